@@ -1,0 +1,124 @@
+// Client ids, API keys and monitor topics of the platform (spec §1, §4).
+// Ids arrive from devices and from the network: every parser here returns undefined for
+// anything it does not recognise instead of throwing.
+
+export type ClientKind = 'device' | 'gateway' | 'application' | 'scalableApplication';
+
+/** The `clientType` the state API reports (spec §2.2). Scalable applications are applications. */
+export type ClientType = 'device' | 'gateway' | 'application';
+
+export interface DeviceClientId {
+  readonly kind: 'device' | 'gateway';
+  readonly orgId: string;
+  readonly typeId: string;
+  readonly deviceId: string;
+  readonly raw: string;
+}
+
+export interface AppClientId {
+  readonly kind: 'application' | 'scalableApplication';
+  readonly orgId: string;
+  readonly appId: string;
+  readonly instanceId?: string;
+  readonly raw: string;
+}
+
+export type ParsedClientId = DeviceClientId | AppClientId;
+
+/** Id parts use only `[A-Za-z0-9._-]`, at most 36 characters (spec §1). */
+export const ID_PART_PATTERN = /^[A-Za-z0-9._-]{1,36}$/;
+/** Organization ids are 6 characters. */
+export const ORG_ID_PATTERN = /^[A-Za-z0-9]{6}$/;
+
+export function isValidIdPart(part: string): boolean {
+  return ID_PART_PATTERN.test(part);
+}
+
+export function isValidOrgId(orgId: string): boolean {
+  return ORG_ID_PATTERN.test(orgId);
+}
+
+/** Parses an MQTT client id of the platform's form, or returns undefined. */
+export function parseClientId(raw: string): ParsedClientId | undefined {
+  if (typeof raw !== 'string' || raw.length > 4 * 37) return undefined;
+  const parts = raw.split(':');
+  const [prefix, orgId] = parts;
+  if (orgId === undefined || !isValidIdPart(orgId)) return undefined;
+  if (!parts.slice(2).every(isValidIdPart)) return undefined;
+  switch (prefix) {
+    case 'd':
+    case 'g':
+      if (parts.length !== 4) return undefined;
+      return { kind: prefix === 'd' ? 'device' : 'gateway', orgId, typeId: parts[2], deviceId: parts[3], raw };
+    case 'a':
+      if (parts.length !== 3) return undefined;
+      return { kind: 'application', orgId, appId: parts[2], raw };
+    case 'A':
+      if (parts.length === 3) return { kind: 'scalableApplication', orgId, appId: parts[2], raw };
+      if (parts.length === 4) return { kind: 'scalableApplication', orgId, appId: parts[2], instanceId: parts[3], raw };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function isDeviceLike(id: ParsedClientId): id is DeviceClientId {
+  return id.kind === 'device' || id.kind === 'gateway';
+}
+
+export function clientTypeOf(kind: ClientKind): ClientType {
+  return kind === 'scalableApplication' ? 'application' : kind;
+}
+
+export function deviceClientId(orgId: string, typeId: string, deviceId: string, gateway = false): string {
+  return `${gateway ? 'g' : 'd'}:${orgId}:${typeId}:${deviceId}`;
+}
+
+export function appClientId(orgId: string, appId: string): string {
+  return `a:${orgId}:${appId}`;
+}
+
+/** The short name a person knows a client by: the device id or the app id. */
+export function shortName(id: ParsedClientId): string {
+  return isDeviceLike(id) ? id.deviceId : id.instanceId ? `${id.appId}:${id.instanceId}` : id.appId;
+}
+
+// --- API keys (spec §1): `a-{orgId}-{10 random chars}`; SDKs derive the org as key.split('-')[1].
+
+export const API_KEY_PATTERN = /^a-([A-Za-z0-9]{6})-([A-Za-z0-9]{10})$/;
+
+export function orgFromApiKey(apiKey: string): string | undefined {
+  const m = API_KEY_PATTERN.exec(apiKey);
+  return m ? m[1] : undefined;
+}
+
+// --- Monitor topics (spec §4)
+
+export const DEVICE_MONITOR_TOPIC = /^iot-2\/type\/([^/]+)\/id\/([^/]+)\/mon$/;
+export const APP_MONITOR_TOPIC = /^iot-2\/app\/([^/]+)\/mon$/;
+
+export function deviceMonitorTopic(typeId: string, deviceId: string): string {
+  return `iot-2/type/${typeId}/id/${deviceId}/mon`;
+}
+
+export function appMonitorTopic(appId: string): string {
+  return `iot-2/app/${appId}/mon`;
+}
+
+/** The monitor topic on which the platform reports this client's connectivity. */
+export function monitorTopicFor(id: ParsedClientId): string {
+  return isDeviceLike(id) ? deviceMonitorTopic(id.typeId, id.deviceId) : appMonitorTopic(id.appId);
+}
+
+export type MonitorTopic =
+  | { readonly kind: 'device'; readonly typeId: string; readonly deviceId: string }
+  | { readonly kind: 'application'; readonly appId: string };
+
+/** Parses a concrete (or wildcard) monitor topic; `+` parts stay `+`. */
+export function parseMonitorTopic(topic: string): MonitorTopic | undefined {
+  const d = DEVICE_MONITOR_TOPIC.exec(topic);
+  if (d) return { kind: 'device', typeId: d[1], deviceId: d[2] };
+  const a = APP_MONITOR_TOPIC.exec(topic);
+  if (a) return { kind: 'application', appId: a[1] };
+  return undefined;
+}
