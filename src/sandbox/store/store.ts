@@ -5,6 +5,9 @@ import { createHash } from 'node:crypto';
 import type { ClientStateWire } from '../../core/clientState';
 import type { ConnectionLogEntry } from '../../core/connectionLog';
 import { LOG_ENTRIES_KEPT } from '../../core/limits';
+import { queryStates, type StatePage, type StatePageRequest } from './stateQuery';
+import { toRow, withActivity, type StateRow } from './stateRow';
+import { selectPage, type Selection } from './topK';
 import type { ApiKeyRecord, DeviceRecord, DeviceTypeRecord, Journal, StoreOp } from './types';
 import { noJournal } from './types';
 
@@ -12,15 +15,29 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-const deviceKey = (typeId: string, deviceId: string) => `${typeId}\u0000${deviceId}`;
+const logKey = (typeId: string, deviceId: string) => `${typeId}\u0000${deviceId}`;
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const ACTIVITY_FIELDS: ReadonlySet<string> = new Set(['lastActivityEvent', 'lastActivityTime']);
+
+/** Whether `next` differs from `prev` only in the activity fields (then a small journal op will do). */
+function activityOnly(prev: ClientStateWire, next: ClientStateWire): boolean {
+  const a = prev as unknown as Record<string, unknown>, b = next as unknown as Record<string, unknown>;
+  for (const k in b) if (!ACTIVITY_FIELDS.has(k) && a[k] !== b[k]) return false;
+  for (const k in a) if (!ACTIVITY_FIELDS.has(k) && !(k in b) && a[k] !== undefined) return false;
+  return true;
+}
 
 export class SandboxStore {
   private readonly types = new Map<string, DeviceTypeRecord>();
-  private readonly devices = new Map<string, DeviceRecord>();
+  /** typeId → deviceId → device. */
+  private readonly devices = new Map<string, Map<string, DeviceRecord>>();
+  private devicesTotal = 0;
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
-  private readonly states = new Map<string, ClientStateWire>();
+  private readonly states = new Map<string, StateRow>();
   /** Newest last (append order); read newest first. */
   private readonly logs = new Map<string, ConnectionLogEntry[]>();
+  private logEntries = 0;
   private clientStateEnabled = true;
 
   constructor(private journal: Journal = noJournal) {}
@@ -28,6 +45,11 @@ export class SandboxStore {
   /** Rebuilds memory from journaled changes, without journaling them again. */
   replay(ops: Iterable<StoreOp>): void {
     for (const op of ops) this.apply(op);
+  }
+
+  /** Applies one journaled change without journaling it again (replay of a single line). */
+  replayOne(op: StoreOp): void {
+    this.apply(op);
   }
 
   /** Switches to another journal (after a replay, or a compaction). */
@@ -39,13 +61,18 @@ export class SandboxStore {
   *snapshot(): Generator<StoreOp> {
     yield { op: 'config.clientstate', enabled: this.clientStateEnabled };
     for (const type of this.types.values()) yield { op: 'type.add', type };
-    for (const device of this.devices.values()) yield { op: 'device.add', device };
+    for (const ofType of this.devices.values()) for (const device of ofType.values()) yield { op: 'device.add', device };
     for (const apiKey of this.apiKeys.values()) yield { op: 'apikey.add', apiKey };
-    for (const state of this.states.values()) yield { op: 'state.put', state };
+    for (const row of this.states.values()) yield { op: 'state.put', state: row.wire };
     for (const [key, entries] of this.logs) {
       const [typeId, deviceId] = key.split('\u0000');
       for (const entry of entries) yield { op: 'log.append', typeId, deviceId, entry };
     }
+  }
+
+  /** How many operations `snapshot()` yields: the journal compacts when it grows well past this. */
+  liveOpCount(): number {
+    return 1 + this.types.size + this.devicesTotal + this.apiKeys.size + this.states.size + this.logEntries;
   }
 
   private commit(op: StoreOp): void {
@@ -56,24 +83,45 @@ export class SandboxStore {
   private apply(op: StoreOp): void {
     switch (op.op) {
       case 'type.add': this.types.set(op.type.id, op.type); break;
-      case 'device.add': this.devices.set(deviceKey(op.device.typeId, op.device.deviceId), op.device); break;
-      case 'device.delete': this.devices.delete(deviceKey(op.typeId, op.deviceId)); break;
-      case 'apikey.add': this.apiKeys.set(op.apiKey.key, op.apiKey); break;
-      case 'state.put': this.states.set(op.state.id, op.state); break;
-      case 'state.clear': this.states.clear(); break;
-      case 'config.clientstate': this.clientStateEnabled = op.enabled; break;
-      case 'log.append': {
-        const key = deviceKey(op.typeId, op.deviceId);
-        let entries = this.logs.get(key);
-        if (!entries) this.logs.set(key, (entries = []));
-        entries.push(op.entry);
-        if (entries.length > LOG_ENTRIES_KEPT * 2) entries.splice(0, entries.length - LOG_ENTRIES_KEPT);
+      case 'device.add': {
+        let ofType = this.devices.get(op.device.typeId);
+        if (!ofType) this.devices.set(op.device.typeId, (ofType = new Map()));
+        if (!ofType.has(op.device.deviceId)) this.devicesTotal++;
+        ofType.set(op.device.deviceId, op.device);
         break;
       }
+      case 'device.delete': {
+        if (this.devices.get(op.typeId)?.delete(op.deviceId)) this.devicesTotal--;
+        break;
+      }
+      case 'apikey.add': this.apiKeys.set(op.apiKey.key, op.apiKey); break;
+      case 'state.put': this.states.set(op.state.id, toRow(op.state)); break;
+      case 'state.activity': {
+        const row = this.states.get(op.id);
+        if (row) this.states.set(op.id, withActivity(row, { ...row.wire, lastActivityEvent: op.event, lastActivityTime: op.time }));
+        break;
+      }
+      case 'state.clear': this.states.clear(); break;
+      case 'config.clientstate': this.clientStateEnabled = op.enabled; break;
+      case 'log.append': this.applyLog(op.typeId, op.deviceId, op.entry); break;
       default: {
         const unknown: never = op;
-        throw new Error(`unknown store operation ${JSON.stringify(unknown)}`);
+        throw new Error(`unknown store operation ${JSON.stringify(unknown).slice(0, 200)}`);
       }
+    }
+  }
+
+  private applyLog(typeId: string, deviceId: string, entry: ConnectionLogEntry): void {
+    const key = logKey(typeId, deviceId);
+    let entries = this.logs.get(key);
+    if (!entries) this.logs.set(key, (entries = []));
+    entries.push(entry);
+    this.logEntries++;
+    // Trim in batches so appends stay O(1) amortised.
+    if (entries.length > LOG_ENTRIES_KEPT * 2) {
+      const dropped = entries.length - LOG_ENTRIES_KEPT;
+      entries.splice(0, dropped);
+      this.logEntries -= dropped;
     }
   }
 
@@ -82,12 +130,21 @@ export class SandboxStore {
   getType(id: string): DeviceTypeRecord | undefined { return this.types.get(id); }
   listTypes(): DeviceTypeRecord[] { return [...this.types.values()]; }
   addType(type: DeviceTypeRecord): void { this.commit({ op: 'type.add', type }); }
+  /** One page of types ordered by id, after the id `after`. */
+  pageTypes(after: string | undefined, limit: number): Selection<DeviceTypeRecord> {
+    return selectPage(this.types.values(), () => true, (t) => after === undefined || t.id > after, (a, b) => byText(a.id, b.id), limit);
+  }
 
-  getDevice(typeId: string, deviceId: string): DeviceRecord | undefined { return this.devices.get(deviceKey(typeId, deviceId)); }
-  listDevices(typeId: string): DeviceRecord[] { return [...this.devices.values()].filter((d) => d.typeId === typeId); }
+  getDevice(typeId: string, deviceId: string): DeviceRecord | undefined { return this.devices.get(typeId)?.get(deviceId); }
+  listDevices(typeId: string): DeviceRecord[] { return [...(this.devices.get(typeId)?.values() ?? [])]; }
   addDevice(device: DeviceRecord): void { this.commit({ op: 'device.add', device }); }
   deleteDevice(typeId: string, deviceId: string): void { this.commit({ op: 'device.delete', typeId, deviceId }); }
-  deviceCount(): number { return this.devices.size; }
+  deviceCount(): number { return this.devicesTotal; }
+  /** One page of a type's devices ordered by device id, after the id `after`. */
+  pageDevices(typeId: string, after: string | undefined, limit: number): Selection<DeviceRecord> {
+    const all = this.devices.get(typeId)?.values() ?? [];
+    return selectPage(all, () => true, (d) => after === undefined || d.deviceId > after, (a, b) => byText(a.deviceId, b.deviceId), limit);
+  }
 
   verifyDeviceToken(typeId: string, deviceId: string, token: string): boolean {
     const device = this.getDevice(typeId, deviceId);
@@ -115,14 +172,24 @@ export class SandboxStore {
     this.commit({ op: 'config.clientstate', enabled });
   }
 
-  getState(clientId: string): ClientStateWire | undefined { return this.states.get(clientId); }
+  getState(clientId: string): ClientStateWire | undefined { return this.states.get(clientId)?.wire; }
   /** All records, in no particular order. */
-  allStates(): IterableIterator<ClientStateWire> { return this.states.values(); }
+  *allStates(): IterableIterator<ClientStateWire> {
+    for (const row of this.states.values()) yield row.wire;
+  }
   stateCount(): number { return this.states.size; }
+  /** One page of the state API (spec §2.2): filtered, sorted, keyset-paged. */
+  queryStates(request: StatePageRequest): StatePage { return queryStates(this.states.values(), request); }
 
   /** Stores a record while the feature is on; while it is off nothing is recorded. */
   putState(state: ClientStateWire): void {
-    if (this.clientStateEnabled) this.commit({ op: 'state.put', state });
+    if (!this.clientStateEnabled) return;
+    const prev = this.states.get(state.id)?.wire;
+    if (prev !== undefined && activityOnly(prev, state)) {
+      this.commit({ op: 'state.activity', id: state.id, event: state.lastActivityEvent, time: state.lastActivityTime });
+    } else {
+      this.commit({ op: 'state.put', state });
+    }
   }
 
   // --- connection logs (spec §3)
@@ -133,7 +200,7 @@ export class SandboxStore {
 
   /** Newest first. */
   listLog(typeId: string, deviceId: string): ConnectionLogEntry[] {
-    const entries = this.logs.get(deviceKey(typeId, deviceId)) ?? [];
+    const entries = this.logs.get(logKey(typeId, deviceId)) ?? [];
     return entries.slice(-LOG_ENTRIES_KEPT).reverse();
   }
 

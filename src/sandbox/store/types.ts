@@ -2,12 +2,14 @@
 // per-organization switch of the state API. The broker writes it, the REST API reads it, and a
 // journal (when --data-dir is given) makes every acknowledged change survive a crash.
 
-import type { ClientStateWire } from '../../core/clientState';
+import type { ActivityEvent, ClientStateWire } from '../../core/clientState';
 import type { ConnectionLogEntry } from '../../core/connectionLog';
 
 export interface DeviceTypeRecord {
   id: string;
   description?: string;
+  /** The platform's class of the type: devices of a `Gateway` type connect as `g:` clients. */
+  classId?: 'Device' | 'Gateway';
   createdDateTime: string;
 }
 
@@ -34,6 +36,8 @@ export type StoreOp =
   | { op: 'device.delete'; typeId: string; deviceId: string }
   | { op: 'apikey.add'; apiKey: ApiKeyRecord }
   | { op: 'state.put'; state: ClientStateWire }
+  /** A change of only the activity fields: the most frequent write, kept small in the journal. */
+  | { op: 'state.activity'; id: string; event?: ActivityEvent; time?: string }
   | { op: 'state.clear' }
   | { op: 'config.clientstate'; enabled: boolean }
   | { op: 'log.append'; typeId: string; deviceId: string; entry: ConnectionLogEntry };

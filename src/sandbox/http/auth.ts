@@ -1,0 +1,19 @@
+// HTTP Basic authentication with the store's API keys (spec §1, §2.4): 401 when credentials are
+// missing or not readable as Basic `apiKey:authToken`, 403 when they are readable but wrong.
+
+import type { IncomingMessage } from 'node:http';
+import type { SandboxStore } from '../store/store';
+import { errors } from './errors';
+
+/** Returns the authenticated API key, or throws the 401/403 error. Never logs the header. */
+export function authenticate(req: IncomingMessage, store: SandboxStore): string {
+  const header = req.headers.authorization;
+  const m = header === undefined ? null : /^Basic +([A-Za-z0-9+/=_-]{1,1024})$/i.exec(header.trim());
+  if (!m) throw errors.missingCredentials();
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0 || colon === decoded.length - 1) throw errors.missingCredentials();
+  const key = decoded.slice(0, colon);
+  if (!store.verifyApiKey(key, decoded.slice(colon + 1))) throw errors.wrongCredentials();
+  return key;
+}

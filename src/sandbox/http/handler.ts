@@ -1,0 +1,72 @@
+// The request pipeline: base path → Basic auth → rate limit → route → JSON reply. Every failure
+// becomes an error body (spec §2.4); anything unexpected is a 500 and a log line, never a crash.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate } from './auth';
+import type { ApiDeps } from './context';
+import { ApiError, errors } from './errors';
+import { forLog } from './logText';
+import { TokenBucket } from './rateLimit';
+import { Router, type Reply } from './router';
+import { adminRoutes } from './routes/admin';
+import { logRoutes } from './routes/logs';
+import { registryRoutes } from './routes/registry';
+import { stateRoutes } from './routes/states';
+
+export const API_BASE = '/api/v0002';
+
+export interface HandlerOptions extends ApiDeps {
+  /** Calls per second for the organization; undefined = no limit. */
+  rateLimit?: number;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent) return;
+  const headers: Record<string, string> = { ...reply.headers };
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  headers['Content-Type'] = 'application/json; charset=utf-8';
+  headers['Content-Length'] = String(Buffer.byteLength(text));
+  res.writeHead(reply.status, headers).end(text);
+}
+
+export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const router = new Router([...stateRoutes, ...logRoutes, ...registryRoutes, ...adminRoutes]);
+  const bucket = o.rateLimit !== undefined ? new TokenBucket(o.rateLimit) : undefined;
+  const deps: ApiDeps = { store: o.store, org: o.org, log: o.log, admin: o.admin };
+
+  async function reply(req: IncomingMessage, method: string, path: string, query: URLSearchParams): Promise<Reply> {
+    if (path !== API_BASE && !path.startsWith(`${API_BASE}/`)) throw errors.unknownRoute(method, path);
+    authenticate(req, o.store);
+    if (bucket) {
+      const taken = bucket.take();
+      if (!taken.ok) throw errors.rateLimited(taken.retryAfterSeconds);
+    }
+    const match = router.match(method, path.slice(API_BASE.length));
+    return match.handler({ req, params: match.params, query, deps });
+  }
+
+  return (req, res) => {
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+    reply(req, method, path, query)
+      .catch((err: unknown): Reply => {
+        if (err instanceof ApiError) return { status: err.status, body: err.body, headers: err.headers };
+        o.log.error(`${method} ${forLog(path)} failed: ${err instanceof Error ? err.message : String(err)}`);
+        const e = errors.unexpected();
+        return { status: e.status, body: e.body };
+      })
+      .then((r) => {
+        send(res, r);
+        o.log.info(`${method} ${forLog(url)} → ${r.status} (${(performance.now() - started).toFixed(1)} ms)`);
+      })
+      .catch((err: unknown) => o.log.error(`reply to ${method} ${forLog(path)} failed: ${err instanceof Error ? err.message : String(err)}`));
+  };
+}
