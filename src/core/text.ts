@@ -1,0 +1,33 @@
+// Text from devices and the network, made safe to show as plain text: no control characters,
+// no bidirectional overrides (which can make "evil" read as "live"), and a bounded length.
+// This is not escaping: callers still escape for their medium (Markdown, HTML).
+
+// C0 and C1 control characters, DEL; replaced by a space so words stay apart.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// Bidirectional marks, embeddings, overrides and isolates; dropped.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` as one safe line of at most `max` characters (an ellipsis marks a cut). */
+export function plainText(text: string, max = 200): string {
+  if (typeof text !== 'string') return '';
+  const limit = Math.max(1, max);
+  // Only the head can be shown; never scan a megabyte for it.
+  const head = text.length > limit * 2 + 16 ? text.slice(0, limit * 2 + 16) : text;
+  const clean = head.replace(CONTROL, ' ').replace(BIDI, '');
+  if (clean.length <= limit && head.length === text.length) return clean;
+  let cut = Math.min(clean.length, limit - 1);
+  // Never split a surrogate pair.
+  if (cut > 0 && /[\ud800-\udbff]/.test(clean[cut - 1])) cut -= 1;
+  return `${clean.slice(0, cut)}…`;
+}
+
+/** A short, stable, non-cryptographic hash (FNV-1a, 32 bit) for de-duplication keys. */
+export function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
