@@ -1,0 +1,59 @@
+// src/platform — how the extension talks to a platform. Never imports 'vscode'.
+//
+// REST (spec §2, §3, §5) — one PlatformRestClient per platform:
+//
+//   const rest = new PlatformRestClient({ apiUrl, apiKey, apiToken, ca, rejectUnauthorized, timeoutMs, log });
+//   await rest.verify(signal);                       // "Connect to Platform…": one real call
+//   const page = await rest.listClientStates({ query: { connectionStatus: 'connected' }, limit: 100,
+//                                              sort: ['-lastActivityTime'] }, signal);
+//   page.records / page.bookmark / page.totalRows (meta.total_rows) / page.skipped (unreadable records)
+//   for await (const p of rest.allClientStates(request, signal)) { … }   // every page
+//   await rest.getClientState('d:org1x2:sensor:s-01', signal);            // 404 → kind 'notFound'
+//   await rest.getClientStateConfig() / rest.setClientStateConfig(true)
+//   await rest.getConnectionLog({ typeId, deviceId, limit, offset, fromTime, toTime }, signal);
+//   for await (const p of rest.streamConnectionLog({ typeId, deviceId }, signal)) { … } // newest → oldest
+//   rest.listDeviceTypes() / createDeviceType(id) / createDevice(type, { deviceId }) → { authToken } / getDevice()
+//   rest.dispose();
+//
+//   - Signals: turn a CancellationToken into an AbortController and pass its signal; a cancelled
+//     call fails with kind 'cancelled' (treat it as normal, not as an error to show).
+//   - Pacing: all calls of one client stay within 10 calls/s (sliding window); a 429 pauses them
+//     all for its Retry-After (up to 10 s, else the call fails as 'rateLimited' with retryAfterMs).
+//   - Retries: 5xx and broken connections on GET/PUT, up to 3 times with backoff and jitter; 429 on
+//     any call; never 4xx, timeouts, TLS or cancellation.
+//   - Failures: always PlatformError (errors.ts) with `kind`, `status`, `apiMessage`, `apiId`,
+//     `violations`, `tls`, and a message a person can act on. Its message, properties and the log
+//     lines never contain the API token. Ids and API messages inside are untrusted: render as text.
+//   - 'featureDisabled' is a 403 from the state API while config/clientstate is off (checked with
+//     one extra call, only on a 403): offer "Enable Client Connection State API".
+//
+// Monitor (spec §4) — one MonitorClient per platform and window:
+//
+//   const monitor = new MonitorClient({ mqttUrl, orgId, appId, apiKey, apiToken, ca, log });
+//   monitor.on('connection', (c) => …);    // the watcher's own link: connecting/connected/
+//                                          // reconnecting/rejected/closed — never a client's state
+//   monitor.on('message', (e) => …);       // e.message: a parsed monitor message; e.retained: initial state
+//   monitor.on('invalid', (p) => …);       // unreadable payloads (logged, never thrown)
+//   monitor.on('subscription', (s) => …);  // per topic: granted, or refused (SUBACK 0x80)
+//   monitor.on('reconnected', async ({ offlineSince }) => {
+//     const report = await reconcile(rest, knownClients, { offlineSince, signal });  // missed transitions
+//   });
+//   monitor.start();
+//   await monitor.setPlan({ topics: ['iot-2/type/sensor/id/s-01/mon'], accept: (e) => … });
+//   monitor.restart();                      // after 'rejected' (credentials fixed)
+//   await monitor.dispose();
+
+export { backoffDelay, type BackoffOptions } from './backoff';
+export { PlatformError, isPlatformError, type PlatformErrorInit, type PlatformErrorKind, type TlsProblem } from './errors';
+export { Emitter, type Disposable, type Listener } from './events';
+export { silentLog, type PlatformLog } from './log';
+export { MonitorClient } from './monitor/monitorClient';
+export { reconcile, missedTransitions, type KnownClient, type MissedTransition, type ReconcileOptions, type ReconcileReport } from './monitor/reconcile';
+export { topicMatches } from './monitor/subscriptions';
+export type { InvalidMonitorPayload, MonitorConnection, MonitorEvent, MonitorEvents, MonitorOptions, MonitorPlan, Reconnected, SubscriptionResult } from './monitor/types';
+export { PlatformRestClient } from './rest/client';
+export { MAX_LOG_MESSAGE, type LogEntry, type LogPage, type LogRequest } from './rest/logs';
+export type { RestClientOptions } from './rest/options';
+export { clientIdOf, type CreatedDevice, type Device, type DeviceType } from './rest/registry';
+export type { ClientStateConfig, ClientStatePage, StatePageRequest, StateSort } from './rest/states';
+export type { VerifyResult } from './rest/verify';

@@ -1,0 +1,105 @@
+// The Connection Logs API (spec §3): one page (newest first), and a stream of older pages within
+// the API's reach (limit ≤ 20, offset ≤ 1000). Entries are read defensively: an entry without a
+// readable timestamp, or with a huge message, is kept and flagged, never thrown away or thrown.
+
+import { LOG_LIMIT_MAX, LOG_LIMIT_MIN, LOG_OFFSET_MAX } from '../../core/limits';
+import { parseInstant, toIso } from '../../core/time';
+import { PlatformError } from '../errors';
+import type { Transport } from './http';
+import { quote } from './text';
+
+export interface LogRequest {
+  readonly typeId: string;
+  readonly deviceId: string;
+  /** 1–20; default 20. */
+  readonly limit?: number;
+  /** 0–1000; default 0 (the newest). */
+  readonly offset?: number;
+  /** Only together: ISO 8601 text or epoch milliseconds. */
+  readonly fromTime?: string | number;
+  readonly toTime?: string | number;
+}
+
+export interface LogEntry {
+  readonly message: string;
+  /** Epoch ms; undefined when the timestamp was missing or unreadable (see `problem`). */
+  readonly time?: number;
+  /** The timestamp as sent. */
+  readonly timestamp?: string;
+  /** What was wrong with the entry, if anything. */
+  readonly problem?: string;
+}
+
+export interface LogPage {
+  /** Newest first, as the API sends them. */
+  readonly entries: readonly LogEntry[];
+  readonly offset: number;
+  readonly limit: number;
+  /** Entries with a problem. */
+  readonly flagged: number;
+}
+
+/** Messages longer than this are cut (and flagged): a log line is a sentence, not a payload. */
+export const MAX_LOG_MESSAGE = 4096;
+
+export async function getConnectionLog(t: Transport, request: LogRequest, signal?: AbortSignal): Promise<LogPage> {
+  const limit = request.limit ?? LOG_LIMIT_MAX;
+  const offset = request.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < LOG_LIMIT_MIN || limit > LOG_LIMIT_MAX) throw local(`The log's page size must be ${LOG_LIMIT_MIN}–${LOG_LIMIT_MAX}, not ${limit}.`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > LOG_OFFSET_MAX) throw local(`The log's offset must be 0–${LOG_OFFSET_MAX}, not ${offset}.`);
+  if ((request.fromTime === undefined) !== (request.toTime === undefined)) throw local('The log takes fromTime and toTime only together.');
+  if (!request.typeId || !request.deviceId) throw local('The log needs a device type and a device id.');
+  const params: Record<string, string | number> = { typeId: request.typeId, deviceId: request.deviceId, limit, offset };
+  if (request.fromTime !== undefined && request.toTime !== undefined) {
+    params.fromTime = instantParam(request.fromTime);
+    params.toTime = instantParam(request.toTime);
+  }
+  const { body } = await t.send({ method: 'GET', path: '/logs/connection', params, signal });
+  if (!Array.isArray(body)) {
+    throw new PlatformError({ kind: 'malformed', message: `${t.host} answered the connection log of ${quote(request.deviceId)} with something that is not a list of entries.` });
+  }
+  const entries = body.map(readLogEntry);
+  return { entries, offset, limit, flagged: entries.filter((e) => e.problem !== undefined).length };
+}
+
+/**
+ * The log from the newest entry back, a page at a time, as far as the API reaches (offset 1000).
+ * Entries written while it streams shift the offsets: the caller merges pages without duplicates.
+ */
+export async function* streamConnectionLog(t: Transport, request: Omit<LogRequest, 'offset'>, signal?: AbortSignal): AsyncGenerator<LogPage> {
+  const limit = request.limit ?? LOG_LIMIT_MAX;
+  for (let offset = 0; offset <= LOG_OFFSET_MAX; offset += limit) {
+    const page = await getConnectionLog(t, { ...request, limit, offset }, signal);
+    yield page;
+    if (page.entries.length < limit) return;
+  }
+}
+
+export function readLogEntry(value: unknown): LogEntry {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { message: String(JSON.stringify(value) ?? '').slice(0, 200), problem: 'the entry is not an object' };
+  }
+  const r = value as Record<string, unknown>;
+  const problems: string[] = [];
+  let message = typeof r.message === 'string' ? r.message : '';
+  if (typeof r.message !== 'string') problems.push('no message');
+  if (message.length > MAX_LOG_MESSAGE) {
+    problems.push(`message of ${message.length} characters cut to ${MAX_LOG_MESSAGE}`);
+    message = message.slice(0, MAX_LOG_MESSAGE);
+  }
+  const timestamp = typeof r.timestamp === 'string' ? r.timestamp.slice(0, 64) : undefined;
+  const time = timestamp !== undefined ? parseInstant(timestamp) : undefined;
+  if (timestamp === undefined) problems.push('no timestamp');
+  else if (time === undefined) problems.push(`unreadable timestamp ${quote(timestamp)}`);
+  return { message, time, timestamp, problem: problems.length > 0 ? problems.join('; ') : undefined };
+}
+
+function instantParam(value: string | number): string {
+  if (typeof value === 'number') return toIso(value);
+  if (parseInstant(value) === undefined) throw local(`${quote(value)} is not an ISO 8601 time.`);
+  return value;
+}
+
+function local(message: string): PlatformError {
+  return new PlatformError({ kind: 'badRequest', message });
+}
