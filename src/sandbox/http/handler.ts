@@ -34,7 +34,7 @@ function send(res: ServerResponse, reply: Reply): void {
 }
 
 export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const router = new Router([...stateRoutes, ...logRoutes, ...registryRoutes, ...adminRoutes]);
+  const router = new Router(API_BASE, [...stateRoutes, ...logRoutes, ...registryRoutes, ...adminRoutes]);
   const bucket = o.rateLimit !== undefined ? new TokenBucket(o.rateLimit) : undefined;
   const deps: ApiDeps = { store: o.store, org: o.org, log: o.log, admin: o.admin };
 
@@ -45,7 +45,7 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
       const taken = bucket.take();
       if (!taken.ok) throw errors.rateLimited(taken.retryAfterSeconds);
     }
-    const match = router.match(method, path.slice(API_BASE.length));
+    const match = router.match(method, path);
     return match.handler({ req, params: match.params, query, deps });
   }
 

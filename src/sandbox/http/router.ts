@@ -49,13 +49,15 @@ function decodeSegment(segment: string): string {
 export class Router {
   private readonly routes: Compiled[];
 
-  constructor(routes: Route[]) {
+  /** `base` prefixes every route path, e.g. `/api/v0002`. */
+  constructor(private readonly base: string, routes: Route[]) {
     this.routes = routes.map((r) => ({ ...r, segments: r.path.split('/').slice(1) }));
   }
 
-  /** Finds the route for a path below the API base (already split from its query). */
+  /** Finds the route for a request path (already split from its query). */
   match(method: string, path: string): Match {
-    const parts = path.split('/').slice(1);
+    if (!path.startsWith(`${this.base}/`)) throw errors.unknownRoute(method, path);
+    const parts = path.slice(this.base.length).split('/').slice(1);
     const allowed: string[] = [];
     for (const route of this.routes) {
       const params = this.bind(route.segments, parts);
