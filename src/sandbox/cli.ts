@@ -1,2 +1,55 @@
-// placeholder until the sandbox CLI lands
-console.error('sandbox CLI not built yet'); process.exit(1);
+// `node dist/sandbox.js [options]`: starts the sandbox, prints the ready line on stdout, and on
+// SIGINT/SIGTERM closes every client with 93 and exits 0.
+
+import { HELP, parseCliArgs, type CliCommand } from './cliArgs';
+import { startSandbox } from './index';
+import { stderrLogger } from './log';
+import { SandboxOptionError } from './options';
+
+async function main(argv: string[]): Promise<void> {
+  let command: CliCommand;
+  try {
+    command = parseCliArgs(argv);
+  } catch (err) {
+    if (!(err instanceof SandboxOptionError)) throw err;
+    process.stderr.write(`sandbox: ${err.message}\nRun with --help to see the options.\n`);
+    process.exit(2);
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const log = stderrLogger();
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({ ...command.options, log });
+  } catch (err) {
+    log.error(`cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  process.stdout.write(`${JSON.stringify(sandbox.ready)}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      log.warn(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal}: closing every client with 93`);
+    sandbox.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`sandbox: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+// The sandbox's options, their defaults and their checks: one definition for the CLI and for
+// startSandbox() (tests, the extension's own sandbox launcher).
+
+import { API_KEY_PATTERN, isValidOrgId, orgFromApiKey } from '../core/ids';
+
+export interface SandboxPorts {
+  mqtt: number;
+  mqtts: number;
+  ws: number;
+  wss: number;
+  http: number;
+  https: number;
+}
+
+export interface SandboxOptions {
+  org: string;
+  host: string;
+  /** 0 = a free port. The TLS ones (mqtts, wss, https) listen only with `tls`. */
+  ports: SandboxPorts;
+  tls: boolean;
+  /** The server certificate and key (PEM files) instead of generated ones; imply `tls`. */
+  certFile?: string;
+  keyFile?: string;
+  /** Where the registry, states, logs, TLS material and API key are kept; memory only without. */
+  dataDir?: string;
+  apiKey?: string;
+  apiToken?: string;
+  /** A simulated fleet of this many clients, seeded (the seam for src/sandbox/simulator). */
+  simulate?: { clients: number; seed: number };
+  /** REST calls per second before 429; off when undefined. */
+  rateLimit?: number;
+  /** Delay before state changes show in the state API. */
+  stateLagMs: number;
+}
+
+export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'ports' | 'simulate'>> & {
+  ports?: Partial<SandboxPorts>;
+  simulate?: { clients: number; seed?: number };
+};
+
+export const DEFAULT_ORG = 'sandbx';
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORTS: Readonly<SandboxPorts> = { mqtt: 1883, mqtts: 8883, ws: 8083, wss: 8084, http: 8088, https: 8443 };
+export const DEFAULT_SEED = 1;
+export const MAX_SIMULATED_CLIENTS = 100_000;
+export const MAX_STATE_LAG_MS = 600_000;
+
+/** A wrong option value; the CLI answers it with exit code 2. */
+export class SandboxOptionError extends Error {}
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new SandboxOptionError(message);
+}
+
+const isPort = (p: number) => Number.isInteger(p) && p >= 0 && p <= 65535;
+
+/** Fills in defaults and checks every value; throws SandboxOptionError on the first wrong one. */
+export function resolveOptions(input: SandboxOptionsInput): SandboxOptions {
+  const org = input.org ?? (input.apiKey !== undefined ? orgFromApiKey(input.apiKey) : undefined) ?? DEFAULT_ORG;
+  check(isValidOrgId(org), `--org must be 6 letters or digits, not ${JSON.stringify(org)}`);
+  const host = input.host ?? DEFAULT_HOST;
+  check(host.length > 0 && host.length <= 253 && !/\s/.test(host), '--host must be a host name or address');
+  const ports = { ...DEFAULT_PORTS, ...input.ports };
+  for (const [name, port] of Object.entries(ports)) check(isPort(port), `--${name}-port must be an integer from 0 to 65535`);
+  check((input.certFile === undefined) === (input.keyFile === undefined), '--cert and --key go together');
+  check((input.apiKey === undefined) === (input.apiToken === undefined), '--api-key and --api-token go together');
+  if (input.apiKey !== undefined) {
+    check(API_KEY_PATTERN.test(input.apiKey), '--api-key must look like a-{org}-{10 letters or digits}');
+    check(orgFromApiKey(input.apiKey) === org, `--api-key belongs to organization ${orgFromApiKey(input.apiKey)}, not ${org}`);
+    check(/^[\x21-\x7e]{8,128}$/.test(input.apiToken ?? ''), '--api-token must be 8 to 128 printable characters without spaces');
+  }
+  if (input.simulate !== undefined) {
+    const { clients, seed = DEFAULT_SEED } = input.simulate;
+    check(Number.isInteger(clients) && clients >= 1 && clients <= MAX_SIMULATED_CLIENTS, `--simulate must be an integer from 1 to ${MAX_SIMULATED_CLIENTS}`);
+    check(Number.isSafeInteger(seed), '--seed must be an integer');
+  }
+  check(input.rateLimit === undefined || (Number.isFinite(input.rateLimit) && input.rateLimit > 0), '--rate-limit must be a positive number of calls per second');
+  const stateLagMs = input.stateLagMs ?? 0;
+  check(Number.isInteger(stateLagMs) && stateLagMs >= 0 && stateLagMs <= MAX_STATE_LAG_MS, `--state-lag-ms must be an integer from 0 to ${MAX_STATE_LAG_MS}`);
+  return {
+    org, host, ports, stateLagMs,
+    tls: input.tls === true || input.certFile !== undefined,
+    certFile: input.certFile, keyFile: input.keyFile, dataDir: input.dataDir,
+    apiKey: input.apiKey, apiToken: input.apiToken, rateLimit: input.rateLimit,
+    simulate: input.simulate && { clients: input.simulate.clients, seed: input.simulate.seed ?? DEFAULT_SEED },
+  };
+}
