@@ -1,0 +1,105 @@
+// Log events + monitor events + state events → one ordered list without duplicates.
+// The same report seen twice (same key) is kept once. The same event from two sources (same
+// kind, compatible close, times within a tolerance for clock skew) is one event: the earlier
+// source's report stands, noting the others in `alsoSeenIn`. Each event of a source absorbs at
+// most one event of every other source, the nearest in time. Undated events go last.
+
+import { closeCodeInfo } from '../closeCodes';
+import type { ConnectivityEvent, EventSource } from './types';
+
+export interface MergeOptions {
+  /** Largest distance in time between two sources' reports of one event. */
+  readonly toleranceMs?: number;
+}
+
+export const DEFAULT_MERGE_TOLERANCE_MS = 1000;
+/** Bounds the search for a partner, so that a burst of same-instant events stays linear. */
+const MAX_PROBES = 64;
+
+interface Group {
+  event: ConnectivityEvent;
+  readonly time: number;
+  readonly seq: number;
+  readonly inputs: Set<number>;
+}
+
+/** `sources` in order of preference: e.g. [logEvents, monitorEvents, stateEvents]. */
+export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], options: MergeOptions = {}): ConnectivityEvent[] {
+  const tolerance = Math.max(0, options.toleranceMs ?? DEFAULT_MERGE_TOLERANCE_MS);
+  const seen = new Set<string>();
+  const byKind = new Map<string, Group[]>();
+  const groups: Group[] = [];
+  const undated: ConnectivityEvent[] = [];
+  let seq = 0;
+  sources.forEach((events, input) => {
+    const fresh: Group[] = [];
+    const dated = events.filter((e) => {
+      if (seen.has(e.key)) return false;
+      seen.add(e.key);
+      if (e.time === undefined || !Number.isFinite(e.time)) undated.push(e);
+      return e.time !== undefined && Number.isFinite(e.time);
+    });
+    dated.sort((a, b) => (a.time as number) - (b.time as number));
+    for (const e of dated) {
+      const partner = e.kind === 'other' ? undefined : nearest(byKind.get(e.kind) ?? [], e, input, tolerance);
+      if (partner) {
+        partner.event = combine(partner.event, e);
+        partner.inputs.add(input);
+      } else {
+        fresh.push({ event: e, time: e.time as number, seq: seq++, inputs: new Set([input]) });
+      }
+    }
+    for (const g of fresh) {
+      groups.push(g);
+      if (g.event.kind !== 'other') (byKind.get(g.event.kind) ?? byKind.set(g.event.kind, []).get(g.event.kind) as Group[]).push(g);
+    }
+    for (const list of byKind.values()) list.sort((a, b) => a.time - b.time || a.seq - b.seq);
+  });
+  groups.sort((a, b) => a.time - b.time || a.seq - b.seq);
+  return [...groups.map((g) => g.event), ...undated];
+}
+
+function nearest(list: readonly Group[], e: ConnectivityEvent, input: number, tolerance: number): Group | undefined {
+  const t = e.time as number;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].time < t) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Group | undefined;
+  const consider = (g: Group): void => {
+    if (g.inputs.has(input) || !compatible(g.event, e)) return;
+    if (best === undefined || Math.abs(g.time - t) < Math.abs(best.time - t)) best = g;
+  };
+  for (let i = lo - 1, n = 0; i >= 0 && t - list[i].time <= tolerance && n < MAX_PROBES; i--, n++) consider(list[i]);
+  for (let i = lo, n = 0; i < list.length && list[i].time - t <= tolerance && n < MAX_PROBES; i++, n++) consider(list[i]);
+  return best;
+}
+
+function compatible(a: ConnectivityEvent, b: ConnectivityEvent): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'disconnected' && b.kind === 'disconnected' && a.cause !== 'unknown' && b.cause !== 'unknown' && a.cause !== b.cause) return false;
+  if ((a.kind === 'disconnected' || a.kind === 'failedConnect') && (b.kind === 'disconnected' || b.kind === 'failedConnect')) {
+    const [x, y] = [a.closeCode, b.closeCode];
+    // Two known platform codes must agree; a number outside the table (the 2020 log form) may not.
+    if (x !== undefined && y !== undefined && x !== y && closeCodeInfo(x) && closeCodeInfo(y)) return false;
+  }
+  return true;
+}
+
+/** The preferred report, completed by the other: its close detail when the preferred has none. */
+function combine(kept: ConnectivityEvent, other: ConnectivityEvent): ConnectivityEvent {
+  const alsoSeenIn: EventSource[] = [...(kept.alsoSeenIn ?? [])];
+  if (other.source !== kept.source && !alsoSeenIn.includes(other.source)) alsoSeenIn.push(other.source);
+  let event: ConnectivityEvent = { ...kept, alsoSeenIn };
+  if (event.clientId === undefined && other.clientId !== undefined) event = { ...event, clientId: other.clientId };
+  if (event.clientAddr === undefined && other.clientAddr !== undefined) event = { ...event, clientAddr: other.clientAddr };
+  if ((event.kind === 'disconnected' || event.kind === 'failedConnect') && other.kind === event.kind && event.closeCode === undefined && other.closeCode !== undefined) {
+    const { closeCode, initiator, mqttReasonCode, reason, explanation, hint } = other;
+    event = { ...event, closeCode, initiator, mqttReasonCode, reason, explanation, hint };
+    if (event.kind === 'disconnected' && other.kind === 'disconnected') event = { ...event, cause: other.cause };
+  }
+  return event;
+}

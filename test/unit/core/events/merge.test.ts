@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { eventFromMonitor, eventsFromLog, eventsFromState, mergeEvents, type ConnectivityEvent } from '../../../../src/core/events';
+import { closedConnection, tokenAuthSucceeded } from '../../../../src/core/connectionLog';
+import { normaliseClientState } from '../../../../src/core/clientState';
+
+const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
+const iso = (ms: number): string => new Date(T0 + ms).toISOString();
+const log = (...entries: [number, string][]) => eventsFromLog(entries.map(([ms, message]) => ({ message, timestamp: iso(ms) })).reverse());
+const connect = (ms: number, addr = '10.0.0.1') => eventFromMonitor({ Action: 'Connect', Time: iso(ms), ClientID: 'd:o:t:x', ClientAddr: addr });
+const disconnect = (ms: number, code?: number) => eventFromMonitor({ Action: 'Disconnect', Time: iso(ms), ClientID: 'd:o:t:x', ClientAddr: '10.0.0.1', ...(code !== undefined ? { CloseCode: code } : {}) });
+const summary = (events: ConnectivityEvent[]) => events.map((e) => `${e.kind}@${(e.time ?? NaN) - T0}:${e.source}${e.alsoSeenIn?.length ? `+${e.alsoSeenIn.join('+')}` : ''}`);
+
+describe('core/events/merge', () => {
+  it('makes one event of the same instant and kind from two sources', () => {
+    const merged = mergeEvents([
+      log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [5000, closedConnection('10.0.0.1', 160)]),
+      [connect(0), disconnect(5000, 160)],
+    ]);
+    assert.deepEqual(summary(merged), ['connected@0:log+monitor', 'disconnected@5000:log+monitor']);
+  });
+  it('tolerates clock skew up to the tolerance, and not beyond', () => {
+    const a = mergeEvents([log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')]), [connect(800)]]);
+    assert.deepEqual(summary(a), ['connected@0:log+monitor']);
+    const b = mergeEvents([log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')]), [connect(1500)]]);
+    assert.deepEqual(summary(b), ['connected@0:log', 'connected@1500:monitor']);
+    const c = mergeEvents([log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')]), [connect(1500)]], { toleranceMs: 2000 });
+    assert.deepEqual(summary(c), ['connected@0:log+monitor']);
+  });
+  it('pairs each report with the nearest one, one partner per source', () => {
+    const merged = mergeEvents([
+      log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [900, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')]),
+      [connect(850), connect(20)],
+    ]);
+    assert.deepEqual(summary(merged), ['connected@0:log+monitor', 'connected@900:log+monitor']);
+  });
+  it('never merges two reports of one source, nor different kinds or causes', () => {
+    const merged = mergeEvents([
+      [connect(0, '10.0.0.1'), connect(0, '10.0.0.2'), disconnect(0, 288)],
+      [disconnect(10, 160)],
+    ]);
+    assert.deepEqual(summary(merged), ['connected@0:monitor', 'connected@0:monitor', 'disconnected@0:monitor', 'disconnected@10:monitor']);
+  });
+  it('drops a report seen twice (a re-read page, a re-delivered retained message)', () => {
+    const page = log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')]);
+    const merged = mergeEvents([[...page, ...page], [connect(0), connect(0)]]);
+    assert.deepEqual(summary(merged), ['connected@0:log+monitor']);
+  });
+  it('completes a vague report with the other source\'s close detail', () => {
+    const merged = mergeEvents([
+      log([0, 'Closed connection from 10.0.0.1. Something odd.']),
+      [disconnect(3, 164)],
+    ]);
+    assert.equal(merged.length, 1);
+    const d = merged[0];
+    assert.ok(d.kind === 'disconnected');
+    assert.equal(d.source, 'log');
+    assert.equal(d.closeCode, 164);
+    assert.equal(d.cause, 'network');
+    assert.equal(d.time, T0);
+  });
+  it('merges the 2020 log form with the monitor\'s known code', () => {
+    const merged = mergeEvents([log([0, 'Closed connection. The connection was closed by the client or network (5)']), [disconnect(0, 91)]]);
+    assert.deepEqual(summary(merged), ['disconnected@0:log+monitor']);
+  });
+  it('merges the state record\'s times with the log\'s', () => {
+    const record = normaliseClientState({ id: 'd:o:t:x', connectionStatus: 'disconnected', lastConnectTime: iso(0), lastDisconnectTime: iso(5000), closeCode: 160 });
+    assert.ok(record);
+    const merged = mergeEvents([
+      log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [5000, closedConnection('10.0.0.1', 160)]),
+      [],
+      eventsFromState(record),
+    ]);
+    assert.deepEqual(summary(merged), ['connected@0:log+state', 'disconnected@5000:log+state']);
+  });
+  it('sorts out-of-order input and puts undated events last', () => {
+    const undated = eventFromMonitor({ Action: 'Connect' });
+    const merged = mergeEvents([[disconnect(9000), undated, connect(0)], [connect(4000, '10.0.0.9')]]);
+    assert.deepEqual(merged.map((e) => e.time === undefined ? 'undated' : e.time - T0), [0, 4000, 9000, 'undated']);
+  });
+  it('keeps every other event', () => {
+    const merged = mergeEvents([log([0, 'odd'], [0, 'odder']), [eventFromMonitor({ Action: 'Odd', Time: iso(0) })]]);
+    assert.equal(merged.length, 3);
+  });
+  it('merges 50,000 events from three sources', () => {
+    const logs: ConnectivityEvent[] = [];
+    const mons: ConnectivityEvent[] = [];
+    for (let i = 0; i < 25_000; i++) {
+      const e = i % 2 === 0 ? connect(i * 10_000) : disconnect(i * 10_000, 160);
+      mons.push(e);
+      logs.push({ ...e, key: `l${i}`, source: 'log', time: (e.time as number) + 5 });
+    }
+    const merged = mergeEvents([logs, mons]);
+    assert.equal(merged.length, 25_000);
+    assert.ok(merged.every((e) => e.alsoSeenIn?.[0] === 'monitor'));
+  });
+});
