@@ -1,9 +1,8 @@
-// Text from the network in a log line: quoted, control and bidirectional-override characters
-// escaped (so a hostile id cannot forge or reorder a line), and cut to a sane length.
+// Text from the network in a log line: made plain by core's rule (no control or bidirectional
+// characters, bounded length, so a hostile id cannot forge or reorder a line), then quoted.
 
-const INVISIBLE = /[\u0080-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+import { plainText } from '../../core/text';
 
 export function forLog(text: string, max = 200): string {
-  const short = text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text;
-  return JSON.stringify(short).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(plainText(text, max));
 }

@@ -3,6 +3,7 @@
 
 import { CloseCode } from '../../../core/closeCodes';
 import { errors } from '../errors';
+import { forLog } from '../logText';
 import type { Route } from '../router';
 
 export const adminRoutes: Route[] = [
@@ -11,7 +12,7 @@ export const adminRoutes: Route[] = [
     path: '/sandbox/clients/:clientId/disconnect',
     handler: ({ deps, params }) => {
       if (!deps.admin.disconnectClient(params.clientId)) throw errors.clientNotConnected(params.clientId);
-      deps.log.info(`admin disconnect of ${JSON.stringify(params.clientId.slice(0, 200))}`);
+      deps.log.info(`admin disconnect of ${forLog(params.clientId)}`);
       return { status: 200, body: { clientId: params.clientId, closeCode: CloseCode.Administrator } };
     },
   },
