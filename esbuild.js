@@ -2,7 +2,7 @@
 //   node esbuild.js                 extension, webview and sandbox bundles (development)
 //   node esbuild.js --production    the same, minified, without source maps (what the .vsix ships)
 //   node esbuild.js --watch         rebuild on change
-//   node esbuild.js --tests         also the test and benchmark files (out/), for mocha and the VS Code hosts
+//   node esbuild.js --tests         also the test, benchmark and test-runner files (out/), for mocha and the VS Code hosts
 //   node esbuild.js --sandbox-only  only dist/sandbox.js
 // A failed build exits non-zero.
 const esbuild = require('esbuild');
@@ -69,6 +69,8 @@ const targets = {
     entryPoints: [
       ...filesUnder('test', /\.ts$/),
       ...filesUnder('bench', /\.ts$/),
+      // the VS Code test runners (scripts/vscode-web/code runs out/scripts/vscode-web/cli.js)
+      ...filesUnder('scripts', /\.ts$/),
     ],
     outbase: '.',
     outdir: 'out',

@@ -84,13 +84,19 @@ async function createServerCert(ca: { cert: string; key: string }, hosts: string
   return { cert: pems.cert, key: pems.private };
 }
 
+/** One spelling per address: node prints `::1` in a certificate as `0:0:0:0:0:0:0:1`. */
+function canonicalSan(entry: string): string {
+  const m = /^IP Address:(.*:.*)$/.exec(entry);
+  return m ? `IP Address:${new URL(`http://[${m[1]}]`).hostname.slice(1, -1)}` : entry;
+}
+
 /** Whether a kept server certificate is signed by the CA, covers every name, and is not near expiry. */
 function stillGood(certPem: string, caPem: string, hosts: string[]): boolean {
   try {
     const cert = new X509Certificate(certPem);
     const ca = new X509Certificate(caPem);
-    const sans = new Set((cert.subjectAltName ?? '').split(', '));
-    return cert.verify(ca.publicKey) && new Date(cert.validTo).getTime() - Date.now() > RENEW_BEFORE_DAYS * DAY_MS && sanEntries(hosts).every((e) => sans.has(e.text));
+    const sans = new Set((cert.subjectAltName ?? '').split(', ').map(canonicalSan));
+    return cert.verify(ca.publicKey) && new Date(cert.validTo).getTime() - Date.now() > RENEW_BEFORE_DAYS * DAY_MS && sanEntries(hosts).every((e) => sans.has(canonicalSan(e.text)));
   } catch {
     return false;
   }

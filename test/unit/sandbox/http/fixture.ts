@@ -1,5 +1,6 @@
 // A REST API server on a free loopback port over a fresh store, with one API key, for tests.
 
+import { connect } from 'node:net';
 import { memoryLogger } from '../../../../src/sandbox/log';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../../src/sandbox/http/server';
 import { hashToken, SandboxStore } from '../../../../src/sandbox/store/store';
@@ -55,4 +56,15 @@ export async function startFixture(options: Partial<ApiServerOptions> & { connec
       store.close();
     },
   };
+}
+
+/** Writes raw bytes to the port; resolves with what came back once the server closed the socket. */
+export function rawExchange(port: number, bytes: string | Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    let got = '';
+    socket.on('data', (d) => (got += d.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(got));
+  });
 }

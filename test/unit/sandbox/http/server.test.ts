@@ -1,18 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { connect } from 'node:net';
 import type { ApiErrorBody } from '../../../../src/core/apiError';
-import { API_KEY, API_TOKEN, basic, startFixture, type ApiFixture } from './fixture';
-
-/** Writes raw bytes to the port; resolves with what came back once the server closed the socket. */
-function rawExchange(port: number, bytes: string | Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
-    let got = '';
-    socket.on('data', (d) => (got += d.toString('latin1')));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(got));
-  });
-}
+import { API_KEY, API_TOKEN, basic, rawExchange, startFixture, type ApiFixture } from './fixture';
 
 describe('sandbox REST: auth, routing and bad input (spec §2.4)', () => {
   let api: ApiFixture;

@@ -1,0 +1,24 @@
+// Entry of the extension-host tests. A VS Code (code-server here, a downloaded one elsewhere)
+// loads this bundle (out/test/vscode/index.js) in its extension host and calls run(); every
+// *.test.js beside it runs in mocha there. IOTC_VSCODE_GREP narrows the run.
+import * as fs from 'fs';
+import * as path from 'path';
+import Mocha from 'mocha';
+
+function testFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  const grep = process.env.IOTC_VSCODE_GREP;
+  if (grep) mocha.grep(grep);
+  const files = testFiles(__dirname);
+  if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}`);
+  for (const file of files) mocha.addFile(file);
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} extension-host test${failures === 1 ? '' : 's'} failed`);
+}
