@@ -20,7 +20,7 @@ export const SANDBOX_CLI = path.join(projectRoot, 'dist', 'sandbox.js');
 
 export async function startSandbox(extraArgs: readonly string[] = []): Promise<SandboxProcess> {
   if (!fs.existsSync(SANDBOX_CLI)) throw new Error(`${SANDBOX_CLI} is missing: run \`node esbuild.js\` first`);
-  const child = spawn(process.execPath, [SANDBOX_CLI, '--http-port', '0', '--mqtt-port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SANDBOX_CLI, '--http-port', '0', '--mqtt-port', '0', '--ws-port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   readline.createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line) > 50 && stderr.shift());
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
