@@ -48,7 +48,7 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
   // aedes emits 'error' for persistence failures; unheard, an EventEmitter error ends the process.
   (broker as EventEmitter).on('error', (err: Error) => log.error(`broker: ${err.message}`));
   const sessions = new Sessions();
-  const states = new StateWriter(o.store, o.stateLagMs ?? 0);
+  const states = new StateWriter(o.store, o.stateLagMs ?? 0, log);
   const monitor = new MonitorPublisher(broker, log);
   const recorder = new ConnectivityRecorder({ store: o.store, states, monitor, log, isLive: (id) => sessions.live.has(id) });
   const ctx: BrokerContext = { org: o.org, store: o.store, sessions, states, recorder, log };

@@ -57,8 +57,11 @@ export class ConnectivityRecorder {
   }
 
   private deviceLog(id: ParsedClientId, message: string, at: number): void {
-    if (isDeviceLike(id) && this.d.store.getDevice(id.typeId, id.deviceId)) {
+    if (!isDeviceLike(id) || !this.d.store.getDevice(id.typeId, id.deviceId)) return;
+    try {
       this.d.store.appendLog(id.typeId, id.deviceId, { message, timestamp: toIso(at) });
+    } catch (err) {
+      this.d.log.error(`could not write the connection log of ${id.raw}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 

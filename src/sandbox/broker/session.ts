@@ -37,15 +37,16 @@ export class Session {
   /** Filters the broker itself is unsubscribing after a mapping; not the client's activity. */
   readonly internalUnsubscribes = new Set<string>();
 
+  /** Read at once: a destroyed socket no longer knows its peer. */
+  readonly clientAddr: string;
+
   constructor(
     readonly client: Client,
     /** The TCP socket under the connection (under TLS or WebSocket too), for byte counts. */
     readonly socket: Socket,
     readonly transport: Transport,
-  ) {}
-
-  get clientAddr(): string {
-    return plainAddress(this.socket.remoteAddress);
+  ) {
+    this.clientAddr = plainAddress(socket.remoteAddress);
   }
 
   closeWith(code: number): void {

@@ -6,6 +6,7 @@ import { closeCodeInfo, closeReason } from '../../core/closeCodes';
 import { clientTypeOf, type ParsedClientId } from '../../core/ids';
 import { protocolVersionName } from '../../core/monitor';
 import { toIso } from '../../core/time';
+import type { Logger } from '../log';
 import type { SandboxStore } from '../store/store';
 
 /** What the writer needs to know about a client to build its record from nothing. */
@@ -22,7 +23,7 @@ export class StateWriter {
   private readonly queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: SandboxStore, private readonly lagMs: number) {}
+  constructor(private readonly store: SandboxStore, private readonly lagMs: number, private readonly log: Logger) {}
 
   connected(facts: ClientFacts, at: number): void {
     this.write(facts.id.raw, (prev) => ({
@@ -68,7 +69,12 @@ export class StateWriter {
   }
 
   private apply(p: Pending): void {
-    this.store.putState(p.update(this.store.getState(p.clientId)));
+    try {
+      this.store.putState(p.update(this.store.getState(p.clientId)));
+    } catch (err) {
+      // A failing journal must not take the broker down with it.
+      this.log.error(`could not write the state of ${p.clientId}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 }
 

@@ -73,7 +73,10 @@ export function installTrafficHooks(broker: Aedes, ctx: BrokerContext): void {
     for (const t of mine) s.subscriptions.delete(heldFilter(s.id, t));
     if (remapped.length > 0) {
       for (const t of remapped) s.internalUnsubscribes.add(t);
-      s.client.unsubscribe({ cmd: 'unsubscribe', unsubscriptions: remapped });
+      // aedes calls the callback unconditionally: it must be given.
+      s.client.unsubscribe({ cmd: 'unsubscribe', unsubscriptions: remapped }, (err) => {
+        if (err) ctx.log.warn(`${s.id.raw}: unsubscribing ${remapped.length} mapped filter(s) failed: ${err.message}`);
+      });
     }
     activity(s, 'mqttUnsubscribe');
   });
