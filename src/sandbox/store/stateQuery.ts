@@ -1,9 +1,13 @@
 // The state API's query (spec §2.2) over stored rows: filters, a total order (the requested sort
 // keys, then the id), and keyset paging from the sort values of the last row returned.
+//
+// One pass over the rows counts the matches (`total_rows`) and keeps only the best `limit` rows
+// after the cursor: no sort of 100,000 records per call. The loop is kept tight because it runs
+// once per record per call: a dense array, the first sort key compared inline against the worst
+// row kept so far, and the full comparison only on ties.
 
 import type { StateSortField } from '../../core/query';
 import { NO_TIME, type StateRow } from './stateRow';
-import { selectPage } from './topK';
 
 export interface SortKey {
   readonly field: StateSortField;
@@ -42,6 +46,9 @@ export interface StatePage {
   next?: SortValues;
 }
 
+type Row = (r: StateRow) => boolean;
+type TimeField = 'lastConnectTime' | 'lastDisconnectTime' | 'lastActivityTime';
+
 /** The requested keys followed by the id, so that every order is total and a cursor is exact. */
 export function completeSort(sort: readonly SortKey[]): SortKey[] {
   return sort.some((k) => k.field === 'id') ? [...sort] : [...sort, { field: 'id', desc: false }];
@@ -51,53 +58,92 @@ export function sortValues(row: StateRow, sort: readonly SortKey[]): SortValues 
   return sort.map((k) => row[k.field]);
 }
 
-function predicates(f: StateFilter): ((r: StateRow) => boolean)[] {
-  const tests: ((r: StateRow) => boolean)[] = [];
-  const text = (value: string | undefined, get: (r: StateRow) => string | undefined) => {
-    if (value !== undefined) tests.push((r) => get(r) === value);
+function compileFilter(f: StateFilter): Row | undefined {
+  const tests: Row[] = [];
+  if (f.connectionStatus !== undefined) { const v = f.connectionStatus; tests.push((r) => r.connectionStatus === v); }
+  if (f.clientType !== undefined) { const v = f.clientType; tests.push((r) => r.clientType === v); }
+  if (f.deviceType !== undefined) { const v = f.deviceType; tests.push((r) => r.typeId === v); }
+  if (f.deviceId !== undefined) { const v = f.deviceId; tests.push((r) => r.deviceId === v); }
+  const range = (field: TimeField, after: number | undefined, before: number | undefined) => {
+    if (after !== undefined) tests.push((r) => r[field] > after);
+    if (before !== undefined) tests.push((r) => r[field] !== NO_TIME && r[field] < before);
   };
-  const after = (t: number | undefined, get: (r: StateRow) => number) => {
-    if (t !== undefined) tests.push((r) => get(r) > t);
+  range('lastConnectTime', f.connectedAfter, f.connectedBefore);
+  range('lastDisconnectTime', f.disconnectedAfter, f.disconnectedBefore);
+  range('lastActivityTime', f.lastActivityAfter, f.lastActivityBefore);
+  if (tests.length === 0) return undefined;
+  if (tests.length === 1) return tests[0];
+  return (r) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i](r)) return false;
+    return true;
   };
-  const before = (t: number | undefined, get: (r: StateRow) => number) => {
-    if (t !== undefined) tests.push((r) => { const v = get(r); return v !== NO_TIME && v < t; });
-  };
-  text(f.connectionStatus, (r) => r.connectionStatus);
-  text(f.clientType, (r) => r.clientType);
-  text(f.deviceType, (r) => r.typeId);
-  text(f.deviceId, (r) => r.deviceId);
-  after(f.connectedAfter, (r) => r.lastConnectTime);
-  before(f.connectedBefore, (r) => r.lastConnectTime);
-  after(f.disconnectedAfter, (r) => r.lastDisconnectTime);
-  before(f.disconnectedBefore, (r) => r.lastDisconnectTime);
-  after(f.lastActivityAfter, (r) => r.lastActivityTime);
-  before(f.lastActivityBefore, (r) => r.lastActivityTime);
-  return tests;
 }
 
-/** Whether a row comes strictly after the cursor in the given order. */
-function isAfter(row: StateRow, cursor: SortValues, sort: readonly SortKey[]): boolean {
-  for (let i = 0; i < sort.length; i++) {
-    const x = row[sort[i].field], y = cursor[i];
-    if (x !== y) return x < y === sort[i].desc;
-  }
-  return false;
-}
-
-export function queryStates(rows: Iterable<StateRow>, request: StatePageRequest): StatePage {
-  const sort = completeSort(request.sort);
-  const tests = predicates(request.filter);
-  const matches = (r: StateRow) => tests.every((t) => t(r));
-  const compare = (a: StateRow, b: StateRow) => {
-    for (const k of sort) {
-      const x = a[k.field], y = b[k.field];
-      if (x !== y) return (x < y ? -1 : 1) * (k.desc ? -1 : 1);
+function compileCompare(sort: readonly SortKey[]): (a: StateRow, b: StateRow) => number {
+  const fields = sort.map((k) => k.field);
+  const signs = sort.map((k) => (k.desc ? -1 : 1));
+  return (a, b) => {
+    for (let i = 0; i < fields.length; i++) {
+      const x = a[fields[i]], y = b[fields[i]];
+      if (x !== y) return x < y ? -signs[i] : signs[i];
     }
     return 0;
   };
-  const cursor = request.after;
-  const afterCursor = cursor === undefined ? () => true : (r: StateRow) => isAfter(r, cursor, sort);
-  const page = selectPage(rows, matches, afterCursor, compare, request.limit);
-  const last = page.items[page.items.length - 1];
-  return { rows: page.items, total: page.matched, ...(page.more && last !== undefined ? { next: sortValues(last, sort) } : {}) };
+}
+
+/** Whether a row comes strictly after the cursor in the given order. */
+function compileAfter(sort: readonly SortKey[], cursor: SortValues): Row {
+  const fields = sort.map((k) => k.field);
+  const desc = sort.map((k) => k.desc);
+  return (r) => {
+    for (let i = 0; i < fields.length; i++) {
+      const x = r[fields[i]], y = cursor[i];
+      if (x !== y) return x < y === desc[i];
+    }
+    return false;
+  };
+}
+
+export function queryStates(rows: readonly StateRow[], request: StatePageRequest): StatePage {
+  const sort = completeSort(request.sort);
+  const limit = request.limit;
+  const match = compileFilter(request.filter);
+  const compare = compileCompare(sort);
+  const after = request.after !== undefined ? compileAfter(sort, request.after) : undefined;
+  // Once `limit` rows are kept, most rows are dismissed by one comparison of the first key.
+  const firstField = sort[0].field;
+  const firstDesc = sort[0].desc;
+  const cursorFirst: string | number = request.after !== undefined ? request.after[0] : 0;
+
+  let matched = 0;
+  let afterCount = 0;
+  const kept: StateRow[] = [];
+  let worst: StateRow | undefined;
+  let worstFirst: string | number = 0;
+  const flushAt = Math.max(limit * 4, 64);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (match !== undefined && !match(r)) continue;
+    matched++;
+    if (after !== undefined) {
+      const v = r[firstField];
+      if (v !== cursorFirst ? v > cursorFirst === firstDesc : !after(r)) continue;
+    }
+    afterCount++;
+    if (worst !== undefined) {
+      const v = r[firstField];
+      if (v !== worstFirst ? v > worstFirst !== firstDesc : compare(r, worst) >= 0) continue;
+    }
+    kept.push(r);
+    if (kept.length >= flushAt) {
+      kept.sort(compare);
+      kept.length = limit;
+      worst = kept[limit - 1];
+      worstFirst = worst[firstField];
+    }
+  }
+  kept.sort(compare);
+  if (kept.length > limit) kept.length = limit;
+  const last = kept[kept.length - 1];
+  return { rows: kept, total: matched, ...(afterCount > limit && last !== undefined ? { next: sortValues(last, sort) } : {}) };
 }
