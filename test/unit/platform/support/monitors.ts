@@ -1,0 +1,50 @@
+// Monitor clients for tests: every event recorded, and waits on what a test expects.
+
+import { parseInstant } from '../../../../src/core/time';
+import { MonitorClient, type KnownClient, type MonitorEvent, type MonitorEvents, type MonitorOptions } from '../../../../src/platform';
+import { nextEvent } from './wait';
+
+export class WatchedMonitor {
+  readonly monitor: MonitorClient;
+  readonly messages: MonitorEvent[] = [];
+  readonly states: MonitorEvents['connection'][] = [];
+  readonly invalid: MonitorEvents['invalid'][] = [];
+  readonly subscriptions: MonitorEvents['subscription'][] = [];
+
+  constructor(options: MonitorOptions) {
+    this.monitor = new MonitorClient(options);
+    this.monitor.on('message', (e) => this.messages.push(e));
+    this.monitor.on('connection', (c) => this.states.push(c));
+    this.monitor.on('invalid', (p) => this.invalid.push(p));
+    this.monitor.on('subscription', (s) => this.subscriptions.push(s));
+  }
+
+  /** The next (or an already received) message about `clientId` with `action`. */
+  message(clientId: string, action: string, timeoutMs = 5000): Promise<MonitorEvent> {
+    const match = (e: MonitorEvent) => e.clientId === clientId && e.message.Action === action;
+    const found = this.messages.find(match);
+    if (found) return Promise.resolve(found);
+    return nextEvent((l) => this.monitor.on('message', l), match, timeoutMs, `${action} of ${clientId}`);
+  }
+
+  /** Resolves once the broker has answered the subscription of `topic` (granted or not). */
+  subscribed(topic: string, timeoutMs = 5000): Promise<MonitorEvents['subscription']> {
+    const found = this.subscriptions.find((s) => s.topic === topic);
+    if (found) return Promise.resolve(found);
+    return nextEvent((l) => this.monitor.on('subscription', l), (s) => s.topic === topic, timeoutMs, `the subscription of ${topic}`);
+  }
+
+  state(name: MonitorEvents['connection']['state'], timeoutMs = 5000): Promise<MonitorEvents['connection']> {
+    if (this.monitor.state.state === name) return Promise.resolve(this.monitor.state);
+    return nextEvent((l) => this.monitor.on('connection', l), (c) => c.state === name, timeoutMs, `the monitor to be ${name}`);
+  }
+
+  /** What the extension would know of each client from the messages seen so far. */
+  known(clientIds: readonly string[]): KnownClient[] {
+    return clientIds.map((clientId) => {
+      const last = [...this.messages].reverse().find((e) => e.clientId === clientId && (e.message.Action === 'Connect' || e.message.Action === 'Disconnect'));
+      if (!last) return { clientId, status: 'unknown' };
+      return { clientId, status: last.message.Action === 'Connect' ? 'connected' : 'disconnected', since: parseInstant(last.message.Time ?? '') };
+    });
+  }
+}
