@@ -1,0 +1,132 @@
+// What a person does in the workbench, as helpers for UI scenarios: open a view from the
+// activity bar, run a command from the palette, read and click tree rows, use context menus,
+// read notifications and status-bar items, reach into a webview, take screenshots.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { DEFAULT_WAIT_MS, saveScreenshot, waitHidden, waitUntil, waitVisible } from './waits';
+
+export const EXTENSION_ID = 'iot-connectivity.iot-connectivity';
+
+export interface TreeRow {
+  label: string;
+  description: string;
+  /** 1 for root items. */
+  level: number;
+  expanded: boolean | undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An exact, case-sensitive text match. */
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+}
+
+/** A CSS attribute value in double quotes. */
+function cssString(text: string): string {
+  return JSON.stringify(text);
+}
+
+export class Ui {
+  constructor(readonly page: Page) {}
+
+  waitVisible(locator: Locator, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<Locator> {
+    return waitVisible(this.page, locator, what, timeoutMs);
+  }
+
+  waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    return waitUntil(this.page, what, check, timeoutMs);
+  }
+
+  screenshot(name: string): Promise<string> {
+    return saveScreenshot(this.page, name);
+  }
+
+  /** Opens a view container from its activity-bar entry (left alone when already open). */
+  async openView(title: string): Promise<void> {
+    const entry = this.page.locator('.part.activitybar li.action-item').filter({ has: this.page.locator(`a[aria-label^=${cssString(title)}]`) });
+    await this.waitVisible(entry, `the activity-bar entry "${title}"`);
+    if (!(await entry.first().evaluate((el) => el.classList.contains('checked')))) await entry.first().click();
+    await this.waitVisible(this.page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(escapeRegExp(title), 'i') }),
+      `the side bar titled "${title}"`);
+  }
+
+  /** Waits for a view of the side bar: its pane header, or the container title it is merged into ("Container: View"). */
+  async waitForView(name: string): Promise<void> {
+    const sidebar = this.page.locator('.part.sidebar');
+    const header = sidebar.locator('.pane-header .title', { hasText: exactly(name) });
+    const merged = sidebar.locator('.composite.title h2', { hasText: new RegExp(`:\\s*${escapeRegExp(name)}\\s*$`) });
+    await this.waitVisible(header.or(merged), `the view "${name}" in the side bar`);
+  }
+
+  /** The Output view's selected channel and its text, once the channel shows `expected`. */
+  async outputChannel(expected: string | RegExp): Promise<{ channel: string; text: string }> {
+    const panel = this.page.locator('.part.panel');
+    const lines = await this.waitVisible(panel.locator('.monaco-editor .view-lines').filter({ hasText: expected }), `the Output view showing ${String(expected)}`);
+    const channel = await panel.locator('select.monaco-select-box').filter({ visible: true }).first().inputValue();
+    return { channel, text: await lines.innerText() };
+  }
+
+  /** F1, type the command's title, wait until it is the selected entry, Enter. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = await this.waitVisible(this.page.locator('.quick-input-widget .quick-input-box input'), 'the command palette');
+    await input.pressSequentially(title);
+    const selected = this.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: title });
+    await this.waitVisible(selected, `"${title}" selected in the command palette`);
+    await this.page.keyboard.press('Enter');
+    await waitHidden(this.page, this.page.locator('.quick-input-widget'), 'the command palette to close');
+  }
+
+  private get rows(): Locator {
+    return this.page.locator('.part.sidebar .pane-body .monaco-list-row');
+  }
+
+  async treeRows(): Promise<TreeRow[]> {
+    return this.rows.evaluateAll((els) => els.map((el) => ({
+      label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+      level: Number(el.getAttribute('aria-level') ?? '1'),
+      expanded: el.hasAttribute('aria-expanded') ? el.getAttribute('aria-expanded') === 'true' : undefined,
+    })));
+  }
+
+  /** The tree row whose label is exactly `label`, once visible. */
+  treeRow(label: string): Promise<Locator> {
+    return this.waitVisible(this.rows.filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) }), `the tree row "${label}"`);
+  }
+
+  async clickTreeRow(label: string): Promise<void> {
+    await (await this.treeRow(label)).click();
+  }
+
+  async contextMenu(rowLabel: string, item: string): Promise<void> {
+    await (await this.treeRow(rowLabel)).click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const entry = await this.waitVisible(menu.getByRole('menuitem', { name: item, exact: true }), `"${item}" in the context menu of "${rowLabel}"`);
+    await entry.click();
+    await waitHidden(this.page, menu, 'the context menu to close');
+  }
+
+  /** The messages of the notification toasts on screen. */
+  notifications(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();
+  }
+
+  async waitForNotification(text: string | RegExp, timeoutMs = DEFAULT_WAIT_MS): Promise<Locator> {
+    return this.waitVisible(this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }), `a notification saying ${String(text)}`, timeoutMs);
+  }
+
+  /** The text of this extension's status-bar item `id` (or of any item, by its full id). */
+  async statusBarItem(id: string): Promise<string> {
+    const fullId = id.includes('.') ? id : `${EXTENSION_ID}.${id}`;
+    const item = await this.waitVisible(this.page.locator(`.part.statusbar [id=${cssString(fullId)}]`), `the status-bar item ${fullId}`);
+    return item.innerText();
+  }
+
+  /** The content of the active webview (its inner frame). */
+  webviewFrame(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+}
