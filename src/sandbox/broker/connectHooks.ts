@@ -49,11 +49,12 @@ export function installConnectHooks(broker: Aedes, ctx: BrokerContext): void {
     done(null, true);
   };
 
-  // Connected from the moment CONNACK 0 is written: the client may publish at once, and its
-  // Connect must come first. aedes has closed an older session of the id by then (288).
-  broker.on('connackSent', (packet, client) => {
+  // Connected once aedes registers the client: the older session of the id is closed by then
+  // (288), and CONNACK 0 is not yet written, so the client cannot act before its Connect is
+  // recorded. (If that CONNACK then fails, the socket closes and the session ends as 91.)
+  broker.on('client', (client) => {
     const s = ctx.sessions.of(client);
-    if (packet.returnCode !== 0 || s?.id === undefined || s.phase !== 'connecting') return;
+    if (s?.id === undefined || s.phase !== 'connecting') return;
     s.phase = 'connected';
     s.connectTime = Date.now();
     ctx.sessions.connected(s as Session & { id: ParsedClientId });

@@ -1,7 +1,7 @@
 // The sandbox's MQTT broker: aedes with the platform's rules, on every listener asked for.
 
 import { Aedes } from 'aedes';
-import type { EventEmitter } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { CloseCode } from '../../core/closeCodes';
 import type { Logger } from '../log';
 import type { SandboxStore } from '../store/store';
@@ -78,7 +78,12 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
     const stopped = listeners.map((l) => l.close());
     await new Promise<void>((resolve) => broker.close(() => resolve()));
     // Connections still before or inside CONNECT are not in aedes' client list.
-    for (const s of sessions.open) s.client.conn.destroy();
+    for (const s of sessions.open) {
+      s.client.conn.destroy();
+      s.socket.destroy();
+    }
+    // Each socket's close records its session; all of that is done before the store closes.
+    await Promise.all([...sessions.open].map((s) => (s.socket.closed ? undefined : once(s.socket, 'close'))));
     await Promise.all(stopped);
     states.flush();
   };
