@@ -49,7 +49,8 @@ export class ParamReader {
   instant(name: string): number | undefined {
     const value = this.one(name);
     if (value === undefined) return undefined;
-    const ms = parseInstant(value);
+    // An unencoded `+01:00` offset arrives as a space (form decoding): read it as the `+` it was.
+    const ms = parseInstant(value.replace(/ (\d{2}:?\d{2})$/, '+$1'));
     if (ms !== undefined) return ms;
     return this.bad(name, `the value ${quote(value)} is not an ISO 8601 instant such as 2019-03-09T15:00:00.000Z.`);
   }

@@ -47,7 +47,9 @@ export const registryRoutes: Route[] = [
     path: '/device/types',
     handler: async ({ deps, req }) => {
       const body = await objectBody(req);
-      const { id, description, classId } = body;
+      // Optional fields may come as null (the SDKs send what they were given).
+      const { id } = body;
+      const description = body.description ?? undefined, classId = body.classId ?? undefined;
       const problems = idViolation('id', id);
       if (description !== undefined && (typeof description !== 'string' || description.length > MAX_DESCRIPTION)) problems.push(field('description', `a text of at most ${MAX_DESCRIPTION} characters.`));
       if (classId !== undefined && classId !== 'Device' && classId !== 'Gateway') problems.push(field('classId', 'Device or Gateway.'));
@@ -66,6 +68,15 @@ export const registryRoutes: Route[] = [
   },
   {
     method: 'GET',
+    path: '/device/types/:typeId',
+    handler: ({ deps, params }) => {
+      const type = deps.store.getType(params.typeId);
+      if (!type) throw errors.typeNotFound(params.typeId);
+      return { status: 200, body: typeView(type) };
+    },
+  },
+  {
+    method: 'GET',
     path: '/device/types/:typeId/devices',
     handler: ({ deps, params, query }) => {
       const { limit, after } = readPageParams(query, 'CUDRG0400E');
@@ -80,7 +91,8 @@ export const registryRoutes: Route[] = [
     handler: async ({ deps, params, req }) => {
       const type = deps.store.getType(params.typeId);
       if (!type) throw errors.typeNotFound(params.typeId);
-      const { deviceId, authToken } = await objectBody(req);
+      const body = await objectBody(req);
+      const deviceId = body.deviceId, authToken = body.authToken ?? undefined;
       const problems = idViolation('deviceId', deviceId);
       if (authToken !== undefined && (typeof authToken !== 'string' || !TOKEN_PATTERN.test(authToken))) {
         problems.push(field('authToken', 'a token of 8 to 128 printable ASCII characters without spaces.'));

@@ -23,6 +23,10 @@ describe('sandbox REST: device registry (spec §5)', () => {
     const again = await post<ApiErrorBody>('/device/types', { id: 'sensor' });
     assert.equal(again.status, 409);
     assert.deepEqual(again.body.exception.properties, ['sensor']);
+    const one = await api.call<{ id: string; description: string }>('/device/types/sensor');
+    assert.equal(one.status, 200);
+    assert.equal(one.body.description, 'Temperature');
+    assert.equal((await api.call('/device/types/nosuch')).status, 404);
     const list = await api.call<Page<{ id: string }>>('/device/types');
     assert.deepEqual(list.body.results.map((t) => t.id), ['gw', 'sensor']);
     assert.equal(list.body.meta.total_rows, 2);
@@ -40,6 +44,15 @@ describe('sandbox REST: device registry (spec §5)', () => {
     assert.equal(one.body.authToken, undefined);
     assert.ok(!JSON.stringify(one.body).includes(r.body.authToken!));
     assert.ok(!api.lines.some((l) => l.includes(r.body.authToken!)), 'the token is never logged');
+  });
+
+  it('takes the bodies the official SDK sends, with null for what was not given', async () => {
+    // RegistryClient.registerDeviceType / registerDevice of @wiotp/sdk send every field, given or not.
+    const type = await post('/device/types', { id: 'sensor', classId: 'Device', deviceInfo: null, description: null, metadata: null });
+    assert.equal(type.status, 201);
+    const device = await post<DeviceBody>('/device/types/sensor/devices', { deviceId: 's-01', authToken: null, deviceInfo: null, location: null, metadata: null });
+    assert.equal(device.status, 201);
+    assert.ok(device.body.authToken);
   });
 
   it('keeps a given token, and makes gateway clients for a Gateway type', async () => {

@@ -82,11 +82,16 @@ describe('sandbox REST: client connection states (spec §2)', () => {
 
   it('reads dates leniently: no zone is UTC, any fraction, an offset', async () => {
     const want = reference(states, (s) => s.lastConnectTime! > at(25), '').length;
-    for (const d of [at(25), at(25).replace('.000Z', ''), at(25).replace('.000Z', '.000456'), at(25).replace('T00:', 'T02:').replace('.000Z', '+02:00')]) {
+    const plus = at(25).replace('T00:', 'T02:').replace('.000Z', '+02:00');
+    for (const d of [at(25), at(25).replace('.000Z', ''), at(25).replace('.000Z', '.000456'), plus]) {
       const r = await api.call<ClientStateList>(`/clientconnectionstates?connectedAfter=${encodeURIComponent(d)}`);
       assert.equal(r.status, 200, d);
       assert.equal(r.body.meta.total_rows, want, d);
     }
+    // The official SDK puts the date into the URL unencoded, so a `+` offset arrives as a space.
+    const unencoded = await api.call<ClientStateList>(`/clientconnectionstates?connectedAfter=${plus}`);
+    assert.equal(unencoded.status, 200);
+    assert.equal(unencoded.body.meta.total_rows, want);
   });
 
   it('answers 400 with a violation for every bad value', async () => {
