@@ -45,5 +45,5 @@ export function resolveClose(facts: CloseFacts): CloseDetail & { readonly cause:
 function fallbackExplanation(code: number | undefined, mqtt: number | undefined, reason: string | undefined): string {
   if (mqtt !== undefined) return mqtt5ReasonName(mqtt);
   if (reason !== undefined) return plainText(reason.replace(/\.$/, ''), 160);
-  return code !== undefined ? `closed with unknown code ${code}` : 'closed for an unknown reason';
+  return code !== undefined ? 'unknown close code' : 'closed for an unknown reason';
 }
