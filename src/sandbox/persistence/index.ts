@@ -13,11 +13,14 @@ import { replayJournal } from './replay';
 export const JOURNAL_FILE = 'journal.jsonl';
 export const LOCK_FILE = 'sandbox.lock';
 
-/** A journal that also releases the data dir's lock when closed. */
+/** A journal that also releases the data dir's lock when closed (once: a second close must not remove a lock another process has taken since). */
 function releasingOnClose(journal: Journal, release: () => void): Journal {
+  let open = true;
   return {
     append: (op) => journal.append(op),
     close: () => {
+      if (!open) return;
+      open = false;
       try {
         journal.close();
       } finally {

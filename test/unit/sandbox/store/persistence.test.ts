@@ -115,8 +115,14 @@ describe('sandbox persistence: the journaled store', () => {
     assert.ok(!fs.existsSync(path.join(dir, LOCK_FILE)));
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     fs.writeFileSync(path.join(dir, LOCK_FILE), dead.stdout);
-    open();
+    const mine = open();
     assert.equal(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'), String(process.pid));
+    // A second close must not remove a lock that another (running) process has taken since.
+    mine.close();
+    fs.writeFileSync(path.join(dir, LOCK_FILE), String(process.ppid));
+    mine.close();
+    assert.equal(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'), String(process.ppid));
+    fs.rmSync(path.join(dir, LOCK_FILE));
   });
 
   it('loses nothing acknowledged when the process is killed with SIGKILL', async function () {
