@@ -1,6 +1,7 @@
 // One page of a keyset-paged listing without sorting everything: a single pass counts the
-// matches and keeps only the best `limit` rows after the cursor, so a page over 100,000 records
-// costs O(n) comparisons against a small candidate list, not an O(n log n) sort per call.
+// matches and keeps only the best `limit` items after the cursor, so a page costs O(n)
+// comparisons against a small candidate list, not an O(n log n) sort per call. Used by the
+// registry listings; the state query (stateQuery.ts) is the same idea with its loop inlined.
 
 export interface Selection<T> {
   /** The page, in order. */
