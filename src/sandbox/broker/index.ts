@@ -3,6 +3,7 @@
 import { Aedes } from 'aedes';
 import { once, type EventEmitter } from 'node:events';
 import { CloseCode } from '../../core/closeCodes';
+import { MAX_PAYLOAD_BYTES } from '../../core/limits';
 import type { Logger } from '../log';
 import type { SandboxStore } from '../store/store';
 import { closeSession, socketClosed } from './closing';
@@ -14,6 +15,7 @@ import { ConnectivityRecorder } from './recorder';
 import { recoverConnectedClients } from './recovery';
 import { Session } from './session';
 import { Sessions } from './sessions';
+import { SizeGuard } from './sizeGuard';
 import { StateWriter } from './stateWriter';
 import { installTrafficHooks } from './trafficHooks';
 
@@ -59,7 +61,11 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
   let closing = false;
   const accept: Accept = (conn, socket, transport, req) => {
     if (closing) return void conn.destroy();
-    const s = new Session(broker.handle(conn, req), socket, transport);
+    const guarded = new SizeGuard(conn, MAX_PAYLOAD_BYTES, (bytes) => {
+      s.closeWith(CloseCode.MessageTooLarge);
+      log.warn(`${s.id?.raw ?? 'a client'} from ${s.clientAddr}: a packet of ${bytes} bytes (payloads up to ${MAX_PAYLOAD_BYTES}); closing with ${CloseCode.MessageTooLarge}`);
+    });
+    const s = new Session(broker.handle(guarded, req), socket, transport);
     sessions.add(s);
     socket.once('close', () => socketClosed(ctx, s));
   };

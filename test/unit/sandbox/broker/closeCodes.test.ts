@@ -116,6 +116,17 @@ describe('sandbox broker: close codes (spec §4.3)', () => {
     assert.equal(t.store.listLog('sensor', 'big-talker')[0].message, 'Closed connection from 127.0.0.1. The message size is too large for this endpoint.');
   });
 
+  it('287: a packet declared larger than allowed, before it has arrived', async () => {
+    const d = t.registerDevice('sensor', 'huge-header');
+    const raw = await RawMqtt.open(Number(new URL(t.ready.mqttUrl).port));
+    raw.connect({ clientId: d.clientId, username: 'use-token-auth', password: d.token });
+    await raw.next('connack');
+    // PUBLISH QoS 0 declaring 200 MB (remaining length 0x80 0x80 0xe8 0x5f), then only a little of it.
+    raw.sendBytes(Buffer.concat([Buffer.from([0x30, 0x80, 0x80, 0xe8, 0x5f]), Buffer.alloc(1024)]));
+    await raw.closed;
+    assertClosedWith(await disconnectOf(d.clientId), 287, 'server', 149);
+  });
+
   it('154: more than 500 subscriptions on an application connection; 500 pass', async () => {
     const filter = (i: number) => `iot-2/type/t${i}/id/+/evt/+/fmt/+`;
     const app = await connected(t.app('greedy'));
