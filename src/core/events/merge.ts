@@ -5,7 +5,7 @@
 // most one event of every other source, the nearest in time. Undated events go last.
 
 import { closeCodeInfo } from '../closeCodes';
-import type { ConnectivityEvent, EventSource } from './types';
+import type { ConnectivityEvent } from './types';
 
 export interface MergeOptions {
   /** Largest distance in time between two sources' reports of one event. */
@@ -20,8 +20,13 @@ interface Group {
   event: ConnectivityEvent;
   readonly time: number;
   readonly seq: number;
-  readonly inputs: Set<number>;
+  /** Bit i set: source i contributed. */
+  inputs: number;
+  /** Whether `event` is this merge's own copy (made on the first partner), free to complete. */
+  owned: boolean;
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `sources` in order of preference: e.g. [logEvents, monitorEvents, stateEvents]. */
 export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], options: MergeOptions = {}): ConnectivityEvent[] {
@@ -43,10 +48,11 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
     for (const e of dated) {
       const partner = e.kind === 'other' ? undefined : nearest(byKind.get(e.kind) ?? [], e, input, tolerance);
       if (partner) {
-        partner.event = combine(partner.event, e);
-        partner.inputs.add(input);
+        if (!partner.owned) [partner.event, partner.owned] = [{ ...partner.event }, true];
+        complete(partner.event as Writable<ConnectivityEvent>, e);
+        partner.inputs |= bit(input);
       } else {
-        fresh.push({ event: e, time: e.time as number, seq: seq++, inputs: new Set([input]) });
+        fresh.push({ event: e, time: e.time as number, seq: seq++, inputs: bit(input), owned: false });
       }
     }
     for (const g of fresh) {
@@ -70,7 +76,7 @@ function nearest(list: readonly Group[], e: ConnectivityEvent, input: number, to
   }
   let best: Group | undefined;
   const consider = (g: Group): void => {
-    if (g.inputs.has(input) || !compatible(g.event, e)) return;
+    if ((g.inputs & bit(input)) !== 0 || !compatible(g.event, e)) return;
     if (best === undefined || Math.abs(g.time - t) < Math.abs(best.time - t)) best = g;
   };
   for (let i = lo - 1, n = 0; i >= 0 && t - list[i].time <= tolerance && n < MAX_PROBES; i--, n++) consider(list[i]);
@@ -89,17 +95,21 @@ function compatible(a: ConnectivityEvent, b: ConnectivityEvent): boolean {
   return true;
 }
 
-/** The preferred report, completed by the other: its close detail when the preferred has none. */
-function combine(kept: ConnectivityEvent, other: ConnectivityEvent): ConnectivityEvent {
-  const alsoSeenIn: EventSource[] = [...(kept.alsoSeenIn ?? [])];
-  if (other.source !== kept.source && !alsoSeenIn.includes(other.source)) alsoSeenIn.push(other.source);
-  let event: ConnectivityEvent = { ...kept, alsoSeenIn };
-  if (event.clientId === undefined && other.clientId !== undefined) event = { ...event, clientId: other.clientId };
-  if (event.clientAddr === undefined && other.clientAddr !== undefined) event = { ...event, clientAddr: other.clientAddr };
-  if ((event.kind === 'disconnected' || event.kind === 'failedConnect') && other.kind === event.kind && event.closeCode === undefined && other.closeCode !== undefined) {
-    const { closeCode, initiator, mqttReasonCode, reason, explanation, hint } = other;
-    event = { ...event, closeCode, initiator, mqttReasonCode, reason, explanation, hint };
-    if (event.kind === 'disconnected' && other.kind === 'disconnected') event = { ...event, cause: other.cause };
+/** A source's bit; sources past the 31st share the last bit (never expected: there are three). */
+function bit(input: number): number {
+  return 1 << Math.min(input, 30);
+}
+
+/** Completes the preferred report (a copy this merge owns) with the other: its sources, and its close detail when the preferred has none. */
+function complete(kept: Writable<ConnectivityEvent>, other: ConnectivityEvent): void {
+  if (other.source !== kept.source && !kept.alsoSeenIn?.includes(other.source)) kept.alsoSeenIn = [...(kept.alsoSeenIn ?? []), other.source];
+  if (kept.clientId === undefined && other.clientId !== undefined) kept.clientId = other.clientId;
+  if (kept.clientAddr === undefined && other.clientAddr !== undefined) kept.clientAddr = other.clientAddr;
+  if ((kept.kind === 'disconnected' || kept.kind === 'failedConnect') && other.kind === kept.kind && kept.closeCode === undefined && other.closeCode !== undefined) {
+    Object.assign(kept, {
+      closeCode: other.closeCode, initiator: other.initiator, mqttReasonCode: other.mqttReasonCode,
+      reason: other.reason, explanation: other.explanation, hint: other.hint,
+      ...(other.kind === 'disconnected' ? { cause: other.cause } : {}),
+    });
   }
-  return event;
 }
