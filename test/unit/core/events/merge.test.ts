@@ -84,10 +84,11 @@ describe('core/events/merge', () => {
   it('merges 50,000 events from three sources', () => {
     const logs: ConnectivityEvent[] = [];
     const mons: ConnectivityEvent[] = [];
+    const [up, down] = [connect(0), disconnect(0, 160)];
     for (let i = 0; i < 25_000; i++) {
-      const e = i % 2 === 0 ? connect(i * 10_000) : disconnect(i * 10_000, 160);
+      const e = { ...(i % 2 === 0 ? up : down), key: `m${i}`, time: T0 + i * 10_000 };
       mons.push(e);
-      logs.push({ ...e, key: `l${i}`, source: 'log', time: (e.time as number) + 5 });
+      logs.push({ ...e, key: `l${i}`, source: 'log', time: e.time + 5 });
     }
     const merged = mergeEvents([logs, mons]);
     assert.equal(merged.length, 25_000);
