@@ -3,7 +3,7 @@
 // client id: the client stays connected, so the two sessions touch and no gap appears, whichever
 // of the 288 disconnect and the new connect comes first.
 
-import type { ConnectedEvent, ConnectivityEvent, DisconnectCause, DisconnectedEvent, FailedConnectEvent } from './events/types';
+import { compareEventTimes, type ConnectedEvent, type ConnectivityEvent, type DisconnectCause, type DisconnectedEvent, type FailedConnectEvent } from './events/types';
 
 export interface Session {
   /** Undefined: the session began before the first event we have. */
@@ -44,8 +44,9 @@ export const DEFAULT_TAKEOVER_WINDOW_MS = 10_000;
 type Open = { start: number | undefined; connect?: ConnectedEvent };
 type Closed = Session & { disconnect?: DisconnectedEvent };
 
-/** `events` in time order (as mergeEvents returns them); undated and `other` events are skipped. */
-export function buildSessions(events: readonly ConnectivityEvent[], options: SessionOptions = {}): History {
+/** `events` best in time order (as mergeEvents returns them; else sorted here); undated and `other` events are skipped. */
+export function buildSessions(input: readonly ConnectivityEvent[], options: SessionOptions = {}): History {
+  const events = inTimeOrder(input);
   const window = options.takeoverWindowMs ?? DEFAULT_TAKEOVER_WINDOW_MS;
   const sessions: Closed[] = [];
   const failedAttempts: FailedConnectEvent[] = [];
@@ -94,6 +95,16 @@ export function buildSessions(events: readonly ConnectivityEvent[], options: Ses
   }
   if (open) sessions.push({ start: open.start, end: undefined, ...(open.connect ? { connect: open.connect } : {}) });
   return { sessions, gaps: gapsBetween(sessions, failedAttempts), failedAttempts, unmatched };
+}
+
+function inTimeOrder(events: readonly ConnectivityEvent[]): readonly ConnectivityEvent[] {
+  let last = -Infinity;
+  for (const e of events) {
+    if (e.time === undefined) continue;
+    if (e.time < last) return [...events].sort(compareEventTimes);
+    last = e.time;
+  }
+  return events;
 }
 
 function gapsBetween(sessions: readonly Session[], failures: readonly FailedConnectEvent[]): Gap[] {

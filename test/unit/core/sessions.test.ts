@@ -75,6 +75,10 @@ describe('core/sessions', () => {
     const h = buildSessions([connected(0), eventFromMonitor({ Action: 'Disconnect' }), eventFromMonitor({ Action: 'Odd', Time: new Date(sec(5)).toISOString() })]);
     assert.deepEqual(shape(h), ['0-?']);
   });
+  it('puts events in time order first when they are not', () => {
+    const h = buildSessions([disconnected(60, 160), connected(90), connected(0)]);
+    assert.deepEqual(shape(h), ['0-60:network', '90-?']);
+  });
   it('returns nothing for no events', () => {
     assert.deepEqual(buildSessions([]), { sessions: [], gaps: [], failedAttempts: [], unmatched: [] });
   });
