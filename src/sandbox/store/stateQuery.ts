@@ -1,13 +1,14 @@
 // The state API's query (spec §2.2) over stored rows: filters, a total order (the requested sort
 // keys, then the id), and keyset paging from the sort values of the last row returned.
 //
-// One pass over the rows counts the matches (`total_rows`) and keeps only the best `limit` rows
-// after the cursor: no sort of 100,000 records per call. The loop is kept tight because it runs
-// once per record per call: a dense array, the first sort key compared inline against the worst
-// row kept so far, and the full comparison only on ties.
+// One pass over the table counts the matches (`total_rows`) and keeps only the best `limit` rows
+// after the cursor: no sort of 100,000 records per call. The pass reads the table's typed-array
+// columns where it can, compares the first sort key inline against the worst row kept so far, and
+// does the full comparison only on ties.
 
 import type { StateSortField } from '../../core/query';
 import { NO_TIME, type StateRow } from './stateRow';
+import { clientTypeCode, statusCode, type StateTable, type TimeColumn } from './stateTable';
 
 export interface SortKey {
   readonly field: StateSortField;
@@ -47,7 +48,10 @@ export interface StatePage {
 }
 
 type Row = (r: StateRow) => boolean;
-type TimeField = 'lastConnectTime' | 'lastDisconnectTime' | 'lastActivityTime';
+/** A test of the record in slot `i` of the table. */
+type Slot = (i: number) => boolean;
+
+const TIME_COLUMNS: ReadonlySet<string> = new Set<TimeColumn>(['lastConnectTime', 'lastDisconnectTime', 'lastActivityTime']);
 
 /** The requested keys followed by the id, so that every order is total and a cursor is exact. */
 export function completeSort(sort: readonly SortKey[]): SortKey[] {
@@ -58,23 +62,28 @@ export function sortValues(row: StateRow, sort: readonly SortKey[]): SortValues 
   return sort.map((k) => row[k.field]);
 }
 
-function compileFilter(f: StateFilter): Row | undefined {
-  const tests: Row[] = [];
-  if (f.connectionStatus !== undefined) { const v = f.connectionStatus; tests.push((r) => r.connectionStatus === v); }
-  if (f.clientType !== undefined) { const v = f.clientType; tests.push((r) => r.clientType === v); }
-  if (f.deviceType !== undefined) { const v = f.deviceType; tests.push((r) => r.typeId === v); }
-  if (f.deviceId !== undefined) { const v = f.deviceId; tests.push((r) => r.deviceId === v); }
-  const range = (field: TimeField, after: number | undefined, before: number | undefined) => {
-    if (after !== undefined) tests.push((r) => r[field] > after);
-    if (before !== undefined) tests.push((r) => r[field] !== NO_TIME && r[field] < before);
+function compileFilter(table: StateTable, f: StateFilter): Slot | undefined {
+  const tests: Slot[] = [];
+  const rows = table.rows;
+  const code = (column: Uint8Array, wanted: number) => tests.push(wanted === 0 ? () => false : (i) => column[i] === wanted);
+  if (f.connectionStatus !== undefined) code(table.status, statusCode(f.connectionStatus));
+  if (f.clientType !== undefined) code(table.clientType, clientTypeCode(f.clientType));
+  if (f.deviceType !== undefined) {
+    const wanted = table.typeCodeOf(f.deviceType), column = table.typeCode;
+    tests.push(wanted < 0 ? () => false : (i) => column[i] === wanted);
+  }
+  if (f.deviceId !== undefined) { const v = f.deviceId; tests.push((i) => rows[i].deviceId === v); }
+  const range = (column: Float64Array, after: number | undefined, before: number | undefined) => {
+    if (after !== undefined) tests.push((i) => column[i] > after);
+    if (before !== undefined) tests.push((i) => column[i] !== NO_TIME && column[i] < before);
   };
-  range('lastConnectTime', f.connectedAfter, f.connectedBefore);
-  range('lastDisconnectTime', f.disconnectedAfter, f.disconnectedBefore);
-  range('lastActivityTime', f.lastActivityAfter, f.lastActivityBefore);
+  range(table.lastConnectTime, f.connectedAfter, f.connectedBefore);
+  range(table.lastDisconnectTime, f.disconnectedAfter, f.disconnectedBefore);
+  range(table.lastActivityTime, f.lastActivityAfter, f.lastActivityBefore);
   if (tests.length === 0) return undefined;
   if (tests.length === 1) return tests[0];
-  return (r) => {
-    for (let i = 0; i < tests.length; i++) if (!tests[i](r)) return false;
+  return (i) => {
+    for (let k = 0; k < tests.length; k++) if (!tests[k](i)) return false;
     return true;
   };
 }
@@ -104,15 +113,19 @@ function compileAfter(sort: readonly SortKey[], cursor: SortValues): Row {
   };
 }
 
-export function queryStates(rows: readonly StateRow[], request: StatePageRequest): StatePage {
+export function queryStates(table: StateTable, request: StatePageRequest): StatePage {
+  const rows = table.rows;
   const sort = completeSort(request.sort);
   const limit = request.limit;
-  const match = compileFilter(request.filter);
+  const match = compileFilter(table, request.filter);
   const compare = compileCompare(sort);
   const after = request.after !== undefined ? compileAfter(sort, request.after) : undefined;
-  // Once `limit` rows are kept, most rows are dismissed by one comparison of the first key.
+  // The first sort key of slot i, from a column when it is a time or the id.
   const firstField = sort[0].field;
   const firstDesc = sort[0].desc;
+  const column = TIME_COLUMNS.has(firstField) ? table[firstField as TimeColumn] : undefined;
+  const ids = table.ids;
+  const first = column !== undefined ? (i: number) => column[i] : firstField === 'id' ? (i: number) => ids[i] : (i: number) => rows[i][firstField];
   const cursorFirst: string | number = request.after !== undefined ? request.after[0] : 0;
 
   let matched = 0;
@@ -122,19 +135,18 @@ export function queryStates(rows: readonly StateRow[], request: StatePageRequest
   let worstFirst: string | number = 0;
   const flushAt = Math.max(limit * 4, 64);
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (match !== undefined && !match(r)) continue;
+    if (match !== undefined && !match(i)) continue;
     matched++;
     if (after !== undefined) {
-      const v = r[firstField];
-      if (v !== cursorFirst ? v > cursorFirst === firstDesc : !after(r)) continue;
+      const v = first(i);
+      if (v !== cursorFirst ? v > cursorFirst === firstDesc : !after(rows[i])) continue;
     }
     afterCount++;
     if (worst !== undefined) {
-      const v = r[firstField];
-      if (v !== worstFirst ? v > worstFirst !== firstDesc : compare(r, worst) >= 0) continue;
+      const v = first(i);
+      if (v !== worstFirst ? v > worstFirst !== firstDesc : compare(rows[i], worst) >= 0) continue;
     }
-    kept.push(r);
+    kept.push(rows[i]);
     if (kept.length >= flushAt) {
       kept.sort(compare);
       kept.length = limit;

@@ -6,7 +6,8 @@ import type { ClientStateWire } from '../../core/clientState';
 import type { ConnectionLogEntry } from '../../core/connectionLog';
 import { LOG_ENTRIES_KEPT } from '../../core/limits';
 import { queryStates, type StatePage, type StatePageRequest } from './stateQuery';
-import { toRow, withActivity, type StateRow } from './stateRow';
+import { toRow, withActivity } from './stateRow';
+import { StateTable } from './stateTable';
 import { selectPage, type Selection } from './topK';
 import type { ApiKeyRecord, DeviceRecord, DeviceTypeRecord, Journal, StoreOp } from './types';
 import { noJournal } from './types';
@@ -34,9 +35,7 @@ export class SandboxStore {
   private readonly devices = new Map<string, Map<string, DeviceRecord>>();
   private devicesTotal = 0;
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
-  /** Dense, for the state query's scan; `stateIndex` finds a client's slot. Records are only ever cleared all at once. */
-  private states: StateRow[] = [];
-  private readonly stateIndex = new Map<string, number>();
+  private readonly states = new StateTable();
   /** Newest last (append order); read newest first. */
   private readonly logs = new Map<string, ConnectionLogEntry[]>();
   private logEntries = 0;
@@ -65,7 +64,7 @@ export class SandboxStore {
     for (const type of this.types.values()) yield { op: 'type.add', type };
     for (const ofType of this.devices.values()) for (const device of ofType.values()) yield { op: 'device.add', device };
     for (const apiKey of this.apiKeys.values()) yield { op: 'apikey.add', apiKey };
-    for (const row of this.states) yield { op: 'state.put', state: row.wire };
+    for (const row of this.states.rows) yield { op: 'state.put', state: row.wire };
     for (const [key, entries] of this.logs) {
       const [typeId, deviceId] = key.split('\u0000');
       for (const entry of entries) yield { op: 'log.append', typeId, deviceId, entry };
@@ -74,7 +73,7 @@ export class SandboxStore {
 
   /** How many operations `snapshot()` yields: the journal compacts when it grows well past this. */
   liveOpCount(): number {
-    return 1 + this.types.size + this.devicesTotal + this.apiKeys.size + this.states.length + this.logEntries;
+    return 1 + this.types.size + this.devicesTotal + this.apiKeys.size + this.states.size + this.logEntries;
   }
 
   private commit(op: StoreOp): void {
@@ -97,37 +96,19 @@ export class SandboxStore {
         break;
       }
       case 'apikey.add': this.apiKeys.set(op.apiKey.key, op.apiKey); break;
-      case 'state.put': this.setRow(toRow(op.state)); break;
+      case 'state.put': this.states.set(toRow(op.state)); break;
       case 'state.activity': {
-        const row = this.row(op.id);
-        if (row) this.setRow(withActivity(row, { ...row.wire, lastActivityEvent: op.event, lastActivityTime: op.time }));
+        const row = this.states.get(op.id);
+        if (row) this.states.set(withActivity(row, { ...row.wire, lastActivityEvent: op.event, lastActivityTime: op.time }));
         break;
       }
-      case 'state.clear':
-        this.states = [];
-        this.stateIndex.clear();
-        break;
+      case 'state.clear': this.states.clear(); break;
       case 'config.clientstate': this.clientStateEnabled = op.enabled; break;
       case 'log.append': this.applyLog(op.typeId, op.deviceId, op.entry); break;
       default: {
         const unknown: never = op;
         throw new Error(`unknown store operation ${JSON.stringify(unknown).slice(0, 200)}`);
       }
-    }
-  }
-
-  private row(clientId: string): StateRow | undefined {
-    const i = this.stateIndex.get(clientId);
-    return i === undefined ? undefined : this.states[i];
-  }
-
-  private setRow(row: StateRow): void {
-    const i = this.stateIndex.get(row.id);
-    if (i !== undefined) {
-      this.states[i] = row;
-    } else {
-      this.stateIndex.set(row.id, this.states.length);
-      this.states.push(row);
     }
   }
 
@@ -192,19 +173,19 @@ export class SandboxStore {
     this.commit({ op: 'config.clientstate', enabled });
   }
 
-  getState(clientId: string): ClientStateWire | undefined { return this.row(clientId)?.wire; }
+  getState(clientId: string): ClientStateWire | undefined { return this.states.get(clientId)?.wire; }
   /** All records, in no particular order. */
   *allStates(): IterableIterator<ClientStateWire> {
-    for (const row of this.states) yield row.wire;
+    for (const row of this.states.rows) yield row.wire;
   }
-  stateCount(): number { return this.states.length; }
+  stateCount(): number { return this.states.size; }
   /** One page of the state API (spec §2.2): filtered, sorted, keyset-paged. */
   queryStates(request: StatePageRequest): StatePage { return queryStates(this.states, request); }
 
   /** Stores a record while the feature is on; while it is off nothing is recorded. */
   putState(state: ClientStateWire): void {
     if (!this.clientStateEnabled) return;
-    const prev = this.row(state.id)?.wire;
+    const prev = this.states.get(state.id)?.wire;
     if (prev !== undefined && activityOnly(prev, state)) {
       this.commit({ op: 'state.activity', id: state.id, event: state.lastActivityEvent, time: state.lastActivityTime });
     } else {
