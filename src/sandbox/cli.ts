@@ -5,6 +5,7 @@ import { HELP, parseCliArgs, type CliCommand } from './cliArgs';
 import { startSandbox } from './index';
 import { stderrLogger } from './log';
 import { SandboxOptionError } from './options';
+import { startFleet } from './simulator';
 
 async function main(argv: string[]): Promise<void> {
   let command: CliCommand;
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
   const log = stderrLogger();
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
-    sandbox = await startSandbox({ ...command.options, log });
+    sandbox = await startSandbox({ ...command.options, log }, { startFleet });
   } catch (err) {
     log.error(`cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

@@ -42,7 +42,12 @@ export interface FleetContext {
   seed: number;
   log: Logger;
 }
-export type StartFleet = (context: FleetContext) => Promise<{ close(): Promise<void> }>;
+export interface Fleet {
+  /** Stops the fleet's behaviour at once (no reconnects into a closing broker); called first on close. */
+  stop?(): void;
+  close(): Promise<void>;
+}
+export type StartFleet = (context: FleetContext) => Promise<Fleet>;
 
 export interface SandboxSeams {
   startFleet?: StartFleet;
@@ -51,13 +56,14 @@ export interface SandboxSeams {
 interface Parts {
   store?: SandboxStore;
   broker?: BrokerHandle;
-  fleet?: { close(): Promise<void> };
+  fleet?: Fleet;
   http?: ApiServer;
   https?: ApiServer;
 }
 
-/** The broker first, so clients (the simulated ones too) are told 93; the store last. */
+/** The fleet stops acting first; then the broker, so clients (the simulated ones too) are told 93; the store last. */
 async function closeParts(p: Parts): Promise<void> {
+  p.fleet?.stop?.();
   await p.broker?.close();
   await p.fleet?.close();
   await p.https?.close();
