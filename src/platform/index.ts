@@ -35,11 +35,14 @@
 //   monitor.on('message', (e) => …);       // e.message: a parsed monitor message; e.retained: initial state
 //   monitor.on('invalid', (p) => …);       // unreadable payloads (logged, never thrown)
 //   monitor.on('subscription', (s) => …);  // per topic: granted, or refused (SUBACK 0x80)
-//   monitor.on('reconnected', async ({ offlineSince }) => {
-//     const report = await reconcile(rest, knownClients, { offlineSince, signal });  // missed transitions
+//   monitor.on('message', (e) => book.applyMonitor(e.message, e.retained, e.receivedAt)); // core/presence
+//   monitor.on('reconnected', async (event) => {
+//     const report = await reconcile(rest, book, { ...event, signal });
+//     // report.missed: per client, what happened while offline (devices: every log event of the
+//     // window); report.transitions: what the records changed in the book
 //   });
 //   monitor.start();
-//   await monitor.setPlan({ topics: ['iot-2/type/sensor/id/s-01/mon'], accept: (e) => … });
+//   await monitor.setPlan(planCover(book.pinned()));   // core/monitorCover: { topics, accepts(topic) }
 //   monitor.restart();                      // after 'rejected' (credentials fixed)
 //   await monitor.dispose();
 
@@ -48,7 +51,7 @@ export { PlatformError, isPlatformError, type PlatformErrorInit, type PlatformEr
 export { Emitter, type Disposable, type Listener } from './events';
 export { silentLog, type PlatformLog } from './log';
 export { MonitorClient } from './monitor/monitorClient';
-export { reconcile, missedTransitions, type KnownClient, type MissedTransition, type ReconcileOptions, type ReconcileReport } from './monitor/reconcile';
+export { reconcile, type ReconcileOptions, type ReconcileReport } from './monitor/reconcile';
 export { topicMatches } from './monitor/subscriptions';
 export type { InvalidMonitorPayload, MonitorConnection, MonitorEvent, MonitorEvents, MonitorOptions, MonitorPlan, Reconnected, SubscriptionResult } from './monitor/types';
 export { PlatformRestClient } from './rest/client';

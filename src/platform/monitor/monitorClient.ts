@@ -8,6 +8,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { appClientId, parseMonitorTopic } from '../../core/ids';
 import { parseMonitorPayload } from '../../core/monitor';
+import { parseInstant } from '../../core/time';
 import type { BackoffOptions } from '../backoff';
 import { Emitter, type Disposable, type Listener } from '../events';
 import { silentLog, type PlatformLog } from '../log';
@@ -34,6 +35,8 @@ export class MonitorClient {
   private refused = new Set<string>();
   private syncing: Promise<void> = Promise.resolve();
   private offlineSince?: number;
+  /** Concrete topic → platform time of its last message delivered (see Reconnected.lastSeen). */
+  private readonly lastSeen = new Map<string, number>();
 
   constructor(private readonly options: MonitorOptions) {
     this.log = options.log ?? silentLog;
@@ -66,8 +69,9 @@ export class MonitorClient {
 
   /** Subscribes to what the plan adds and unsubscribes from what it drops (now, or once connected). */
   setPlan(plan: MonitorPlan): Promise<void> {
-    this.plan = { topics: [...new Set(plan.topics)], accept: plan.accept };
+    this.plan = { topics: [...new Set(plan.topics)], accepts: plan.accepts };
     for (const topic of this.refused) if (!this.plan.topics.includes(topic)) this.refused.delete(topic);
+    for (const topic of this.lastSeen.keys()) if (!this.wants(topic)) this.lastSeen.delete(topic);
     return this.sync();
   }
 
@@ -118,9 +122,11 @@ export class MonitorClient {
     this.log.info(`monitor: connected as ${this.clientId}`);
     const offlineSince = this.offlineSince;
     this.offlineSince = undefined;
+    // Taken now, before the retained messages of the new subscriptions update it.
+    const lastSeen: ReadonlyMap<string, number> = new Map(this.lastSeen);
     void this.sync().then(() => {
       if (offlineSince !== undefined && client === this.client && client.connected) {
-        this.emitter.emit('reconnected', { offlineSince, offlineMs: since - offlineSince });
+        this.emitter.emit('reconnected', { offlineSince, offlineMs: since - offlineSince, lastSeen });
       }
     });
   }
@@ -144,7 +150,8 @@ export class MonitorClient {
 
   private onMessage(topic: string, payload: Buffer, retained: boolean): void {
     try {
-      if (!this.plan.topics.some((filter) => topicMatches(filter, topic))) return; // in flight from a dropped topic
+      // In flight from a dropped topic, or an unwanted client under a wildcard: not even parsed.
+      if (!this.wants(topic)) return;
       const receivedAt = Date.now();
       const parsed = parseMonitorPayload(payload);
       if (!parsed.ok) {
@@ -153,11 +160,16 @@ export class MonitorClient {
         return;
       }
       const event: MonitorEvent = { topic, subject: parseMonitorTopic(topic), clientId: parsed.message.ClientID, message: parsed.message, retained, receivedAt };
-      if (this.plan.accept && !this.plan.accept(event)) return;
+      const time = parseInstant(parsed.message.Time ?? '') ?? receivedAt;
+      this.lastSeen.set(topic, Math.max(time, this.lastSeen.get(topic) ?? -Infinity));
       this.emitter.emit('message', event);
     } catch (error) {
       this.log.error(`monitor: a message on ${quote(topic)} could not be handled: ${this.redact(String(error))}`);
     }
+  }
+
+  private wants(topic: string): boolean {
+    return this.plan.topics.some((filter) => topicMatches(filter, topic)) && (this.plan.accepts?.(topic) ?? true);
   }
 
   /** Brings the broker's subscriptions in line with the plan; one sync at a time. */

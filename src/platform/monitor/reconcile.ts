@@ -1,105 +1,97 @@
-// After the monitor was offline: fetch each watched client's state record and report the
-// transitions that happened after what the caller last knew. A record keeps the latest connect and
-// the latest disconnect (with its close code), so up to two transitions per client come back; when
-// both are new, more may lie between them and the client is listed in `possiblyMore` (the
-// connection log has every one). A client whose record cannot be read is listed, never guessed.
+// After the monitor was offline: read each pinned client's state record, let the presence book
+// (core/presence) bring its state up to date, and report what happened while offline. The book
+// alone cannot tell that: the retained message that arrives on resubscribing may already have
+// moved it past an older drop-and-reconnect, and a record keeps only the latest connect and the
+// latest disconnect. So for a device whose record changed in the offline window, the connection
+// log of that window is read: it has every connect, failed attempt and disconnect — nothing lost.
+// Applications have no log (spec §3): their record is all there is. Failures are listed.
 
+import { eventsFromLog, eventsFromState, type ConnectivityEvent } from '../../core/events';
+import { isDeviceLike, monitorTopicFor, parseClientId } from '../../core/ids';
+import type { PresenceBook } from '../../core/presence/book';
+import { PRESENCE_SKEW_MS, type PresenceTransition } from '../../core/presence/presence';
 import type { ClientState } from '../../core/clientState';
-import type { DisconnectInitiator } from '../../core/closeCodes';
 import { isPlatformError, type PlatformError } from '../errors';
 import type { PlatformRestClient } from '../rest/client';
+import type { LogEntry } from '../rest/logs';
 
-export interface KnownClient {
-  readonly clientId: string;
-  readonly status: 'connected' | 'disconnected' | 'unknown';
-  /** Platform time of the last transition the caller knows of (a monitor `Time` or a record time). */
-  readonly since?: number;
-}
-
-export interface MissedTransition {
-  readonly clientId: string;
-  readonly kind: 'connect' | 'disconnect';
-  readonly time: number;
-  readonly closeCode?: number;
-  readonly closeReason?: string;
-  readonly initiator?: DisconnectInitiator;
-  readonly mqttReasonCode?: number;
-  /** The status changed but no record time after `since` says when: `time` is the record's last time. */
-  readonly inferred?: boolean;
-}
-
-export interface ReconcileReport {
-  /** Every client's missed transitions, oldest first. */
-  readonly transitions: readonly MissedTransition[];
-  /** The records read, by client id. */
-  readonly records: ReadonlyMap<string, ClientState>;
-  /** Clients the state API does not know (404). */
-  readonly unknown: readonly string[];
-  /** Clients whose record could not be read: their state is as unknown as before. */
-  readonly failures: readonly { readonly clientId: string; readonly error: PlatformError }[];
-  /** Clients with a new connect and a new disconnect: more transitions may lie between them. */
-  readonly possiblyMore: readonly string[];
-}
-
+/** The `reconnected` event's facts (pass the event itself), plus a signal. */
 export interface ReconcileOptions {
-  /** When the monitor went offline; the cutoff for clients without `since`. */
+  /** When the monitor went offline. */
   readonly offlineSince: number;
+  /** How long it was offline: later events arrive live. Default: until now. */
+  readonly offlineMs?: number;
+  /** Platform time of the last message seen on each monitor topic before going offline. */
+  readonly lastSeen?: ReadonlyMap<string, number>;
   readonly signal?: AbortSignal;
-  /** Records fetched at once (the REST client paces them anyway). Default 4. */
+  /** Read the connection log of devices that changed while offline. Default true. */
+  readonly history?: boolean;
+  /** Clients read at once (the REST client paces the calls anyway). Default 4. */
   readonly concurrency?: number;
 }
 
-export async function reconcile(rest: Pick<PlatformRestClient, 'getClientState'>, known: readonly KnownClient[], options: ReconcileOptions): Promise<ReconcileReport> {
-  const records = new Map<string, ClientState>();
-  const unknown: string[] = [];
-  const failures: { clientId: string; error: PlatformError }[] = [];
-  const transitions: MissedTransition[] = [];
-  const possiblyMore: string[] = [];
-  const queue = [...known];
+export interface ReconcileReport {
+  /** What the records changed in the presence book (nothing, when live messages got there first). */
+  readonly transitions: readonly PresenceTransition[];
+  /** Per client, what happened while the monitor was offline, oldest first: for devices every
+   *  log event of the window; for applications the record's connect and disconnect in it. */
+  readonly missed: ReadonlyMap<string, readonly ConnectivityEvent[]>;
+  /** Clients whose `missed` may lack steps: an application with both a connect and a disconnect in
+   *  the window (its record keeps only the latest of each), or a device whose window held more log
+   *  entries than the API reaches (offset 1000). */
+  readonly incomplete: readonly string[];
+  readonly records: ReadonlyMap<string, ClientState>;
+  /** Pinned clients the state API does not know (404): never connected since it was switched on. */
+  readonly unknown: readonly string[];
+  /** Records or logs that could not be read: those clients stay as they were. */
+  readonly failures: readonly { readonly clientId: string; readonly error: PlatformError }[];
+}
+
+type Rest = Pick<PlatformRestClient, 'getClientState' | 'streamConnectionLog'>;
+type Book = Pick<PresenceBook, 'pinned' | 'applyState'>;
+
+export async function reconcile(rest: Rest, book: Book, options: ReconcileOptions): Promise<ReconcileReport> {
+  // Platform and local clocks differ a little: the window is widened by the presence book's skew,
+  // but never back over the last message seen of the client before the link went down.
+  const to = (options.offlineMs !== undefined ? options.offlineSince + options.offlineMs : Date.now()) + PRESENCE_SKEW_MS;
+  const report = { transitions: [] as PresenceTransition[], missed: new Map<string, ConnectivityEvent[]>(), incomplete: [] as string[], records: new Map<string, ClientState>(), unknown: [] as string[], failures: [] as { clientId: string; error: PlatformError }[] };
+  const queue = book.pinned();
+  const step = async (clientId: string) => {
+    const id = parseClientId(clientId);
+    const seen = id ? options.lastSeen?.get(monitorTopicFor(id)) : undefined;
+    const from = Math.max(options.offlineSince - PRESENCE_SKEW_MS, seen !== undefined ? seen + 1 : -Infinity);
+    const inWindow = (e: ConnectivityEvent) => e.time !== undefined && e.time >= from && e.time <= to;
+    const record = await rest.getClientState(clientId, options.signal);
+    report.records.set(clientId, record);
+    report.transitions.push(...book.applyState(record));
+    const fromRecord = eventsFromState(record).filter(inWindow);
+    if (fromRecord.length === 0) return;
+    if (options.history === false || !id || !isDeviceLike(id)) {
+      report.missed.set(clientId, fromRecord);
+      if (fromRecord.length > 1) report.incomplete.push(clientId);
+      return;
+    }
+    const entries: LogEntry[] = [];
+    let full = false;
+    for await (const page of rest.streamConnectionLog({ typeId: id.typeId, deviceId: id.deviceId, fromTime: from, toTime: to }, options.signal)) {
+      entries.push(...page.entries);
+      full = page.entries.length === page.limit;
+    }
+    if (full) report.incomplete.push(clientId);
+    report.missed.set(clientId, eventsFromLog(entries));
+  };
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
+    for (let clientId = queue.shift(); clientId !== undefined; clientId = queue.shift()) {
       try {
-        const record = await rest.getClientState(next.clientId, options.signal);
-        records.set(next.clientId, record);
-        const missed = missedTransitions(next, record, options.offlineSince);
-        transitions.push(...missed);
-        if (missed.filter((t) => !t.inferred).length === 2) possiblyMore.push(next.clientId);
+        await step(clientId);
       } catch (error) {
-        if (isPlatformError(error, 'cancelled')) throw error;
-        if (isPlatformError(error, 'notFound')) unknown.push(next.clientId);
-        else if (isPlatformError(error)) failures.push({ clientId: next.clientId, error });
-        else throw error;
+        if (isPlatformError(error, 'cancelled') || !isPlatformError(error)) throw error;
+        if (error.kind === 'notFound' && !report.records.has(clientId)) report.unknown.push(clientId);
+        else report.failures.push({ clientId, error });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
-  transitions.sort((a, b) => a.time - b.time);
-  return { transitions, records, unknown, failures, possiblyMore };
-}
-
-/** The transitions in `record` after what `known` says, oldest first. */
-export function missedTransitions(known: KnownClient, record: ClientState, offlineSince: number): MissedTransition[] {
-  const cutoff = known.since ?? offlineSince;
-  const clientId = known.clientId;
-  const out: MissedTransition[] = [];
-  if (record.lastConnectTime !== undefined && record.lastConnectTime > cutoff) {
-    out.push({ clientId, kind: 'connect', time: record.lastConnectTime });
-  }
-  if (record.lastDisconnectTime !== undefined && record.lastDisconnectTime > cutoff) {
-    out.push({ clientId, kind: 'disconnect', time: record.lastDisconnectTime, ...disconnectFacts(record) });
-  }
-  out.sort((a, b) => a.time - b.time);
-  const now = record.status;
-  if (out.length === 0 && now !== 'unknown' && known.status !== 'unknown' && now !== known.status) {
-    // Times at or before the cutoff (clock skew, a coarse `since`): the change is certain, its time is not.
-    const time = Math.max(record.lastConnectTime ?? 0, record.lastDisconnectTime ?? 0, cutoff);
-    out.push(now === 'connected'
-      ? { clientId, kind: 'connect', time, inferred: true }
-      : { clientId, kind: 'disconnect', time, inferred: true, ...disconnectFacts(record) });
-  }
-  return out;
-}
-
-function disconnectFacts(record: ClientState) {
-  return { closeCode: record.closeCode, closeReason: record.closeReason, initiator: record.initiator, mqttReasonCode: record.mqttReasonCode };
+  report.transitions.sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity));
+  return report;
 }

@@ -26,11 +26,12 @@ export interface MonitorOptions {
   readonly log?: PlatformLog;
 }
 
-/** What to watch: the topics of a cover (concrete or with `+`) and, for wildcards, a filter. */
+/** What to watch: the topics of a cover (concrete or with `+`) and, for wildcards, which
+ *  concrete topics are wanted. core/monitorCover.ts's planCover() returns one. */
 export interface MonitorPlan {
   readonly topics: readonly string[];
-  /** Which messages the caller wants (a wildcard cover brings others too). Default: all. */
-  readonly accept?: (event: MonitorEvent) => boolean;
+  /** Whether a message arriving on this topic is wanted (a wildcard brings others too). Default: all. */
+  readonly accepts?: (topic: string) => boolean;
 }
 
 /** The watcher's own connection to the broker — never to be read as a client's state. */
@@ -77,6 +78,9 @@ export interface Reconnected {
   /** When the connection was lost. */
   readonly offlineSince: number;
   readonly offlineMs: number;
+  /** Platform time of the last message seen on each concrete monitor topic before the link went
+   *  down: what happened after it was missed. Pass it on to reconcile(). */
+  readonly lastSeen: ReadonlyMap<string, number>;
 }
 
 export interface MonitorEvents {

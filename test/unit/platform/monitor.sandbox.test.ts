@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import mqtt from 'mqtt';
 import { deviceMonitorTopic } from '../../../src/core/ids';
-import { PlatformRestClient, reconcile, type MonitorOptions } from '../../../src/platform';
+import { PlatformRestClient, reconcile, type MonitorOptions, type Reconnected } from '../../../src/platform';
 import { connected } from '../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 import { testCerts } from './support/certs';
@@ -64,7 +64,7 @@ describe('platform monitor client against the sandbox', function () {
     const w = watch();
     w.monitor.start();
     // A wildcard cover, filtered to two clients.
-    await w.monitor.setPlan({ topics: ['iot-2/type/valve/id/+/mon'], accept: (e) => e.clientId !== b.clientId });
+    await w.monitor.setPlan({ topics: ['iot-2/type/valve/id/+/mon'], accepts: (topic) => topic !== deviceMonitorTopic('valve', 'unsub-b') });
     await w.subscribed('iot-2/type/valve/id/+/mon');
     await connected(sandbox.device(a));
     await w.message(a.clientId, 'Connect');
@@ -146,7 +146,8 @@ describe('platform monitor client across a broker restart', function () {
     try {
       const d1 = sandbox.registerDevice('sensor', 'steady');
       const d2 = sandbox.registerDevice('sensor', 'blinker');
-      const pinned = [d1.clientId, d2.clientId];
+      w.book.pin(d1.clientId);
+      w.book.pin(d2.clientId);
       w.monitor.start();
       await w.monitor.setPlan({ topics: ['iot-2/type/sensor/id/+/mon'] });
       await w.subscribed('iot-2/type/sensor/id/+/mon');
@@ -156,32 +157,32 @@ describe('platform monitor client across a broker restart', function () {
       firstSession.on('error', () => {});
       await connected(firstSession);
       await w.message(d1.clientId, 'Connect');
-      const knownBefore = w.known(pinned);
-      assert.deepEqual(knownBefore.map((k) => k.status), ['connected', 'unknown']);
+      assert.deepEqual(w.book.snapshot().map((p) => p.status), ['connected', 'unknown']);
 
       // The watcher's link goes down and stays down while the broker restarts and devices change.
       proxy.block();
       await w.state('reconnecting');
+      const blockedAt = w.states.length;
       await sandbox.close();
       sandbox = await startTestSandbox({ dataDir, ports });
       const d1again = await connected(sandbox.device(d1));
       const d2session = await connected(sandbox.device(d2));
       await d2session.endAsync();
-      assert.equal(w.monitor.state.state, 'reconnecting', 'the watcher was offline the whole time');
+      assert.ok(!w.states.slice(blockedAt).some((c) => c.state === 'connected'), 'the watcher was offline the whole time');
 
-      const reconnected = new Promise<{ offlineSince: number }>((resolve) => w.monitor.on('reconnected', resolve));
+      const reconnected = new Promise<Reconnected>((resolve) => w.monitor.on('reconnected', resolve));
       proxy.unblock();
-      const { offlineSince } = await reconnected;
+      const event = await reconnected;
       assert.deepEqual(w.monitor.topics, ['iot-2/type/sensor/id/+/mon'], 'resubscribed');
-      const report = await reconcile(rest, knownBefore, { offlineSince });
+      const report = await reconcile(rest, w.book, event);
       assert.deepEqual(report.failures, []);
-      assert.deepEqual(report.transitions.map((t) => [t.clientId, t.kind, t.closeCode]), [
-        [d1.clientId, 'disconnect', 93],
-        [d1.clientId, 'connect', undefined],
-        [d2.clientId, 'connect', undefined],
-        [d2.clientId, 'disconnect', 0],
-      ]);
-      assert.equal(report.records.get(d1.clientId)?.status, 'connected');
+      // Every step of both devices while the watcher was offline, from their connection logs.
+      const steps = (id: string) => report.missed.get(id)?.map((e) => (e.kind === 'disconnected' ? `${e.kind} ${e.closeCode}` : e.kind));
+      assert.deepEqual(steps(d1.clientId), ['disconnected 93', 'connected']);
+      assert.deepEqual(steps(d2.clientId), ['connected', 'disconnected 0']);
+      assert.deepEqual(report.incomplete, []);
+      // The book ends where the platform is (through the retained messages or the records, whichever came first).
+      assert.deepEqual(w.book.snapshot().map((p) => p.status), ['connected', 'disconnected']);
       // And live delivery works again on the new connection.
       await d1again.endAsync();
       const live = await w.message(d1.clientId, 'Disconnect');

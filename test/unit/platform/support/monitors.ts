@@ -1,7 +1,7 @@
 // Monitor clients for tests: every event recorded, and waits on what a test expects.
 
-import { parseInstant } from '../../../../src/core/time';
-import { MonitorClient, type KnownClient, type MonitorEvent, type MonitorEvents, type MonitorOptions } from '../../../../src/platform';
+import { PresenceBook } from '../../../../src/core/presence/book';
+import { MonitorClient, type MonitorEvent, type MonitorEvents, type MonitorOptions } from '../../../../src/platform';
 import { nextEvent } from './wait';
 
 export class WatchedMonitor {
@@ -10,10 +10,15 @@ export class WatchedMonitor {
   readonly states: MonitorEvents['connection'][] = [];
   readonly invalid: MonitorEvents['invalid'][] = [];
   readonly subscriptions: MonitorEvents['subscription'][] = [];
+  /** What the extension would know of the pinned clients, fed as the watcher feeds it. */
+  readonly book = new PresenceBook();
 
   constructor(options: MonitorOptions) {
     this.monitor = new MonitorClient(options);
-    this.monitor.on('message', (e) => this.messages.push(e));
+    this.monitor.on('message', (e) => {
+      this.messages.push(e);
+      this.book.applyMonitor(e.message, e.retained, e.receivedAt);
+    });
     this.monitor.on('connection', (c) => this.states.push(c));
     this.monitor.on('invalid', (p) => this.invalid.push(p));
     this.monitor.on('subscription', (s) => this.subscriptions.push(s));
@@ -37,14 +42,5 @@ export class WatchedMonitor {
   state(name: MonitorEvents['connection']['state'], timeoutMs = 5000): Promise<MonitorEvents['connection']> {
     if (this.monitor.state.state === name) return Promise.resolve(this.monitor.state);
     return nextEvent((l) => this.monitor.on('connection', l), (c) => c.state === name, timeoutMs, `the monitor to be ${name}`);
-  }
-
-  /** What the extension would know of each client from the messages seen so far. */
-  known(clientIds: readonly string[]): KnownClient[] {
-    return clientIds.map((clientId) => {
-      const last = [...this.messages].reverse().find((e) => e.clientId === clientId && (e.message.Action === 'Connect' || e.message.Action === 'Disconnect'));
-      if (!last) return { clientId, status: 'unknown' };
-      return { clientId, status: last.message.Action === 'Connect' ? 'connected' : 'disconnected', since: parseInstant(last.message.Time ?? '') };
-    });
   }
 }
