@@ -63,6 +63,13 @@ export function eventsFromLog(entries: readonly unknown[]): ConnectivityEvent[] 
         out.push({ ...base, ...who, kind: 'connected', auth: fact.method });
         if (inSequence) [session, sessionIp, pendingFailure] = ['open', fact.clientIp, undefined];
       } else {
+        const prev = out[out.length - 1];
+        if (inSequence && prev !== undefined && endsAttemptAt(prev, entry.time, fact.clientIp)) {
+          // Its close was logged at the same instant but listed first: still one failed connect.
+          const { cause: _cause, connectTime: _connect, ...close } = prev as DisconnectedEvent;
+          out[out.length - 1] = { ...close, ...base, ...who, kind: 'failedConnect', auth: fact.method };
+          continue;
+        }
         const close = resolveClose({ closeCode: CloseCode.NotAuthorized });
         out.push({ ...base, ...who, ...withoutCause(close), kind: 'failedConnect', auth: fact.method });
         if (inSequence) pendingFailure = out.length - 1;
@@ -94,6 +101,13 @@ export function eventsFromLog(entries: readonly unknown[]): ConnectivityEvent[] 
     out.push({ ...base, kind: 'other', raw: entry.message });
   }
   return out;
+}
+
+/** A close, at `time` from `ip`, that ends attempts rather than sessions (read before its auth line). */
+function endsAttemptAt(e: ConnectivityEvent, time: number | undefined, ip: string): boolean {
+  if (e.source !== 'log' || e.time !== time || e.clientAddr !== ip) return false;
+  if (e.kind === 'failedConnect') return e.auth === 'unknown';
+  return e.kind === 'disconnected' && e.closeCode !== undefined && FAILED_CONNECT_CODES.has(e.closeCode);
 }
 
 function sameAddress(a: string | undefined, b: string | undefined): boolean {

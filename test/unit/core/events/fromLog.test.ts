@@ -56,6 +56,26 @@ describe('core/events/fromLog', () => {
     assert.equal(failed.time, T0);
   });
 
+  it('pairs them at the same time in either listed order, after a session or at the start', () => {
+    const close = { message: closedConnection('10.1.2.3', 180), timestamp: at(0) };
+    const failure = { message: tokenAuthFailed('d:o:t:x', '10.1.2.3'), timestamp: at(0) };
+    const earlier = served([-10, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [-5, closedConnection('10.0.0.1', 91)]);
+    // Served newest first: [close, failure] is the sandbox's order, [failure, close] the other.
+    for (const ties of [[close, failure], [failure, close]]) {
+      for (const before of [[], earlier]) {
+        const events = eventsFromLog([...ties, ...before]);
+        assert.equal(events.length, before.length + 1);
+        const f = events[events.length - 1];
+        assert.ok(f.kind === 'failedConnect');
+        assert.equal(f.auth, 'token');
+        assert.equal(f.clientId, 'd:o:t:x');
+        assert.equal(f.clientAddr, '10.1.2.3');
+        assert.equal(f.closeCode, 180);
+        assert.equal(f.reason, 'The operation is not authorized.');
+      }
+    }
+  });
+
   it('keeps an API key failure with no close line as a failed connect', () => {
     const [failed] = eventsFromLog(served([5, apiKeyAuthFailed('a:o:app', '10.1.2.3')]));
     assert.ok(failed.kind === 'failedConnect');
