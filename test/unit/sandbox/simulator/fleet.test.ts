@@ -7,12 +7,10 @@ import type { ClientStateList } from '../../../../src/core/clientState';
 import type { ConnectionLogEntry } from '../../../../src/core/connectionLog';
 import { memoryLogger } from '../../../../src/sandbox/log';
 import { startFleet, type FleetHandle } from '../../../../src/sandbox/simulator';
-import { FLEET_TABLE, scaleTable } from '../../../../src/sandbox/simulator/table';
 import { Inbox, connected, subscribed, type Received } from '../../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
-
-export const FAST = scaleTable(FLEET_TABLE, 0.05);
+import { FAST } from './fastTable';
 
 async function get<T>(t: TestSandbox, route: string): Promise<{ status: number; body: T }> {
   const res = await fetch(`${t.ready.apiUrl}${route}`, { headers: { authorization: `Basic ${Buffer.from(`${t.ready.apiKey}:${t.ready.apiToken}`).toString('base64')}` } });
