@@ -5,7 +5,8 @@
 // most one event of every other source, the nearest in time. Undated events go last.
 
 import { closeCodeInfo } from '../closeCodes';
-import type { ConnectivityEvent } from './types';
+import { FAILED_CONNECT_CODES } from './close';
+import type { ConnectivityEvent, DisconnectedEvent } from './types';
 
 export interface MergeOptions {
   /** Largest distance in time between two sources' reports of one event. */
@@ -46,7 +47,7 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
     });
     dated.sort((a, b) => (a.time as number) - (b.time as number));
     for (const e of dated) {
-      const partner = e.kind === 'other' ? undefined : nearest(byKind.get(e.kind) ?? [], e, input, tolerance);
+      const partner = e.kind === 'other' ? undefined : nearest(byKind.get(bucket(e)) ?? [], e, input, tolerance);
       if (partner) {
         if (!partner.owned) [partner.event, partner.owned] = [{ ...partner.event }, true];
         complete(partner.event as Writable<ConnectivityEvent>, e);
@@ -57,7 +58,7 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
     }
     for (const g of fresh) {
       groups.push(g);
-      if (g.event.kind !== 'other') (byKind.get(g.event.kind) ?? byKind.set(g.event.kind, []).get(g.event.kind) as Group[]).push(g);
+      if (g.event.kind !== 'other') (byKind.get(bucket(g.event)) ?? byKind.set(bucket(g.event), []).get(bucket(g.event)) as Group[]).push(g);
     }
     for (const list of byKind.values()) list.sort((a, b) => a.time - b.time || a.seq - b.seq);
   });
@@ -84,15 +85,22 @@ function nearest(list: readonly Group[], e: ConnectivityEvent, input: number, to
   return best;
 }
 
+/** Events that may be one: connects with connects; closes (disconnects, failed attempts) with closes. */
+function bucket(e: ConnectivityEvent): string {
+  return e.kind === 'failedConnect' ? 'disconnected' : e.kind;
+}
+
 function compatible(a: ConnectivityEvent, b: ConnectivityEvent): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'disconnected' && b.kind === 'disconnected' && a.cause !== 'unknown' && b.cause !== 'unknown' && a.cause !== b.cause) return false;
-  if ((a.kind === 'disconnected' || a.kind === 'failedConnect') && (b.kind === 'disconnected' || b.kind === 'failedConnect')) {
-    const [x, y] = [a.closeCode, b.closeCode];
-    // Two known platform codes must agree; a number outside the table (the 2020 log form) may not.
-    if (x !== undefined && y !== undefined && x !== y && closeCodeInfo(x) && closeCodeInfo(y)) return false;
+  if (a.kind === 'other' || b.kind === 'other' || a.kind === 'connected' || b.kind === 'connected') return a.kind === b.kind;
+  if (a.kind !== b.kind) {
+    // A refused attempt that one source calls a disconnect (the state record, a log read without
+    // context) and another a failed connect: one event when both name the same refusing code.
+    return a.closeCode !== undefined && a.closeCode === b.closeCode && FAILED_CONNECT_CODES.has(a.closeCode);
   }
-  return true;
+  if (a.kind === 'disconnected' && b.kind === 'disconnected' && a.cause !== 'unknown' && b.cause !== 'unknown' && a.cause !== b.cause) return false;
+  const [x, y] = [a.closeCode, b.closeCode];
+  // Two known platform codes must agree; a number outside the table (the 2020 log form) may not.
+  return x === undefined || y === undefined || x === y || !closeCodeInfo(x) || !closeCodeInfo(y);
 }
 
 /** A source's bit; sources past the 31st share the last bit (never expected: there are three). */
@@ -105,6 +113,13 @@ function complete(kept: Writable<ConnectivityEvent>, other: ConnectivityEvent): 
   if (other.source !== kept.source && !kept.alsoSeenIn?.includes(other.source)) kept.alsoSeenIn = [...(kept.alsoSeenIn ?? []), other.source];
   if (kept.clientId === undefined && other.clientId !== undefined) kept.clientId = other.clientId;
   if (kept.clientAddr === undefined && other.clientAddr !== undefined) kept.clientAddr = other.clientAddr;
+  if (kept.kind === 'disconnected' && other.kind === 'failedConnect') {
+    // The source that saw an attempt fail knows better than one that saw a close.
+    const k = kept as Partial<Writable<DisconnectedEvent>>;
+    delete k.cause;
+    delete k.connectTime;
+    Object.assign(kept, { kind: 'failedConnect', auth: other.auth });
+  }
   if ((kept.kind === 'disconnected' || kept.kind === 'failedConnect') && other.kind === kept.kind && kept.closeCode === undefined && other.closeCode !== undefined) {
     Object.assign(kept, {
       closeCode: other.closeCode, initiator: other.initiator, mqttReasonCode: other.mqttReasonCode,

@@ -72,6 +72,22 @@ describe('core/events/merge', () => {
     ]);
     assert.deepEqual(summary(merged), ['connected@0:log+state', 'disconnected@5000:log+state']);
   });
+  it('makes one failed connect of a refusal the state record calls a disconnect', () => {
+    // The sandbox records a refused attempt in the state as a disconnect with code 180.
+    const record = normaliseClientState({ id: 'd:o:t:x', connectionStatus: 'disconnected', lastConnectTime: iso(0), lastDisconnectTime: iso(9000), closeCode: 180 });
+    assert.ok(record);
+    const refused = eventFromMonitor({ Action: 'FailedConnect', Time: iso(9000), ClientID: 'd:o:t:x', ClientAddr: '10.9.9.9', CloseCode: 180, User: 'use-token-auth' });
+    const merged = mergeEvents([[], [connect(0), refused], eventsFromState(record)]);
+    assert.deepEqual(summary(merged), ['connected@0:monitor+state', 'failedConnect@9000:monitor+state']);
+    const stateFirst = mergeEvents([eventsFromState(record), [refused]]);
+    assert.deepEqual(summary(stateFirst), ['connected@0:state', 'failedConnect@9000:state+monitor']);
+    const f = stateFirst[1];
+    assert.ok(f.kind === 'failedConnect');
+    assert.equal(f.auth, 'token');
+    assert.equal('cause' in f, false);
+    const timeout = mergeEvents([[disconnect(9000, 160)], [refused]]);
+    assert.equal(timeout.length, 2, 'a timeout is not a refusal');
+  });
   it('sorts out-of-order input and puts undated events last', () => {
     const undated = eventFromMonitor({ Action: 'Connect' });
     const merged = mergeEvents([[disconnect(9000), undated, connect(0)], [connect(4000, '10.0.0.9')]]);
