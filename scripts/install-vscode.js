@@ -38,7 +38,8 @@ async function install() {
   fs.writeFileSync(path.join(cacheDir, 'package.json'), '{ "private": true }\n');
   const step = createStepRunner(path.join(cacheDir, 'install.log'));
   const npm = (args, cwd, env) => step.run('npm', [...args, '--no-audit', '--no-fund'], cwd, env);
-  const nativeEnv = { npm_config_nodedir: '/usr', npm_config_yes: 'true' };
+  // Local Node headers (no download), no prompts, and node-gyp compiling on every core.
+  const nativeEnv = { npm_config_nodedir: '/usr', npm_config_yes: 'true', JOBS: 'max' };
 
   await step.named('code-server package (scripts skipped)', () =>
     npm(['install', `code-server@${config.version}`, '--ignore-scripts', '--no-save'], cacheDir));

@@ -2,7 +2,8 @@
 // its development path, activated lazily by its view or command, with its contributions live.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { ourExtension, until } from './support';
+import { waitFor } from '../support/waitFor';
+import { ourExtension } from './support';
 
 describe('IoT Connectivity in a real VS Code extension host', () => {
   it('is loaded but not active before its view or a command is used', () => {
@@ -13,7 +14,7 @@ describe('IoT Connectivity in a real VS Code extension host', () => {
   it('activates when the IoT Connectivity container is opened, showing the Clients view', async () => {
     // The container's command exists only if the running VS Code registered the contribution.
     await vscode.commands.executeCommand('workbench.view.extension.iotConnectivity');
-    await until('the extension is active', () => ourExtension().isActive);
+    await waitFor('the extension to be active', () => ourExtension().isActive, { timeoutMs: 10_000 });
     await vscode.commands.executeCommand('iotConnectivity.clients.focus');
   });
 

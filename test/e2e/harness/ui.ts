@@ -2,9 +2,10 @@
 // activity bar, run a command from the palette, read and click tree rows, use context menus,
 // read notifications and status-bar items, reach into a webview, take screenshots.
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import manifest from '../../../package.json';
 import { DEFAULT_WAIT_MS, saveScreenshot, waitHidden, waitUntil, waitVisible } from './waits';
 
-export const EXTENSION_ID = 'iot-connectivity.iot-connectivity';
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 
 export interface TreeRow {
   label: string;
