@@ -81,7 +81,10 @@ export async function startSandbox(input: SandboxOptionsInput & { log?: Logger }
   try {
     const store = (parts.store = openStore(options.dataDir, log));
     const credentials = bootstrapCredentials(store, options.org, options, options.dataDir, log);
-    const tls = options.tls ? await ensureTlsMaterial({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile, hosts: [options.host] }) : undefined;
+    // Official SDKs given the domain `localhost` call `{org}.localhost` (REST) and `{org}.messaging.localhost`
+    // (MQTT); TLS does not let `*.localhost` match the first (a wildcard needs two labels after it).
+    const hosts = [options.host, `${options.org}.localhost`, `${options.org}.messaging.localhost`];
+    const tls = options.tls ? await ensureTlsMaterial({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile, hosts }) : undefined;
     const brokerPorts = { mqtt: options.ports.mqtt, ws: options.ports.ws, ...(tls ? { mqtts: options.ports.mqtts, wss: options.ports.wss } : {}) };
     const broker = (parts.broker = await startBroker({ org: options.org, host: options.host, store, log: log.child('broker'), ports: brokerPorts, tls, stateLagMs: options.stateLagMs }));
     const api = (port: number, withTls?: { cert: string; key: string }) =>
