@@ -33,7 +33,7 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], options: MergeOptions = {}): ConnectivityEvent[] {
   const tolerance = Math.max(0, options.toleranceMs ?? DEFAULT_MERGE_TOLERANCE_MS);
   const seen = new Set<string>();
-  const byKind = new Map<string, Group[]>();
+  const byBucket = new Map<string, Group[]>();
   const groups: Group[] = [];
   const undated: ConnectivityEvent[] = [];
   let seq = 0;
@@ -47,7 +47,7 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
     });
     dated.sort((a, b) => (a.time as number) - (b.time as number));
     for (const e of dated) {
-      const partner = e.kind === 'other' ? undefined : nearest(byKind.get(bucket(e)) ?? [], e, input, tolerance);
+      const partner = e.kind === 'other' ? undefined : nearest(byBucket.get(bucket(e)) ?? [], e, input, tolerance);
       if (partner) {
         if (!partner.owned) [partner.event, partner.owned] = [{ ...partner.event }, true];
         complete(partner.event as Writable<ConnectivityEvent>, e);
@@ -58,9 +58,9 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
     }
     for (const g of fresh) {
       groups.push(g);
-      if (g.event.kind !== 'other') (byKind.get(bucket(g.event)) ?? byKind.set(bucket(g.event), []).get(bucket(g.event)) as Group[]).push(g);
+      if (g.event.kind !== 'other') (byBucket.get(bucket(g.event)) ?? byBucket.set(bucket(g.event), []).get(bucket(g.event)) as Group[]).push(g);
     }
-    for (const list of byKind.values()) list.sort((a, b) => a.time - b.time || a.seq - b.seq);
+    for (const list of byBucket.values()) list.sort((a, b) => a.time - b.time || a.seq - b.seq);
   });
   groups.sort((a, b) => a.time - b.time || a.seq - b.seq);
   return [...groups.map((g) => g.event), ...undated];
