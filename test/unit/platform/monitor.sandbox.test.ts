@@ -12,6 +12,7 @@ import { PlatformRestClient, reconcile, type MonitorOptions, type Reconnected } 
 import { connected } from '../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 import { testCerts } from './support/certs';
+import { captureLog } from './support/clients';
 import { WatchedMonitor } from './support/monitors';
 import { startProxy } from './support/proxy';
 
@@ -83,13 +84,15 @@ describe('platform monitor client against the sandbox', function () {
   });
 
   it('stops in a distinct state on wrong credentials (CONNACK 5) and does not retry by itself', async () => {
-    const bad = watch({ apiToken: 'wrong-token', backoff: { initialMs: 1, maxMs: 1 } });
+    const log = captureLog();
+    const bad = watch({ apiToken: 'wrong-token', backoff: { initialMs: 1, maxMs: 1 }, log });
     bad.monitor.start();
     const rejected = await bad.state('rejected');
     assert.ok(rejected.state === 'rejected');
     assert.equal(rejected.connackCode, 5);
     assert.match(rejected.reason, /refused the API key and token \(CONNACK 5: not authorized\); check the credentials/);
-    assert.ok(!rejected.reason.includes('wrong-token'));
+    assert.ok(log.lines.some((l) => l.includes('CONNACK 5')));
+    assert.ok(![rejected.reason, ...log.lines].some((l) => l.includes('wrong-token')), 'the token leaked');
     // A whole other connection takes far longer than a 1 ms backoff: a retrying client would show it.
     const good = watch();
     good.monitor.start();
@@ -107,12 +110,19 @@ describe('platform monitor client over TLS', function () {
   before(async () => (sandbox = await startTestSandbox({ tls: true })));
   after(async () => sandbox.close());
 
-  const watch = (ca: string) => new WatchedMonitor({
-    mqttUrl: sandbox.ready.mqttsUrl!, orgId: sandbox.ready.org, appId: 'tls-watcher', apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, ca,
+  const watch = (ca: string, mqttUrl = sandbox.ready.mqttsUrl!) => new WatchedMonitor({
+    mqttUrl, orgId: sandbox.ready.org, appId: 'tls-watcher', apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, ca,
   });
 
   it('connects with the sandbox CA', async () => {
     const w = watch(fs.readFileSync(sandbox.ready.caFile!, 'utf8'));
+    w.monitor.start();
+    await w.state('connected');
+    await w.monitor.dispose();
+  });
+
+  it('connects over secure WebSocket with the sandbox CA', async () => {
+    const w = watch(fs.readFileSync(sandbox.ready.caFile!, 'utf8'), sandbox.ready.wssUrl!);
     w.monitor.start();
     await w.state('connected');
     await w.monitor.dispose();
