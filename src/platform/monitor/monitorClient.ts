@@ -8,7 +8,9 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { appClientId, parseMonitorTopic } from '../../core/ids';
 import { parseMonitorPayload } from '../../core/monitor';
+import { PRESENCE_SKEW_MS } from '../../core/presence/presence';
 import { parseInstant } from '../../core/time';
+import { PlatformError } from '../errors';
 import type { BackoffOptions } from '../backoff';
 import { Emitter, type Disposable, type Listener } from '../events';
 import { silentLog, type PlatformLog } from '../log';
@@ -38,7 +40,10 @@ export class MonitorClient {
   /** Concrete topic → platform time of its last message delivered (see Reconnected.lastSeen). */
   private readonly lastSeen = new Map<string, number>();
 
+  private readonly host: string;
+
   constructor(private readonly options: MonitorOptions) {
+    this.host = brokerHost(options.mqttUrl);
     this.log = options.log ?? silentLog;
     this.redact = redactor([options.apiToken]);
     this.emitter = new Emitter((error) => this.log.error(`monitor: a listener failed: ${this.redact(String(error))}`));
@@ -89,19 +94,28 @@ export class MonitorClient {
     const attempt = this.reconnector.attempt + 1;
     this.setConnection({ state: 'connecting', attempt });
     const { options } = this;
-    const client = mqtt.connect(options.mqttUrl, {
-      clientId: this.clientId,
-      username: options.apiKey,
-      password: options.apiToken,
-      protocolVersion: 4,
-      clean: true,
-      keepalive: options.keepaliveSeconds ?? 30,
-      connectTimeout: options.connectTimeoutMs ?? 10_000,
-      reconnectPeriod: 0,
-      resubscribe: false,
-      ca: options.ca,
-      rejectUnauthorized: options.rejectUnauthorized ?? true,
-    });
+    let client: MqttClient;
+    try {
+      client = mqtt.connect(options.mqttUrl, {
+        clientId: this.clientId,
+        username: options.apiKey,
+        password: options.apiToken,
+        protocolVersion: 4,
+        clean: true,
+        keepalive: options.keepaliveSeconds ?? 30,
+        connectTimeout: options.connectTimeoutMs ?? 10_000,
+        reconnectPeriod: 0,
+        resubscribe: false,
+        ca: options.ca,
+        rejectUnauthorized: options.rejectUnauthorized ?? true,
+      });
+    } catch (error) {
+      // mqtt.js refuses some options synchronously; it must not escape a reconnect timer.
+      const reason = `the connection to ${this.host} could not be made: ${this.redact(error instanceof Error ? error.message : String(error))}`;
+      this.log.error(`monitor: ${reason}`);
+      this.setConnection({ state: 'rejected', reason });
+      return;
+    }
     this.client = client;
     let failure: ConnectFailure | undefined;
     client.on('connect', () => this.onConnect(client));
@@ -137,7 +151,7 @@ export class MonitorClient {
     // Offline from the first drop until the next connection; failed attempts in between extend it.
     if (wasConnected) this.offlineSince = Date.now();
     client.removeAllListeners('message');
-    const described = describeFailure(failure, new URL(this.options.mqttUrl).host, this.clientId, wasConnected, this.redact);
+    const described = describeFailure(failure, this.host, this.clientId, wasConnected, this.redact);
     if (described.final) {
       this.log.error(`monitor: ${described.reason}`);
       this.setConnection({ state: 'rejected', reason: described.reason, connackCode: described.connackCode });
@@ -160,7 +174,8 @@ export class MonitorClient {
         return;
       }
       const event: MonitorEvent = { topic, subject: parseMonitorTopic(topic), clientId: parsed.message.ClientID, message: parsed.message, retained, receivedAt };
-      const time = parseInstant(parsed.message.Time ?? '') ?? receivedAt;
+      // Platform time, but never far past the arrival: a wild stamp must not hide later events.
+      const time = Math.min(parseInstant(parsed.message.Time ?? '') ?? receivedAt, receivedAt + PRESENCE_SKEW_MS);
       this.lastSeen.set(topic, Math.max(time, this.lastSeen.get(topic) ?? -Infinity));
       this.emitter.emit('message', event);
     } catch (error) {
@@ -214,6 +229,24 @@ export class MonitorClient {
     this.connection = connection;
     this.emitter.emit('connection', connection);
   }
+}
+
+const PROTOCOLS = ['mqtt:', 'mqtts:', 'ws:', 'wss:'];
+
+/** `host:port` of a broker URL; a URL the monitor cannot use is a configuration error, at once. */
+function brokerHost(mqttUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(mqttUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !PROTOCOLS.includes(url.protocol) || url.username || url.password) {
+    // Shown without any user name or password it may hold.
+    const shown = url ? `${url.protocol}//${url.host}${url.pathname}` : mqttUrl;
+    throw new PlatformError({ kind: 'badRequest', message: `The MQTT URL ${quote(shown)} is not usable: give mqtts://host:8883 (or mqtt://, wss://host/mqtt), without credentials.` });
+  }
+  return url.host;
 }
 
 /** A clean DISCONNECT when the broker answers in time; the socket closed regardless. */

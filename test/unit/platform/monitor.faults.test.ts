@@ -3,21 +3,23 @@
 
 import * as assert from 'node:assert/strict';
 import { deviceMonitorTopic } from '../../../src/core/ids';
+import { MonitorClient, PlatformError } from '../../../src/platform';
 import { captureLog } from './support/clients';
 import { startFaultBroker, type FaultBroker } from './support/faultBroker';
 import { WatchedMonitor } from './support/monitors';
 
 describe('platform monitor client: broker faults and bad payloads', function () {
   this.timeout(20000);
-  let broker: FaultBroker;
+  let broker: FaultBroker | undefined;
   let watcher: WatchedMonitor | undefined;
   afterEach(async () => {
     await watcher?.monitor.dispose();
-    await broker.close();
+    watcher = undefined;
+    await broker?.close();
   });
 
   const watch = (log = captureLog()) => {
-    watcher = new WatchedMonitor({ mqttUrl: broker.url, orgId: 'faults', appId: 'w', apiKey: 'a-faults-abcdefghij', apiToken: 'tok', backoff: { initialMs: 20, maxMs: 100 }, log });
+    watcher = new WatchedMonitor({ mqttUrl: broker!.url, orgId: 'faults', appId: 'w', apiKey: 'a-faults-abcdefghij', apiToken: 'tok', backoff: { initialMs: 20, maxMs: 100 }, log });
     return watcher;
   };
   const ok = deviceMonitorTopic('t', 'ok');
@@ -85,6 +87,16 @@ describe('platform monitor client: broker faults and bad payloads', function () 
     await w.monitor.dispose();
     assert.equal(w.monitor.state.state, 'closed');
     assert.deepEqual(w.states.map((s) => s.state), ['connecting', 'connected', 'closed']);
+  });
+
+  it('refuses a broker URL it cannot use, at once and with words', () => {
+    broker = undefined;
+    for (const mqttUrl of ['not a url', 'http://host:8883', 'mqtts://key:secret@host:8883']) {
+      assert.throws(
+        () => new MonitorClient({ mqttUrl, orgId: 'faults', appId: 'w', apiKey: 'k', apiToken: 'secret' }),
+        (e: unknown) => e instanceof PlatformError && e.kind === 'badRequest' && /is not usable/.test(e.message) && !e.message.includes('secret@'),
+      );
+    }
   });
 
   it('reconnects with backoff when the broker goes away, and reports it apart from client events', async () => {
