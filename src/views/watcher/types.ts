@@ -1,0 +1,67 @@
+// The watcher's inputs and events (no `vscode` import). Types only.
+
+import type { ConnectivityEvent } from '../../core/events/types';
+import type { PresenceSnapshot, PresenceTransition } from '../../core/presence/presence';
+import type { BackoffOptions } from '../../platform/backoff';
+import type { PlatformLog } from '../../platform/log';
+import type { MonitorConnection } from '../../platform/monitor/types';
+import type { PlatformRestClient } from '../../platform/rest/client';
+import type { TallyView } from './tally';
+
+/** The REST calls the watcher makes: initial states and reconciliation. */
+export type WatcherRest = Pick<PlatformRestClient, 'getClientState' | 'streamConnectionLog'>;
+
+/** The platform to watch: its broker, the application credentials, its CA, its REST client. */
+export interface WatchTarget {
+  readonly platformName: string;
+  readonly mqttUrl: string;
+  readonly orgId: string;
+  readonly apiKey: string;
+  readonly apiToken: string;
+  readonly ca?: string;
+  readonly rejectUnauthorized?: boolean;
+  readonly rest: WatcherRest;
+}
+
+export interface WatcherOptions {
+  /** Unique to the window: two connections with one app id throw each other off (288). */
+  readonly appId: string;
+  readonly log?: PlatformLog;
+  readonly backoff?: BackoffOptions;
+  /** Most exact monitor topics before wildcards (core/monitorCover). */
+  readonly coverThreshold?: number;
+  /** After subscribing, how long retained messages may take before the state API is asked about
+   *  clients they did not tell of (applications, clients whose retained message expired). */
+  readonly initialGraceMs?: number;
+  readonly keepaliveSeconds?: number;
+}
+
+/** What reconciliation after the watcher's own reconnect found. */
+export interface ReconcileOutcome {
+  readonly offlineSince: number;
+  readonly offlineMs: number;
+  /** Per client, what happened while the watcher was offline, oldest first. */
+  readonly missed: ReadonlyMap<string, readonly ConnectivityEvent[]>;
+  /** What the state records changed in the presence book. */
+  readonly transitions: readonly PresenceTransition[];
+  /** Clients whose records or logs could not be read (retried with backoff). */
+  readonly failed: readonly string[];
+}
+
+export interface WatcherEvents {
+  /** Something the status bar shows changed: read view(). */
+  changed: undefined;
+  /** A client's presence changed (initial ones carry notify 'none'). */
+  transition: PresenceTransition;
+  reconciled: ReconcileOutcome;
+  connection: MonitorConnection;
+}
+
+export interface WatcherView {
+  readonly platformName: string;
+  readonly connection: MonitorConnection;
+  readonly tally: TallyView;
+  readonly problems: readonly string[];
+  /** The pinned clients' presence, in pin order. */
+  snapshots(): PresenceSnapshot[];
+}
