@@ -84,8 +84,7 @@ const targets = {
 
 function selected() {
   if (args.has('--sandbox-only')) return ['sandbox'];
-  const names = ['extension', 'sandbox'];
-  if (fs.existsSync(targets.webview.entryPoints.timeline)) names.push('webview');
+  const names = ['extension', 'webview', 'sandbox'];
   if (args.has('--tests')) names.push('tests');
   return names;
 }
