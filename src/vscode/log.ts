@@ -1,8 +1,51 @@
-// The extension's one log channel.
+// The extension's one log channel (a LogOutputChannel): every line tagged with its component,
+// `[tree] …`, and passed through the redaction so no token reaches it.
 import * as vscode from 'vscode';
+import type { PlatformLog } from '../platform/log';
+import { Redaction } from './redaction';
 
-export function createLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
-  const channel = vscode.window.createOutputChannel('IoT Connectivity', { log: true });
-  context.subscriptions.push(channel);
-  return channel;
+export interface ComponentLog extends PlatformLog {
+  trace(message: string): void;
+  debug(message: string): void;
+}
+
+export class Log implements vscode.Disposable {
+  private readonly redaction = new Redaction();
+
+  constructor(private readonly channel: vscode.LogOutputChannel) {}
+
+  /** A logger whose lines start with `[component]`. */
+  for(component: string): ComponentLog {
+    const line = (message: unknown) => this.redaction.apply(`[${component}] ${message instanceof Error ? message.message : String(message)}`);
+    return {
+      trace: (m) => this.channel.trace(line(m)),
+      debug: (m) => this.channel.debug(line(m)),
+      info: (m) => this.channel.info(line(m)),
+      warn: (m) => this.channel.warn(line(m)),
+      error: (m) => this.channel.error(line(m)),
+    };
+  }
+
+  /** Tokens the extension holds: never written, in any form. */
+  addSecret(apiKey: string, token: string): void {
+    this.redaction.addSecret(apiKey, token);
+  }
+
+  redact(text: string): string {
+    return this.redaction.apply(text);
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
+
+export function createLog(context: vscode.ExtensionContext): Log {
+  const log = new Log(vscode.window.createOutputChannel('IoT Connectivity', { log: true }));
+  context.subscriptions.push(log);
+  return log;
 }

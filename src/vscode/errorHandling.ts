@@ -1,0 +1,35 @@
+// The one wrapper for everything a person starts (commands, tree actions): a failure is logged,
+// shown with "Show Log", and never escapes; cancelling is normal and shows nothing.
+import * as vscode from 'vscode';
+import { plainText } from '../core/text';
+import { isCancellation } from './cancellation';
+import type { Log } from './log';
+
+export function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return plainText(message, 500);
+}
+
+export function runWithErrorHandling<A extends unknown[], R>(log: Log, name: string, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R | undefined> {
+  const out = log.for('command');
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      if (isCancellation(error)) {
+        out.debug(`${name} cancelled`);
+        return undefined;
+      }
+      const message = log.redact(errorMessage(error));
+      out.error(`${name} failed: ${message}`);
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window.showErrorMessage(message, showLog).then((choice) => choice === showLog && log.show());
+      return undefined;
+    }
+  };
+}
+
+/** Registers a command whose failures go through runWithErrorHandling. */
+export function registerCommand<A extends unknown[]>(log: Log, id: string, fn: (...args: A) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, runWithErrorHandling(log, id, fn as (...a: unknown[]) => unknown));
+}

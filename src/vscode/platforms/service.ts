@@ -1,0 +1,132 @@
+// The platforms a person has set up and the active one, with its REST client. Settings come from
+// user scope only (settings.ts), tokens from secret storage (secrets.ts). Everything that talks
+// to the platform asks this service for the active platform and listens to onDidChange.
+import * as vscode from 'vscode';
+import { PlatformRestClient } from '../../platform/rest/client';
+import type { Log } from '../log';
+import type { TokenStore } from '../secrets';
+import { onSettingsChanged, settings, updateUserSetting } from '../settings';
+import { PLATFORM_SETTINGS, Setting } from '../settingKeys';
+import { readCaFile } from './caFile';
+import { readPlatforms, resolvePlatform, settingsEntry, withoutPlatform, withPlatform, type PlatformConfig, type ResolvedPlatform } from './config';
+import { tokenFits } from './tokenBinding';
+import { plainText } from '../../core/text';
+
+export interface ActivePlatform {
+  readonly name: string;
+  readonly resolved: ResolvedPlatform;
+  readonly rest: PlatformRestClient;
+  /** For clients of other protocols (the MQTT monitor): never log or show these. */
+  readonly credentials: { readonly apiKey: string; readonly apiToken: string; readonly ca?: string };
+}
+
+/** What would fix a problem: a command of this extension. */
+export type PlatformFix = 'connect' | 'setCredentials' | 'select';
+
+export type PlatformStatus =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'problem'; readonly name?: string; readonly message: string; readonly fix: PlatformFix }
+  | { readonly kind: 'ready'; readonly platform: ActivePlatform };
+
+export class PlatformService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the platforms, the active one or a token changed: ask status() again. */
+  readonly onDidChange = this.changed.event;
+  private current?: Promise<PlatformStatus>;
+  private clients: PlatformRestClient[] = [];
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly tokens: TokenStore, private readonly log: Log) {
+    this.subscriptions = [onSettingsChanged(PLATFORM_SETTINGS, () => this.invalidate()), tokens.onDidChange(() => this.invalidate()), this.changed];
+  }
+
+  list(): PlatformConfig[] {
+    return readPlatforms(settings.platforms()).platforms;
+  }
+
+  activeName(): string | undefined {
+    return settings.activePlatform() ?? this.list()[0]?.name;
+  }
+
+  status(): Promise<PlatformStatus> {
+    return (this.current ??= this.load());
+  }
+
+  /** Adds or replaces a platform, stores its token and makes it the active one. */
+  async save(config: PlatformConfig, token: string): Promise<void> {
+    const resolved = resolvePlatform(config);
+    if (!resolved.ok) throw new Error(resolved.problem);
+    this.log.addSecret(config.apiKey, token);
+    await this.tokens.set(resolved.platform, token);
+    await updateUserSetting(Setting.platforms, withPlatform(this.list(), config).map(settingsEntry));
+    await updateUserSetting(Setting.activePlatform, config.name);
+    this.invalidate();
+  }
+
+  async setToken(name: string, token: string): Promise<void> {
+    const config = this.list().find((p) => p.name === name);
+    const resolved = config ? resolvePlatform(config) : undefined;
+    if (!config || !resolved?.ok) throw new Error(vscode.l10n.t('There is no usable platform named "{0}".', plainText(name, 60)));
+    this.log.addSecret(config.apiKey, token);
+    await this.tokens.set(resolved.platform, token);
+    this.invalidate();
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.tokens.delete(name);
+    await updateUserSetting(Setting.platforms, withoutPlatform(this.list(), name).map(settingsEntry));
+    if (settings.activePlatform() === name) await updateUserSetting(Setting.activePlatform, undefined);
+    this.invalidate();
+  }
+
+  async select(name: string): Promise<void> {
+    await updateUserSetting(Setting.activePlatform, name);
+    this.invalidate();
+  }
+
+  invalidate(): void {
+    this.current = undefined;
+    this.changed.fire();
+  }
+
+  private async load(): Promise<PlatformStatus> {
+    // Clients of an earlier status may still finish their calls; new calls open new connections.
+    for (const client of this.clients.splice(0)) client.dispose();
+    const { platforms, problems } = readPlatforms(settings.platforms());
+    if (platforms.length === 0) return problems.length > 0 ? { kind: 'problem', message: problems[0], fix: 'connect' } : { kind: 'none' };
+    const name = settings.activePlatform() ?? platforms[0].name;
+    const shown = plainText(name, 60);
+    const config = platforms.find((p) => p.name === name);
+    if (!config) return { kind: 'problem', name, message: vscode.l10n.t('The active platform "{0}" is not among the configured platforms.', shown), fix: 'select' };
+    const resolved = resolvePlatform(config);
+    if (!resolved.ok) return { kind: 'problem', name, message: resolved.problem, fix: 'connect' };
+    const stored = await this.tokens.get(name);
+    if (!stored) return { kind: 'problem', name, message: vscode.l10n.t('No API token is stored on this computer for platform "{0}".', shown), fix: 'setCredentials' };
+    if (!tokenFits(stored, resolved.platform)) {
+      return { kind: 'problem', name, message: vscode.l10n.t('The URLs of platform "{0}" changed since its token was stored; set its credentials again to send the token to the new host.', shown), fix: 'setCredentials' };
+    }
+    this.log.addSecret(config.apiKey, stored.token);
+    let ca: string | undefined;
+    if (resolved.platform.caFile) {
+      const read = await readCaFile(resolved.platform.caFile);
+      if (!read.ok) return { kind: 'problem', name, message: read.problem, fix: 'connect' };
+      ca = read.pem;
+    }
+    try {
+      const rest = createRestClient(resolved.platform, stored.token, ca, this.log);
+      this.clients.push(rest);
+      return { kind: 'ready', platform: { name, resolved: resolved.platform, rest, credentials: { apiKey: config.apiKey, apiToken: stored.token, ca } } };
+    } catch (error) {
+      return { kind: 'problem', name, message: error instanceof Error ? error.message : String(error), fix: 'connect' };
+    }
+  }
+
+  dispose(): void {
+    for (const client of this.clients.splice(0)) client.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+export function createRestClient(platform: ResolvedPlatform, token: string, ca: string | undefined, log: Log): PlatformRestClient {
+  return new PlatformRestClient({ apiUrl: platform.apiUrl, apiKey: platform.apiKey, apiToken: token, ca, rejectUnauthorized: platform.rejectUnauthorized, log: log.for('rest') });
+}

@@ -1,0 +1,34 @@
+// API tokens live in SecretStorage only, one typed key per platform; never in settings or logs.
+import type * as vscode from 'vscode';
+import type { ResolvedPlatform } from './platforms/config';
+import { bindToken, readStoredToken, type StoredToken } from './platforms/tokenBinding';
+
+export type TokenKey = `iotConnectivity.apiToken/${string}`;
+
+export function tokenKey(platformName: string): TokenKey {
+  return `iotConnectivity.apiToken/${platformName}`;
+}
+
+export class TokenStore {
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  async get(platformName: string): Promise<StoredToken | undefined> {
+    return readStoredToken(await this.secrets.get(tokenKey(platformName)));
+  }
+
+  async set(platform: ResolvedPlatform, token: string): Promise<void> {
+    await this.secrets.store(tokenKey(platform.name), JSON.stringify(bindToken(token, platform)));
+  }
+
+  async delete(platformName: string): Promise<void> {
+    await this.secrets.delete(tokenKey(platformName));
+  }
+
+  /** Fires with the platform's name when its token changes (here or in another window). */
+  onDidChange(listener: (platformName: string) => void): vscode.Disposable {
+    const prefix = tokenKey('');
+    return this.secrets.onDidChange((e) => {
+      if (e.key.startsWith(prefix)) listener(e.key.slice(prefix.length));
+    });
+  }
+}
