@@ -1,13 +1,29 @@
-// Wiring only: each feature registers itself with the context and the shared services.
+// Wiring only: the shared services, then each feature registers itself with them.
 import * as vscode from 'vscode';
+import { registerCommands } from './views/commands/register';
+import { QueryState } from './views/clients/queryState';
+import { registerClientsView } from './views/clients/register';
 import { createLog } from './vscode/log';
+import { PlatformService } from './vscode/platforms/service';
+import { TokenStore } from './vscode/secrets';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate returns: the services, for sibling features and the extension-host tests. */
+export interface IotConnectivityApi {
+  readonly platforms: PlatformService;
+  readonly query: QueryState;
+  readonly clients: ReturnType<typeof registerClientsView>;
+  readonly actions: ReturnType<typeof registerCommands>['actions'];
+}
+
+export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const log = createLog(context);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('iotConnectivity.showLog', () => log.show()),
-  );
-  log.info('[extension] activated');
+  const platforms = new PlatformService(new TokenStore(context.secrets), log);
+  const query = new QueryState(context.workspaceState);
+  context.subscriptions.push(platforms, query);
+  const clients = registerClientsView(context, platforms, query, log);
+  const { actions } = registerCommands(context, { log, platforms, query, clients });
+  log.for('extension').info('activated');
+  return { platforms, query, clients, actions };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,24 @@
+// The capabilities a client item advertises in its contextValue (no `vscode` import), matched in
+// package.json menus with `viewItem =~ /…/`: `client;device;hasLog;connected`. Always starts with
+// `client;`. Menu groups of the item's context menu: 1_inspect (Show Details), 2_timeline (Show
+// Connection Timeline, for `hasLog`), 3_pin (Pin/Unpin), 9_copy (Copy Client ID).
+
+import type { ClientState } from '../../core/clientState';
+import { parseClientId } from '../../core/ids';
+
+/** Adds capabilities from other features (e.g. `pinned`), given the client's state. */
+export type CapabilityProvider = (state: ClientState) => string | undefined;
+
+export function clientContextValue(state: ClientState, providers: readonly CapabilityProvider[] = []): string {
+  const id = parseClientId(state.id);
+  const kind = id?.kind === 'gateway' ? 'gateway' : id?.kind === 'device' ? 'device' : id ? 'application' : 'unknown';
+  const caps = ['client', kind];
+  // The connection log API serves devices and gateways only (spec §3).
+  if (kind === 'device' || kind === 'gateway') caps.push('hasLog');
+  caps.push(state.status);
+  for (const provide of providers) {
+    const cap = provide(state);
+    if (cap && /^[A-Za-z][\w-]*$/.test(cap)) caps.push(cap);
+  }
+  return caps.join(';');
+}

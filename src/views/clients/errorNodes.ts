@@ -1,0 +1,59 @@
+// A failure as tree items: what went wrong (the platform layer's message, which says what to
+// check) and the actions that fix it. Never an exception out of getChildren.
+import * as vscode from 'vscode';
+import { isPlatformError } from '../../platform/errors';
+import type { PlatformFix } from '../../vscode/platforms/service';
+import { isCancellation } from '../../vscode/cancellation';
+import { errorMessage } from '../../vscode/errorHandling';
+import type { ClientsNode } from './node';
+import { ActionNode, ErrorNode } from './simpleNodes';
+
+export const FixCommand: Record<PlatformFix | 'retry' | 'enable' | 'settings', string> = {
+  connect: 'iotConnectivity.connectPlatform',
+  setCredentials: 'iotConnectivity.setCredentials',
+  select: 'iotConnectivity.selectPlatform',
+  enable: 'iotConnectivity.enableClientState',
+  retry: 'iotConnectivity.refresh',
+  settings: 'workbench.action.openSettings',
+};
+
+function action(prefix: string, parent: ClientsNode | undefined, fix: keyof typeof FixCommand, args: unknown[] = []): ActionNode {
+  const [label, icon] = {
+    connect: [vscode.l10n.t('Connect to Platform…'), 'plug'],
+    setCredentials: [vscode.l10n.t('Set Credentials…'), 'key'],
+    select: [vscode.l10n.t('Select Platform…'), 'server-environment'],
+    enable: [vscode.l10n.t('Enable Client Connection State API'), 'check'],
+    retry: [vscode.l10n.t('Retry'), 'refresh'],
+    settings: [vscode.l10n.t('Edit Platform Settings'), 'settings-gear'],
+  }[fix];
+  return new ActionNode(`${prefix}/action/${fix}`, parent, label, icon, { command: FixCommand[fix], title: label, arguments: args });
+}
+
+/** Items for a failed call of the state API. */
+export function errorNodes(error: unknown, parent: ClientsNode | undefined, prefix: string, platformName: string): ClientsNode[] {
+  if (isCancellation(error)) return [];
+  const message = errorMessage(error);
+  const kind = isPlatformError(error) ? error.kind : undefined;
+  const api = isPlatformError(error) && error.apiMessage ? vscode.l10n.t('The platform said: {0}', error.apiMessage) : undefined;
+  switch (kind) {
+    case 'unauthorized':
+    case 'forbidden':
+      return [new ErrorNode(`${prefix}/error`, parent, message, api), action(prefix, parent, 'setCredentials', [platformName]), action(prefix, parent, 'retry')];
+    case 'featureDisabled':
+      return [new ErrorNode(`${prefix}/error`, parent, message, api), action(prefix, parent, 'enable'), action(prefix, parent, 'retry')];
+    case 'network':
+    case 'timeout':
+    case 'tls':
+      return [
+        new ErrorNode(`${prefix}/error`, parent, message, vscode.l10n.t('Check the URLs of platform "{0}", that the platform is running, and any proxy or firewall in between.', platformName)),
+        action(prefix, parent, 'retry'), action(prefix, parent, 'settings', ['iotConnectivity.platforms']),
+      ];
+    default:
+      return [new ErrorNode(`${prefix}/error`, parent, message, api), action(prefix, parent, 'retry')];
+  }
+}
+
+/** Items for a platform that cannot be used yet (no token, bad settings). */
+export function problemNodes(message: string, fix: PlatformFix, platformName: string | undefined): ClientsNode[] {
+  return [new ErrorNode('platform/error', undefined, message), action('platform', undefined, fix, platformName ? [platformName] : [])];
+}

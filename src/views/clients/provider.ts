@@ -1,0 +1,136 @@
+// The Clients tree: roots from the active platform's state, a session per refresh whose one
+// CancellationTokenSource is cancelled by the next refresh and on dispose, change events for the
+// subtree that changed, and automatic refreshes debounced.
+import * as vscode from 'vscode';
+import type { ConnectionStatus } from '../../core/clientState';
+import { CONNECTION_STATUSES, type StateQuery } from '../../core/query';
+import type { StateSort } from '../../platform/rest/states';
+import { signalOf } from '../../vscode/cancellation';
+import { ContextKey, type PlatformState } from '../../vscode/contextKeys';
+import type { ComponentLog } from '../../vscode/log';
+import type { PlatformService } from '../../vscode/platforms/service';
+import { onSettingsChanged, settings } from '../../vscode/settings';
+import { Setting, SORT_ORDERS } from '../../vscode/settingKeys';
+import type { CapabilityProvider } from './contextValue';
+import { errorNodes, problemNodes } from './errorNodes';
+import type { ClientsNode, TreeSession } from './node';
+import type { QueryState } from './queryState';
+import { sentQuery } from './sentQuery';
+import { StatusGroupNode } from './statusGroup';
+
+export interface TreeSummary {
+  readonly state: PlatformState;
+  readonly platformName?: string;
+  readonly query: StateQuery;
+  /** Clients matching the query, from the API's totals. */
+  readonly total?: number;
+}
+
+const DEBOUNCE_MS = 250;
+
+export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ClientsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly loaded = new vscode.EventEmitter<TreeSummary>();
+  /** After each refresh's roots are ready. */
+  readonly onDidLoad = this.loaded.event;
+  private roots?: Promise<ClientsNode[]>;
+  private source = new vscode.CancellationTokenSource();
+  private timer?: NodeJS.Timeout;
+  private readonly capabilities: CapabilityProvider[] = [];
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly platforms: PlatformService, private readonly query: QueryState, private readonly log: ComponentLog) {
+    this.subscriptions = [
+      platforms.onDidChange(() => this.scheduleRefresh()),
+      query.onDidChange(() => this.refresh()),
+      onSettingsChanged([Setting.pageSize, Setting.sort, Setting.groupByType], () => this.scheduleRefresh()),
+      this.changed, this.loaded,
+    ];
+  }
+
+  /** Now: cancels what the previous refresh still loads. */
+  refresh(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.source.cancel();
+    this.source.dispose();
+    this.source = new vscode.CancellationTokenSource();
+    this.roots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Soon: many triggers in a row make one refresh. */
+  scheduleRefresh(delayMs = DEBOUNCE_MS): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), delayMs);
+  }
+
+  /** Another feature's capability in every client item's contextValue (e.g. `pinned`). */
+  addCapability(provider: CapabilityProvider): vscode.Disposable {
+    this.capabilities.push(provider);
+    this.scheduleRefresh();
+    return new vscode.Disposable(() => {
+      const i = this.capabilities.indexOf(provider);
+      if (i >= 0) this.capabilities.splice(i, 1);
+    });
+  }
+
+  getTreeItem(node: ClientsNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: ClientsNode): ClientsNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: ClientsNode): Promise<ClientsNode[]> {
+    if (!node) return (this.roots ??= this.loadRoots(this.source.token).catch((error: unknown) => this.failedRoots(error)));
+    try {
+      return (await node.getChildren?.()) ?? [];
+    } catch (error) {
+      this.log.error(`children of ${node.id}: ${error instanceof Error ? error.message : String(error)}`);
+      return errorNodes(error, node, `${node.id}/failed`, '');
+    }
+  }
+
+  private async loadRoots(token: vscode.CancellationToken): Promise<ClientsNode[]> {
+    const started = Date.now();
+    const query = this.query.current;
+    const status = await this.platforms.status();
+    await vscode.commands.executeCommand('setContext', ContextKey.platformState, status.kind);
+    if (status.kind !== 'ready') {
+      this.loaded.fire({ state: status.kind, query, platformName: status.kind === 'problem' ? status.name : undefined });
+      return status.kind === 'none' ? [] : problemNodes(status.message, status.fix, status.name);
+    }
+    const { platform } = status;
+    const session: TreeSession = {
+      rest: platform.rest, platformName: platform.name, query: sentQuery(query, Date.now()), signal: signalOf(token).signal,
+      sort: SORT_ORDERS[settings.sort()] as readonly StateSort[], pageSize: settings.pageSize(), groupByType: settings.groupByType(),
+      capabilities: this.capabilities,
+      changed: (node) => !token.isCancellationRequested && this.changed.fire(node),
+    };
+    const statuses: readonly ConnectionStatus[] = query.connectionStatus ? [query.connectionStatus] : CONNECTION_STATUSES;
+    const groups = statuses.map((s) => new StatusGroupNode(s, session));
+    await Promise.all(groups.map((g) => g.prepare()));
+    const totals = groups.map((g) => g.total);
+    this.log.debug(`roots of ${platform.name} in ${Date.now() - started} ms: ${statuses.map((s, i) => `${s} ${totals[i] ?? '?'}`).join(', ')}`);
+    const total = totals.every((t) => t !== undefined) ? totals.reduce((a, b) => (a ?? 0) + (b ?? 0), 0) : undefined;
+    this.loaded.fire({ state: 'ready', platformName: platform.name, query, total });
+    // Both groups failed alike (credentials, feature off, host down): say it once, at the top.
+    if (groups.every((g) => g.failed !== undefined)) return errorNodes(groups[0].failed, undefined, 'root', platform.name);
+    return groups;
+  }
+
+  private failedRoots(error: unknown): ClientsNode[] {
+    this.log.error(`roots: ${error instanceof Error ? error.message : String(error)}`);
+    return errorNodes(error, undefined, 'root', this.platforms.activeName() ?? '');
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.source.cancel();
+    this.source.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

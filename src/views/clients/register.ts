@@ -1,0 +1,42 @@
+// The Clients view: its tree, its title (platform and query), its message (the query's count),
+// automatic refresh, and the "Load more…" command of its leaves.
+import * as vscode from 'vscode';
+import { describeStateQuery } from '../../core/stateQueryWords';
+import { plainText } from '../../core/text';
+import type { Log } from '../../vscode/log';
+import type { PlatformService } from '../../vscode/platforms/service';
+import { registerCommand } from '../../vscode/errorHandling';
+import { Command } from '../commands/ids';
+import { AutoRefresh } from './autoRefresh';
+import type { ClientsNode } from './node';
+import { ClientsTreeProvider, type TreeSummary } from './provider';
+import type { QueryState } from './queryState';
+import type { LoadMoreNode } from './simpleNodes';
+
+export const CLIENTS_VIEW = 'iotConnectivity.clients';
+
+export interface ClientsView {
+  readonly provider: ClientsTreeProvider;
+  readonly view: vscode.TreeView<ClientsNode>;
+}
+
+function showSummary(view: vscode.TreeView<ClientsNode>, s: TreeSummary, queryActive: boolean): void {
+  const platform = s.platformName ? plainText(s.platformName, 60) : undefined;
+  const query = queryActive ? describeStateQuery(s.query) : undefined;
+  view.description = [platform, query].filter(Boolean).join(' · ') || undefined;
+  view.message = query && s.state === 'ready'
+    ? (s.total === undefined ? vscode.l10n.t('Query: {0}', query) : vscode.l10n.t('Query: {0} — {1} clients', query, s.total))
+    : undefined;
+}
+
+export function registerClientsView(context: vscode.ExtensionContext, platforms: PlatformService, query: QueryState, log: Log): ClientsView {
+  const provider = new ClientsTreeProvider(platforms, query, log.for('tree'));
+  const view = vscode.window.createTreeView(CLIENTS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  context.subscriptions.push(
+    provider, view, new AutoRefresh(view, provider),
+    provider.onDidLoad((s) => showSummary(view, s, query.active)),
+    registerCommand(log, Command.loadMore, (node: LoadMoreNode) =>
+      vscode.window.withProgress({ location: { viewId: CLIENTS_VIEW } }, () => node.load())),
+  );
+  return { provider, view };
+}

@@ -1,0 +1,84 @@
+// "Connect to Platform…": the steps (or a complete draft given as the argument, e.g. by "Start
+// Local Sandbox"), one real call under cancellable progress, then the token into secret storage,
+// the rest into user settings, and the platform made active. A failure says what failed and
+// offers to edit the same input again.
+import * as vscode from 'vscode';
+import { plainText } from '../../../core/text';
+import { isCancellation } from '../../../vscode/cancellation';
+import { errorMessage } from '../../../vscode/errorHandling';
+import type { Log } from '../../../vscode/log';
+import { readCaFile } from '../../../vscode/platforms/caFile';
+import { resolvePlatform } from '../../../vscode/platforms/config';
+import { createRestClient, type PlatformService } from '../../../vscode/platforms/service';
+import { withUserProgress } from '../../../vscode/progress';
+import { Command } from '../ids';
+import { runSteps } from '../multiStep';
+import { draftFromConfig, draftToConfig, readDraft, type ConnectDraft } from './draft';
+import { firstConnectStep } from './steps';
+
+export type ConnectOutcome =
+  | { readonly ok: true; readonly name: string; readonly clientStateEnabled: boolean }
+  | { readonly ok: false; readonly cancelled?: boolean; readonly message: string };
+
+export interface ConnectDeps {
+  readonly platforms: PlatformService;
+  readonly log: Log;
+}
+
+/** The argument: a platform's name (edit it), a draft (complete: no questions), or nothing. */
+export async function connectPlatform(deps: ConnectDeps, arg?: unknown): Promise<ConnectOutcome> {
+  const existing = typeof arg === 'string' ? deps.platforms.list().find((p) => p.name === arg) : undefined;
+  const draft = existing ? draftFromConfig(existing) : readDraft(arg);
+  return draftToConfig(draft) && !existing ? attempt(deps, draft) : ask(deps, draft);
+}
+
+async function ask(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectOutcome> {
+  await runSteps(draft, firstConnectStep);
+  return attempt(deps, draft);
+}
+
+async function verifyDraft(deps: ConnectDeps, draft: ConnectDraft, signal: AbortSignal): Promise<boolean> {
+  const config = draftToConfig(draft);
+  const resolved = config ? resolvePlatform(config) : undefined;
+  if (!config || !resolved?.ok || !draft.token) throw new Error(resolved && !resolved.ok ? resolved.problem : vscode.l10n.t('The platform\'s details are incomplete.'));
+  deps.log.addSecret(config.apiKey, draft.token);
+  const ca = config.caFile ? await readCaFile(config.caFile) : undefined;
+  if (ca && !ca.ok) throw new Error(ca.problem);
+  const rest = createRestClient(resolved.platform, draft.token, ca?.pem, deps.log);
+  try {
+    return (await rest.verify(signal)).clientStateEnabled;
+  } finally {
+    rest.dispose();
+  }
+}
+
+async function attempt(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectOutcome> {
+  const log = deps.log.for('connect');
+  const name = plainText(draft.name ?? '', 60);
+  let enabled: boolean;
+  try {
+    enabled = await withUserProgress(vscode.l10n.t('Connecting to {0}…', name), (signal) => verifyDraft(deps, draft, signal));
+  } catch (error) {
+    if (isCancellation(error)) return { ok: false, cancelled: true, message: vscode.l10n.t('Cancelled.') };
+    const message = vscode.l10n.t('Could not connect to {0}: {1}', name, deps.log.redact(errorMessage(error)));
+    log.warn(message);
+    const retry = vscode.l10n.t('Edit and Retry');
+    // Not awaited: the command ends now; the person may come back to the same input later.
+    void vscode.window.showErrorMessage(message, retry).then(async (choice) => {
+      if (choice === retry) await ask(deps, draft).catch((e: unknown) => log.debug(errorMessage(e)));
+    });
+    return { ok: false, message };
+  }
+  const config = draftToConfig(draft);
+  if (!config || !draft.token) return { ok: false, message: vscode.l10n.t('The platform\'s details are incomplete.') };
+  await deps.platforms.save(config, draft.token);
+  log.info(`connected to ${name}; client connection state API ${enabled ? 'on' : 'off'}`);
+  if (enabled) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Connected to {0}.', name));
+  } else {
+    const enable = vscode.l10n.t('Enable Client Connection State API');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Connected to {0}, but its Client Connection State API is switched off; the Clients view needs it.', name), enable)
+      .then((choice) => choice === enable && vscode.commands.executeCommand(Command.enableClientState));
+  }
+  return { ok: true, name: config.name, clientStateEnabled: enabled };
+}

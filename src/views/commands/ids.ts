@@ -1,0 +1,25 @@
+// Command ids of the extension (no `vscode` import: the package.json lint test reads them).
+// Every id here is registered in activate; the palette-visible ones are contributed in package.json.
+
+export const Command = {
+  showLog: 'iotConnectivity.showLog',
+  refresh: 'iotConnectivity.refresh',
+  queryClients: 'iotConnectivity.queryClients',
+  clearQuery: 'iotConnectivity.clearQuery',
+  showClient: 'iotConnectivity.showClient',
+  showDetails: 'iotConnectivity.showDetails',
+  copyClientId: 'iotConnectivity.copyClientId',
+  connectPlatform: 'iotConnectivity.connectPlatform',
+  selectPlatform: 'iotConnectivity.selectPlatform',
+  setCredentials: 'iotConnectivity.setCredentials',
+  removePlatform: 'iotConnectivity.removePlatform',
+  enableClientState: 'iotConnectivity.enableClientState',
+  startLocalSandbox: 'iotConnectivity.startLocalSandbox',
+  stopLocalSandbox: 'iotConnectivity.stopLocalSandbox',
+  registerDevice: 'iotConnectivity.registerDevice',
+  /** Internal: the "Load more…" leaf. */
+  loadMore: 'iotConnectivity.loadMore',
+} as const;
+
+/** Registered but not contributed: they take a tree node and mean nothing from the palette. */
+export const INTERNAL_COMMANDS: readonly string[] = [Command.loadMore];

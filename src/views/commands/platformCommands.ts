@@ -1,0 +1,77 @@
+// "Select Platform…", "Set Credentials…" and "Remove Platform…".
+import * as vscode from 'vscode';
+import { plainText } from '../../core/text';
+import { errorMessage } from '../../vscode/errorHandling';
+import type { Log } from '../../vscode/log';
+import { readCaFile } from '../../vscode/platforms/caFile';
+import { hostOf, resolvePlatform, type PlatformConfig } from '../../vscode/platforms/config';
+import { createRestClient, type PlatformService } from '../../vscode/platforms/service';
+import { withUserProgress } from '../../vscode/progress';
+import { Command } from './ids';
+
+export interface PlatformDeps {
+  readonly platforms: PlatformService;
+  readonly log: Log;
+}
+
+/** The platform named by the argument, or the one the person picks (none to pick from: connect). */
+async function choose(deps: PlatformDeps, arg: unknown, placeholder: string): Promise<PlatformConfig | undefined> {
+  const list = deps.platforms.list();
+  const named = typeof arg === 'string' ? list.find((p) => p.name === arg) : undefined;
+  if (named) return named;
+  if (list.length === 0) {
+    await vscode.commands.executeCommand(Command.connectPlatform);
+    return undefined;
+  }
+  const active = deps.platforms.activeName();
+  const items = list.map((p) => {
+    const r = resolvePlatform(p);
+    return { label: plainText(p.name, 60), description: p.name === active ? vscode.l10n.t('active') : undefined, detail: hostOf(r.ok ? r.platform.apiUrl : p.apiUrl), platform: p };
+  });
+  return (await vscode.window.showQuickPick(items, { placeHolder: placeholder }))?.platform;
+}
+
+export async function selectPlatform(deps: PlatformDeps, arg?: unknown): Promise<void> {
+  const picked = await choose(deps, arg, vscode.l10n.t('Which platform should the Clients view show?'));
+  if (picked) await deps.platforms.select(picked.name);
+}
+
+export async function setCredentials(deps: PlatformDeps, arg?: unknown): Promise<void> {
+  const picked = await choose(deps, arg ?? deps.platforms.activeName(), vscode.l10n.t('Set the credentials of which platform?'));
+  if (!picked) return;
+  const name = plainText(picked.name, 60);
+  const token = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Set Credentials of {0}', name), password: true, ignoreFocusOut: true,
+    prompt: vscode.l10n.t('API token for the API key {0} (kept in the secret storage of VS Code)', plainText(picked.apiKey, 60)),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter the API token.') : undefined),
+  });
+  if (token === undefined) return;
+  const resolved = resolvePlatform(picked);
+  if (!resolved.ok) throw new Error(resolved.problem);
+  deps.log.addSecret(picked.apiKey, token);
+  try {
+    await withUserProgress(vscode.l10n.t('Checking the credentials of {0}…', name), async (signal) => {
+      const ca = resolved.platform.caFile ? await readCaFile(resolved.platform.caFile) : undefined;
+      if (ca && !ca.ok) throw new Error(ca.problem);
+      const rest = createRestClient(resolved.platform, token, ca?.pem, deps.log);
+      try {
+        await rest.verify(signal);
+      } finally {
+        rest.dispose();
+      }
+    });
+  } catch (error) {
+    const save = vscode.l10n.t('Save Anyway');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The credentials of {0} did not work: {1}', name, deps.log.redact(errorMessage(error))), save);
+    if (choice !== save) return;
+  }
+  await deps.platforms.setToken(picked.name, token);
+}
+
+export async function removePlatform(deps: PlatformDeps, arg?: unknown): Promise<void> {
+  const picked = await choose(deps, arg, vscode.l10n.t('Remove which platform?'));
+  if (!picked) return;
+  const remove = vscode.l10n.t('Remove');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove platform {0} and its stored token from this computer?', plainText(picked.name, 60)), { modal: true }, remove);
+  if (answer === remove) await deps.platforms.remove(picked.name);
+}
