@@ -63,7 +63,10 @@ export class App {
     }, this.kinds);
     const zone = h('p', { class: 'zone muted' }, `Times in ${zoneName(this.offsetMs)} (your computer's zone); details also in UTC.`);
     root.append(this.header.root, this.toolbar.root, this.waiting, this.chart.root, zone, this.list.root, this.tooltip.el);
-    new ResizeObserver(() => this.renderChart()).observe(this.chart.root);
+    new ResizeObserver((entries) => {
+      const width = entries[entries.length - 1]?.contentRect.width ?? 0;
+      if (this.chart.resized(width)) this.renderChart();
+    }).observe(this.chart.root);
     setInterval(() => this.window === undefined && this.renderChart(), TICK_MS);
   }
 

@@ -37,6 +37,8 @@ export class Chart {
   private active = -1;
   private view?: { data: Dataset; w: TimeWindow; now: number; offsetMs: number };
   private drag?: { x: number; w: TimeWindow; moved: boolean };
+  /** The chart's width as last measured (read from the resize observer, never forcing a layout while drawing). */
+  private measured = 0;
 
   constructor(private readonly host: ChartHost, private readonly tooltip: Tooltip) {
     this.root.append(this.svg);
@@ -52,7 +54,15 @@ export class Chart {
   }
 
   get width(): number {
-    return Math.max(200, this.root.clientWidth);
+    if (this.measured === 0) this.measured = this.root.clientWidth;
+    return Math.max(200, this.measured);
+  }
+
+  /** From a ResizeObserver: the new width; true when it changed. */
+  resized(width: number): boolean {
+    const changed = Math.round(width) !== Math.round(this.measured);
+    this.measured = width;
+    return changed;
   }
 
   render(data: Dataset, w: TimeWindow, now: number, offsetMs: number, summary: string): void {

@@ -33,6 +33,8 @@ export class EntryList {
   private active = -1;
   private offsetMs = 0;
   private frame = 0;
+  /** The listbox's height as last observed (no forced layout while rendering rows). */
+  private viewport = 0;
 
   constructor(private readonly host: ListHost, kinds: readonly EventKind[]) {
     this.kinds = new Set(kinds);
@@ -44,7 +46,10 @@ export class EntryList {
       const row = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-pos]') : null;
       if (row) this.activate(Number(row.dataset.pos));
     });
-    new ResizeObserver(() => this.schedule()).observe(this.box);
+    new ResizeObserver((entries) => {
+      this.viewport = entries[entries.length - 1]?.contentRect.height ?? 0;
+      this.schedule();
+    }).observe(this.box);
   }
 
   setEvents(events: readonly ConnectivityEvent[], offsetMs: number): void {
@@ -102,7 +107,7 @@ export class EntryList {
   }
 
   private renderRows(): void {
-    const { first, end } = rowsInView(this.box.scrollTop, this.box.clientHeight || 400, ROW_PX, this.indices.length);
+    const { first, end } = rowsInView(this.box.scrollTop, this.viewport || 480, ROW_PX, this.indices.length);
     const rows: HTMLElement[] = [];
     for (let pos = first; pos < end; pos++) rows.push(this.row(pos));
     fill(this.spacer, ...rows);
@@ -128,7 +133,7 @@ export class EntryList {
   private activate(pos: number): void {
     if (pos < 0 || pos >= this.indices.length) return;
     this.active = pos;
-    const top = scrollToRow(pos, this.box.scrollTop, this.box.clientHeight, ROW_PX);
+    const top = scrollToRow(pos, this.box.scrollTop, this.viewport || this.box.clientHeight, ROW_PX);
     if (top !== undefined) this.box.scrollTop = top;
     this.renderRows();
     this.renderDetail();
@@ -154,7 +159,7 @@ export class EntryList {
 
   private onKey(e: KeyboardEvent): void {
     if (e.altKey || e.metaKey) return;
-    const page = Math.max(1, Math.floor(this.box.clientHeight / ROW_PX) - 1);
+    const page = Math.max(1, Math.floor((this.viewport || this.box.clientHeight) / ROW_PX) - 1);
     const index = this.indices[this.active];
     const keys: Record<string, () => void> = {
       ArrowDown: () => this.activate(this.active + 1),
