@@ -1,7 +1,8 @@
 // The simulated fleet of `--simulate N --seed S`: registers its devices, gives the first of them a
-// few quick sessions (history for the logs, states and timelines), leaves the steady ones
-// connected, and then runs every client's seeded behaviour over real mqtt.js connections to the
-// sandbox's own listeners, starting at most `startsPerSecond` clients a second.
+// few quick sessions (history for the logs, states and timelines; the first few dozen before the
+// sandbox reports ready, steady ones left connected), and runs every client's seeded behaviour
+// over real mqtt.js connections to the sandbox's own listeners, starting at most
+// `startsPerSecond` clients a second.
 
 import * as fs from 'node:fs';
 import type { MqttClient } from 'mqtt';
@@ -49,11 +50,13 @@ export async function startFleet(context: FleetContext, o: FleetOptions = {}): P
     }
   };
   const started = Date.now();
-  await pool(actors.slice(0, table.prelude.clients), table.prelude.concurrency, ({ c, actor }) => guarded(`prelude of ${c.clientId}`, () => actor.prelude()));
-  log.info(`prelude of ${Math.min(actors.length, table.prelude.clients)} client(s) done in ${Date.now() - started} ms`);
+  const { awaited, clients: withPrelude, concurrency } = table.prelude;
+  await pool(actors.slice(0, awaited), concurrency, ({ c, actor }) => guarded(`prelude of ${c.clientId}`, () => actor.prelude()));
+  log.info(`prelude of ${Math.min(actors.length, awaited)} client(s) done in ${Date.now() - started} ms`);
 
   const runs = actors.map(({ c, actor }, i) => guarded(`${c.clientId}`, async () => {
     await clock.wait((i * 1000) / table.startsPerSecond);
+    if (i >= awaited && i < withPrelude) await guarded(`prelude of ${c.clientId}`, () => actor.prelude());
     // A loop that fails unexpectedly starts over after a pause rather than leaving its client dead.
     for (;;) {
       await guarded(`${c.clientId} (restarting it)`, () => actor.run());

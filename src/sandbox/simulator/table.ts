@@ -42,8 +42,11 @@ export interface FleetTable {
   /** How clients reach the broker (tls only when the sandbox has TLS), and the share speaking MQTT 3.1. */
   transports: Readonly<{ tcp: number; ws: number; tls: number }>;
   mqtt31Share: number;
-  /** Quick sessions at start so logs, states and timelines are not empty; only the first `clients` get them. */
-  prelude: { clients: number; concurrency: number; sessions: Range; holdMs: Range };
+  /**
+   * Quick sessions at start so logs, states and timelines are not empty: the first `clients` get
+   * them, the first `awaited` of those before the sandbox reports ready, the others as they start.
+   */
+  prelude: { awaited: number; clients: number; concurrency: number; sessions: Range; holdMs: Range };
   /** Live clients start at most this many per second (the platform's quota is 300 connections/s). */
   startsPerSecond: number;
   connectTimeoutMs: number;
@@ -73,7 +76,7 @@ export const FLEET_TABLE: FleetTable = {
   ],
   transports: { tcp: 0.8, ws: 0.1, tls: 0.1 },
   mqtt31Share: 0.1,
-  prelude: { clients: 500, concurrency: 32, sessions: [1, 3], holdMs: [20, 150] },
+  prelude: { awaited: 40, clients: 500, concurrency: 40, sessions: [1, 3], holdMs: [5, 40] },
   startsPerSecond: 200,
   connectTimeoutMs: 10_000,
   retryMs: [2_000, 10_000],
