@@ -48,8 +48,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await server?.stop();
     fs.rmSync(runDir, { recursive: true, force: true });
   };
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   try {
     await runCodeServerCommand(serverOptions, ['--install-extension', VSIX, '--force']);
+    const installed = seconds();
     server = await startCodeServer(serverOptions);
     browser = await launchBrowser();
     const page = await newWorkbenchPage(browser);
@@ -57,6 +60,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await page.goto(workbenchUrl({ origin: server.origin, folder }));
     await ui.waitVisible(page.locator('.monaco-workbench .part.statusbar'), 'the workbench (status bar)', WORKBENCH_MS);
     await ui.waitVisible(page.locator('.monaco-workbench .part.activitybar'), 'the activity bar', WORKBENCH_MS);
+    console.log(`    [e2e] workbench ready in ${seconds()} s (.vsix installed at ${installed} s)`);
     return { page, ui, server, close };
   } catch (err) {
     if (server) console.error(`[e2e] last lines of ${server.logFile}:\n${server.tail(15)}`);
