@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './views/commands/register';
 import { QueryState } from './views/clients/queryState';
 import { registerClientsView } from './views/clients/register';
+import { registerTimeline } from './views/timeline/register';
 import { createLog } from './vscode/log';
 import { PlatformService } from './vscode/platforms/service';
 import { TokenStore } from './vscode/secrets';
@@ -13,6 +14,7 @@ export interface IotConnectivityApi {
   readonly query: QueryState;
   readonly clients: ReturnType<typeof registerClientsView>;
   readonly actions: ReturnType<typeof registerCommands>['actions'];
+  readonly timeline: ReturnType<typeof registerTimeline>;
 }
 
 export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
@@ -22,8 +24,9 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   context.subscriptions.push(platforms, query);
   const clients = registerClientsView(context, platforms, query, log);
   const { actions } = registerCommands(context, { log, platforms, query, clients });
+  const timeline = registerTimeline(context, { log, platforms, actions });
   log.for('extension').info('activated');
-  return { platforms, query, clients, actions };
+  return { platforms, query, clients, actions, timeline };
 }
 
 export function deactivate(): void {}

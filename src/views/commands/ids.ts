@@ -9,6 +9,7 @@ export const Command = {
   showClient: 'iotConnectivity.showClient',
   showDetails: 'iotConnectivity.showDetails',
   copyClientId: 'iotConnectivity.copyClientId',
+  showTimeline: 'iotConnectivity.showTimeline',
   connectPlatform: 'iotConnectivity.connectPlatform',
   selectPlatform: 'iotConnectivity.selectPlatform',
   setCredentials: 'iotConnectivity.setCredentials',

@@ -16,7 +16,7 @@ export interface ShowClientDeps {
   readonly actions: ClientActions;
 }
 
-async function lookUp(rest: PlatformRestClient, input: string, signal: AbortSignal): Promise<readonly ClientState[]> {
+export async function lookUp(rest: PlatformRestClient, input: string, signal: AbortSignal): Promise<readonly ClientState[]> {
   if (input.includes(':')) return [await rest.getClientState(input, signal)];
   if (!isValidIdPart(input)) {
     throw new Error(vscode.l10n.t('"{0}" is neither a client id (d:org:type:device, a:org:app) nor a device id (letters, digits, dots, dashes, underscores).', plainText(input, 60)));
@@ -26,7 +26,7 @@ async function lookUp(rest: PlatformRestClient, input: string, signal: AbortSign
   return page.records;
 }
 
-async function pickOne(records: readonly ClientState[], input: string): Promise<ClientState | undefined> {
+export async function pickOne(records: readonly ClientState[], input: string): Promise<ClientState | undefined> {
   if (records.length === 1) return records[0];
   const items = records.map((r) => ({ label: quickPickText(r.id), description: r.status, state: r }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('{0} clients have the device id {1}: which one?', records.length, input) });

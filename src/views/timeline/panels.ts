@@ -1,0 +1,52 @@
+// The open timelines: one panel per client, revealed when asked again; restored ones (after a
+// window reload) join the same registry.
+
+import * as vscode from 'vscode';
+import { TIMELINE_VIEW_TYPE } from '../../shared/protocol';
+import { TimelinePanel, webviewOptions, type PanelDeps } from './panel';
+import { subjectOf } from './subject';
+
+export class TimelinePanels implements vscode.Disposable {
+  private readonly open = new Map<string, TimelinePanel>();
+
+  constructor(private readonly deps: PanelDeps) {}
+
+  /** Opens the client's timeline, or reveals it when it is open already. */
+  show(clientId: string): TimelinePanel {
+    const existing = this.open.get(clientId);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, vscode.l10n.t('Timeline: {0}', subjectOf(clientId).name), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    return this.adopt(panel, clientId);
+  }
+
+  /** A panel VS Code brought back after a reload (WebviewPanelSerializer). */
+  restore(panel: vscode.WebviewPanel, clientId: string): TimelinePanel {
+    const existing = this.open.get(clientId);
+    if (existing) {
+      // Two restored panels of one client: keep one.
+      panel.dispose();
+      return existing;
+    }
+    return this.adopt(panel, clientId);
+  }
+
+  get(clientId: string): TimelinePanel | undefined {
+    return this.open.get(clientId);
+  }
+
+  dispose(): void {
+    for (const p of [...this.open.values()]) p.dispose();
+    this.open.clear();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, clientId: string): TimelinePanel {
+    const timeline = new TimelinePanel(panel, clientId, this.deps, () => {
+      if (this.open.get(clientId) === timeline) this.open.delete(clientId);
+    });
+    this.open.set(clientId, timeline);
+    return timeline;
+  }
+}

@@ -1,0 +1,76 @@
+// "Show Connection Timeline": from a client's context menu and inline action, from "Show
+// Client…", and from the palette (which asks for a client). One panel per client; panels open at
+// a window reload come back through the serializer.
+
+import * as vscode from 'vscode';
+import type { ClientState } from '../../core/clientState';
+import { readViewState, TIMELINE_VIEW_TYPE } from '../../shared/protocol';
+import { registerCommand, runWithErrorHandling } from '../../vscode/errorHandling';
+import type { Log } from '../../vscode/log';
+import type { PlatformService } from '../../vscode/platforms/service';
+import { withUserProgress } from '../../vscode/progress';
+import { plainText } from '../../core/text';
+import type { ClientActions } from '../commands/clientActions';
+import { clientStateOf } from '../commands/clientArg';
+import { Command } from '../commands/ids';
+import { lookUp, pickOne } from '../commands/showClient';
+import { TimelineLiveFeed } from './liveFeed';
+import { TimelinePanels } from './panels';
+
+export interface TimelineDeps {
+  readonly log: Log;
+  readonly platforms: PlatformService;
+  readonly actions: ClientActions;
+}
+
+export function registerTimeline(context: vscode.ExtensionContext, deps: TimelineDeps): TimelinePanels {
+  const log = deps.log.for('timeline');
+  const live = new TimelineLiveFeed(deps.log.for('timeline-monitor'));
+  const panels = new TimelinePanels({
+    extensionUri: context.extensionUri, log, platforms: deps.platforms, live,
+    safely: (name, fn) => runWithErrorHandling(deps.log, name, fn)(),
+  });
+  context.subscriptions.push(
+    panels, live,
+    registerCommand(deps.log, Command.showTimeline, async (arg?: unknown) => {
+      const clientId = clientIdOf(arg) ?? (await askForClient(deps.platforms));
+      if (clientId !== undefined) panels.show(clientId);
+    }),
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = readViewState(state);
+        if (!saved) {
+          log.warn('a timeline panel came back without a readable state; closed it');
+          panel.dispose();
+          return;
+        }
+        panels.restore(panel, saved.clientId);
+      },
+    }),
+    deps.actions.add({ label: () => vscode.l10n.t('$(graph-line) Show Connection Timeline'), command: Command.showTimeline }),
+  );
+  return panels;
+}
+
+/** A tree item, a state record (Show Client…), or a client id given by another command. */
+function clientIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string' && arg.trim() !== '') return arg.trim();
+  return clientStateOf(arg)?.id;
+}
+
+/** From the palette: a full client id, or a device id looked up on the active platform. */
+async function askForClient(platforms: PlatformService): Promise<string | undefined> {
+  const status = await platforms.status();
+  if (status.kind !== 'ready') throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
+  const input = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Show Connection Timeline'), ignoreFocusOut: true,
+    prompt: vscode.l10n.t('A client id (d:org:type:device, a:org:app) or a device id'),
+    validateInput: (v) => (v.trim() === '' || v.length > 1000 ? vscode.l10n.t('Enter a client id or a device id.') : undefined),
+  });
+  if (input === undefined) return undefined;
+  const text = input.trim();
+  // A full id opens at once: the timeline itself says when the platform does not know it.
+  if (text.includes(':')) return text;
+  const records: readonly ClientState[] = await withUserProgress(vscode.l10n.t('Looking up {0}…', plainText(text, 60)), (signal) => lookUp(status.platform.rest, text, signal));
+  return (await pickOne(records, text))?.id;
+}
