@@ -7,7 +7,7 @@
 
 import type { ClientState } from '../../core/clientState';
 import type { PresenceTransition } from '../../core/presence/presence';
-import { backoffDelay } from '../../platform/backoff';
+import { backoffDelay, type BackoffOptions } from '../../platform/backoff';
 import { isPlatformError } from '../../platform/errors';
 import type { PlatformLog } from '../../platform/log';
 import { reconcile } from '../../platform/monitor/reconcile';
@@ -25,13 +25,13 @@ export interface ReconcileHost {
 }
 
 export const RECONCILE_RETRIES = 3;
-const RETRY_BACKOFF = { initialMs: 5_000, maxMs: 60_000 };
+export const RECONCILE_RETRY_BACKOFF: BackoffOptions = { initialMs: 5_000, maxMs: 60_000 };
 
 export class Reconciler {
   private chain: Promise<void> = Promise.resolve();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly host: ReconcileHost, private readonly signal: AbortSignal, private readonly retryDelay = (attempt: number) => backoffDelay(attempt, RETRY_BACKOFF)) {}
+  constructor(private readonly host: ReconcileHost, private readonly signal: AbortSignal, private readonly retry = RECONCILE_RETRY_BACKOFF) {}
 
   /** Reconciles the window of a `reconnected` event (after any reconciliation still running). */
   enqueue(event: Reconnected, only?: readonly string[], attempt = 0): Promise<void> {
@@ -58,7 +58,7 @@ export class Reconciler {
       if (failed.length === 0) return host.problem(undefined);
       const why = report.failures[0].error.message;
       if (attempt < RECONCILE_RETRIES) {
-        const delay = this.retryDelay(attempt + 1);
+        const delay = backoffDelay(attempt + 1, this.retry);
         host.log.warn(`watcher: ${failed.length} pinned client(s) could not be reconciled (${why}); trying again in ${delay} ms`);
         host.problem(`Changes missed while the watcher was offline could not be checked for ${failed.length} pinned client${failed.length === 1 ? '' : 's'} (trying again): ${why}`);
         const timer = setTimeout(() => {

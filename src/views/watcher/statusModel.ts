@@ -43,9 +43,11 @@ export function statusModel({ connection, tally, problems }: StatusInput): Statu
       return { kind: 'refused', text: `$(error) ${n} pinned: watcher refused`, background: 'error', accessibility: `IoT Connectivity: the watcher of ${n} pinned clients was refused by the broker` };
     case 'idle':
     case 'connecting':
+      // A retry (attempt 2 on) is still the watcher's link being down: no flicker to "connecting".
+      if (connection.state === 'connecting' && connection.attempt > 1) return reconnecting(n);
       return { kind: 'connecting', text: `$(sync~spin) ${n} pinned: connecting…`, accessibility: `IoT Connectivity: connecting the watcher of ${n} pinned clients` };
     case 'reconnecting':
-      return { kind: 'reconnecting', text: `$(sync~spin) Watcher reconnecting (${n} pinned)`, accessibility: `IoT Connectivity: the watcher's own connection is down and reconnecting; the ${n} pinned clients' states are as last known` };
+      return reconnecting(n);
     case 'connected':
       break;
   }
@@ -62,5 +64,12 @@ export function statusModel({ connection, tally, problems }: StatusInput): Statu
   return {
     kind: tally.connected === n ? 'allConnected' : 'watching', text: `$(plug) ${tally.connected}/${n}${flag}`,
     accessibility: `IoT Connectivity: ${tally.connected} of ${n} pinned clients connected${unknown}${problemWords}`,
+  };
+}
+
+function reconnecting(n: number): StatusModel {
+  return {
+    kind: 'reconnecting', text: `$(sync~spin) Watcher reconnecting (${n} pinned)`,
+    accessibility: `IoT Connectivity: the watcher's own connection is down and reconnecting; the ${n} pinned clients' states are as last known`,
   };
 }

@@ -25,8 +25,9 @@ const ORDER: Record<PinClass, number> = { offline: 0, unknown: 1, connected: 2 }
 function connectionLine(c: WatcherConnection, now: number, platform: string): string {
   switch (c.state) {
     case 'connected': return `**Watching** the monitor topics of ${platform} since ${formatRelative(c.since, now)}.`;
-    case 'idle':
-    case 'connecting': return `**Connecting** to the broker of ${platform}…`;
+    case 'idle': return `**Connecting** to the broker of ${platform}…`;
+    case 'connecting':
+      return c.attempt > 1 ? `**The watcher's own connection is down**: connecting to the broker of ${platform} again (attempt ${c.attempt})…` : `**Connecting** to the broker of ${platform}…`;
     case 'reconnecting':
       return `**The watcher's own connection is down** since ${formatRelative(c.since, now)} (attempt ${c.attempt}): ${escapeMarkdown(c.reason, 300)}. `
         + 'It reconnects by itself; the states below are as last known and missed changes are reconciled when it is back.';

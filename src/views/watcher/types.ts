@@ -34,6 +34,8 @@ export interface WatcherOptions {
    *  clients they did not tell of (applications, clients whose retained message expired). */
   readonly initialGraceMs?: number;
   readonly keepaliveSeconds?: number;
+  /** Retries of a reconciliation whose state reads failed. Default 5 s doubling to 60 s. */
+  readonly reconcileRetry?: BackoffOptions;
 }
 
 /** What reconciliation after the watcher's own reconnect found. */

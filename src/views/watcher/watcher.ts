@@ -50,7 +50,7 @@ export class PinnedWatcher implements WatcherView {
       rest: target.rest, log: this.log, pinned: () => this.book.pinned(), isPinned: (id) => this.book.isPinned(id),
       applyState: (r) => this.applied(this.book.applyState(r), false), problem: (m) => this.setProblem('reconcile', m),
       done: (outcome) => this.emitter.emit('reconciled', outcome),
-    }, this.abort.signal);
+    }, this.abort.signal, options.reconcileRetry);
     this.monitor.on('message', (e) => this.applied(this.book.applyMonitor(e.message, e.retained, e.receivedAt)));
     this.monitor.on('invalid', (p) => {
       this.invalidCount++;

@@ -41,6 +41,8 @@ describe('views/watcher/statusModel', () => {
     assert.equal(m.background, undefined);
     assert.ok(!/offline/.test(m.text), m.text);
     assert.match(m.text, /Watcher reconnecting/);
+    // Its retries are part of the same outage.
+    assert.equal(statusModel({ connection: { state: 'connecting', attempt: 3 }, tally: tally({ a: 'disconnected' }), problems: 0 }).kind, 'reconnecting');
   });
   it('shows the watcher refused, stopped and connecting apart', () => {
     const t = tally({ a: 'connected' });
