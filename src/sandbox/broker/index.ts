@@ -46,7 +46,10 @@ export interface BrokerHandle {
 export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
   const log = o.log;
   // Client ids are judged by the platform's rules (166), not by MQTT 3.1's 23-character limit.
-  const broker = await Aedes.createBroker({ maxClientsIdLength: 65535 });
+  // concurrency 0: aedes' default (100 publishes in flight, the rest queued) drains its queue
+  // recursively once a subscriber's backed-up writes complete, and overflows the stack under a
+  // large fleet (aedes issue #193); unqueued, each publish is delivered in its own turn.
+  const broker = await Aedes.createBroker({ maxClientsIdLength: 65535, concurrency: 0 });
   // aedes emits 'error' for persistence failures; unheard, an EventEmitter error ends the process.
   (broker as EventEmitter).on('error', (err: Error) => log.error(`broker: ${err.message}`));
   const sessions = new Sessions();
