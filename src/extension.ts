@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { registerCommands } from './views/commands/register';
 import { QueryState } from './views/clients/queryState';
 import { registerClientsView } from './views/clients/register';
+import { registerDeviceRegistration } from './views/register/register';
+import { registerLocalSandbox } from './views/sandbox/register';
 import { registerTimeline } from './views/timeline/register';
 import { createLog } from './vscode/log';
 import { PlatformService } from './vscode/platforms/service';
@@ -25,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const clients = registerClientsView(context, platforms, query, log);
   const { actions } = registerCommands(context, { log, platforms, query, clients });
   const timeline = registerTimeline(context, { log, platforms, actions });
+  registerLocalSandbox(context, { log, platforms });
+  registerDeviceRegistration(context, { log, platforms });
   log.for('extension').info('activated');
   return { platforms, query, clients, actions, timeline };
 }

@@ -16,6 +16,8 @@ export interface SandboxChildOptions {
   readonly onStderrLine?: (line: string) => void;
   readonly readyTimeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** Its own process group, so a terminal's Ctrl-C reaches only the parent, which stops it. */
+  readonly ownProcessGroup?: boolean;
 }
 
 export interface SandboxChild {
@@ -37,6 +39,7 @@ export async function startSandboxChild(o: SandboxChildOptions): Promise<Sandbox
   const child = spawn(o.nodePath ?? process.execPath, [o.cliPath, ...o.args], {
     env: { ...(o.env ?? process.env), ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: o.ownProcessGroup === true,
     windowsHide: true,
   });
   const tail: string[] = [];

@@ -1,0 +1,37 @@
+// The read-only documents "Register Device…" opens (scheme iot-connectivity-device). They hold a
+// device token, so each is forgotten as soon as its document closes, and only a few are kept.
+import * as vscode from 'vscode';
+import { hashText } from '../../core/text';
+
+export const DEVICE_SCHEME = 'iot-connectivity-device';
+const KEPT = 10;
+
+export class DeviceDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor() {
+    this.subscriptions = [
+      vscode.workspace.registerTextDocumentContentProvider(DEVICE_SCHEME, this),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.texts.delete(doc.uri.toString())),
+    ];
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? vscode.l10n.t('This device\'s connection details are no longer in memory: its token was shown once.');
+  }
+
+  async show(clientId: string, text: string): Promise<vscode.Uri> {
+    const name = clientId.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'device';
+    const uri = vscode.Uri.from({ scheme: DEVICE_SCHEME, path: `/devices/${name}-${hashText(`${clientId}${Date.now()}`)}.md` });
+    this.texts.set(uri.toString(), text);
+    for (const old of [...this.texts.keys()].slice(0, Math.max(0, this.texts.size - KEPT))) this.texts.delete(old);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    return uri;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.texts.clear();
+  }
+}
