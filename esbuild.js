@@ -3,6 +3,7 @@
 //   node esbuild.js --production    the same, minified, without source maps (what the .vsix ships)
 //   node esbuild.js --watch         rebuild on change
 //   node esbuild.js --tests         also the test, benchmark and test-runner files (out/), for mocha and the VS Code hosts
+//   node esbuild.js --start         also the `npm start` runner (out/scripts/start/main.js)
 //   node esbuild.js --sandbox-only  only dist/sandbox.js
 // A failed build exits non-zero.
 const esbuild = require('esbuild');
@@ -62,6 +63,18 @@ const targets = {
     // ws has optional native helpers it loads only when present.
     external: ['bufferutil', 'utf-8-validate'],
   },
+  // `npm start` (scripts/start): its runner alone, so that starting does not wait for the tests' build.
+  start: {
+    bundle: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    entryPoints: ['scripts/start/main.ts'],
+    outfile: 'out/scripts/start/main.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+  },
   tests: {
     bundle: true,
     sourcemap: 'linked',
@@ -85,6 +98,7 @@ const targets = {
 function selected() {
   if (args.has('--sandbox-only')) return ['sandbox'];
   const names = ['extension', 'webview', 'sandbox'];
+  if (args.has('--start')) names.push('start');
   if (args.has('--tests')) names.push('tests');
   return names;
 }

@@ -17,6 +17,11 @@ const REQUIREMENTS = [
   { what: 'Node.js headers in /usr/include/node for node-gyp', apt: 'nodejs (with headers) or libnode-dev', present: () => fs.existsSync('/usr/include/node/node.h') },
 ];
 
+/** The apt packages of the requirements that are not met (npm start installs them as root). */
+function missingAptPackages() {
+  return REQUIREMENTS.filter((r) => !r.present()).map((r) => r.apt);
+}
+
 /** Throws one error naming every missing apt package. */
 function checkPrerequisites() {
   if (process.versions.node.split('.')[0] !== '20') {
@@ -28,4 +33,4 @@ function checkPrerequisites() {
   throw new Error(`missing Debian packages:\n${lines.join('\n')}`);
 }
 
-module.exports = { checkPrerequisites };
+module.exports = { checkPrerequisites, missingAptPackages };

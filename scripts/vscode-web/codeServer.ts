@@ -15,6 +15,8 @@ export interface CodeServerOptions {
   extensionsDir: string;
   /** Extra environment for the server, and so for the extension host it starts. */
   env?: Record<string, string | undefined>;
+  /** Port on 127.0.0.1 (default 0: one the OS picks). */
+  port?: number;
 }
 
 export interface CodeServer {
@@ -91,7 +93,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const logFile = path.join(o.runDir, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
   const lines: string[] = [];
-  const child = spawn(process.execPath, [codeServerEntry, ...isolationArgs(o), '--bind-addr', '127.0.0.1:0', '--ignore-last-opened'],
+  const child = spawn(process.execPath, [codeServerEntry, ...isolationArgs(o), '--bind-addr', `127.0.0.1:${o.port ?? 0}`, '--ignore-last-opened'],
     { env: serverEnv(o), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   // Last resort if this process dies without stopping the server.
   const onExit = () => killGroup(child, 'SIGKILL');

@@ -1,0 +1,36 @@
+// What `npm start` prints: one `[start]` line per step, and when VS Code is up, how to reach it.
+// The API token is never printed (it reaches VS Code through the handover file only).
+import * as path from 'path';
+import type { ReadyInfo } from '../../src/sandbox';
+import { projectRoot } from '../vscode-web/paths';
+
+export function say(line: string): void {
+  console.log(`[start] ${line}`);
+}
+
+export interface ReadyReport {
+  readonly url: string;
+  readonly port: number;
+  readonly seconds: string;
+  readonly ready: ReadyInfo;
+  readonly sandboxLog: string;
+  readonly codeServerLog: string;
+}
+
+export function reportReady(r: ReadyReport): void {
+  const rel = (file: string) => path.relative(projectRoot, file) || file;
+  console.log([
+    '',
+    `VS Code with IoT Connectivity is ready (${r.seconds} s). Open this URL in a browser on this machine:`,
+    '',
+    `  ${r.url}`,
+    '',
+    `From another machine, forward the port first: ssh -L ${r.port}:127.0.0.1:${r.port} <this machine>, then open the same URL there.`,
+    'In VS Code, click IoT Connectivity in the activity bar: the Clients view shows the simulated fleet.',
+    '',
+    `Sandbox platform (org ${r.ready.org}): API ${r.ready.apiUrl}, MQTT ${r.ready.mqttUrl}, WebSocket ${r.ready.wsUrl}`,
+    `Logs: ${rel(r.sandboxLog)} (sandbox), ${rel(r.codeServerLog)} (VS Code server)`,
+    'Ctrl-C stops VS Code and the sandbox.',
+    '',
+  ].join('\n'));
+}
