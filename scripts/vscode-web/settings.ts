@@ -1,5 +1,5 @@
 // The profile of a test run: no welcome page, no trust prompt, no telemetry, no update or
-// gallery checks, no git scanning — anything that could pop up or go to the network.
+// gallery checks, no git scanning, no port forwarding of the servers tests start — anything that could pop up or go to the network.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -15,6 +15,7 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
+  'remote.autoForwardPorts': false,
   'chat.disableAIFeatures': true,
 };
 

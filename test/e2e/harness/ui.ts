@@ -6,6 +6,7 @@ import manifest from '../../../package.json';
 import { DEFAULT_WAIT_MS, saveScreenshot, waitHidden, waitUntil, waitVisible } from './waits';
 
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const MAX_PALETTE_MOVES = 20;
 
 export interface TreeRow {
   label: string;
@@ -69,13 +70,17 @@ export class Ui {
     return { channel, text: await lines.innerText() };
   }
 
-  /** F1, type the command's title, wait until it is the selected entry, Enter. */
+  /** F1, type the command's title, move to the entry with exactly that title, Enter. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = await this.waitVisible(this.page.locator('.quick-input-widget .quick-input-box input'), 'the command palette');
     await input.pressSequentially(title);
-    const selected = this.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: title });
-    await this.waitVisible(selected, `"${title}" selected in the command palette`);
+    const entry = this.page.locator('.quick-input-widget .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) });
+    await this.waitVisible(entry, `"${title}" in the command palette`);
+    // Fuzzy matching may rank a longer title first, as it does for a person, who then arrows down.
+    const isFocused = () => entry.first().evaluate((el) => el.classList.contains('focused'));
+    for (let moves = 0; moves < MAX_PALETTE_MOVES && !(await isFocused()); moves++) await this.page.keyboard.press('ArrowDown');
+    await this.waitVisible(entry.and(this.page.locator('.focused')), `"${title}" selected in the command palette`);
     await this.page.keyboard.press('Enter');
     await waitHidden(this.page, this.page.locator('.quick-input-widget'), 'the command palette to close');
   }
@@ -93,9 +98,19 @@ export class Ui {
     })));
   }
 
-  /** The tree row whose label is exactly `label`, once visible. */
-  treeRow(label: string): Promise<Locator> {
-    return this.waitVisible(this.rows.filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) }), `the tree row "${label}"`);
+  /** The tree row whose label is exactly `label`, once visible and not covered by a hover. */
+  async treeRow(label: string): Promise<Locator> {
+    const row = await this.waitVisible(this.rows.filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) }), `the tree row "${label}"`);
+    await this.clearHover();
+    return row;
+  }
+
+  /** A hover left by the last pointer position (e.g. a row's tooltip) covers what is below it. */
+  private async clearHover(): Promise<void> {
+    const hover = this.page.locator('.context-view .hover-contents, .monaco-hover').filter({ visible: true });
+    if ((await hover.count()) === 0) return;
+    await this.page.mouse.move(0, 0);
+    await waitHidden(this.page, hover, 'the hover to go away once the pointer left it');
   }
 
   async clickTreeRow(label: string): Promise<void> {
@@ -104,9 +119,14 @@ export class Ui {
 
   async contextMenu(rowLabel: string, item: string): Promise<void> {
     await (await this.treeRow(rowLabel)).click({ button: 'right' });
-    const menu = this.page.locator('.context-view .monaco-menu');
-    const entry = await this.waitVisible(menu.getByRole('menuitem', { name: item, exact: true }), `"${item}" in the context menu of "${rowLabel}"`);
-    await entry.click();
+    const menu = this.page.locator('.monaco-menu');
+    // The item's accessible name includes its keybinding, so match the label itself.
+    const entry = menu.locator('li.action-item').filter({ has: this.page.locator('.action-label', { hasText: exactly(item) }) });
+    await (await this.waitVisible(entry, `"${item}" in the context menu of "${rowLabel}"`)).hover();
+    // A click right after the menu opened can be taken for the end of the opening right-click;
+    // pointing at the item and pressing Enter is what always runs it.
+    await this.waitVisible(entry.and(this.page.locator('.focused')), `"${item}" highlighted in the context menu`);
+    await this.page.keyboard.press('Enter');
     await waitHidden(this.page, menu, 'the context menu to close');
   }
 
