@@ -1,5 +1,6 @@
 // The profile of a test run: no welcome page, no trust prompt, no telemetry, no update or
-// gallery checks, no git scanning, no port forwarding of the servers tests start — anything that could pop up or go to the network.
+// gallery checks, no git scanning, no forwarding of the ports tests listen on — anything that
+// could pop up or go to the network.
 import * as fs from 'fs';
 import * as path from 'path';
 
