@@ -9,6 +9,7 @@ import type { MqttClient } from 'mqtt';
 import type { FleetContext } from '../index';
 import { actorFor, type Actor, type ActorEnv } from './actors';
 import { Clock, Stopped } from './clock';
+import { Gate } from './gate';
 import type { Endpoint } from './link';
 import { planFleet, type FleetPlan, type Transport } from './plan';
 import { registerFleet } from './registry';
@@ -33,9 +34,10 @@ export async function startFleet(context: FleetContext, o: FleetOptions = {}): P
   const plan = planFleet(ready.org, context.clients, context.seed, table);
   const registered = registerFleet(store, plan);
   const clock = new Clock();
+  const gate = new Gate(table.connectsInFlight);
   const clients = new Set<MqttClient>();
   const env: ActorEnv = {
-    clock, table, log, clients, endpoints: endpoints(context),
+    clock, gate, table, log, clients, endpoints: endpoints(context),
     api: { key: ready.apiKey, token: ready.apiToken },
     bigPayload: Buffer.alloc(table.oversize.bytes[1], 0x5a),
   };
@@ -65,7 +67,10 @@ export async function startFleet(context: FleetContext, o: FleetOptions = {}): P
   }));
 
   let closing: Promise<void> | undefined;
-  const stop = () => clock.stop();
+  const stop = () => {
+    clock.stop();
+    gate.stop();
+  };
   return {
     plan,
     stop,

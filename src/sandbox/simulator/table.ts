@@ -49,6 +49,8 @@ export interface FleetTable {
   prelude: { awaited: number; clients: number; concurrency: number; sessions: Range; holdMs: Range };
   /** Live clients start at most this many per second (the platform's quota is 300 connections/s). */
   startsPerSecond: number;
+  /** Connection attempts in flight at once (more wait their turn), and how long one may take. */
+  connectsInFlight: number;
   connectTimeoutMs: number;
   /** After a failed attempt (refused port, timeout), wait this long before the next. */
   retryMs: Range;
@@ -78,7 +80,8 @@ export const FLEET_TABLE: FleetTable = {
   mqtt31Share: 0.1,
   prelude: { awaited: 40, clients: 500, concurrency: 40, sessions: [1, 3], holdMs: [5, 40] },
   startsPerSecond: 200,
-  connectTimeoutMs: 10_000,
+  connectsInFlight: 40,
+  connectTimeoutMs: 30_000,
   retryMs: [2_000, 10_000],
   steady: { publishMs: [5_000, 30_000], sessionMs: [120_000, 900_000], offlineMs: [3_000, 45_000], cleanShare: 0.6, commandShare: 0.5 },
   flapper: { cycles: [3, 8], upMs: [1_000, 5_000], downMs: [500, 3_000], abruptShare: 0.7, calmMs: [30_000, 120_000] },

@@ -5,12 +5,15 @@ import type { MqttClient } from 'mqtt';
 import type { Logger } from '../../log';
 import { TOKEN_AUTH_USER } from '../../broker/auth';
 import type { Clock } from '../clock';
+import type { Gate } from '../gate';
 import { openLink, type Attempt, type Endpoint, type Link } from '../link';
 import type { SimClient, SimDevice, Transport } from '../plan';
 import type { FleetTable } from '../table';
 
 export interface ActorEnv {
   readonly clock: Clock;
+  /** Bounds the connection attempts in flight. */
+  readonly gate: Gate;
   readonly table: FleetTable;
   readonly log: Logger;
   /** Where each transport is reached; tls and ws may be missing (then tcp is used). */
@@ -44,10 +47,10 @@ export function connectAs(env: ActorEnv, c: SimClient, o: ConnectOptions = {}): 
   const credentials = c.kind === 'device'
     ? { username: TOKEN_AUTH_USER, password: o.token ?? c.token }
     : { username: env.api.key, password: env.api.token };
-  return openLink({
+  return env.gate.through(() => openLink({
     clientId: c.clientId, ...credentials, endpoint, protocolLevel: c.protocolLevel,
     keepAliveS: o.keepAliveS ?? 60, pinging: o.pinging ?? true, connectTimeoutMs: env.table.connectTimeoutMs,
-  }, env.clients);
+  }, env.clients));
 }
 
 /** Connects, waiting and retrying after failures (a busy or restarting broker) until it works. */
