@@ -2,7 +2,7 @@
 // token goes, so they are read from user (and remote machine) settings only: a workspace, trusted
 // or not, cannot redirect the token to another host, whatever its settings.json says.
 import * as vscode from 'vscode';
-import { DEFAULT_LOCAL_FLEET, DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_LOCAL_FLEET, isSortOrder, SECTION, Setting, settingId, type SettingName, type SortOrder } from './settingKeys';
+import { DEFAULT_LOCAL_FLEET, DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_LOCAL_FLEET, isSortOrder, SECTION, Setting, settingId, type SettingName, type SortOrder, DEFAULT_NOTIFY_MODE, isNotifyMode, type NotifyMode } from './settingKeys';
 import { STATE_PAGE_MAX } from '../core/limits';
 
 function config(): vscode.WorkspaceConfiguration {
@@ -35,6 +35,10 @@ export const settings = {
   autoRefreshSeconds: (): number => {
     const s = intIn(config().get<unknown>(Setting.autoRefreshSeconds), 0, 86_400, 0);
     return s === 0 ? 0 : Math.max(5, s);
+  },
+  notify: (): NotifyMode => {
+    const value = config().get<unknown>(Setting.notify);
+    return isNotifyMode(value) ? value : DEFAULT_NOTIFY_MODE;
   },
   /** 0 = no simulated fleet. */
   localSandboxFleetSize: (): number => intIn(config().get<unknown>(Setting.localSandboxFleetSize), 0, MAX_LOCAL_FLEET, DEFAULT_LOCAL_FLEET),
