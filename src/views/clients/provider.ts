@@ -28,6 +28,9 @@ export interface TreeSummary {
 
 const DEBOUNCE_MS = 250;
 
+/** A root another feature puts at the head of the tree (e.g. "Pinned"), for the platform shown. */
+export type HeadProvider = (platformName: string) => ClientsNode | undefined;
+
 export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ClientsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -38,6 +41,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   private source = new vscode.CancellationTokenSource();
   private timer?: NodeJS.Timeout;
   private readonly capabilities: CapabilityProvider[] = [];
+  private readonly heads: HeadProvider[] = [];
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly platforms: PlatformService, private readonly query: QueryState, private readonly log: ComponentLog) {
@@ -74,6 +78,22 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
       const i = this.capabilities.indexOf(provider);
       if (i >= 0) this.capabilities.splice(i, 1);
     });
+  }
+
+  /** Another feature's root at the head of the tree; it tells changes of its own subtree with nodeChanged. */
+  addHead(head: HeadProvider): vscode.Disposable {
+    this.heads.push(head);
+    this.scheduleRefresh();
+    return new vscode.Disposable(() => {
+      const i = this.heads.indexOf(head);
+      if (i >= 0) this.heads.splice(i, 1);
+      this.scheduleRefresh();
+    });
+  }
+
+  /** A node's subtree changed (live content of a head, without reloading the rest). */
+  nodeChanged(node: ClientsNode): void {
+    this.changed.fire(node);
   }
 
   getTreeItem(node: ClientsNode): vscode.TreeItem {
@@ -118,8 +138,9 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     const total = totals.every((t) => t !== undefined) ? totals.reduce((a, b) => (a ?? 0) + (b ?? 0), 0) : undefined;
     this.loaded.fire({ state: 'ready', platformName: platform.name, query, total });
     // Both groups failed alike (credentials, feature off, host down): say it once, at the top.
-    if (groups.every((g) => g.failed !== undefined)) return errorNodes(groups[0].failed, undefined, 'root', platform.name);
-    return groups;
+    const heads = this.heads.map((h) => h(platform.name)).filter((n): n is ClientsNode => n !== undefined);
+    if (groups.every((g) => g.failed !== undefined)) return [...heads, ...errorNodes(groups[0].failed, undefined, 'root', platform.name)];
+    return [...heads, ...groups];
   }
 
   private failedRoots(error: unknown): ClientsNode[] {
