@@ -37,6 +37,12 @@ export class TimelinePanels implements vscode.Disposable {
     return this.open.get(clientId);
   }
 
+  /** The client of the focused timeline panel, if one is focused (for commands in its title bar). */
+  activeClientId(): string | undefined {
+    for (const [clientId, p] of this.open) if (p.panel.active) return clientId;
+    return undefined;
+  }
+
   dispose(): void {
     for (const p of [...this.open.values()]) p.dispose();
     this.open.clear();
