@@ -6,6 +6,7 @@ import { registerClientsView } from './views/clients/register';
 import { registerDeviceRegistration } from './views/register/register';
 import { registerLocalSandbox } from './views/sandbox/register';
 import { registerTimeline } from './views/timeline/register';
+import { registerWatcher } from './views/watcher/register';
 import { createLog } from './vscode/log';
 import { PlatformService } from './vscode/platforms/service';
 import { TokenStore } from './vscode/secrets';
@@ -17,6 +18,7 @@ export interface IotConnectivityApi {
   readonly clients: ReturnType<typeof registerClientsView>;
   readonly actions: ReturnType<typeof registerCommands>['actions'];
   readonly timeline: ReturnType<typeof registerTimeline>;
+  readonly watcher: ReturnType<typeof registerWatcher>;
 }
 
 export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
@@ -27,10 +29,11 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const clients = registerClientsView(context, platforms, query, log);
   const { actions } = registerCommands(context, { log, platforms, query, clients });
   const timeline = registerTimeline(context, { log, platforms, actions });
+  const watcher = registerWatcher(context, { log, platforms, clients, actions, activeTimelineClient: () => timeline.activeClientId() });
   registerLocalSandbox(context, { log, platforms });
   registerDeviceRegistration(context, { log, platforms });
   log.for('extension').info('activated');
-  return { platforms, query, clients, actions, timeline };
+  return { platforms, query, clients, actions, timeline, watcher };
 }
 
 export function deactivate(): void {}

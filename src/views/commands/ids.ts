@@ -18,6 +18,9 @@ export const Command = {
   startLocalSandbox: 'iotConnectivity.startLocalSandbox',
   stopLocalSandbox: 'iotConnectivity.stopLocalSandbox',
   registerDevice: 'iotConnectivity.registerDevice',
+  pinClient: 'iotConnectivity.pinClient',
+  unpinClient: 'iotConnectivity.unpinClient',
+  showPinned: 'iotConnectivity.showPinned',
   /** Internal: the "Load more…" leaf. */
   loadMore: 'iotConnectivity.loadMore',
 } as const;

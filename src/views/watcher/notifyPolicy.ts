@@ -7,13 +7,12 @@
 import type { PresenceTransition } from '../../core/presence/presence';
 import { StormCoalescer, type StormOptions } from '../../core/presence/storm';
 import { stormWords, transitionWords } from '../../core/presence/words';
+import { DEFAULT_NOTIFY_MODE, isNotifyMode, type NotifyMode } from '../../vscode/settingKeys';
 
-export const NOTIFY_MODES = ['whileDebugging', 'always', 'never'] as const;
-export type NotifyMode = (typeof NOTIFY_MODES)[number];
-export const DEFAULT_NOTIFY_MODE: NotifyMode = 'whileDebugging';
+export type { NotifyMode };
 
 export function readNotifyMode(value: unknown): NotifyMode {
-  return (NOTIFY_MODES as readonly unknown[]).includes(value) ? (value as NotifyMode) : DEFAULT_NOTIFY_MODE;
+  return isNotifyMode(value) ? value : DEFAULT_NOTIFY_MODE;
 }
 
 export function notifyAllowed(mode: NotifyMode, debugging: boolean): boolean {

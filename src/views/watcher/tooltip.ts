@@ -37,18 +37,24 @@ function connectionLine(c: WatcherConnection, now: number, platform: string): st
   }
 }
 
-export function clientLine(s: PresenceSnapshot, now: number): string {
-  const name = escapeMarkdown(clientLabel(s.clientId), 60);
+/** A pinned client's state in plain words: "offline, disconnected 2 min ago", and its last cause. */
+export function clientWords(s: PresenceSnapshot, now: number): { readonly state: string; readonly cause?: string; readonly offline: boolean } {
   const since = s.since !== undefined ? ` ${formatRelative(s.since, now)}` : '';
-  const cls = classify(s);
+  const offline = classify(s) === 'offline';
   let state: string;
   if (s.status === 'connected') state = `connected${since}`;
-  else if (s.status === 'disconnected') state = `**offline**, disconnected${since}`;
-  else state = cls === 'offline' ? '**offline**, never seen connected' : 'unknown (no news yet)';
+  else if (s.status === 'disconnected') state = `offline, disconnected${since}`;
+  else state = offline ? 'offline, never seen connected' : 'unknown (no news yet)';
   const cause = s.lastFailure && (s.lastDisconnect === undefined || (s.lastFailure.time ?? 0) >= (s.lastDisconnect.time ?? 0))
     ? `last failed to connect ${formatRelative(s.lastFailure.time, now)}: ${closeWords(s.lastFailure)}`
-    : s.lastDisconnect ? `last cause: ${closeWords(s.lastDisconnect)}` : '';
-  return `- ${name} — ${state}${cause ? `; ${escapeMarkdown(cause, 200)}` : ''}`;
+    : s.lastDisconnect ? `last cause: ${closeWords(s.lastDisconnect)}` : undefined;
+  return { state, cause, offline };
+}
+
+export function clientLine(s: PresenceSnapshot, now: number): string {
+  const w = clientWords(s, now);
+  const state = escapeMarkdown(w.state, 100).replace(/^offline/, '**offline**');
+  return `- ${escapeMarkdown(clientLabel(s.clientId), 60)} — ${state}${w.cause ? `; ${escapeMarkdown(w.cause, 200)}` : ''}`;
 }
 
 export function tooltipMarkdown(input: TooltipInput): string {

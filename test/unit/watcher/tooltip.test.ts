@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PresenceSnapshot } from '../../../src/core/presence/presence';
-import { clientLine, TOOLTIP_ROWS, tooltipMarkdown } from '../../../src/views/watcher/tooltip';
+import { clientLine, clientWords, TOOLTIP_ROWS, tooltipMarkdown } from '../../../src/views/watcher/tooltip';
 import { disconnected, failed, sec } from '../core/fixtures';
 import { HOSTILE_STRINGS } from '../core/hostile';
 
@@ -24,7 +24,10 @@ describe('views/watcher/tooltip', () => {
     const f = failed(5, 180, '10.9.9.9', id('bad'));
     assert.ok(f.kind === 'failedConnect');
     assert.match(clientLine({ clientId: id('bad'), status: 'unknown', lastFailure: f }, sec(10)).replace(/\\/g, ''), /offline\*\*, never seen connected; last failed to connect just now: not authorized/);
-    assert.match(clientLine({ clientId: id('new'), status: 'unknown' }, sec(10)), /unknown \(no news yet\)/);
+    assert.match(clientLine({ clientId: id('new'), status: 'unknown' }, sec(10)).replace(/\\/g, ''), /unknown \(no news yet\)/);
+    assert.deepEqual(clientWords({ clientId: id('bad'), status: 'unknown', lastFailure: f }, sec(10)), {
+      state: 'offline, never seen connected', cause: 'last failed to connect just now: not authorized (server, code 180)', offline: true,
+    });
   });
   it('says the watcher\'s own link is down, apart from the clients', () => {
     const md = tooltipMarkdown({ connection: { state: 'reconnecting', since: sec(0), attempt: 3, retryInMs: 100, reason: 'refused' }, clients: [], problems: [], now: sec(1) });

@@ -1,0 +1,79 @@
+// The watcher's notifications, by `iotConnectivity.notify`: while debugging (the default), always,
+// or never. A disconnect or failed connect says who and why, with "Show Timeline" and "Unpin"; a
+// storm becomes one summary; what reconciliation found after the watcher's own outage is one
+// message. When the broker refuses the watcher itself, that is said once, with a fix.
+import * as vscode from 'vscode';
+import type { Log } from '../../vscode/log';
+import { settings } from '../../vscode/settings';
+import { Command } from '../commands/ids';
+import { missedAlerts, missedWords } from './missedWords';
+import { NotificationPolicy, notifyAllowed, type WatcherNotice } from './notifyPolicy';
+import type { WatcherService } from './service';
+
+export class WatcherNotifier implements vscode.Disposable {
+  private readonly policy = new NotificationPolicy();
+  private timer?: ReturnType<typeof setTimeout>;
+  private toldRefused?: string;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly service: WatcherService, private readonly log: Log) {
+    this.subscriptions = [
+      service.onDidTransition((t) => this.show(this.policy.offer(t, this.allowed(), Date.now()))),
+      service.onDidReconcile((r) => {
+        const words = missedWords(r.missed, r.offlineMs);
+        if (words) this.log.for('watcher').info(words);
+        if (words && missedAlerts(r.missed) && this.allowed()) void this.warn(words, []);
+      }),
+      service.onDidChangeConnection((c) => {
+        if (c.state !== 'rejected') return void (c.state === 'connected' && (this.toldRefused = undefined));
+        if (this.toldRefused === c.reason || settings.notify() === 'never') return;
+        this.toldRefused = c.reason;
+        void this.refused(c.reason);
+      }),
+    ];
+  }
+
+  /** Whether a notification may be shown now. */
+  allowed(): boolean {
+    return notifyAllowed(settings.notify(), vscode.debug.activeDebugSession !== undefined);
+  }
+
+  private show(notice: WatcherNotice | undefined): void {
+    this.schedule();
+    if (!notice) return;
+    if (notice.kind === 'storm') return void this.warn(notice.text, [], true);
+    if (notice.level === 'info') return void vscode.window.showInformationMessage(notice.text);
+    void this.warn(notice.text, [notice.clientId]);
+  }
+
+  /** A storm summary is due later: ask again then. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const due = this.policy.nextDue();
+    if (due !== undefined) this.timer = setTimeout(() => this.show(this.policy.poll(Date.now())), Math.max(0, due - Date.now()));
+  }
+
+  private async warn(text: string, clientIds: readonly string[], list = false): Promise<void> {
+    const timeline = vscode.l10n.t('Show Timeline');
+    const unpin = vscode.l10n.t('Unpin');
+    const pinned = vscode.l10n.t('Show Pinned Clients');
+    const actions = clientIds.length === 1 ? [timeline, unpin] : list ? [pinned] : [];
+    const choice = await vscode.window.showWarningMessage(text, ...actions);
+    if (choice === timeline) await vscode.commands.executeCommand(Command.showTimeline, clientIds[0]);
+    else if (choice === unpin) await vscode.commands.executeCommand(Command.unpinClient, clientIds[0]);
+    else if (choice === pinned) await vscode.commands.executeCommand(Command.showPinned);
+  }
+
+  private async refused(reason: string): Promise<void> {
+    const fix = vscode.l10n.t('Set Credentials…');
+    const showLog = vscode.l10n.t('Show Log');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The pinned-client watcher cannot connect: {0}', reason), fix, showLog);
+    if (choice === fix) await vscode.commands.executeCommand(Command.setCredentials, this.service.platform?.name);
+    else if (choice === showLog) this.log.show();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

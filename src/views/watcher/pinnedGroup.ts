@@ -1,0 +1,85 @@
+// "Pinned" at the head of the Clients tree: each pinned client with its live state from the
+// watcher (not from a tree refresh), the same actions as any client item, and Unpin inline.
+// One group instance lives as long as the tree; a change of the watcher fires its subtree only.
+import * as vscode from 'vscode';
+import type { ClientState } from '../../core/clientState';
+import { clientLabel } from '../../core/clientWords';
+import type { PresenceSnapshot } from '../../core/presence/presence';
+import { plainText } from '../../core/text';
+import { clientNodeId } from '../clients/clientNode';
+import { clientContextValue } from '../clients/contextValue';
+import type { ClientsNode } from '../clients/node';
+import type { WatcherService } from './service';
+import { classify } from './tally';
+import { clientLine, clientWords } from './tooltip';
+
+/** A state record from what the watcher knows, so the tree's client commands accept the node. */
+function stateOf(s: PresenceSnapshot): ClientState {
+  const d = s.lastDisconnect;
+  return {
+    id: s.clientId, clientType: 'unknown', status: s.status,
+    ...(s.status === 'connected' && s.since !== undefined ? { lastConnectTime: s.since } : {}),
+    ...(d?.time !== undefined ? { lastDisconnectTime: d.time } : {}),
+    ...(d?.closeCode !== undefined ? { closeCode: d.closeCode } : {}),
+    ...(d?.initiator !== undefined ? { initiator: d.initiator } : {}),
+    raw: { id: s.clientId, source: 'pinned-client watcher' },
+  };
+}
+
+export class PinnedClientNode implements ClientsNode {
+  readonly id: string;
+  readonly state: ClientState;
+  readonly pinnedClientId: string;
+
+  constructor(readonly snapshot: PresenceSnapshot, readonly parent: ClientsNode) {
+    this.id = clientNodeId(parent.id, snapshot.clientId);
+    this.state = stateOf(snapshot);
+    this.pinnedClientId = snapshot.clientId;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const now = Date.now();
+    const s = this.snapshot;
+    const words = clientWords(s, now);
+    const item = new vscode.TreeItem(clientLabel(s.clientId));
+    item.id = this.id;
+    item.description = plainText(words.state, 80);
+    const cls = classify(s);
+    item.iconPath = cls === 'connected' ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green'))
+      : cls === 'offline' ? new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('charts.red')) : new vscode.ThemeIcon('question');
+    const tooltip = new vscode.MarkdownString(clientLine(s, now), false);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: plainText(`${clientLabel(s.clientId)}, pinned: ${words.state}${words.cause ? `; ${words.cause}` : ''}`, 300) };
+    item.contextValue = clientContextValue(this.state, [() => 'pinned']);
+    return item;
+  }
+}
+
+export class PinnedGroupNode implements ClientsNode {
+  readonly id = 'pinned';
+
+  constructor(private readonly service: WatcherService) {}
+
+  get visible(): boolean {
+    return this.service.tally.total > 0;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const t = this.service.tally;
+    const item = new vscode.TreeItem(vscode.l10n.t('Pinned ({0})', t.total), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('pinned');
+    const link = this.service.connection.state;
+    item.description = link === 'connected'
+      ? (t.offline > 0 ? vscode.l10n.t('{0} offline', t.offline) : vscode.l10n.t('{0} connected', t.connected))
+      : link === 'rejected' || link === 'unavailable' || link === 'closed' ? vscode.l10n.t('not watching') : vscode.l10n.t('watcher reconnecting');
+    item.contextValue = 'group;pinned';
+    return item;
+  }
+
+  getChildren(): ClientsNode[] {
+    return this.service.snapshots().map((s) => new PinnedClientNode(s, this));
+  }
+}

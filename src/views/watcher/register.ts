@@ -1,0 +1,64 @@
+// The pinned-client watcher in the extension: pins per workspace, the watcher of the active
+// platform, its status-bar item, its notifications, its commands, "Pinned" at the head of the
+// Clients tree, the `pinned` capability of client items, and Pin/Unpin in "Show Client…".
+import * as vscode from 'vscode';
+import { registerCommand } from '../../vscode/errorHandling';
+import type { Log } from '../../vscode/log';
+import type { PlatformService } from '../../vscode/platforms/service';
+import type { ClientsView } from '../clients/register';
+import type { ClientActions } from '../commands/clientActions';
+import { Command } from '../commands/ids';
+import { pinClient, showPinned, unpinClient, type PinCommandDeps } from './commands';
+import { WatcherNotifier } from './notifier';
+import { PinnedGroupNode } from './pinnedGroup';
+import { PinStore } from './pinStore';
+import { WatcherService } from './service';
+import { WatcherStatusBar } from './statusBar';
+
+export interface WatcherDeps {
+  readonly log: Log;
+  readonly platforms: PlatformService;
+  readonly clients: ClientsView;
+  readonly actions: ClientActions;
+  /** The client of the focused timeline panel (for Pin/Unpin in its title bar). */
+  readonly activeTimelineClient?: () => string | undefined;
+}
+
+export interface Watcher {
+  readonly pins: PinStore;
+  readonly service: WatcherService;
+  readonly statusBar: WatcherStatusBar;
+}
+
+const TREE_DEBOUNCE_MS = 250;
+
+export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherDeps): Watcher {
+  const pins = new PinStore(context.workspaceState);
+  const service = new WatcherService(deps.platforms, pins, deps.log);
+  const statusBar = new WatcherStatusBar(service, Command.showPinned);
+  const group = new PinnedGroupNode(service);
+  const commandDeps: PinCommandDeps = { platforms: deps.platforms, pins, service, activeTimelineClient: deps.activeTimelineClient };
+  const pinnedOn = (id: string) => (service.platform ? pins.has(service.platform.name, id) : false);
+  const { provider } = deps.clients;
+  let treeTimer: ReturnType<typeof setTimeout> | undefined;
+  context.subscriptions.push(
+    pins, service, statusBar, new WatcherNotifier(service, deps.log),
+    registerCommand(deps.log, Command.pinClient, (arg?: unknown) => pinClient(commandDeps, arg)),
+    registerCommand(deps.log, Command.unpinClient, (arg?: unknown) => unpinClient(commandDeps, arg)),
+    registerCommand(deps.log, Command.showPinned, () => showPinned(commandDeps)),
+    provider.addCapability((state) => (pinnedOn(state.id) ? 'pinned' : undefined)),
+    provider.addHead(() => (group.visible ? group : undefined)),
+    // A pin added or removed changes items all over the tree; a live change only the group.
+    pins.onDidChange(() => provider.scheduleRefresh()),
+    service.onDidChange(() => {
+      treeTimer ??= setTimeout(() => {
+        treeTimer = undefined;
+        if (group.visible) provider.nodeChanged(group);
+      }, TREE_DEBOUNCE_MS);
+    }),
+    { dispose: () => clearTimeout(treeTimer) },
+    deps.actions.add({ label: () => vscode.l10n.t('$(pin) Pin Client'), command: Command.pinClient, appliesTo: (s) => !pinnedOn(s.id) }),
+    deps.actions.add({ label: () => vscode.l10n.t('$(pinned) Unpin Client'), command: Command.unpinClient, appliesTo: (s) => pinnedOn(s.id) }),
+  );
+  return { pins, service, statusBar };
+}

@@ -1,0 +1,135 @@
+// The watcher of the active platform, kept in step with the platform settings, its token and the
+// pins: one PinnedWatcher (one monitor connection, an app id unique to this window) while the
+// active platform is ready and something is pinned on it; none otherwise, with the reason why.
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { orgFromApiKey } from '../../core/ids';
+import type { PresenceSnapshot, PresenceTransition } from '../../core/presence/presence';
+import type { Log } from '../../vscode/log';
+import type { ActivePlatform, PlatformService } from '../../vscode/platforms/service';
+import type { PinStore } from './pinStore';
+import type { WatcherConnection } from './statusModel';
+import { PinTally, type TallyView } from './tally';
+import type { ReconcileOutcome } from './types';
+import { PinnedWatcher } from './watcher';
+
+export interface WatchedPlatform {
+  readonly name: string;
+  readonly orgId?: string;
+}
+
+export class WatcherService implements vscode.Disposable {
+  private readonly changedEmitter = new vscode.EventEmitter<void>();
+  private readonly transitionEmitter = new vscode.EventEmitter<PresenceTransition>();
+  private readonly reconciledEmitter = new vscode.EventEmitter<ReconcileOutcome>();
+  private readonly connectionEmitter = new vscode.EventEmitter<WatcherConnection>();
+  /** The status changed: read connection/tally/problems/snapshots. */
+  readonly onDidChange = this.changedEmitter.event;
+  readonly onDidTransition = this.transitionEmitter.event;
+  readonly onDidReconcile = this.reconciledEmitter.event;
+  readonly onDidChangeConnection = this.connectionEmitter.event;
+  /** Unique to this window: two windows (or a reload racing the old one) never share a monitor id. */
+  readonly appId = `iotc-watch-${randomBytes(6).toString('hex')}`;
+  private watcher?: { instance: PinnedWatcher; platform: ActivePlatform; subscriptions: { dispose(): void }[] };
+  private current?: WatchedPlatform;
+  private unavailable: WatcherConnection = { state: 'unavailable', reason: 'no platform is connected' };
+  private readonly emptyTally = new PinTally();
+  private pinsOff: readonly string[] = [];
+  private syncing: Promise<void> = Promise.resolve();
+  private readonly subscriptions: vscode.Disposable[];
+  private disposed = false;
+
+  constructor(private readonly platforms: PlatformService, private readonly pins: PinStore, private readonly log: Log) {
+    this.subscriptions = [
+      platforms.onDidChange(() => void this.sync()),
+      pins.onDidChange(() => void this.sync()),
+      this.changedEmitter, this.transitionEmitter, this.reconciledEmitter, this.connectionEmitter,
+    ];
+    void this.sync();
+  }
+
+  /** The active platform, once known (pins are kept per platform name). */
+  get platform(): WatchedPlatform | undefined { return this.current; }
+  get connection(): WatcherConnection { return this.watcher?.instance.connection ?? this.unavailable; }
+  get tally(): TallyView { return this.watcher?.instance.tally ?? this.offTally(); }
+  get problems(): readonly string[] { return this.watcher?.instance.problems ?? []; }
+
+  /** The pinned clients of the active platform with what is known of them, in pin order. */
+  snapshots(): PresenceSnapshot[] {
+    return this.watcher?.instance.snapshots() ?? this.pinsOff.map((clientId) => ({ clientId, status: 'unknown' as const }));
+  }
+
+  /** After "Set Credentials…" or on request: connect again at once. */
+  restart(): void {
+    this.watcher?.instance.restart();
+  }
+
+  /** Brings the watcher in line with the active platform and its pins (one step at a time). */
+  sync(): Promise<void> {
+    this.syncing = this.syncing.then(() => this.syncOnce()).catch((error: unknown) => this.log.for('watcher').error(`sync failed: ${error instanceof Error ? error.message : String(error)}`));
+    return this.syncing;
+  }
+
+  private async syncOnce(): Promise<void> {
+    if (this.disposed) return;
+    const status = await this.platforms.status();
+    if (status.kind !== 'ready') {
+      this.current = status.kind === 'problem' && status.name ? { name: status.name } : undefined;
+      await this.stop(status.kind === 'problem' ? status.message : 'no platform is connected', this.current ? this.pins.list(this.current.name) : []);
+      return;
+    }
+    const { platform } = status;
+    const orgId = platform.resolved.orgId ?? orgFromApiKey(platform.resolved.apiKey);
+    this.current = { name: platform.name, orgId };
+    const ids = this.pins.list(platform.name);
+    if (this.watcher && this.watcher.platform !== platform) await this.stop('the platform changed');
+    if (ids.length === 0) return this.stop('nothing is pinned', []);
+    if (!platform.resolved.mqttUrl) return this.stop(`platform "${platform.name}" has no MQTT URL, so its monitor topics cannot be watched`, ids);
+    if (!orgId) return this.stop(`the organization of platform "${platform.name}" is not known (set its orgId)`, ids);
+    if (!this.watcher) this.start(platform, orgId);
+    await this.watcher?.instance.setPins(ids);
+  }
+
+  private start(platform: ActivePlatform, orgId: string): void {
+    const instance = new PinnedWatcher(
+      { platformName: platform.name, mqttUrl: platform.resolved.mqttUrl as string, orgId, apiKey: platform.credentials.apiKey, apiToken: platform.credentials.apiToken, ca: platform.credentials.ca, rejectUnauthorized: platform.resolved.rejectUnauthorized, rest: platform.rest },
+      { appId: this.appId, log: this.log.for('watcher') },
+    );
+    const subscriptions = [
+      instance.on('changed', () => this.changedEmitter.fire()),
+      instance.on('transition', (t) => this.transitionEmitter.fire(t)),
+      instance.on('reconciled', (r) => this.reconciledEmitter.fire(r)),
+      instance.on('connection', (c) => this.connectionEmitter.fire(c)),
+    ];
+    this.watcher = { instance, platform, subscriptions };
+    this.log.for('watcher').info(`watching the pins of ${platform.name} as ${instance.appClientId}`);
+  }
+
+  private async stop(reason: string, pinsOff: readonly string[] = []): Promise<void> {
+    const w = this.watcher;
+    this.watcher = undefined;
+    this.unavailable = { state: 'unavailable', reason };
+    this.pinsOff = pinsOff;
+    if (w) {
+      w.subscriptions.forEach((s) => s.dispose());
+      await w.instance.dispose();
+    }
+    this.connectionEmitter.fire(this.unavailable);
+    this.changedEmitter.fire();
+  }
+
+  private offTally(): TallyView {
+    const t = new PinTally();
+    for (const clientId of this.pinsOff) t.set({ clientId, status: 'unknown' });
+    return t.total > 0 ? t : this.emptyTally;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    const w = this.watcher;
+    this.watcher = undefined;
+    w?.subscriptions.forEach((s) => s.dispose());
+    void w?.instance.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
