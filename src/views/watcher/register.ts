@@ -28,6 +28,7 @@ export interface Watcher {
   readonly pins: PinStore;
   readonly service: WatcherService;
   readonly statusBar: WatcherStatusBar;
+  readonly notifier: WatcherNotifier;
 }
 
 const TREE_DEBOUNCE_MS = 250;
@@ -37,12 +38,13 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   const service = new WatcherService(deps.platforms, pins, deps.log);
   const statusBar = new WatcherStatusBar(service, Command.showPinned);
   const group = new PinnedGroupNode(service);
+  const notifier = new WatcherNotifier(service, deps.log);
   const commandDeps: PinCommandDeps = { platforms: deps.platforms, pins, service, activeTimelineClient: deps.activeTimelineClient };
   const pinnedOn = (id: string) => (service.platform ? pins.has(service.platform.name, id) : false);
   const { provider } = deps.clients;
   let treeTimer: ReturnType<typeof setTimeout> | undefined;
   context.subscriptions.push(
-    pins, service, statusBar, new WatcherNotifier(service, deps.log),
+    pins, service, statusBar, notifier,
     registerCommand(deps.log, Command.pinClient, (arg?: unknown) => pinClient(commandDeps, arg)),
     registerCommand(deps.log, Command.unpinClient, (arg?: unknown) => unpinClient(commandDeps, arg)),
     registerCommand(deps.log, Command.showPinned, () => showPinned(commandDeps)),
@@ -60,5 +62,5 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     deps.actions.add({ label: () => vscode.l10n.t('$(pin) Pin Client'), command: Command.pinClient, appliesTo: (s) => !pinnedOn(s.id) }),
     deps.actions.add({ label: () => vscode.l10n.t('$(pinned) Unpin Client'), command: Command.unpinClient, appliesTo: (s) => pinnedOn(s.id) }),
   );
-  return { pins, service, statusBar };
+  return { pins, service, statusBar, notifier };
 }
