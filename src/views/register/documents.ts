@@ -1,5 +1,6 @@
 // The read-only documents "Register Device…" opens (scheme iot-connectivity-device). They hold a
-// device token, so each is forgotten as soon as its document closes, and only a few are kept.
+// device token, so each is forgotten as soon as its tab closes (or its document), and only a few
+// are kept.
 import * as vscode from 'vscode';
 import { hashText } from '../../core/text';
 
@@ -8,13 +9,27 @@ const KEPT = 10;
 
 export class DeviceDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fired when a text is forgotten: VS Code then asks again and the token leaves its copy too. */
+  readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
     this.subscriptions = [
       vscode.workspace.registerTextDocumentContentProvider(DEVICE_SCHEME, this),
+      // Its tab closed is "closed" for the person; VS Code may keep the document a while longer.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === DEVICE_SCHEME) this.forget(tab.input.uri);
+      }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.texts.delete(doc.uri.toString())),
+      this.changed,
     ];
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const stillShown = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
+    if (stillShown || !this.texts.delete(uri.toString())) return;
+    this.changed.fire(uri);
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

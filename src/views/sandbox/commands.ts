@@ -10,6 +10,8 @@ import type { LocalSandbox } from './service';
 const CLIENTS_VIEW_COMMAND = 'iotConnectivity.clients.focus';
 
 export interface StartedSandbox {
+  /** The sandbox process (for the tests: it is a real child process). */
+  readonly pid: number;
   readonly apiUrl: string;
   readonly mqttUrl: string;
   readonly fleetSize: number;
@@ -33,7 +35,7 @@ export async function startLocalSandbox(sandbox: LocalSandbox, arg?: unknown): P
     ? vscode.l10n.t('The local sandbox is already running; it is the active platform.')
     : vscode.l10n.t('The local sandbox is running (API {0}, MQTT {1}). It stops when this window closes.', ready.apiUrl, ready.mqttUrl);
   void vscode.window.showInformationMessage(message, stop).then((choice) => choice === stop && vscode.commands.executeCommand(Command.stopLocalSandbox));
-  return { apiUrl: ready.apiUrl, mqttUrl: ready.mqttUrl, fleetSize, alreadyRunning };
+  return { pid: sandbox.pid ?? 0, apiUrl: ready.apiUrl, mqttUrl: ready.mqttUrl, fleetSize, alreadyRunning };
 }
 
 export async function stopLocalSandbox(sandbox: LocalSandbox): Promise<boolean> {

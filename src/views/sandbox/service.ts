@@ -29,9 +29,6 @@ export class LocalSandbox implements vscode.Disposable {
   private child?: SandboxChild;
   private stopping?: SandboxChild;
   private starting?: Promise<StartResult>;
-  private readonly changed = new vscode.EventEmitter<boolean>();
-  /** Fires with `running` when the sandbox started or ended (by Stop or on its own). */
-  readonly onDidChange = this.changed.event;
 
   constructor(private readonly o: LocalSandboxOptions) {}
 
@@ -39,8 +36,8 @@ export class LocalSandbox implements vscode.Disposable {
     return this.child?.running === true;
   }
 
-  get ready(): ReadyInfo | undefined {
-    return this.running ? this.child?.ready : undefined;
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
   }
 
   /** Starts it (or finds it running) and makes it the active platform. */
@@ -104,12 +101,10 @@ export class LocalSandbox implements vscode.Disposable {
 
   private async setRunning(running: boolean): Promise<void> {
     await vscode.commands.executeCommand('setContext', ContextKey.localSandboxRunning, running);
-    this.changed.fire(running);
   }
 
   dispose(): void {
     // Not awaited: the window is going; SIGTERM lets the sandbox close its clients with 93.
     void this.child?.stop();
-    this.changed.dispose();
   }
 }
