@@ -57,6 +57,7 @@ export type { InvalidMonitorPayload, MonitorConnection, MonitorEvent, MonitorEve
 export { PlatformRestClient } from './rest/client';
 export { MAX_LOG_MESSAGE, type LogEntry, type LogPage, type LogRequest } from './rest/logs';
 export type { RestClientOptions } from './rest/options';
+export { secretForms } from './rest/redact';
 export { clientIdOf, type CreatedDevice, type Device, type DeviceType } from './rest/registry';
 export type { ClientStateConfig, ClientStatePage, StatePageRequest, StateSort } from './rest/states';
 export type { VerifyResult } from './rest/verify';
