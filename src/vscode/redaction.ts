@@ -2,7 +2,7 @@
 // every form they travel in (platform/rest/redact.ts); anything shaped like a credential —
 // an Authorization header, a token or password field — is masked even when it is not known.
 
-import { secretForms } from '../platform/rest/redact';
+import { secretForms } from '../platform';
 
 const MASK = '***';
 const PATTERNS: readonly [RegExp, string][] = [
