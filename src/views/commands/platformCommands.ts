@@ -40,15 +40,21 @@ export async function setCredentials(deps: PlatformDeps, arg?: unknown): Promise
   const picked = await choose(deps, arg ?? deps.platforms.activeName(), vscode.l10n.t('Set the credentials of which platform?'));
   if (!picked) return;
   const name = plainText(picked.name, 60);
+  const title = vscode.l10n.t('Set Credentials of {0}', name);
+  const apiKey = await vscode.window.showInputBox({
+    title, value: picked.apiKey, ignoreFocusOut: true, prompt: vscode.l10n.t('API key (a-org-…, from the platform)'),
+    validateInput: (v) => (v.trim() === '' || /\s/.test(v.trim()) ? vscode.l10n.t('Enter the API key, without spaces.') : undefined),
+  });
+  if (apiKey === undefined) return;
   const token = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Set Credentials of {0}', name), password: true, ignoreFocusOut: true,
-    prompt: vscode.l10n.t('API token for the API key {0} (kept in the secret storage of VS Code)', plainText(picked.apiKey, 60)),
+    title, password: true, ignoreFocusOut: true,
+    prompt: vscode.l10n.t('API token for the API key {0} (kept in the secret storage of VS Code)', plainText(apiKey.trim(), 60)),
     validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter the API token.') : undefined),
   });
   if (token === undefined) return;
-  const resolved = resolvePlatform(picked);
+  const resolved = resolvePlatform({ ...picked, apiKey: apiKey.trim() });
   if (!resolved.ok) throw new Error(resolved.problem);
-  deps.log.addSecret(picked.apiKey, token);
+  deps.log.addSecret(apiKey.trim(), token);
   try {
     await withUserProgress(vscode.l10n.t('Checking the credentials of {0}…', name), async (signal) => {
       const ca = resolved.platform.caFile ? await readCaFile(resolved.platform.caFile) : undefined;
@@ -65,7 +71,7 @@ export async function setCredentials(deps: PlatformDeps, arg?: unknown): Promise
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The credentials of {0} did not work: {1}', name, deps.log.redact(errorMessage(error))), save);
     if (choice !== save) return;
   }
-  await deps.platforms.setToken(picked.name, token);
+  await deps.platforms.setCredentials(picked.name, apiKey.trim(), token);
 }
 
 export async function removePlatform(deps: PlatformDeps, arg?: unknown): Promise<void> {

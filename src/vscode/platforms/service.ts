@@ -65,10 +65,19 @@ export class PlatformService implements vscode.Disposable {
 
   async setToken(name: string, token: string): Promise<void> {
     const config = this.list().find((p) => p.name === name);
-    const resolved = config ? resolvePlatform(config) : undefined;
-    if (!config || !resolved?.ok) throw new Error(vscode.l10n.t('There is no usable platform named "{0}".', plainText(name, 60)));
-    this.log.addSecret(config.apiKey, token);
+    if (!config) throw new Error(vscode.l10n.t('There is no usable platform named "{0}".', plainText(name, 60)));
+    await this.setCredentials(name, config.apiKey, token);
+  }
+
+  /** A new API key (kept in settings) and token (in secret storage) for a platform. */
+  async setCredentials(name: string, apiKey: string, token: string): Promise<void> {
+    const config = this.list().find((p) => p.name === name);
+    const updated = config ? { ...config, apiKey } : undefined;
+    const resolved = updated ? resolvePlatform(updated) : undefined;
+    if (!updated || !resolved?.ok) throw new Error(vscode.l10n.t('There is no usable platform named "{0}".', plainText(name, 60)));
+    this.log.addSecret(apiKey, token);
     await this.tokens.set(resolved.platform, token);
+    if (config?.apiKey !== apiKey) await updateUserSetting(Setting.platforms, withPlatform(this.list(), updated).map(settingsEntry));
     this.invalidate();
   }
 
