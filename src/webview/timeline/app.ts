@@ -41,7 +41,8 @@ export class App {
 
   constructor(root: HTMLElement, private readonly bridge: Bridge, private readonly clock: () => number = Date.now) {
     const saved = readViewState(bridge.getState());
-    this.range = saved?.range ?? '24h';
+    // The whole history first: a device's log may span minutes or weeks.
+    this.range = saved?.range ?? 'all';
     this.window = saved?.window;
     this.kinds = [...(saved?.kinds ?? ['connected', 'failedConnect', 'disconnected', 'other'])];
     this.header = new Header({ stop: () => bridge.post({ type: 'stopLoading' }), resume: () => bridge.post({ type: 'resumeLoading' }) });

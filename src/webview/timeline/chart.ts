@@ -7,7 +7,7 @@ import type { Dataset } from './model/dataset';
 import { describeCluster, describeEvent, describeGap, describeSession, spoken, type Detail } from './model/describe';
 import { layoutTimeline, type LaneItem, type MarkItem } from './model/layout';
 import { axisTicks, timeToX, xToTime } from './model/scale';
-import { panWindow, zoomWindow, type TimeWindow } from './model/window';
+import { MIN_SPAN, panWindow, zoomWindow, type TimeWindow } from './model/window';
 import { CATEGORY_LOOK } from './model/words';
 import { h, svg } from './dom';
 import type { Tooltip } from './tooltip';
@@ -139,13 +139,14 @@ export class Chart {
     const g = svg('g', { class: 'axis', 'aria-hidden': 'true' }, svg('line', { x1: 0, x2: width, y1: AXIS_Y, y2: AXIS_Y }));
     for (const t of axisTicks(w, width, offsetMs)) {
       g.append(svg('line', { class: t.major ? 'tick major' : 'tick', x1: t.x, x2: t.x, y1: t.major ? 4 : AXIS_Y - 4, y2: AXIS_Y + 4 }));
-      g.append(svg('text', { x: t.x + 3, y: AXIS_Y + 16 }, t.label));
+      // A label that would run off the right edge is left out (its tick stays).
+      if (t.x + 3 + t.label.length * 6 < width) g.append(svg('text', { x: t.x + 3, y: AXIS_Y + 16 }, t.label));
     }
     return g;
   }
 
   private zoomTo(from: number, to: number): void {
-    const span = Math.max(to - from, 1);
+    const span = Math.max(to - from, MIN_SPAN);
     this.host.setWindow({ from: from - span * 0.1, to: to + span * 0.1 });
   }
 

@@ -122,12 +122,23 @@ function coverage(sessions: readonly Span[], w: TimeWindow, width: number, now: 
   return items;
 }
 
+/** Marks closer than this (px) would hide each other: they are drawn as one cluster. */
+const OVERLAP_PX = 9;
+
 function glyphs(marks: readonly Mark[], first: number, end: number, w: TimeWindow, width: number, withLabels: boolean): MarkItem[] {
   const out: MarkItem[] = [];
   let labelEnd = -Infinity;
-  for (let i = first; i < end; i++) {
-    const mark = marks[i];
-    const x = timeToX(mark.time, w, width);
+  let i = first;
+  while (i < end) {
+    const x = timeToX(marks[i].time, w, width);
+    let j = i + 1;
+    while (j < end && timeToX(marks[j].time, w, width) - x < OVERLAP_PX) j++;
+    if (j - i > 1) {
+      out.push(cluster(marks, i, j, marks[i].time, marks[j - 1].time, w, width));
+      i = j;
+      continue;
+    }
+    const mark = marks[i++];
     const word = CATEGORY_LOOK[mark.category].short;
     // Words never overlap: one goes under a mark only where the previous one ended.
     const half = word.length * 3.3 + 4;
@@ -138,18 +149,22 @@ function glyphs(marks: readonly Mark[], first: number, end: number, w: TimeWindo
   return out;
 }
 
+function cluster(marks: readonly Mark[], i: number, j: number, from: number, to: number, w: TimeWindow, width: number): MarkItem {
+  const counts = Object.fromEntries(MARK_CATEGORIES.map((c) => [c, 0])) as Record<MarkCategory, number>;
+  for (let k = i; k < j; k++) counts[marks[k].category]++;
+  return { kind: 'cluster', x: timeToX((from + to) / 2, w, width), from, to, count: j - i, counts, dominant: dominantOf(counts) };
+}
+
 function clusters(marks: readonly Mark[], first: number, end: number, w: TimeWindow, width: number, clusterPx: number): MarkItem[] {
   const out: MarkItem[] = [];
   const bucketMs = ((w.to - w.from) / width) * clusterPx;
   let i = first;
   while (i < end) {
-    const bucket = Math.floor((marks[i].time - w.from) / bucketMs);
-    const from = w.from + bucket * bucketMs;
-    const to = from + bucketMs;
-    const counts = Object.fromEntries(MARK_CATEGORIES.map((c) => [c, 0])) as Record<MarkCategory, number>;
-    let count = 0;
-    for (; i < end && marks[i].time < to; i++, count++) counts[marks[i].category]++;
-    out.push({ kind: 'cluster', x: timeToX((from + to) / 2, w, width), from, to, count, counts, dominant: dominantOf(counts) });
+    const from = w.from + Math.floor((marks[i].time - w.from) / bucketMs) * bucketMs;
+    let j = i;
+    while (j < end && marks[j].time < from + bucketMs) j++;
+    out.push(cluster(marks, i, j, from, from + bucketMs, w, width));
+    i = j;
   }
   return out;
 }
