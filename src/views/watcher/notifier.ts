@@ -4,7 +4,9 @@
 // message. When the broker refuses the watcher itself, that is said once, with a fix.
 import * as vscode from 'vscode';
 import type { Log } from '../../vscode/log';
-import { settings } from '../../vscode/settings';
+import { transitionWords } from '../../core/presence/words';
+import { onSettingsChanged, settings } from '../../vscode/settings';
+import { Setting } from '../../vscode/settingKeys';
 import { Command } from '../commands/ids';
 import { missedAlerts, missedWords } from './missedWords';
 import { NotificationPolicy, notifyAllowed, type WatcherNotice } from './notifyPolicy';
@@ -18,7 +20,12 @@ export class WatcherNotifier implements vscode.Disposable {
 
   constructor(private readonly service: WatcherService, private readonly log: Log) {
     this.subscriptions = [
-      service.onDidTransition((t) => this.show(this.policy.offer(t, this.allowed(), Date.now()))),
+      service.onDidTransition((t) => {
+        const allowed = this.allowed();
+        if (!allowed && t.notify === 'alert') this.log.for('watcher').info(`${transitionWords(t)} (not notified: iotConnectivity.notify is ${settings.notify()}${vscode.debug.activeDebugSession ? '' : ' and no debug session is active'})`);
+        this.show(this.policy.offer(t, allowed, Date.now()));
+      }),
+      onSettingsChanged([Setting.notify], () => this.log.for('watcher').info(`notifications: ${settings.notify()}`)),
       service.onDidReconcile((r) => {
         const words = missedWords(r.missed, r.offlineMs);
         if (words) this.log.for('watcher').info(words);

@@ -34,8 +34,10 @@ export class NotificationPolicy {
 
   /** The notice to show now for a live transition, or undefined (status bar only, or held for a storm summary). */
   offer(t: PresenceTransition, allowed: boolean, now: number): WatcherNotice | undefined {
-    if (!allowed || t.notify === 'none') return undefined;
     const back = t.change === 'reconnected' || t.change === 'connected';
+    // A return the person was not told of closes the story too: a later one is not announced.
+    if (!allowed && back) this.toldDown.delete(t.clientId);
+    if (!allowed || t.notify === 'none') return undefined;
     if (t.notify === 'quiet' && !(back && this.toldDown.has(t.clientId))) return undefined;
     if (back) this.toldDown.delete(t.clientId);
     const passed = this.storm.offer(t, now);

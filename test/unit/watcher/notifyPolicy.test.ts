@@ -55,6 +55,12 @@ describe('views/watcher/notifyPolicy', () => {
     const told = client('told');
     assert.equal(policy.offer(told.at('Disconnect', 3, 91), true, sec(3))?.level, 'warning');
     assert.deepEqual(policy.offer(told.at('Connect', 4), true, sec(4)), { kind: 'transition', level: 'info', text: 'told reconnected', clientId: id('told') });
+    // A return while notifications were not allowed ends it as well.
+    const silent = client('silent');
+    assert.equal(policy.offer(silent.at('Disconnect', 7, 91), true, sec(7))?.level, 'warning');
+    assert.equal(policy.offer(silent.at('Connect', 8), false, sec(8)), undefined);
+    silent.at('Disconnect', 9, 91);
+    assert.equal(policy.offer(silent.at('Connect', 10), true, sec(10)), undefined);
     // Told once: the next quiet reconnect is quiet again.
     told.at('Disconnect', 5, 91);
     assert.equal(policy.offer(told.at('Connect', 6), true, sec(6)), undefined);
