@@ -40,6 +40,11 @@ describe('webview/timeline/model: window and scale', () => {
     assert.equal(zoneName(-5.5 * H), 'UTC-05:30');
     assert.equal(formatLocal(Date.UTC(2024, 0, 1, 12, 0, 1, 5), H), '2024-01-01 13:00:01.005');
   });
+  it('ticks a window of under a second in milliseconds', () => {
+    const ticks = axisTicks({ from: Date.UTC(2024, 0, 1, 12), to: Date.UTC(2024, 0, 1, 12) + 800 }, 900, 0, 90);
+    assert.ok(ticks.length >= 4, `${ticks.length} ticks`);
+    assert.equal(ticks[1].label, '12:00:00.100');
+  });
   it('never makes more than 100 ticks, whatever the input', () => {
     assert.ok(axisTicks({ from: 0, to: 1e13 }, 100_000, 0, 1).length <= 100);
     assert.deepEqual(axisTicks({ from: 5, to: 5 }, 800, 0), []);
