@@ -137,11 +137,28 @@ describe('UI: the Clients view in a real VS Code', function () {
     await wb.page.keyboard.press('Escape');
   });
 
+  it('turns a wrong token into an error item whose Set Credentials… fixes it', async () => {
+    const widget = wb.page.locator('.quick-input-widget');
+    await runCommandInto(wb.ui, 'IoT Connectivity: Set Credentials…', 'Set Credentials of sandbox');
+    await answer(wb.ui, /API key/, sb.ready.apiKey);
+    await wb.ui.waitVisible(widget.locator('.quick-input-message', { hasText: /API token/ }), 'the token prompt');
+    await answer(wb.ui, /API token/, 'not-the-token');
+    const failed = await wb.ui.waitForNotification(/The credentials of sandbox did not work: .*403/);
+    await failed.locator('.monaco-button', { hasText: 'Save Anyway' }).click();
+    await wb.ui.waitVisible(rowWith(wb.ui, /403/), 'the error item of the refused token');
+    await wb.ui.treeRow('Set Credentials…');
+    await wb.ui.screenshot('clients-8-wrong-token');
+    await wb.ui.clickTreeRow('Set Credentials…');
+    await answer(wb.ui, /API key/, sb.ready.apiKey);
+    await answer(wb.ui, /API token/, sb.ready.apiToken);
+    await wb.ui.waitUntil('the groups back', async () => (await labels(wb.ui, 1)).join() === 'Connected (8),Disconnected (4)');
+  });
+
   it('turns a switched-off state API into an error item whose action switches it on', async () => {
     sb.store.setClientStateEnabled(false);
     await wb.ui.runCommand('IoT Connectivity: Refresh');
     await wb.ui.waitVisible(rowWith(wb.ui, /switched off/), 'the error item');
-    await wb.ui.screenshot('clients-8-error');
+    await wb.ui.screenshot('clients-9-feature-off');
     await wb.ui.clickTreeRow('Enable Client Connection State API');
     await wb.ui.waitForNotification(/Client Connection State API of sandbox is on/);
     await connected(sb.device(devices[11])); // state was wiped with the switch: a client acts again

@@ -35,25 +35,28 @@ export function errorNodes(error: unknown, parent: ClientsNode | undefined, pref
   const message = errorMessage(error);
   const kind = isPlatformError(error) ? error.kind : undefined;
   const api = isPlatformError(error) && error.apiMessage ? vscode.l10n.t('The platform said: {0}', error.apiMessage) : undefined;
+  const item = (detail: string | undefined, summary?: string) => new ErrorNode(`${prefix}/error`, parent, message, detail, summary);
   switch (kind) {
     case 'unauthorized':
     case 'forbidden':
-      return [new ErrorNode(`${prefix}/error`, parent, message, api), action(prefix, parent, 'setCredentials', [platformName]), action(prefix, parent, 'retry')];
+      return [item(api, vscode.l10n.t('Credentials refused')), action(prefix, parent, 'setCredentials', [platformName]), action(prefix, parent, 'retry')];
     case 'featureDisabled':
-      return [new ErrorNode(`${prefix}/error`, parent, message, api), action(prefix, parent, 'enable'), action(prefix, parent, 'retry')];
+      return [item(api, vscode.l10n.t('Client Connection State API is off')), action(prefix, parent, 'enable'), action(prefix, parent, 'retry')];
     case 'network':
     case 'timeout':
     case 'tls':
       return [
-        new ErrorNode(`${prefix}/error`, parent, message, vscode.l10n.t('Check the URLs of platform "{0}", that the platform is running, and any proxy or firewall in between.', platformName)),
+        item(vscode.l10n.t('Check the URLs of platform "{0}", that the platform is running, and any proxy or firewall in between.', platformName),
+          kind === 'tls' ? vscode.l10n.t('TLS failed') : vscode.l10n.t('Platform not reachable')),
         action(prefix, parent, 'retry'), action(prefix, parent, 'settings', ['iotConnectivity.platforms']),
       ];
     default:
-      return [new ErrorNode(`${prefix}/error`, parent, message, api), action(prefix, parent, 'retry')];
+      return [item(api), action(prefix, parent, 'retry')];
   }
 }
 
 /** Items for a platform that cannot be used yet (no token, bad settings). */
 export function problemNodes(message: string, fix: PlatformFix, platformName: string | undefined): ClientsNode[] {
-  return [new ErrorNode('platform/error', undefined, message), action('platform', undefined, fix, platformName ? [platformName] : [])];
+  const summary = { connect: vscode.l10n.t('Platform settings need attention'), setCredentials: vscode.l10n.t('Credentials needed'), select: vscode.l10n.t('Platform not found') }[fix];
+  return [new ErrorNode('platform/error', undefined, message, undefined, summary), action('platform', undefined, fix, platformName ? [platformName] : [])];
 }

@@ -15,14 +15,17 @@ export class MessageNode implements ClientsNode {
 }
 
 export class ErrorNode implements ClientsNode {
-  constructor(readonly id: string, readonly parent: ClientsNode | undefined, readonly message: string, private readonly detail?: string) {}
+  /** `summary`: a few words that fit the side bar; the message follows as the description. */
+  constructor(readonly id: string, readonly parent: ClientsNode | undefined, readonly message: string, private readonly detail?: string, private readonly summary?: string) {}
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(plainText(this.message, 200));
+    const message = plainText(this.message, 200);
+    const item = new vscode.TreeItem(this.summary ?? message);
     item.id = this.id;
+    if (this.summary) item.description = message;
     // Colour and the word "error" in the accessible label: never colour alone.
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.tooltip = plainText(this.detail ? `${this.message}\n${this.detail}` : this.message, 2000);
-    item.accessibilityInformation = { label: vscode.l10n.t('Error: {0}', plainText(this.message, 200)) };
+    item.accessibilityInformation = { label: vscode.l10n.t('Error: {0}', message) };
     item.contextValue = 'error';
     return item;
   }

@@ -15,7 +15,7 @@ function actions(roots: ClientsNode[]): { label: string; command?: string }[] {
 }
 
 function errorText(roots: ClientsNode[]): string {
-  return roots.filter((n) => item(n).contextValue === 'error').map(label).join('\n');
+  return roots.filter((n) => item(n).contextValue === 'error').map((n) => `${label(n)}: ${item(n).description}`).join('\n');
 }
 
 describe('Clients view: errors as items with their actions', () => {
@@ -30,7 +30,7 @@ describe('Clients view: errors as items with their actions', () => {
   it('a wrong token (403): the API\'s message, Set Credentials… and Retry; fixed, the groups return', async () => {
     await useSandbox(api, { token: 'wrong-token' });
     const roots = await freshRoots(api);
-    assert.match(errorText(roots), /403/);
+    assert.match(errorText(roots), /^Credentials refused: .*403/);
     assert.deepStrictEqual(actions(roots), [
       { label: 'Set Credentials…', command: 'iotConnectivity.setCredentials' },
       { label: 'Retry', command: 'iotConnectivity.refresh' },
@@ -66,7 +66,7 @@ describe('Clients view: errors as items with their actions', () => {
     await useSandbox(api, { name: 'gone', apiUrl: `http://127.0.0.1:${port}/api/v0002` });
     try {
       const roots = await freshRoots(api);
-      assert.match(errorText(roots), new RegExp(`Cannot reach 127\\.0\\.0\\.1:${port}.*refused`));
+      assert.match(errorText(roots), new RegExp(`^Platform not reachable: Cannot reach 127\\.0\\.0\\.1:${port}.*refused`));
       const error = roots.find((n) => item(n).contextValue === 'error') as ClientsNode;
       assert.match(String(item(error).tooltip), /Check the URLs of platform "gone"/);
       assert.deepStrictEqual(actions(roots).map((a) => a.command), ['iotConnectivity.refresh', 'workbench.action.openSettings']);
@@ -81,7 +81,7 @@ describe('Clients view: errors as items with their actions', () => {
       [...api.platforms.list(), { name: 'tokenless', apiUrl: ready().apiUrl, apiKey: ready().apiKey }], vscode.ConfigurationTarget.Global);
     await api.platforms.select('tokenless');
     const roots = await freshRoots(api);
-    assert.match(errorText(roots), /No API token is stored on this computer for platform "tokenless"/);
+    assert.match(errorText(roots), /^Credentials needed: No API token is stored on this computer for platform "tokenless"/);
     assert.deepStrictEqual(actions(roots).map((a) => a.command), ['iotConnectivity.setCredentials']);
     await api.platforms.remove('tokenless');
   });
@@ -94,7 +94,7 @@ describe('Clients view: errors as items with their actions', () => {
       await useSandbox(api);
       await rest.setClientStateConfig(false);
       const roots = await freshRoots(api);
-      assert.match(errorText(roots), /switched off/);
+      assert.match(errorText(roots), /^Client Connection State API is off: .*switched off/);
       const enable = actions(roots)[0];
       assert.deepStrictEqual(enable, { label: 'Enable Client Connection State API', command: 'iotConnectivity.enableClientState' });
       await vscode.commands.executeCommand(enable.command as string);
