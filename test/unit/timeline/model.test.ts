@@ -68,6 +68,12 @@ describe('webview/timeline/model: layout', () => {
     const labelled = marks.filter((m) => m.kind === 'mark' && m.label);
     for (let i = 1; i < labelled.length; i++) assert.ok(labelled[i].x - labelled[i - 1].x > 60);
   });
+  it('drops a word that would run into a neighbouring cluster', () => {
+    const data = prepareDataset([connected(0), disconnected(10, 91), failed(13), failed(13.05), failed(13.1)]);
+    const l = layoutTimeline(data, { from: sec(0), to: sec(100) }, 1000, sec(100));
+    assert.deepEqual(l.marks.map((m) => m.kind), ['mark', 'cluster']);
+    assert.equal(l.marks[0].kind === 'mark' && l.marks[0].label, undefined);
+  });
   it('keeps the element count bounded for 50,000 events at every zoom', () => {
     const now = T0;
     const data = prepareDataset(syntheticHistory(50_000, now));

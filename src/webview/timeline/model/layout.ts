@@ -146,7 +146,14 @@ function glyphs(marks: readonly Mark[], first: number, end: number, w: TimeWindo
     if (label) labelEnd = x + half;
     out.push({ kind: 'mark', x, mark, ...(label ? { label } : {}) });
   }
-  return out;
+  // A cluster's count stands where a neighbour's word would: the word gives way.
+  return out.map((item, k) => {
+    if (item.kind !== 'mark' || item.label === undefined) return item;
+    const half = item.label.length * 3.3 + 4;
+    const near = (other: MarkItem | undefined) => other?.kind === 'cluster' && Math.abs(other.x - item.x) < half + 10;
+    if (!near(out[k - 1]) && !near(out[k + 1])) return item;
+    return { kind: 'mark', x: item.x, mark: item.mark };
+  });
 }
 
 function cluster(marks: readonly Mark[], i: number, j: number, from: number, to: number, w: TimeWindow, width: number): MarkItem {
