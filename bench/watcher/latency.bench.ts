@@ -1,13 +1,19 @@
-// Benchmark: device disconnect → parsed event in the monitor client (issue 5 benchmarks), side by
-// side with a bare mqtt.js subscriber on the same topics in the same run. A child process runs the
-// sandbox and 1,000 real mqtt.js devices that go down and up at 500 transitions per second; this
-// process holds only the two observers, as the extension host would. Latency runs from the
-// broker's stamp of the disconnect (the message's `Time`, same machine clock) to the observer's
-// handler: the monitor client's 'message' event (parsed, filtered, then fed to core/presence's
-// PresenceBook, which the status bar reads) and the bare subscriber's JSON.parse of the payload.
-// Run: node esbuild.js --tests && node out/bench/watcher/latency.bench.js [seconds=10]
-// [devices=1000] [rate=500]. Prints p50/p99/max of both, their ratio, the heap of this process
-// before and after, and the figures as JSON for bench/watcher/README.md.
+// Benchmark: device disconnect → status-bar model updated (issue 5 benchmarks), side by side with
+// the monitor client alone and a bare mqtt.js subscriber on the same topics in the same run. A
+// child process runs the sandbox and 1,000 real mqtt.js devices that go down and up at 500
+// transitions per second; this process holds only the observers, as the extension host would.
+// Latency runs from the broker's stamp of the disconnect (the message's `Time`, same machine
+// clock) to:
+//   - watcher: the extension's PinnedWatcher (src/views/watcher) with all 1,000 pinned, once the
+//     status-bar model (statusModel, what the status-bar item renders) has been recomputed for the
+//     change — the path a person sees;
+//   - monitor client: the platform's MonitorClient 'message' event (parsed, filtered, fed to
+//     core/presence's PresenceBook);
+//   - bare mqtt.js: JSON.parse of the payload in a plain subscriber.
+// Run: node esbuild.js --tests && node --expose-gc out/bench/watcher/latency.bench.js [seconds=10]
+// [devices=1000] [rate=500]. Prints p50/p99/max of each, the watcher's and the monitor's ratio to
+// the bare subscriber, this process's heap sampled every 10 s (flat over a long churn?), and the
+// figures as JSON for bench/README.md.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -15,7 +21,9 @@ import mqtt from 'mqtt';
 import { planCover } from '../../src/core/monitorCover';
 import { PresenceBook } from '../../src/core/presence/book';
 import { parseInstant } from '../../src/core/time';
-import { MonitorClient } from '../../src/platform';
+import { MonitorClient, PlatformRestClient } from '../../src/platform';
+import { statusModel, type StatusModel } from '../../src/views/watcher/statusModel';
+import { PinnedWatcher } from '../../src/views/watcher/watcher';
 import { runDriver, type DriverMessage, type DriverReady } from './driver';
 
 const SECONDS = Number(process.argv[2] ?? 10);
@@ -55,6 +63,7 @@ async function main(): Promise<void> {
   const monitorMs: number[] = [];
   const bareMs: number[] = [];
   const latency = (time: string | undefined) => epochNow() - (parseInstant(time ?? '') ?? NaN);
+  const latencyMs = (time: number | undefined) => epochNow() - (time ?? NaN);
 
   const book = new PresenceBook();
   for (const id of ids) book.pin(id);
@@ -71,6 +80,19 @@ async function main(): Promise<void> {
   await monitor.setPlan(plan);
   await subscribed;
 
+  // The extension's watcher: every device pinned; its status model recomputed on every change.
+  const rest = new PlatformRestClient({ apiUrl: ready.apiUrl, apiKey: ready.apiKey, apiToken: ready.apiToken });
+  const watcher = new PinnedWatcher({ platformName: 'bench', mqttUrl: ready.mqttUrl, orgId: ready.org, apiKey: ready.apiKey, apiToken: ready.apiToken, rest }, { appId: 'bench-watcher' });
+  const watcherMs: number[] = [];
+  let model: StatusModel | undefined;
+  watcher.on('changed', () => (model = statusModel({ connection: watcher.connection, tally: watcher.tally, problems: watcher.problems.length })));
+  watcher.on('transition', (t) => {
+    if (t.change === 'disconnected' && !t.initial && t.event.source === 'monitor' && model?.kind === 'offline') watcherMs.push(latencyMs(t.event.time));
+  });
+  await watcher.setPins(ids);
+  const deadlineUp = Date.now() + 30_000;
+  while (watcher.tally.connected < ids.length && Date.now() < deadlineUp) await new Promise((r) => setTimeout(r, 20));
+
   const bare = mqtt.connect(ready.mqttUrl, { clientId: `a:${ready.org}:bench-bare`, username: ready.apiKey, password: ready.apiToken, reconnectPeriod: 0 });
   await new Promise<void>((resolve) => bare.once('connect', () => resolve()));
   bare.on('message', (topic, payload, packet) => {
@@ -83,24 +105,38 @@ async function main(): Promise<void> {
   console.log(`${DEVICES} devices, cover ${plan.strategy} (${plan.topics.length} topics); churning at ${RATE}/s for ${SECONDS} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   global.gc?.();
   const heapBefore = mib();
+  const heapSamples: number[] = [];
+  const sampler = setInterval(() => {
+    global.gc?.();
+    heapSamples.push(mib());
+  }, 10_000);
   child.send({ type: 'go' });
   const { transitions, disconnects } = (await next(child, 'done')) as Extract<DriverMessage, { type: 'done' }>;
   const deadline = Date.now() + 5000;
-  while ((monitorMs.length < disconnects || bareMs.length < disconnects) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  while ((monitorMs.length < disconnects || bareMs.length < disconnects || watcherMs.length < disconnects) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  clearInterval(sampler);
   global.gc?.();
+  // Read before the summaries below sort copies of the samples.
+  const heapAfter = mib();
 
   const result = {
     devices: DEVICES, ratePerSecond: RATE, seconds: SECONDS, transitions, disconnects, cover: plan.strategy, topics: plan.topics.length,
-    monitorClient: summary(monitorMs), bareMqttJs: summary(bareMs), p50Ratio: 0, p99Ratio: 0,
-    heapBeforeMiB: heapBefore, heapAfterMiB: mib(), presence: book.counts(), loadAverage: loadavg().map((l) => +l.toFixed(2)),
+    watcher: summary(watcherMs), monitorClient: summary(monitorMs), bareMqttJs: summary(bareMs), p50Ratio: 0, p99Ratio: 0, watcherP50Ratio: 0, watcherP99Ratio: 0,
+    heapBeforeMiB: heapBefore, heapAfterMiB: heapAfter, heapSamplesMiB: heapSamples, presence: book.counts(),
+    watcherTally: { connected: watcher.tally.connected, offline: watcher.tally.offline, unknown: watcher.tally.unknown }, statusText: model?.text, loadAverage: loadavg().map((l) => +l.toFixed(2)),
   };
+  result.watcherP50Ratio = +(result.watcher.p50 / result.bareMqttJs.p50).toFixed(2);
+  result.watcherP99Ratio = +(result.watcher.p99 / result.bareMqttJs.p99).toFixed(2);
   result.p50Ratio = +(result.monitorClient.p50 / result.bareMqttJs.p50).toFixed(2);
   result.p99Ratio = +(result.monitorClient.p99 / result.bareMqttJs.p99).toFixed(2);
+  console.log(`watcher (status model): p50 ${result.watcher.p50} ms, p99 ${result.watcher.p99} ms, max ${result.watcher.max} ms (${result.watcher.count} of ${disconnects} disconnects); ratio to bare p50 ${result.watcherP50Ratio}, p99 ${result.watcherP99Ratio}`);
   console.log(`monitor client: p50 ${result.monitorClient.p50} ms, p99 ${result.monitorClient.p99} ms, max ${result.monitorClient.max} ms (${result.monitorClient.count} of ${disconnects} disconnects)`);
   console.log(`bare mqtt.js:   p50 ${result.bareMqttJs.p50} ms, p99 ${result.bareMqttJs.p99} ms, max ${result.bareMqttJs.max} ms (${result.bareMqttJs.count} of ${disconnects} disconnects)`);
-  console.log(`ratio p50 ${result.p50Ratio}, p99 ${result.p99Ratio}; heap ${result.heapBeforeMiB} → ${result.heapAfterMiB} MiB`);
+  console.log(`monitor ratio p50 ${result.p50Ratio}, p99 ${result.p99Ratio}; heap ${result.heapBeforeMiB} → ${result.heapAfterMiB} MiB (every 10 s: ${heapSamples.join(', ')})`);
   console.log(JSON.stringify(result));
 
+  await watcher.dispose();
+  rest.dispose();
   await monitor.dispose();
   await bare.endAsync(true);
   child.send({ type: 'stop' });
