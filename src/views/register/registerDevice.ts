@@ -16,9 +16,6 @@ import { deviceDocument } from './document';
 import type { DeviceDocuments } from './documents';
 import { connectionFacts, DEVICE_USERNAME } from './facts';
 
-/** The watcher's command; it takes a client id. */
-const PIN_COMMAND = 'iotConnectivity.pinClient';
-
 export interface RegisterDeviceDeps {
   readonly platforms: PlatformService;
   readonly log: Log;
@@ -88,5 +85,5 @@ export async function registerDevice(deps: RegisterDeviceDeps, arg?: unknown): P
 function offerPin(clientId: string): void {
   const pin = vscode.l10n.t('Pin Device');
   const message = vscode.l10n.t('Device {0} is registered. Its token is in the document that just opened and is shown only this once: copy it now.', plainText(clientId, 120));
-  void vscode.window.showInformationMessage(message, pin).then((choice) => choice === pin && vscode.commands.executeCommand(PIN_COMMAND, clientId));
+  void vscode.window.showInformationMessage(message, pin).then((choice) => choice === pin && vscode.commands.executeCommand(Command.pinClient, clientId));
 }

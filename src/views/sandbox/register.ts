@@ -9,6 +9,10 @@ import { takeBootstrap } from './bootstrap';
 import { startLocalSandbox, stopLocalSandbox } from './commands';
 import { LocalSandbox } from './service';
 
+/** contributes.walkthroughs[0].id in package.json. */
+const WALKTHROUGH_ID = 'gettingStarted';
+const WALKTHROUGH_SHOWN = 'iotConnectivity.walkthroughShown';
+
 export interface LocalSandboxDeps {
   readonly log: Log;
   readonly platforms: PlatformService;
@@ -25,6 +29,11 @@ export function registerLocalSandbox(context: vscode.ExtensionContext, deps: Loc
     registerCommand(deps.log, Command.startLocalSandbox, (arg?: unknown) => startLocalSandbox(sandbox, arg)),
     registerCommand(deps.log, Command.stopLocalSandbox, () => stopLocalSandbox(sandbox)),
   );
-  void takeBootstrap(deps.platforms, deps.log);
+  // Launched by npm start: the first time, the walkthrough opens beside the fleet.
+  void takeBootstrap(deps.platforms, deps.log).then(async (taken) => {
+    if (!taken || context.globalState.get(WALKTHROUGH_SHOWN)) return;
+    await context.globalState.update(WALKTHROUGH_SHOWN, true);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, true);
+  });
   return sandbox;
 }
