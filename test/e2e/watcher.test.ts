@@ -13,6 +13,7 @@ import { connected } from '../support/mqtt';
 import { startTestSandbox, type DeviceCredentials, type TestSandbox } from '../support/sandbox';
 import { screenshotOnFailure } from './harness/failures';
 import { EXTENSION_ID } from './harness/ui';
+import { waitHidden } from './harness/waits';
 import { startWorkbench, type Workbench } from './harness/workbench';
 import { connectToSandbox } from './timeline.helpers';
 
@@ -112,5 +113,15 @@ describe('UI: the pinned-client watcher in a real VS Code', function () {
     await wb.ui.waitUntil('the status-bar item to say who is offline', async () => (await statusText()).trim() === '1 offline: sensor-7');
     await wb.ui.screenshot('watcher-while-debugging');
     await wb.ui.runCommand('Debug: Stop');
+    await waitHidden(wb.page, wb.page.locator('.debug-toolbar'), 'the debug toolbar to go');
+  });
+
+  it('lists the pinned clients from the status-bar item; choosing one opens its timeline', async () => {
+    await statusItem().click();
+    const row = wb.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'sensor-7' });
+    await wb.ui.waitVisible(row.filter({ hasText: /offline, disconnected .*closed by an administrator \(server, code 94\)/ }), 'sensor-7 in the list, offline with its cause');
+    await wb.ui.screenshot('watcher-pinned-list');
+    await row.first().click();
+    await wb.ui.waitVisible(wb.page.locator('.tab', { hasText: 'Timeline: sensor-7' }), 'the timeline of the chosen client');
   });
 });
