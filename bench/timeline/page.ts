@@ -36,8 +36,6 @@ export interface TimelinePage {
   posted(): Promise<FromView[]>;
   /** Hands a message to the page as the host would; resolves after it was handled and painted, with the time that took (ms). */
   send(message: ToView): Promise<number>;
-  /** Main-thread busy time of the page so far (ms, CDP TaskDuration): CPU work, whatever else the machine runs. */
-  busyMs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -57,8 +55,6 @@ export async function openTimelinePage(options: { width?: number; height?: numbe
       w.state = state;
       w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => w.state, setState: (s: unknown) => { w.state = s; } });
     }, options.state);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
     const booting = performance.now();
     await page.addScriptTag({ path: BUNDLE });
     const bootMs = performance.now() - booting;
@@ -82,10 +78,6 @@ export async function openTimelinePage(options: { width?: number; height?: numbe
           await new Promise<void>((resolve) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve())));
           return performance.now() - start;
         });
-      },
-      busyMs: async () => {
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
       },
       close: () => browser.close(),
     };
