@@ -11,7 +11,7 @@ import { PlatformError } from '../errors';
 import { silentLog, type PlatformLog } from '../log';
 import { toPlatformError } from './failures';
 import { PACING_WINDOW_MS, type ResolvedRestOptions } from './options';
-import { Pacer } from './pacer';
+import { Pacer, type PacerSlot } from './pacer';
 import { redactor, secretForms, type Redactor } from './redact';
 import { retryDelayMs, retryReason, type FailedAttempt } from './retryPolicy';
 
@@ -30,6 +30,15 @@ export interface HttpResponse {
   readonly status: number;
   /** Parsed JSON; undefined for an empty body. */
   readonly body: unknown;
+}
+
+/** The pacing slot of each attempt in flight, by its axios config. */
+const slots = new WeakMap<object, PacerSlot>();
+
+function finishSlot(config: object | undefined): void {
+  if (config === undefined) return;
+  slots.get(config)?.finish();
+  slots.delete(config);
 }
 
 /** Largest answer read; a state page of 100 records is ~40 KB. */
@@ -67,10 +76,20 @@ export class Transport {
       transformResponse: [(data: unknown) => data],
       validateStatus: (status) => status >= 200 && status < 300,
     });
+    // Each attempt (retries too) takes a pacing slot and frees it when its answer or failure is in.
+    // The freeing interceptor is registered before axios-retry's, so that an attempt waiting to be
+    // retried does not hold a slot its retry may need.
     this.axios.interceptors.request.use(async (config) => {
-      await this.pacer.take(config.signal as AbortSignal | undefined);
+      slots.set(config, await this.pacer.take(config.signal as AbortSignal | undefined));
       return config;
     });
+    this.axios.interceptors.response.use(
+      (response) => (finishSlot(response.config), response),
+      (error: unknown) => {
+        finishSlot((error as Partial<AxiosError> | undefined)?.config);
+        throw error;
+      },
+    );
     axiosRetry(this.axios, {
       retries: options.maxRetries,
       shouldResetTimeout: true,
