@@ -73,7 +73,9 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   /** Another feature's capability in every client item's contextValue (e.g. `pinned`). */
   addCapability(provider: CapabilityProvider): vscode.Disposable {
     this.capabilities.push(provider);
-    this.scheduleRefresh();
+    // Registered before the first load (in activate), there is nothing to redraw yet: a refresh
+    // then would only replace the rows a person may be right-clicking.
+    if (this.roots) this.scheduleRefresh();
     return new vscode.Disposable(() => {
       const i = this.capabilities.indexOf(provider);
       if (i >= 0) this.capabilities.splice(i, 1);
@@ -83,7 +85,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   /** Another feature's root at the head of the tree; it tells changes of its own subtree with nodeChanged. */
   addHead(head: HeadProvider): vscode.Disposable {
     this.heads.push(head);
-    this.scheduleRefresh();
+    if (this.roots) this.scheduleRefresh();
     return new vscode.Disposable(() => {
       const i = this.heads.indexOf(head);
       if (i >= 0) this.heads.splice(i, 1);
