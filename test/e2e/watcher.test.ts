@@ -124,4 +124,13 @@ describe('UI: the pinned-client watcher in a real VS Code', function () {
     await row.first().click();
     await wb.ui.waitVisible(wb.page.locator('.tab', { hasText: 'Timeline: sensor-7' }), 'the timeline of the chosen client');
   });
+
+  it('keeps the pins across a window reload', async () => {
+    await wb.ui.openView('IoT Connectivity');
+    await wb.ui.runCommand('Developer: Reload Window');
+    await wb.ui.waitVisible(wb.page.locator('.monaco-workbench .part.statusbar'), 'the workbench after the reload', 60_000);
+    // The Clients view, open at the reload, activates the extension; the pin comes from workspace state.
+    await wb.ui.waitUntil('the status-bar item back with the pinned client', async () => (await statusItem().count()) > 0 && (await statusText()).trim() === '1 offline: sensor-7', 60_000);
+    await wb.ui.waitVisible(wb.page.locator('.part.sidebar .monaco-list-row .label-name', { hasText: /^\s*Pinned \(1\)\s*$/ }), 'the Pinned group after the reload');
+  });
 });
