@@ -5,10 +5,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
+/** Runs first, whatever the names of the others: it checks that nothing has activated the extension yet. */
+const FIRST = 'smoke.test.js';
+
 function testFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.test.js'))
-    .sort()
+    .sort((a, b) => Number(b === FIRST) - Number(a === FIRST) || a.localeCompare(b))
     .map((name) => path.join(dir, name));
 }
 
