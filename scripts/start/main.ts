@@ -15,7 +15,7 @@ import { parseStartArgs, START_HELP, type StartOptions } from './options';
 import { preferredOrFree } from './ports';
 import { startPaths, writeProfile } from './profile';
 import { startFleetSandbox } from './sandbox';
-import { reportReady, say } from './report';
+import { reportReady, say, shown } from './report';
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
@@ -51,7 +51,7 @@ async function run(o: StartOptions, running: Running): Promise<number> {
   writeProfile(paths, ready);
   const env = { [BOOTSTRAP_ENV]: paths.bootstrapFile };
   if (code) {
-    say(`opening the desktop VS Code (${code}) with its own profile in ${path.relative(projectRoot, paths.userDataDir)}`);
+    say(`opening the desktop VS Code (${code}) with its own profile in ${shown(paths.userDataDir)}`);
     const window = openDesktop(code, paths, env);
     running.up = true;
     const reason = await stopRequested([new Promise((resolve) => window.once('close', resolve)), running.sandbox.exited]);
@@ -77,7 +77,7 @@ async function run(o: StartOptions, running: Running): Promise<number> {
 
 async function startFleetSandboxLogged(o: StartOptions, dataDir: string): Promise<SandboxChild> {
   const sandbox = await startFleetSandbox(dataDir, o.fleet, path.join(o.dataDir, 'sandbox.log'));
-  say(`sandbox ready in ${seconds()} s: ${o.fleet} simulated clients, data in ${path.relative(projectRoot, dataDir) || dataDir}`);
+  say(`sandbox ready in ${seconds()} s: ${o.fleet} simulated clients, data in ${shown(dataDir)}`);
   return sandbox;
 }
 

@@ -8,6 +8,12 @@ export function say(line: string): void {
   console.log(`[start] ${line}`);
 }
 
+/** A path as short as it reads well: relative inside the project, absolute outside it. */
+export function shown(file: string): string {
+  const rel = path.relative(projectRoot, file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
 export interface ReadyReport {
   readonly url: string;
   readonly port: number;
@@ -18,7 +24,6 @@ export interface ReadyReport {
 }
 
 export function reportReady(r: ReadyReport): void {
-  const rel = (file: string) => path.relative(projectRoot, file) || file;
   console.log([
     '',
     `VS Code with IoT Connectivity is ready (${r.seconds} s). Open this URL in a browser on this machine:`,
@@ -27,9 +32,10 @@ export function reportReady(r: ReadyReport): void {
     '',
     `From another machine, forward the port first: ssh -L ${r.port}:127.0.0.1:${r.port} <this machine>, then open the same URL there.`,
     'In VS Code, click IoT Connectivity in the activity bar: the Clients view shows the simulated fleet.',
+    'The API token is handed over once per start into that browser\'s VS Code: for another browser, start again.',
     '',
     `Sandbox platform (org ${r.ready.org}): API ${r.ready.apiUrl}, MQTT ${r.ready.mqttUrl}, WebSocket ${r.ready.wsUrl}`,
-    `Logs: ${rel(r.sandboxLog)} (sandbox), ${rel(r.codeServerLog)} (VS Code server)`,
+    `Logs: ${shown(r.sandboxLog)} (sandbox), ${shown(r.codeServerLog)} (VS Code server)`,
     'Ctrl-C stops VS Code and the sandbox.',
     '',
   ].join('\n'));
