@@ -13,6 +13,8 @@ import type { Transport } from './session';
 
 export interface Listener {
   readonly port: number;
+  /** The listening server (TCP, TLS or the WebSocket's HTTP(S) server). */
+  readonly server: net.Server;
   /** Stops accepting; resolves when every connection it accepted has ended. */
   close(): Promise<void>;
 }
@@ -28,7 +30,7 @@ export async function listenMqtt(host: string, port: number, accept: Accept, log
   const onSocket = (socket: net.Socket) => accept(socket, socket, transport);
   const server = material ? tls.createServer({ cert: material.cert, key: material.key }, onSocket) : net.createServer(onSocket);
   server.on('tlsClientError', (err: Error, socket: tls.TLSSocket) => log.info(`TLS handshake from ${socket.remoteAddress ?? 'unknown'} failed: ${err.message}`));
-  return listen(server, host, port, transport);
+  return listen(server, host, port, transport, log);
 }
 
 export async function listenWebSocket(host: string, port: number, accept: Accept, log: Logger, material?: TlsMaterial): Promise<Listener> {
@@ -41,10 +43,12 @@ export async function listenWebSocket(host: string, port: number, accept: Accept
   server.on('tlsClientError', (err: Error) => log.info(`TLS handshake on the WebSocket port failed: ${err.message}`));
   const wss = new WebSocketServer({ server, path: '/mqtt', maxPayload: WS_MAX_MESSAGE_BYTES });
   wss.on('connection', (ws, req) => accept(createWebSocketStream(ws), req.socket, transport, req));
-  wss.on('error', (err) => log.warn(`WebSocket server: ${err.message}`));
-  const listener = await listen(server, host, port, transport);
+  // ws re-emits its HTTP server's errors here, which listen() below already logs.
+  wss.on('error', () => {});
+  const listener = await listen(server, host, port, transport, log);
   return {
     port: listener.port,
+    server,
     close: async () => {
       wss.close();
       await listener.close();
@@ -53,15 +57,21 @@ export async function listenWebSocket(host: string, port: number, accept: Accept
 }
 
 /** Listens, and fills in the port actually bound (port 0 picks a free one). */
-function listen(server: net.Server, host: string, port: number, transport: Transport): Promise<Listener> {
+function listen(server: net.Server, host: string, port: number, transport: Transport, log: Logger): Promise<Listener> {
   return new Promise((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => {
+    const failed = (err: NodeJS.ErrnoException) => {
       reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}: ${err.message}`));
-    });
+    };
+    server.once('error', failed);
     server.listen(port, host, () => {
       transport.port = (server.address() as net.AddressInfo).port;
+      // Once listening, an error is one failed accept (EMFILE when out of file descriptors):
+      // unheard it would end the process; the server itself keeps listening.
+      server.off('error', failed);
+      server.on('error', (err: NodeJS.ErrnoException) => log.error(`listener on port ${transport.port}: ${err.message}; still serving`));
       resolve({
         port: transport.port,
+        server,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
