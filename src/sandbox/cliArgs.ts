@@ -1,7 +1,7 @@
 // The sandbox's command line: node's util.parseArgs, every value checked by resolveOptions().
 
 import { parseArgs } from 'node:util';
-import { DEFAULT_HOST, DEFAULT_ORG, DEFAULT_PORTS, DEFAULT_SEED, resolveOptions, SandboxOptionError, type SandboxOptions } from './options';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_ORG, DEFAULT_PORTS, DEFAULT_SEED, resolveOptions, SandboxOptionError, type SandboxOptions } from './options';
 
 const spec = {
   org: { type: 'string' },
@@ -22,6 +22,7 @@ const spec = {
   seed: { type: 'string' },
   'rate-limit': { type: 'string' },
   'state-lag-ms': { type: 'string' },
+  'connect-timeout-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,6 +53,8 @@ SIGINT or SIGTERM closes every client (close code 93) and exits 0.
   --seed N             seed of the simulated fleet's behaviour (default: ${DEFAULT_SEED})
   --rate-limit N       REST calls per second before 429 with Retry-After (default: no limit)
   --state-lag-ms N     delay before changes show in the state API (default: 0)
+  --connect-timeout-ms N  how long a new connection may take to send CONNECT before it is
+                       closed with close code 164 (default: ${DEFAULT_CONNECT_TIMEOUT_MS})
   -h, --help           this text
 
 Ready line: {"event":"ready","org":…,"apiUrl":…,"mqttUrl":…,"mqttsUrl":…,"wsUrl":…,"wssUrl":…,
@@ -94,6 +97,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       dataDir: values['data-dir'], apiKey: values['api-key'], apiToken: values['api-token'],
       simulate: clients === undefined ? undefined : { clients, seed },
       rateLimit: positiveNumber('rate-limit', values['rate-limit']), stateLagMs: integer('state-lag-ms', values['state-lag-ms']),
+      connectTimeoutMs: integer('connect-timeout-ms', values['connect-timeout-ms']),
     }),
   };
 }

@@ -86,7 +86,7 @@ export async function startSandbox(input: SandboxOptionsInput & { log?: Logger }
     const hosts = [options.host, `${options.org}.localhost`, `${options.org}.messaging.localhost`];
     const tls = options.tls ? await ensureTlsMaterial({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile, hosts }) : undefined;
     const brokerPorts = { mqtt: options.ports.mqtt, ws: options.ports.ws, ...(tls ? { mqtts: options.ports.mqtts, wss: options.ports.wss } : {}) };
-    const broker = (parts.broker = await startBroker({ org: options.org, host: options.host, store, log: log.child('broker'), ports: brokerPorts, tls, stateLagMs: options.stateLagMs }));
+    const broker = (parts.broker = await startBroker({ org: options.org, host: options.host, store, log: log.child('broker'), ports: brokerPorts, tls, stateLagMs: options.stateLagMs, connectTimeoutMs: options.connectTimeoutMs }));
     const api = (port: number, withTls?: { cert: string; key: string }) =>
       startApiServer({ store, org: options.org, log, rateLimit: options.rateLimit, admin: broker, host: options.host, port, tls: withTls });
     const http = (parts.http = await api(options.ports.http));

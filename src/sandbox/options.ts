@@ -31,6 +31,8 @@ export interface SandboxOptions {
   rateLimit?: number;
   /** Delay before state changes show in the state API. */
   stateLagMs: number;
+  /** How long a new connection may take to send its CONNECT before it is closed with 164. */
+  connectTimeoutMs: number;
 }
 
 export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'ports' | 'simulate'>> & {
@@ -44,6 +46,9 @@ export const DEFAULT_PORTS: Readonly<SandboxPorts> = { mqtt: 1883, mqtts: 8883, 
 export const DEFAULT_SEED = 1;
 export const MAX_SIMULATED_CLIENTS = 100_000;
 export const MAX_STATE_LAG_MS = 600_000;
+/** aedes' default, and what an MQTT server commonly allows for the first packet. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+export const MAX_CONNECT_TIMEOUT_MS = 600_000;
 
 /** A wrong option value; the CLI answers it with exit code 2. */
 export class SandboxOptionError extends Error {}
@@ -77,8 +82,10 @@ export function resolveOptions(input: SandboxOptionsInput): SandboxOptions {
   check(input.rateLimit === undefined || (Number.isFinite(input.rateLimit) && input.rateLimit > 0), '--rate-limit must be a positive number of calls per second');
   const stateLagMs = input.stateLagMs ?? 0;
   check(Number.isInteger(stateLagMs) && stateLagMs >= 0 && stateLagMs <= MAX_STATE_LAG_MS, `--state-lag-ms must be an integer from 0 to ${MAX_STATE_LAG_MS}`);
+  const connectTimeoutMs = input.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  check(Number.isInteger(connectTimeoutMs) && connectTimeoutMs >= 1 && connectTimeoutMs <= MAX_CONNECT_TIMEOUT_MS, `--connect-timeout-ms must be an integer from 1 to ${MAX_CONNECT_TIMEOUT_MS}`);
   return {
-    org, host, ports, stateLagMs,
+    org, host, ports, stateLagMs, connectTimeoutMs,
     tls: input.tls === true || input.certFile !== undefined,
     certFile: input.certFile, keyFile: input.keyFile, dataDir: input.dataDir,
     apiKey: input.apiKey, apiToken: input.apiToken, rateLimit: input.rateLimit,

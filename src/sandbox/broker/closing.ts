@@ -28,9 +28,10 @@ export function finishSession(ctx: BrokerContext, s: Session | undefined): void 
 export function socketClosed(ctx: BrokerContext, s: Session): void {
   if (s.phase === 'connected') return finishSession(ctx, s);
   if (s.phase === 'connecting' && s.id !== undefined) {
-    // Authenticated, but gone before its CONNACK: a drop before authorization finished.
+    // Authenticated (a refused one is in phase 'refused'), but gone before its CONNACK: a failed
+    // attempt whose token was right.
     s.phase = 'closed';
-    ctx.recorder.refused(s as Session & { id: ParsedClientId }, s.closeCode ?? CloseCode.ClosedByClient, undefined, 'the connection closed during CONNECT', Date.now());
+    ctx.recorder.dropped(s as Session & { id: ParsedClientId }, s.closeCode ?? CloseCode.ClosedByClient, Date.now());
   }
   s.phase = 'closed';
   ctx.sessions.ended(s);
@@ -39,7 +40,9 @@ export function socketClosed(ctx: BrokerContext, s: Session): void {
 /** aedes reports errors of a connection before it closes it: decide the code they mean. */
 export function connectionFailed(ctx: BrokerContext, client: Client, err: Error): void {
   const s = ctx.sessions.of(client);
-  if (s === undefined || err instanceof PolicyClose || 'errorCode' in err || s.phase === 'refused') return;
+  // A session already ended (a clean DISCONNECT, say) is recorded: what aedes reports after that,
+  // e.g. "connection closed" for a delivery still under way, is no new cause.
+  if (s === undefined || err instanceof PolicyClose || 'errorCode' in err || s.phase === 'refused' || s.phase === 'closed') return;
   const who = `${s.id?.raw ?? (s.rawId !== undefined ? describeText(s.rawId) : 'a client')} from ${s.clientAddr}`;
   if ('syscall' in err) {
     // The link itself failed (ECONNRESET, EPIPE): the client's side closed; 91 stands.

@@ -33,6 +33,8 @@ export interface BrokerOptions {
   tls?: TlsMaterial;
   /** Delay before state changes reach the store, like the real platform's lag. */
   stateLagMs?: number;
+  /** How long a connection may take to send CONNECT before it is closed with 164 (default 30 s). */
+  connectTimeoutMs?: number;
 }
 
 export interface BrokerHandle {
@@ -49,7 +51,7 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
   // concurrency 0: aedes' default (100 publishes in flight, the rest queued) drains its queue
   // recursively once a subscriber's backed-up writes complete, and overflows the stack under a
   // large fleet (aedes issue #193); unqueued, each publish is delivered in its own turn.
-  const broker = await Aedes.createBroker({ maxClientsIdLength: 65535, concurrency: 0 });
+  const broker = await Aedes.createBroker({ maxClientsIdLength: 65535, concurrency: 0, ...(o.connectTimeoutMs !== undefined ? { connectTimeout: o.connectTimeoutMs } : {}) });
   // aedes emits 'error' for persistence failures; unheard, an EventEmitter error ends the process.
   (broker as EventEmitter).on('error', (err: Error) => log.error(`broker: ${err.message}`));
   const sessions = new Sessions();

@@ -35,16 +35,20 @@ export class ConnectivityRecorder {
     this.d.log.info(`${line}; connected over ${s.facts().protocol} on port ${s.transport.port}`);
   }
 
-  /** A CONNECT with a valid id was refused (CONNACK 5) or dropped before its CONNACK. */
-  refused(s: Session & { id: ParsedClientId }, closeCode: number, connack: number | undefined, why: string, at: number): void {
+  /** A CONNECT with a valid id was refused (CONNACK 5): its credentials failed. */
+  refused(s: Session & { id: ParsedClientId }, closeCode: number, connack: number, why: string, at: number): void {
     const { id, clientAddr } = s;
     const line = isDeviceLike(id) ? wording.tokenAuthFailed(id.raw, clientAddr) : wording.apiKeyAuthFailed(id.raw, clientAddr);
     this.deviceLog(id, line, at);
-    this.deviceLog(id, wording.closedConnection(clientAddr, closeCode), at);
-    if (this.isKnown(id) && !this.d.isLive(id.raw)) this.d.states.disconnected(facts(s), closeCode, at);
-    this.d.monitor.failed(id, failedConnectMessage(s.facts(), toIso(at), closeCode));
-    const answer = connack !== undefined ? `CONNACK ${connack} (${connackName(connack)})` : 'dropped before CONNACK';
-    this.d.log.warn(`${line}: ${why}; ${answer}, close code ${closeCode}`);
+    this.failedAttempt(s, closeCode, at);
+    this.d.log.warn(`${line}: ${why}; CONNACK ${connack} (${connackName(connack)}), close code ${closeCode}`);
+  }
+
+  /** An authenticated CONNECT whose connection closed before its CONNACK (e.g. during a takeover):
+   *  a failed attempt, but not a failed token. */
+  dropped(s: Session & { id: ParsedClientId }, closeCode: number, at: number): void {
+    this.failedAttempt(s, closeCode, at);
+    this.d.log.info(`${s.id.raw} from ${s.clientAddr}: the connection closed before its CONNACK: ${closeReason(closeCode)} (${closeCode})`);
   }
 
   disconnected(s: Session & { id: ParsedClientId }, closeCode: number, at: number): void {
@@ -54,6 +58,13 @@ export class ConnectivityRecorder {
     const connectTime = toIso(s.connectTime ?? at);
     this.d.monitor.disconnected(id, disconnectMessage(s.facts(), toIso(at), connectTime, closeCode, s.traffic()));
     this.d.log.info(`${id.raw} from ${clientAddr} disconnected: ${closeReason(closeCode)} (${closeCode})`);
+  }
+
+  private failedAttempt(s: Session & { id: ParsedClientId }, closeCode: number, at: number): void {
+    const { id, clientAddr } = s;
+    this.deviceLog(id, wording.closedConnection(clientAddr, closeCode), at);
+    if (this.isKnown(id) && !this.d.isLive(id.raw)) this.d.states.disconnected(facts(s), closeCode, at);
+    this.d.monitor.failed(id, failedConnectMessage(s.facts(), toIso(at), closeCode));
   }
 
   private deviceLog(id: ParsedClientId, message: string, at: number): void {

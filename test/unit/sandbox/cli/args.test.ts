@@ -21,17 +21,19 @@ describe('sandbox CLI: options', () => {
     assert.equal(o.simulate, undefined);
     assert.equal(o.rateLimit, undefined);
     assert.equal(o.stateLagMs, 0);
+    assert.equal(o.connectTimeoutMs, 30_000);
   });
 
   it('reads every option', () => {
     const o = run([
       '--org', 'abc123', '--host', '0.0.0.0', '--mqtt-port', '1', '--mqtts-port', '2', '--ws-port', '3', '--wss-port', '4', '--http-port', '5', '--https-port', '0',
       '--tls', '--data-dir', '/tmp/x', '--api-key', 'a-abc123-0123456789', '--api-token', 'secret-token', '--simulate', '200', '--seed', '7',
-      '--rate-limit', '2.5', '--state-lag-ms', '250',
+      '--rate-limit', '2.5', '--state-lag-ms', '250', '--connect-timeout-ms', '5000',
     ]);
     assert.deepEqual(o, {
       org: 'abc123', host: '0.0.0.0', ports: { mqtt: 1, mqtts: 2, ws: 3, wss: 4, http: 5, https: 0 }, tls: true, certFile: undefined, keyFile: undefined,
       dataDir: '/tmp/x', apiKey: 'a-abc123-0123456789', apiToken: 'secret-token', simulate: { clients: 200, seed: 7 }, rateLimit: 2.5, stateLagMs: 250,
+      connectTimeoutMs: 5000,
     });
   });
 
@@ -48,7 +50,7 @@ describe('sandbox CLI: options', () => {
   });
 
   it('documents every option in --help', () => {
-    for (const option of ['--org', '--host', '--mqtt-port', '--mqtts-port', '--ws-port', '--wss-port', '--http-port', '--https-port', '--tls', '--cert', '--key', '--data-dir', '--api-key', '--api-token', '--simulate', '--seed', '--rate-limit', '--state-lag-ms', '--help']) {
+    for (const option of ['--org', '--host', '--mqtt-port', '--mqtts-port', '--ws-port', '--wss-port', '--http-port', '--https-port', '--tls', '--cert', '--key', '--data-dir', '--api-key', '--api-token', '--simulate', '--seed', '--rate-limit', '--state-lag-ms', '--connect-timeout-ms', '--help']) {
       assert.ok(HELP.includes(option), option);
     }
   });
@@ -73,6 +75,7 @@ describe('sandbox CLI: options', () => {
     [['--rate-limit', '1e3'], /--rate-limit must be a number/],
     [['--state-lag-ms', '1.5'], /--state-lag-ms must be an integer/],
     [['--state-lag-ms', '999999999'], /--state-lag-ms must be an integer from 0 to/],
+    [['--connect-timeout-ms', '0'], /--connect-timeout-ms must be an integer from 1 to 600000/],
     [['--org'], /argument missing/],
   ];
   for (const [argv, message] of wrong) {
