@@ -8,22 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ReadyInfo } from '../../../../src/sandbox';
 import { closed, connected } from '../../../support/mqtt';
-import { killIfRunning, spawnSandbox, type SandboxProcess } from './process';
+import { killIfRunning, restCall as call, spawnSandbox, type SandboxProcess } from './process';
 
 const FREE_PORTS = ['--mqtt-port', '0', '--ws-port', '0', '--http-port', '0'];
-
-function basic(ready: ReadyInfo): string {
-  return `Basic ${Buffer.from(`${ready.apiKey}:${ready.apiToken}`).toString('base64')}`;
-}
-
-async function call(ready: ReadyInfo, route: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${ready.apiUrl}${route}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: basic(ready), 'content-type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: res.status, body: await res.json() };
-}
 
 describe('sandbox CLI: the process', function () {
   this.timeout(30_000);

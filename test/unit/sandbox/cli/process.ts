@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as path from 'node:path';
 import type { ReadyInfo } from '../../../../src/sandbox';
 
@@ -45,4 +46,28 @@ export function spawnSandbox(args: string[]): SandboxProcess {
 /** Ends a child that a failed test left running. */
 export function killIfRunning(p: SandboxProcess | undefined): void {
   if (p && p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+}
+
+/**
+ * One REST call to a sandbox process on a connection of its own (no keep-alive). A reused idle
+ * connection can be closed by the server (after its keep-alive timeout) just as the next request
+ * goes out on it, which fails with ECONNRESET; with two busy processes that race is real.
+ */
+export function restCall(ready: ReadyInfo, route: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${ready.apiUrl}${route}`, {
+      method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+      agent: false,
+      headers: { authorization: `Basic ${Buffer.from(`${ready.apiKey}:${ready.apiToken}`).toString('base64')}`, 'content-type': 'application/json' },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject).on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, body: text === '' ? undefined : JSON.parse(text) });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -5,19 +5,13 @@
 import * as assert from 'node:assert/strict';
 import { connect, type MqttClient } from 'mqtt';
 import type { ReadyInfo } from '../../../../src/sandbox';
-import { killIfRunning, spawnSandbox, type SandboxProcess } from '../cli/process';
+import { killIfRunning, restCall, spawnSandbox, type SandboxProcess } from '../cli/process';
 
 const DEVICES = 200;
 const EVENTS_EACH = 300;
 
 async function call(ready: ReadyInfo, route: string, body?: unknown): Promise<number> {
-  const res = await fetch(`${ready.apiUrl}${route}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${ready.apiKey}:${ready.apiToken}`).toString('base64')}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-  return res.status;
+  return (await restCall(ready, route, { body })).status;
 }
 
 function connected(client: MqttClient): Promise<MqttClient> {

@@ -11,13 +11,13 @@ import { DEFAULT_ORG } from '../../../../src/sandbox/options';
 import { startFleet, type FleetHandle } from '../../../../src/sandbox/simulator';
 import { planFleet } from '../../../../src/sandbox/simulator/plan';
 import { FLEET_TABLE } from '../../../../src/sandbox/simulator/table';
-import { killIfRunning, spawnSandbox, type SandboxProcess } from '../cli/process';
+import { killIfRunning, restCall, spawnSandbox, type SandboxProcess } from '../cli/process';
 import { FAST } from './fastTable';
 
 async function get<T>(ready: ReadyInfo, route: string): Promise<T> {
-  const res = await fetch(`${ready.apiUrl}${route}`, { headers: { authorization: `Basic ${Buffer.from(`${ready.apiKey}:${ready.apiToken}`).toString('base64')}` } });
+  const res = await restCall(ready, route);
   assert.equal(res.status, 200, route);
-  return (await res.json()) as T;
+  return res.body as T;
 }
 
 describe('simulator: run by the sandbox', function () {
