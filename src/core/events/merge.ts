@@ -2,7 +2,9 @@
 // The same report seen twice (same key) is kept once. The same event from two sources (same
 // kind, compatible close, times within a tolerance for clock skew) is one event: the earlier
 // source's report stands, noting the others in `alsoSeenIn`. Each event of a source absorbs at
-// most one event of every other source, the nearest in time. Undated events go last.
+// most one event of every other source, the nearest in time, but never across a report both
+// sources share: pairs keep each source's order (a drop before a reconnect both saw is not a drop
+// after it, however close in time). Undated events go last.
 
 import { closeCodeInfo } from '../closeCodes';
 import { FAILED_CONNECT_CODES } from './close';
@@ -47,7 +49,7 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
     });
     dated.sort((a, b) => (a.time as number) - (b.time as number));
     for (const e of dated) {
-      const partner = e.kind === 'other' ? undefined : nearest(byBucket.get(bucket(e)) ?? [], e, input, tolerance);
+      const partner = e.kind === 'other' ? undefined : nearest(byBucket, e, input, tolerance);
       if (partner) {
         if (!partner.owned) [partner.event, partner.owned] = [{ ...partner.event }, true];
         complete(partner.event as Writable<ConnectivityEvent>, e);
@@ -66,8 +68,36 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
   return [...groups.map((g) => g.event), ...undated];
 }
 
-function nearest(list: readonly Group[], e: ConnectivityEvent, input: number, tolerance: number): Group | undefined {
+function nearest(byBucket: ReadonlyMap<string, readonly Group[]>, e: ConnectivityEvent, input: number, tolerance: number): Group | undefined {
+  const list = byBucket.get(bucket(e)) ?? [];
   const t = e.time as number;
+  const lo = firstAtOrAfter(list, t);
+  let best: Group | undefined;
+  const consider = (g: Group): void => {
+    if ((g.inputs & bit(input)) !== 0 || (best !== undefined && Math.abs(g.time - t) >= Math.abs(best.time - t))) return;
+    if (compatible(g.event, e) && !separated(byBucket, g, e, input)) best = g;
+  };
+  for (let i = lo - 1, n = 0; i >= 0 && t - list[i].time <= tolerance && n < MAX_PROBES; i--, n++) consider(list[i]);
+  for (let i = lo, n = 0; i < list.length && list[i].time - t <= tolerance && n < MAX_PROBES; i++, n++) consider(list[i]);
+  return best;
+}
+
+/** Whether a report that `e`'s source and `g`'s share lies strictly between them in time: each
+ *  source then puts them on different sides of it, so they are two events. */
+function separated(byBucket: ReadonlyMap<string, readonly Group[]>, g: Group, e: ConnectivityEvent, input: number): boolean {
+  const t = e.time as number;
+  const [from, to] = g.time < t ? [g.time, t] : [t, g.time];
+  for (const list of byBucket.values()) {
+    for (let i = firstAtOrAfter(list, from), n = 0; i < list.length && list[i].time < to && n < MAX_PROBES; i++, n++) {
+      const h = list[i];
+      if (h.time > from && (h.inputs & bit(input)) !== 0 && (h.inputs & g.inputs) !== 0) return true;
+    }
+  }
+  return false;
+}
+
+/** The first index of a time-sorted list whose time is at or after `t`. */
+function firstAtOrAfter(list: readonly Group[], t: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -75,14 +105,7 @@ function nearest(list: readonly Group[], e: ConnectivityEvent, input: number, to
     if (list[mid].time < t) lo = mid + 1;
     else hi = mid;
   }
-  let best: Group | undefined;
-  const consider = (g: Group): void => {
-    if ((g.inputs & bit(input)) !== 0 || !compatible(g.event, e)) return;
-    if (best === undefined || Math.abs(g.time - t) < Math.abs(best.time - t)) best = g;
-  };
-  for (let i = lo - 1, n = 0; i >= 0 && t - list[i].time <= tolerance && n < MAX_PROBES; i--, n++) consider(list[i]);
-  for (let i = lo, n = 0; i < list.length && list[i].time - t <= tolerance && n < MAX_PROBES; i++, n++) consider(list[i]);
-  return best;
+  return lo;
 }
 
 /** Events that may be one: connects with connects; closes (disconnects, failed attempts) with closes. */

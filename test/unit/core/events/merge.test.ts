@@ -40,6 +40,27 @@ describe('core/events/merge', () => {
     ]);
     assert.deepEqual(summary(merged), ['connected@0:monitor', 'connected@0:monitor', 'disconnected@0:monitor', 'disconnected@10:monitor']);
   });
+  it('never pairs across a report both sources share, however close in time', () => {
+    // The log (read when the panel opened) and the live feed (the retained Connect, then a new
+    // drop 500 ms after the log's): the new drop is not the old one, though within the tolerance.
+    const merged = mergeEvents([
+      log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [200, closedConnection('10.0.0.1', 94)], [250, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')]),
+      [connect(250), disconnect(700, 94)],
+    ]);
+    assert.deepEqual(summary(merged), ['connected@0:log', 'disconnected@200:log', 'connected@250:log+monitor', 'disconnected@700:monitor']);
+    // The same drop read later from the log pairs with the live one, not with the older drop.
+    const reread = mergeEvents([
+      log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [200, closedConnection('10.0.0.1', 94)], [250, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [700, closedConnection('10.0.0.1', 94)]),
+      [connect(250), disconnect(700, 94)],
+    ]);
+    assert.deepEqual(summary(reread), ['connected@0:log', 'disconnected@200:log', 'connected@250:log+monitor', 'disconnected@700:log+monitor']);
+    // A live reconnect is not the log's older connect either, when a connect both saw lies between.
+    const again = mergeEvents([
+      log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [200, closedConnection('10.0.0.1', 94)], [250, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')]),
+      [connect(250), disconnect(700, 94), connect(800)],
+    ]);
+    assert.deepEqual(summary(again), ['connected@0:log', 'disconnected@200:log', 'connected@250:log+monitor', 'disconnected@700:monitor', 'connected@800:monitor']);
+  });
   it('drops a report seen twice (a re-read page, a re-delivered retained message)', () => {
     const page = log([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')]);
     const merged = mergeEvents([[...page, ...page], [connect(0), connect(0)]]);
