@@ -2,10 +2,10 @@
 // waits for the message a test expects.
 
 import type { MqttClient } from 'mqtt';
-import { nextEvent } from './waitFor';
+import { DEFAULT_WAIT_MS, nextEvent } from './waitFor';
 
 /** Resolves when the client is connected; rejects with the refusal (its `code` is the CONNACK code). */
-export function connected(client: MqttClient, timeoutMs = 5000): Promise<MqttClient> {
+export function connected(client: MqttClient, timeoutMs = DEFAULT_WAIT_MS): Promise<MqttClient> {
   if (client.connected) return Promise.resolve(client);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error('timed out waiting for CONNACK')), timeoutMs);
@@ -34,7 +34,7 @@ export async function refusedWith(client: MqttClient): Promise<number> {
 }
 
 /** Resolves when the client's connection has closed (at once if it already has). */
-export async function closed(client: MqttClient, timeoutMs = 5000): Promise<void> {
+export async function closed(client: MqttClient, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
   if (!client.connected && !client.reconnecting && client.stream?.destroyed !== false) return;
   await nextEvent(client, 'close', timeoutMs);
 }
@@ -60,7 +60,7 @@ export class Inbox {
   }
 
   /** The first message (already received or still to come) that `match` accepts. */
-  next(what: string, match: (m: Received) => boolean, timeoutMs = 5000): Promise<Received> {
+  next(what: string, match: (m: Received) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<Received> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const found = this.messages.find(match);

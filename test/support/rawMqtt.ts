@@ -3,7 +3,7 @@
 
 import { generate, parser, type Packet } from 'mqtt-packet';
 import * as net from 'node:net';
-import { nextEvent } from './waitFor';
+import { DEFAULT_WAIT_MS, nextEvent } from './waitFor';
 
 export class RawMqtt {
   readonly packets: Packet[] = [];
@@ -41,7 +41,7 @@ export class RawMqtt {
   }
 
   /** The first packet of a kind, received already or still to come. */
-  async next(cmd: Packet['cmd'], timeoutMs = 5000): Promise<Packet> {
+  async next(cmd: Packet['cmd'], timeoutMs = DEFAULT_WAIT_MS): Promise<Packet> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.packets.find((p) => p.cmd === cmd);

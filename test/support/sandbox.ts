@@ -6,6 +6,7 @@ import { hashToken } from '../../src/sandbox/store/store';
 import { startSandbox, type ReadyInfo, type SandboxHandle } from '../../src/sandbox';
 import { memoryLogger } from '../../src/sandbox/log';
 import type { SandboxOptionsInput } from '../../src/sandbox/options';
+import { DEFAULT_WAIT_MS } from './waitFor';
 
 export const TEST_ORG = 'testor';
 
@@ -44,7 +45,7 @@ export async function startTestSandbox(options: SandboxOptionsInput = {}): Promi
   const clients: MqttClient[] = [];
   const client = (clientId: string, o: IClientOptions & { url?: string } = {}) => {
     const { url = ready.mqttUrl, ...rest } = o;
-    const c = connect(url, { clientId, reconnectPeriod: 0, connectTimeout: 5000, ...rest });
+    const c = connect(url, { clientId, reconnectPeriod: 0, connectTimeout: DEFAULT_WAIT_MS, ...rest });
     c.on('error', () => {}); // refusals are asserted by the tests that expect them
     clients.push(c);
     return c;

@@ -5,6 +5,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_WAIT_MS } from '../../../support/waitFor';
 
 export interface Recorded {
   readonly method: string;
@@ -49,7 +50,7 @@ export async function startFaultServer(handler: FaultHandler, tls?: { key: strin
     apiUrl: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/api/v0002`,
     port,
     requests,
-    waitForRequests(count, timeoutMs = 5000) {
+    waitForRequests(count, timeoutMs = DEFAULT_WAIT_MS) {
       if (requests.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${requests.length} of ${count} requests arrived`)), timeoutMs);

@@ -2,6 +2,7 @@
 
 import { PresenceBook } from '../../../../src/core/presence/book';
 import { MonitorClient, type MonitorEvent, type MonitorEvents, type MonitorOptions } from '../../../../src/platform';
+import { DEFAULT_WAIT_MS } from '../../../support/waitFor';
 import { nextEvent } from './wait';
 
 export class WatchedMonitor {
@@ -25,7 +26,7 @@ export class WatchedMonitor {
   }
 
   /** The next (or an already received) message about `clientId` with `action`. */
-  message(clientId: string, action: string, timeoutMs = 5000): Promise<MonitorEvent> {
+  message(clientId: string, action: string, timeoutMs = DEFAULT_WAIT_MS): Promise<MonitorEvent> {
     const match = (e: MonitorEvent) => e.clientId === clientId && e.message.Action === action;
     const found = this.messages.find(match);
     if (found) return Promise.resolve(found);
@@ -33,13 +34,13 @@ export class WatchedMonitor {
   }
 
   /** Resolves once the broker has answered the subscription of `topic` (granted or not). */
-  subscribed(topic: string, timeoutMs = 5000): Promise<MonitorEvents['subscription']> {
+  subscribed(topic: string, timeoutMs = DEFAULT_WAIT_MS): Promise<MonitorEvents['subscription']> {
     const found = this.subscriptions.find((s) => s.topic === topic);
     if (found) return Promise.resolve(found);
     return nextEvent((l) => this.monitor.on('subscription', l), (s) => s.topic === topic, timeoutMs, `the subscription of ${topic}`);
   }
 
-  state(name: MonitorEvents['connection']['state'], timeoutMs = 5000): Promise<MonitorEvents['connection']> {
+  state(name: MonitorEvents['connection']['state'], timeoutMs = DEFAULT_WAIT_MS): Promise<MonitorEvents['connection']> {
     if (this.monitor.state.state === name) return Promise.resolve(this.monitor.state);
     return nextEvent((l) => this.monitor.on('connection', l), (c) => c.state === name, timeoutMs, `the monitor to be ${name}`);
   }
