@@ -2,7 +2,8 @@
 // mocha against the real sandbox): the state record, the connection log a page at a time from the
 // newest (the first page is shown at once; older ones stream in, can be stopped and continued),
 // and live monitor messages. Log entries are classified all together on every page, so pairs
-// split across pages still pair; a page shifted by new entries adds no duplicates.
+// split across pages still pair; a page shifted by new entries adds no duplicates. After the live
+// feed was interrupted, catchUp() reads the record and the newest entries again.
 
 import type { ClientState, ConnectionStatus } from '../../core/clientState';
 import { eventFromMonitor, eventsFromLog, eventsFromState, mergeEvents, type ConnectivityEvent } from '../../core/events';
@@ -10,7 +11,7 @@ import { LOG_LIMIT_MAX, LOG_OFFSET_MAX } from '../../core/limits';
 import type { MonitorMessage } from '../../core/monitor';
 import { SKEW_TOLERANCE_MS } from '../../core/timeWords';
 import { isPlatformError } from '../../platform/errors';
-import type { LogPage, LogRequest } from '../../platform/rest/logs';
+import type { LogEntry, LogPage, LogRequest } from '../../platform/rest/logs';
 import type { LoadProgress, Notice, TimelineSnapshot, TimelineSubject } from '../../shared/protocol';
 import { applicationNotice, entryNotices, logFailureNotice, stateFailureNotice, unknownIdNotice, type EntryStats } from './notices';
 import { logAddress } from './subject';
@@ -22,6 +23,8 @@ export interface TimelineSource {
 }
 
 export const MAX_PAGES = Math.floor(LOG_OFFSET_MAX / LOG_LIMIT_MAX) + 1;
+
+type Counting = { -readonly [K in keyof EntryStats]: EntryStats[K] };
 
 interface RawEntry {
   readonly message: string;
@@ -43,6 +46,7 @@ export class TimelineLoader {
   /** Time of the last dated entry read, in the API's order (newest first). */
   private lastTime?: number;
   private controller?: AbortController;
+  private catchingUp?: AbortController;
   private running?: Promise<void>;
   private disposed = false;
   live = false;
@@ -97,6 +101,15 @@ export class TimelineLoader {
     return this.running;
   }
 
+  /** After live updates were interrupted: the state record again, and the newest log pages until
+   *  one reaches an entry read before (what happened meanwhile). True when the log was read. */
+  catchUp(): Promise<boolean> {
+    this.catchingUp?.abort();
+    const controller = (this.catchingUp = new AbortController());
+    const log = this.subject.hasLog ? this.readNewest(controller.signal) : Promise.resolve(false);
+    return Promise.all([this.readState(controller.signal), log]).then(([, read]) => read);
+  }
+
   /** A live monitor message about this client. */
   addMonitor(message: MonitorMessage, receivedAt: number): void {
     const event = eventFromMonitor(message, receivedAt);
@@ -128,6 +141,7 @@ export class TimelineLoader {
   dispose(): void {
     this.disposed = true;
     this.stop();
+    this.catchingUp?.abort();
   }
 
   private async readState(signal: AbortSignal): Promise<void> {
@@ -173,31 +187,64 @@ export class TimelineLoader {
     }
   }
 
+  /** The newest pages, from offset 0, until one holds an entry read before or the log ends. */
+  private async readNewest(signal: AbortSignal): Promise<boolean> {
+    const address = logAddress(this.subject.clientId);
+    if (!address) return false;
+    try {
+      for (let offset = 0; offset <= LOG_OFFSET_MAX; offset += LOG_LIMIT_MAX) {
+        const page = await this.source.getConnectionLog({ ...address, limit: LOG_LIMIT_MAX, offset }, signal);
+        if (this.disposed || signal.aborted) return false;
+        const s = { ...this.stats };
+        const fresh = this.unseen(page, s);
+        // Newer than everything read: they go first, as the API lists them.
+        this.entries = [...fresh.map(rawOf), ...this.entries];
+        if (this.progress) this.progress = { ...this.progress, entries: this.entries.length };
+        this.classify(s);
+        if (fresh.length < page.entries.length || page.entries.length < LOG_LIMIT_MAX) return true;
+      }
+      return true;
+    } catch (error) {
+      if (this.disposed || signal.aborted || isPlatformError(error, 'cancelled')) return false;
+      this.notices.set('log', logFailureNotice(error, this.entries.length));
+      this.changed();
+      return false;
+    }
+  }
+
   private addPage(page: LogPage): void {
-    const now = this.clock();
     let previousTime = this.lastTime;
     const s = { ...this.stats };
-    for (const entry of page.entries) {
+    for (const entry of this.unseen(page, s)) {
+      this.entries.push(rawOf(entry));
+      if (entry.time === undefined) continue;
+      if (previousTime !== undefined && entry.time > previousTime) s.outOfOrder++;
+      previousTime = entry.time;
+    }
+    this.lastTime = previousTime;
+    this.classify(s);
+  }
+
+  /** The page's entries not read before, counted into `s` (odd ones, ones dated ahead). */
+  private unseen(page: LogPage, s: Counting): LogEntry[] {
+    const now = this.clock();
+    return page.entries.filter((entry) => {
       const key = `${entry.timestamp ?? ''}\u0000${entry.message}`;
-      if (this.seen.has(key)) continue;
+      if (this.seen.has(key)) return false;
       this.seen.add(key);
-      const raw: RawEntry = entry.timestamp !== undefined ? { message: entry.message, timestamp: entry.timestamp } : { message: entry.message };
-      this.entries.push(raw);
       s.entries++;
       if (entry.problem?.includes('not an object')) s.notObject++;
       else if (entry.problem?.includes('no timestamp')) s.noTimestamp++;
       else if (entry.problem?.includes('unreadable timestamp')) s.badTimestamp++;
       if (entry.problem?.includes('cut to')) s.cut++;
-      if (entry.time !== undefined) {
-        if (previousTime !== undefined && entry.time > previousTime) s.outOfOrder++;
-        if (entry.time - now > SKEW_TOLERANCE_MS) [s.future, s.maxLeadMs] = [s.future + 1, Math.max(s.maxLeadMs, entry.time - now)];
-        previousTime = entry.time;
-      }
-    }
-    this.lastTime = previousTime;
+      if (entry.time !== undefined && entry.time - now > SKEW_TOLERANCE_MS) [s.future, s.maxLeadMs] = [s.future + 1, Math.max(s.maxLeadMs, entry.time - now)];
+      return true;
+    });
+  }
+
+  private classify(s: EntryStats): void {
     this.logEvents = eventsFromLog(this.entries);
-    s.unknownLines = this.logEvents.filter((e) => e.kind === 'other').length;
-    this.stats = s;
+    this.stats = { ...s, unknownLines: this.logEvents.filter((e) => e.kind === 'other').length };
     this.remerge();
   }
 
@@ -219,6 +266,10 @@ export class TimelineLoader {
     this.merged = mergeEvents([this.logEvents, this.monitorEvents, this.stateEvents]);
     this.changed();
   }
+}
+
+function rawOf(entry: LogEntry): RawEntry {
+  return entry.timestamp !== undefined ? { message: entry.message, timestamp: entry.timestamp } : { message: entry.message };
 }
 
 function emptyStats(): EntryStats {

@@ -48,6 +48,17 @@ export function unknownIdNotice(): Notice {
   return { id: 'noLog', level: 'warning', text: 'This is not a client id of the platform\'s form (d:…, g:…, a:…, A:…): no connection log can be read for it.' };
 }
 
+/** The live feed was down for `offlineMs`; `read`: what happened meanwhile was read from the log
+ *  (undefined while reading). */
+export function interruptionNotice(offlineMs: number, hasLog: boolean, read: boolean | undefined): Notice {
+  const gap = `Live updates were interrupted for ${formatDuration(offlineMs)} (the monitor connection was down)`;
+  if (!hasLog) return { id: 'gap', level: 'info', text: `${gap}. The state record was read again; what happened meanwhile may be missing: applications have no connection log.` };
+  if (read === undefined) return { id: 'gap', level: 'info', text: `${gap}. Reading what happened meanwhile from the connection log…` };
+  return read
+    ? { id: 'gap', level: 'info', text: `${gap}. What happened meanwhile was read from the connection log.` }
+    : { id: 'gap', level: 'warning', text: `${gap}. What happened meanwhile could not be read from the connection log: Reload to try again.` };
+}
+
 export function logFailureNotice(error: unknown, entries: number): Notice {
   const kept = entries > 0 ? ` The ${entries} entries read before are shown.` : '';
   if (isPlatformError(error, 'notFound')) {
