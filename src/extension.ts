@@ -4,6 +4,7 @@ import { registerCommands } from './views/commands/register';
 import { QueryState } from './views/clients/queryState';
 import { registerClientsView } from './views/clients/register';
 import { registerDeviceRegistration } from './views/register/register';
+import { WindowMonitor } from './views/monitor/windowMonitor';
 import { registerLocalSandbox } from './views/sandbox/register';
 import { registerTimeline } from './views/timeline/register';
 import { registerWatcher } from './views/watcher/register';
@@ -19,6 +20,8 @@ export interface IotConnectivityApi {
   readonly actions: ReturnType<typeof registerCommands>['actions'];
   readonly timeline: ReturnType<typeof registerTimeline>;
   readonly watcher: ReturnType<typeof registerWatcher>;
+  /** The window's one monitor connection, shared by the watcher and the timelines. */
+  readonly monitors: WindowMonitor;
 }
 
 export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
@@ -28,12 +31,15 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   context.subscriptions.push(platforms, query);
   const clients = registerClientsView(context, platforms, query, log);
   const { actions } = registerCommands(context, { log, platforms, query, clients });
-  const timeline = registerTimeline(context, { log, platforms, actions });
-  const watcher = registerWatcher(context, { log, platforms, clients, actions, activeTimelineClient: () => timeline.activeClientId() });
+  const monitors = new WindowMonitor(log.for('monitor'));
+  const timeline = registerTimeline(context, { log, platforms, actions, monitors });
+  const watcher = registerWatcher(context, { log, platforms, clients, actions, monitors, activeTimelineClient: () => timeline.activeClientId() });
+  // After its users (subscriptions are disposed in order): their leases go before the connection.
+  context.subscriptions.push({ dispose: () => void monitors.dispose() });
   registerLocalSandbox(context, { log, platforms });
   registerDeviceRegistration(context, { log, platforms });
   log.for('extension').info('activated');
-  return { platforms, query, clients, actions, timeline, watcher };
+  return { platforms, query, clients, actions, timeline, watcher, monitors };
 }
 
 export function deactivate(): void {}

@@ -1,15 +1,16 @@
-// Live monitor messages (spec §4) for the clients whose timelines are open: one application
-// connection of its own, made when the first panel starts watching and closed when the last one
-// stops, subscribed to exactly the monitor topics of the open panels. Its link's state is told
-// to the panels (live, or why not), never mistaken for a client's.
+// Live monitor messages (spec §4) for the clients whose timelines are open, through a lease on
+// the window's monitor connection (views/monitor), the one the pinned-client watcher uses too:
+// each panel's lease names its client, so its topic is subscribed while the panel is open (and
+// stays while a pin needs it). The link's state is told to the panel (live, or why not), never
+// mistaken for the client's; after the link was down the panel is told, to catch up.
 
 import * as vscode from 'vscode';
-import { monitorTopicFor, orgFromApiKey, parseClientId } from '../../core/ids';
+import { parseClientId } from '../../core/ids';
 import type { MonitorMessage } from '../../core/monitor';
-import { MonitorClient } from '../../platform/monitor/monitorClient';
-import type { MonitorConnection, MonitorEvent } from '../../platform/monitor/types';
 import type { ComponentLog } from '../../vscode/log';
 import type { ActivePlatform } from '../../vscode/platforms/service';
+import type { MonitorLease } from '../monitor/types';
+import type { WindowMonitor } from '../monitor/windowMonitor';
 
 export type LiveStatus = { readonly live: true } | { readonly live: false; readonly reason: string };
 
@@ -17,6 +18,8 @@ export interface LiveWatcher {
   readonly clientId: string;
   message(message: MonitorMessage, receivedAt: number): void;
   status(status: LiveStatus): void;
+  /** The link was down for `offlineMs` and is back: messages of that time were missed. */
+  interrupted(offlineMs: number): void;
 }
 
 export interface LiveFeed {
@@ -24,107 +27,58 @@ export interface LiveFeed {
   watch(platform: ActivePlatform, watcher: LiveWatcher): vscode.Disposable;
 }
 
-export class TimelineLiveFeed implements LiveFeed, vscode.Disposable {
-  private readonly watchers = new Set<LiveWatcher>();
-  private monitor?: { client: MonitorClient; platform: ActivePlatform; subscriptions: vscode.Disposable[] };
-  private state: LiveStatus = { live: false, reason: 'connecting to the monitor topics…' };
-
-  constructor(private readonly log: ComponentLog, private readonly appId = `iotc-timeline-${Math.random().toString(36).slice(2, 10)}`) {}
+export class TimelineLiveFeed implements LiveFeed {
+  constructor(private readonly monitors: WindowMonitor, private readonly log: ComponentLog) {}
 
   watch(platform: ActivePlatform, watcher: LiveWatcher): vscode.Disposable {
-    const topic = topicOf(watcher.clientId);
-    if (!topic) {
+    if (!parseClientId(watcher.clientId)) {
       watcher.status({ live: false, reason: 'the client id is not of the platform\'s form, so it has no monitor topic' });
       return new vscode.Disposable(() => undefined);
     }
-    if (this.monitor && this.monitor.platform !== platform) this.close();
-    if (!this.monitor) {
-      const problem = this.open(platform);
-      if (problem) {
-        watcher.status({ live: false, reason: problem });
-        return new vscode.Disposable(() => undefined);
-      }
+    const leased = this.monitors.lease(platform);
+    if (!leased.ok) {
+      watcher.status({ live: false, reason: leased.reason });
+      return new vscode.Disposable(() => undefined);
     }
-    this.watchers.add(watcher);
-    watcher.status(this.state);
-    void this.plan();
-    return new vscode.Disposable(() => {
-      this.watchers.delete(watcher);
-      if (this.watchers.size === 0) this.close();
-      else void this.plan();
-    });
-  }
-
-  dispose(): void {
-    this.watchers.clear();
-    this.close();
-  }
-
-  private open(platform: ActivePlatform): string | undefined {
-    const { mqttUrl, orgId = orgFromApiKey(platform.resolved.apiKey) } = platform.resolved;
-    if (!mqttUrl) return 'the platform has no MQTT URL configured';
-    if (!orgId) return 'the platform\'s organization id is not known';
-    const client = new MonitorClient({
-      mqttUrl, orgId, appId: this.appId, apiKey: platform.credentials.apiKey, apiToken: platform.credentials.apiToken,
-      ca: platform.credentials.ca, rejectUnauthorized: platform.resolved.rejectUnauthorized, log: this.log,
-    });
-    const subscriptions = [
-      client.on('message', (e) => this.deliver(e)),
-      client.on('connection', (c) => this.setState(stateOf(c))),
-      client.on('subscription', (s) => !s.granted && this.setState({ live: false, reason: `the monitor topic was refused: ${s.reason ?? 'no reason given'}` })),
-    ].map((d) => new vscode.Disposable(() => d.dispose()));
-    this.monitor = { client, platform, subscriptions };
-    this.state = { live: false, reason: 'connecting to the monitor topics…' };
-    client.start();
-    return undefined;
-  }
-
-  private close(): void {
-    const m = this.monitor;
-    this.monitor = undefined;
-    if (!m) return;
-    for (const s of m.subscriptions) s.dispose();
-    void m.client.dispose().catch((error: unknown) => this.log.warn(`monitor did not close cleanly: ${String(error)}`));
-  }
-
-  private async plan(): Promise<void> {
-    const topics = [...new Set([...this.watchers].map((w) => topicOf(w.clientId)).filter((t): t is string => t !== undefined))];
-    try {
-      await this.monitor?.client.setPlan({ topics });
-    } catch (error) {
-      this.log.warn(`monitor plan failed: ${String(error)}`);
-    }
-  }
-
-  private deliver(e: MonitorEvent): void {
-    const clientId = e.clientId ?? e.message.ClientID;
-    for (const w of this.watchers) {
-      if (w.clientId !== clientId) continue;
+    const { lease } = leased;
+    let refused: string | undefined;
+    const safely = (what: string, fn: () => void) => {
       try {
-        w.message(e.message, e.receivedAt);
+        fn();
       } catch (error) {
-        this.log.error(`a timeline failed on a monitor message: ${String(error)}`);
+        this.log.error(`a timeline failed on ${what}: ${String(error)}`);
       }
-    }
-  }
-
-  private setState(state: LiveStatus | undefined): void {
-    if (!state) return;
-    this.state = state;
-    for (const w of this.watchers) w.status(state);
+    };
+    const report = () => safely('its live status', () => watcher.status(statusOf(lease, refused)));
+    const subscriptions = [
+      // The payload names the client: a message about another org's client of the same name is not this one's.
+      lease.on('message', (e) => e.clientId === watcher.clientId && safely('a monitor message', () => watcher.message(e.message, e.receivedAt))),
+      lease.on('subscription', (s) => {
+        refused = s.granted ? undefined : (s.reason ?? 'no reason given');
+        report();
+      }),
+      lease.on('connection', report),
+      lease.on('live', report),
+      lease.on('reconnected', (r) => safely('a reconnect', () => watcher.interrupted(r.offlineMs))),
+    ];
+    report();
+    void lease.setClients([watcher.clientId]);
+    return new vscode.Disposable(() => {
+      for (const s of subscriptions) s.dispose();
+      lease.dispose();
+    });
   }
 }
 
-function topicOf(clientId: string): string | undefined {
-  const id = parseClientId(clientId);
-  return id ? monitorTopicFor(id) : undefined;
-}
-
-function stateOf(c: MonitorConnection): LiveStatus | undefined {
+function statusOf(lease: MonitorLease, refused: string | undefined): LiveStatus {
+  if (lease.live) return { live: true };
+  if (refused !== undefined) return { live: false, reason: `the monitor topic was refused: ${refused}` };
+  const c = lease.connection;
   switch (c.state) {
-    case 'connected': return { live: true };
+    case 'connected': return { live: false, reason: 'subscribing to the monitor topic…' };
     case 'reconnecting': return { live: false, reason: `the monitor connection dropped (${c.reason}); reconnecting` };
     case 'rejected': return { live: false, reason: `the platform refused the monitor connection (${c.reason})` };
-    case 'connecting': case 'idle': case 'closed': return undefined;
+    case 'closed': return { live: false, reason: 'the monitor connection was closed (the platform changed): Reload to watch again' };
+    case 'connecting': case 'idle': return { live: false, reason: 'connecting to the monitor topics…' };
   }
 }

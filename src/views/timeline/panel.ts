@@ -13,7 +13,7 @@ import { exportEvents, writeEvents } from './exportFile';
 import { makeNonce, timelineHtml } from './html';
 import type { LiveFeed } from './liveFeed';
 import { TimelineLoader } from './loader';
-import { messageOf } from './notices';
+import { interruptionNotice, messageOf } from './notices';
 import { subjectOf } from './subject';
 
 export interface PanelDeps {
@@ -115,10 +115,20 @@ export class TimelinePanel implements vscode.Disposable {
         loader.live = s.live;
         loader.setNotice(s.live ? undefined : { id: 'live', level: 'info', text: `Live updates are not flowing: ${s.reason}.` }, 'live');
       },
+      interrupted: (offlineMs) => void this.catchUp(loader, offlineMs),
     });
     const started = Date.now();
     await loader.start();
     this.deps.log.info(`${subject.kind} ${subject.name}: read ${loader.events().length} events in ${Date.now() - started} ms`);
+  }
+
+  /** The live feed was down and is back: says so, and reads what it missed. */
+  private async catchUp(loader: TimelineLoader, offlineMs: number): Promise<void> {
+    const { hasLog } = loader.subject;
+    loader.setNotice(interruptionNotice(offlineMs, hasLog, hasLog ? undefined : false), 'gap');
+    const read = await loader.catchUp();
+    if (hasLog && loader === this.loader && !this.disposed) loader.setNotice(interruptionNotice(offlineMs, hasLog, read), 'gap');
+    this.deps.log.info(`${loader.subject.name}: live updates were down for ${offlineMs} ms; caught up${read ? ' from the log' : ''}`);
   }
 
   private schedule(): void {

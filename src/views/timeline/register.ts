@@ -14,6 +14,7 @@ import type { ClientActions } from '../commands/clientActions';
 import { clientStateOf } from '../commands/clientArg';
 import { Command } from '../commands/ids';
 import { lookUp, pickOne } from '../commands/showClient';
+import type { WindowMonitor } from '../monitor/windowMonitor';
 import { TimelineLiveFeed } from './liveFeed';
 import { TimelinePanels } from './panels';
 
@@ -21,17 +22,19 @@ export interface TimelineDeps {
   readonly log: Log;
   readonly platforms: PlatformService;
   readonly actions: ClientActions;
+  /** The window's monitor connection, shared with the pinned-client watcher. */
+  readonly monitors: WindowMonitor;
 }
 
 export function registerTimeline(context: vscode.ExtensionContext, deps: TimelineDeps): TimelinePanels {
   const log = deps.log.for('timeline');
-  const live = new TimelineLiveFeed(deps.log.for('timeline-monitor'));
+  const live = new TimelineLiveFeed(deps.monitors, deps.log.for('timeline-monitor'));
   const panels = new TimelinePanels({
     extensionUri: context.extensionUri, log, platforms: deps.platforms, live,
     safely: (name, fn) => runWithErrorHandling(deps.log, name, fn)(),
   });
   context.subscriptions.push(
-    panels, live,
+    panels,
     registerCommand(deps.log, Command.showTimeline, async (arg?: unknown) => {
       const clientId = clientIdOf(arg) ?? (await askForClient(deps.platforms));
       if (clientId !== undefined) panels.show(clientId);

@@ -8,6 +8,7 @@ import type { PlatformService } from '../../vscode/platforms/service';
 import type { ClientsView } from '../clients/register';
 import type { ClientActions } from '../commands/clientActions';
 import { Command } from '../commands/ids';
+import type { WindowMonitor } from '../monitor/windowMonitor';
 import { pinClient, showPinned, unpinClient, type PinCommandDeps } from './commands';
 import { WatcherNotifier } from './notifier';
 import { PinnedGroupNode } from './pinnedGroup';
@@ -20,6 +21,8 @@ export interface WatcherDeps {
   readonly platforms: PlatformService;
   readonly clients: ClientsView;
   readonly actions: ClientActions;
+  /** The window's monitor connection, shared with the timelines. */
+  readonly monitors: WindowMonitor;
   /** The client of the focused timeline panel (for Pin/Unpin in its title bar). */
   readonly activeTimelineClient?: () => string | undefined;
 }
@@ -35,7 +38,7 @@ const TREE_DEBOUNCE_MS = 250;
 
 export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherDeps): Watcher {
   const pins = new PinStore(context.workspaceState);
-  const service = new WatcherService(deps.platforms, pins, deps.log);
+  const service = new WatcherService(deps.platforms, pins, deps.monitors, deps.log);
   const statusBar = new WatcherStatusBar(service, Command.showPinned);
   const group = new PinnedGroupNode(service);
   const notifier = new WatcherNotifier(service, deps.log);

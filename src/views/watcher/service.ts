@@ -1,12 +1,13 @@
 // The watcher of the active platform, kept in step with the platform settings, its token and the
-// pins: one PinnedWatcher (one monitor connection, an app id unique to this window) while the
+// pins: one PinnedWatcher (a lease on the window's monitor connection, views/monitor) while the
 // active platform is ready and something is pinned on it; none otherwise, with the reason why.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { orgFromApiKey } from '../../core/ids';
 import type { PresenceSnapshot, PresenceTransition } from '../../core/presence/presence';
 import type { Log } from '../../vscode/log';
 import type { ActivePlatform, PlatformService } from '../../vscode/platforms/service';
+import type { MonitorLease } from '../monitor/types';
+import type { WindowMonitor } from '../monitor/windowMonitor';
 import type { PinStore } from './pinStore';
 import type { WatcherConnection } from './statusModel';
 import { PinTally, type TallyView } from './tally';
@@ -28,8 +29,6 @@ export class WatcherService implements vscode.Disposable {
   readonly onDidTransition = this.transitionEmitter.event;
   readonly onDidReconcile = this.reconciledEmitter.event;
   readonly onDidChangeConnection = this.connectionEmitter.event;
-  /** Unique to this window: two windows (or a reload racing the old one) never share a monitor id. */
-  readonly appId = `iotc-watch-${randomBytes(6).toString('hex')}`;
   private watcher?: { instance: PinnedWatcher; platform: ActivePlatform; subscriptions: { dispose(): void }[] };
   private current?: WatchedPlatform;
   private unavailable: WatcherConnection = { state: 'unavailable', reason: 'no platform is connected' };
@@ -39,7 +38,7 @@ export class WatcherService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private disposed = false;
 
-  constructor(private readonly platforms: PlatformService, private readonly pins: PinStore, private readonly log: Log) {
+  constructor(private readonly platforms: PlatformService, private readonly pins: PinStore, private readonly monitors: WindowMonitor, private readonly log: Log) {
     this.subscriptions = [
       platforms.onDidChange(() => void this.sync()),
       pins.onDidChange(() => void this.sync()),
@@ -84,17 +83,16 @@ export class WatcherService implements vscode.Disposable {
     const ids = this.pins.list(platform.name);
     if (this.watcher && this.watcher.platform !== platform) await this.stop('the platform changed');
     if (ids.length === 0) return this.stop('nothing is pinned', []);
-    if (!platform.resolved.mqttUrl) return this.stop(`platform "${platform.name}" has no MQTT URL, so its monitor topics cannot be watched`, ids);
-    if (!orgId) return this.stop(`the organization of platform "${platform.name}" is not known (set its orgId)`, ids);
-    if (!this.watcher) this.start(platform, orgId);
+    if (!this.watcher) {
+      const leased = this.monitors.lease(platform);
+      if (!leased.ok) return this.stop(leased.reason, ids);
+      this.start(platform, leased.lease);
+    }
     await this.watcher?.instance.setPins(ids);
   }
 
-  private start(platform: ActivePlatform, orgId: string): void {
-    const instance = new PinnedWatcher(
-      { platformName: platform.name, mqttUrl: platform.resolved.mqttUrl as string, orgId, apiKey: platform.credentials.apiKey, apiToken: platform.credentials.apiToken, ca: platform.credentials.ca, rejectUnauthorized: platform.resolved.rejectUnauthorized, rest: platform.rest },
-      { appId: this.appId, log: this.log.for('watcher') },
-    );
+  private start(platform: ActivePlatform, lease: MonitorLease): void {
+    const instance = new PinnedWatcher({ platformName: platform.name, lease, rest: platform.rest }, { log: this.log.for('watcher') });
     const subscriptions = [
       instance.on('changed', () => this.changedEmitter.fire()),
       instance.on('transition', (t) => this.transitionEmitter.fire(t)),

@@ -6,12 +6,14 @@ import type { BackoffOptions } from '../../platform/backoff';
 import type { PlatformLog } from '../../platform/log';
 import type { MonitorConnection } from '../../platform/monitor/types';
 import type { PlatformRestClient } from '../../platform/rest/client';
+import type { MonitorLease } from '../monitor/types';
 import type { TallyView } from './tally';
 
 /** The REST calls the watcher makes: initial states and reconciliation. */
 export type WatcherRest = Pick<PlatformRestClient, 'getClientState' | 'streamConnectionLog'>;
 
-/** The platform to watch: its broker, the application credentials, its CA, its REST client. */
+/** The platform to watch on a connection of the watcher's own: its broker, the application
+ *  credentials, its CA, its REST client. */
 export interface WatchTarget {
   readonly platformName: string;
   readonly mqttUrl: string;
@@ -23,16 +25,26 @@ export interface WatchTarget {
   readonly rest: WatcherRest;
 }
 
+/** The platform to watch through a lease on a shared monitor connection (views/monitor). */
+export interface LeasedWatchTarget {
+  readonly platformName: string;
+  readonly lease: MonitorLease;
+  readonly rest: WatcherRest;
+}
+
 export interface WatcherOptions {
-  /** Unique to the window: two connections with one app id throw each other off (288). */
-  readonly appId: string;
+  /** The app id of a connection of its own (default: a random one). Two connections with one
+   *  app id throw each other off (288). A leased connection has its owner's. */
+  readonly appId?: string;
   readonly log?: PlatformLog;
+  /** For a connection of its own; a leased one has its owner's. */
   readonly backoff?: BackoffOptions;
-  /** Most exact monitor topics before wildcards (core/monitorCover). */
+  /** Most exact monitor topics before wildcards (core/monitorCover), on a connection of its own. */
   readonly coverThreshold?: number;
   /** After subscribing, how long retained messages may take before the state API is asked about
    *  clients they did not tell of (applications, clients whose retained message expired). */
   readonly initialGraceMs?: number;
+  /** For a connection of its own. */
   readonly keepaliveSeconds?: number;
   /** Retries of a reconciliation whose state reads failed. Default 5 s doubling to 60 s. */
   readonly reconcileRetry?: BackoffOptions;

@@ -1,22 +1,24 @@
 // The pinned-client watcher of one platform (no `vscode` import: tested in plain mocha against
-// the sandbox, and benchmarked). One monitor connection `a:{org}:{appId}` subscribed to the
-// cheapest cover of the pinned clients' monitor topics (core/monitorCover); each message moves
-// the client's presence (core/presence) and the tally the status bar reads, in O(1). The first
-// state comes from retained messages, else from the state API; after every reconnect of its own
-// link, every pinned client is reconciled. Nothing here throws into mqtt.js or the host: problems
-// are kept as words for the tooltip and logged.
+// the sandbox, and benchmarked). It holds a lease on a monitor connection `a:{org}:{appId}` (the
+// window's shared one in the extension, views/monitor; one of its own otherwise) naming the
+// pinned clients; each message moves the client's presence (core/presence) and the tally the
+// status bar reads, in O(1). The first state comes from retained messages, else from the state
+// API; after every reconnect of the link, every pinned client is reconciled. Nothing here throws
+// into mqtt.js or the host: problems are kept as words for the tooltip and logged.
 
-import { planCover } from '../../core/monitorCover';
+import { randomBytes } from 'crypto';
+import { parseClientId } from '../../core/ids';
 import { PresenceBook } from '../../core/presence/book';
 import type { PresenceSnapshot, PresenceTransition } from '../../core/presence/presence';
 import { Emitter, type Disposable, type Listener } from '../../platform/events';
 import { silentLog, type PlatformLog } from '../../platform/log';
-import { MonitorClient } from '../../platform/monitor/monitorClient';
 import type { MonitorConnection } from '../../platform/monitor/types';
+import { SharedMonitor } from '../monitor/sharedMonitor';
+import type { MonitorLease } from '../monitor/types';
 import { InitialReads } from './initialReads';
 import { Reconciler } from './reconciler';
 import { PinTally } from './tally';
-import type { WatchTarget, WatcherEvents, WatcherOptions, WatcherView } from './types';
+import type { LeasedWatchTarget, WatchTarget, WatcherEvents, WatcherOptions, WatcherView } from './types';
 
 const DEFAULT_GRACE_MS = 1_000;
 
@@ -25,7 +27,9 @@ export class PinnedWatcher implements WatcherView {
   readonly tally = new PinTally();
   private readonly book = new PresenceBook();
   private order: string[] = [];
-  private readonly monitor: MonitorClient;
+  private readonly lease: MonitorLease;
+  /** The connection of its own, when it was given no lease. */
+  private readonly own?: SharedMonitor;
   private readonly emitter: Emitter<WatcherEvents>;
   private readonly log: PlatformLog;
   private readonly problemMap = new Map<string, string>();
@@ -34,16 +38,20 @@ export class PinnedWatcher implements WatcherView {
   private readonly reconciler: Reconciler;
   private readsTimer?: ReturnType<typeof setTimeout>;
   private invalidCount = 0;
-  private started = false;
 
-  constructor(target: WatchTarget, private readonly options: WatcherOptions) {
+  constructor(target: WatchTarget | LeasedWatchTarget, private readonly options: WatcherOptions = {}) {
     this.platformName = target.platformName;
     this.log = options.log ?? silentLog;
     this.emitter = new Emitter((error) => this.log.error(`watcher: a listener failed: ${error instanceof Error ? error.message : String(error)}`));
-    this.monitor = new MonitorClient({
-      mqttUrl: target.mqttUrl, orgId: target.orgId, appId: options.appId, apiKey: target.apiKey, apiToken: target.apiToken,
-      ca: target.ca, rejectUnauthorized: target.rejectUnauthorized, backoff: options.backoff, keepaliveSeconds: options.keepaliveSeconds, log: this.log,
-    });
+    if ('lease' in target) {
+      this.lease = target.lease;
+    } else {
+      this.own = new SharedMonitor({
+        mqttUrl: target.mqttUrl, orgId: target.orgId, appId: options.appId ?? `iotc-watch-${randomBytes(6).toString('hex')}`, apiKey: target.apiKey, apiToken: target.apiToken,
+        ca: target.ca, rejectUnauthorized: target.rejectUnauthorized, backoff: options.backoff, keepaliveSeconds: options.keepaliveSeconds, coverThreshold: options.coverThreshold, log: this.log,
+      });
+      this.lease = this.own.lease();
+    }
     const unknownIds = () => this.book.pinned().filter((id) => this.book.get(id)?.status === 'unknown');
     this.reads = new InitialReads({ rest: target.rest, unknownIds, apply: (r) => this.applied(this.book.applyState(r)), problem: (m) => this.setProblem('initial', m) });
     this.reconciler = new Reconciler({
@@ -51,20 +59,20 @@ export class PinnedWatcher implements WatcherView {
       applyState: (r) => this.applied(this.book.applyState(r), false), problem: (m) => this.setProblem('reconcile', m),
       done: (outcome) => this.emitter.emit('reconciled', outcome),
     }, this.abort.signal, options.reconcileRetry);
-    this.monitor.on('message', (e) => this.applied(this.book.applyMonitor(e.message, e.retained, e.receivedAt)));
-    this.monitor.on('invalid', (p) => {
+    this.lease.on('message', (e) => this.applied(this.book.applyMonitor(e.message, e.retained, e.receivedAt)));
+    this.lease.on('invalid', (p) => {
       this.invalidCount++;
       this.setProblem('invalid', `${this.invalidCount} unreadable monitor message${this.invalidCount === 1 ? '' : 's'} ignored; the last: ${p.error} (${p.bytes} bytes)`);
     });
-    this.monitor.on('subscription', (s) => this.setProblem(`sub:${s.topic}`, s.granted ? undefined
+    this.lease.on('subscription', (s) => this.setProblem(`sub:${s.topic}`, s.granted ? undefined
       : `The broker refused the subscription to ${s.topic} (${s.reason ?? 'refused'}): the pinned clients under it are not watched.`));
-    this.monitor.on('connection', (c) => this.onConnection(c));
-    this.monitor.on('reconnected', (event) => void this.reconciler.enqueue(event));
+    this.lease.on('connection', (c) => this.onConnection(c));
+    this.lease.on('reconnected', (event) => void this.reconciler.enqueue(event));
   }
 
-  get connection(): MonitorConnection { return this.monitor.state; }
+  get connection(): MonitorConnection { return this.lease.connection; }
   get problems(): readonly string[] { return [...this.problemMap.values()]; }
-  get appClientId(): string { return this.monitor.clientId; }
+  get appClientId(): string { return this.lease.clientId; }
 
   on<K extends keyof WatcherEvents>(name: K, listener: Listener<WatcherEvents[K]>): Disposable {
     return this.emitter.on(name, listener);
@@ -90,20 +98,18 @@ export class PinnedWatcher implements WatcherView {
       if (s) this.tally.set(s);
     }
     this.order = [...next];
-    const plan = planCover(this.order, { threshold: this.options.coverThreshold });
-    this.setProblem('rejected', plan.rejected.length > 0 ? `${plan.rejected.length} pinned id(s) are not client ids of the platform and are not watched.` : undefined, false);
-    for (const key of this.problemMap.keys()) if (key.startsWith('sub:') && !plan.topics.includes(key.slice(4))) this.problemMap.delete(key);
-    if (this.order.length > 0 && !this.started) {
-      this.started = true;
-      this.monitor.start();
-    }
+    const rejected = this.order.filter((id) => parseClientId(id) === undefined).length;
+    this.setProblem('rejected', rejected > 0 ? `${rejected} pinned id(s) are not client ids of the platform and are not watched.` : undefined, false);
+    // The lease plans the shared cover at once; its topics are the new ones from here on.
+    const subscribed = this.lease.setClients(this.order);
+    for (const key of this.problemMap.keys()) if (key.startsWith('sub:') && !this.lease.topics.includes(key.slice(4))) this.problemMap.delete(key);
     this.emitter.emit('changed', undefined);
-    return this.monitor.setPlan(plan).then(() => this.scheduleReads());
+    return subscribed.then(() => this.scheduleReads());
   }
 
   /** Tries again at once (after the credentials were fixed, or on request). */
   restart(): void {
-    if (this.started) this.monitor.restart();
+    this.lease.restart();
   }
 
   async dispose(): Promise<void> {
@@ -111,7 +117,8 @@ export class PinnedWatcher implements WatcherView {
     clearTimeout(this.readsTimer);
     this.reconciler.dispose();
     this.emitter.clear();
-    await this.monitor.dispose();
+    this.lease.dispose();
+    await this.own?.dispose();
   }
 
   private onConnection(c: MonitorConnection): void {
@@ -121,10 +128,10 @@ export class PinnedWatcher implements WatcherView {
   }
 
   private scheduleReads(): void {
-    if (this.readsTimer !== undefined || this.abort.signal.aborted || this.monitor.state.state !== 'connected') return;
+    if (this.readsTimer !== undefined || this.abort.signal.aborted || this.lease.connection.state !== 'connected') return;
     this.readsTimer = setTimeout(() => {
       this.readsTimer = undefined;
-      if (this.monitor.state.state === 'connected') void this.reads.run(this.abort.signal);
+      if (this.lease.connection.state === 'connected') void this.reads.run(this.abort.signal);
     }, this.options.initialGraceMs ?? DEFAULT_GRACE_MS);
   }
 
