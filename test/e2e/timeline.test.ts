@@ -51,6 +51,13 @@ describe('UI: the connection timeline in a real VS Code', function () {
     assert.strictEqual(await cause('client').innerText(), '1', 'one clean disconnect');
     assert.strictEqual((await frame.locator('.status').innerText()).trim(), 'connected');
     assert.strictEqual(await frame.locator('[data-figure="sessions"]').innerText(), '4');
+    // The default range is the whole history, from the oldest entry (to the second at least) to now.
+    assert.strictEqual(await frame.locator('button[data-range="all"]').getAttribute('aria-pressed'), 'true');
+    const oldest = (await rowTexts(frame)).at(-1)?.slice(0, 19) ?? '';
+    const range = await frame.locator('[data-figure="range"]').innerText();
+    assert.ok(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(oldest) && range.startsWith(oldest), `the range "${range}" begins at the oldest entry ${oldest}`);
+    assert.match(range, /, whole history\)$/);
+    await wb.ui.screenshot('timeline-dark');
     // The picture: four sessions; the marks of the last seconds overlap at this range, so they are
     // clusters with counts; activating one zooms in until each mark stands alone, with its shape.
     assert.strictEqual(await frame.locator('.chart .session').count(), 4);
@@ -64,7 +71,9 @@ describe('UI: the connection timeline in a real VS Code', function () {
     // Markup from the log is text: shown literally, never an element.
     assert.match(rows, /<img src=x onerror=alert\(1\)><\/script> odd line/);
     assert.strictEqual(await frame.locator('img').count(), 0);
-    await wb.ui.screenshot('timeline-dark');
+    // The figures now count the zoomed span only, and say so.
+    assert.match(await frame.locator('[data-figure="range"]').innerText(), /, zoomed\)$/);
+    await wb.ui.screenshot('timeline-dark-zoomed');
   });
 
   it('shows the detail of a mark on keyboard focus and on hover', async () => {

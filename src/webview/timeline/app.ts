@@ -2,7 +2,6 @@
 // kinds shown) with setState so it survives a reload, and redraws the parts that changed.
 
 import type { EventKind } from '../../core/events/types';
-import { formatDuration } from '../../core/timeWords';
 import { assertNever, PROTOCOL_VERSION, readViewState, type ExportFormat, type FromView, type RangePreset, type TimelineSnapshot, type TimelineViewState, type ToView } from '../../shared/protocol';
 import { Chart } from './chart';
 import { h } from './dom';
@@ -10,8 +9,9 @@ import { Header } from './header';
 import { EntryList } from './list';
 import { prepareDataset, type Dataset } from './model/dataset';
 import { figuresFor } from './model/figures';
-import { formatLocal, zoneName } from './model/scale';
-import { panWindow, presetWindow, zoomWindow, type TimeWindow } from './model/window';
+import { shownRange, rangeWords, type ShownRange } from './model/range';
+import { zoneName } from './model/scale';
+import { panWindow, zoomWindow, type TimeWindow } from './model/window';
 import { Toolbar } from './toolbar';
 import { Tooltip } from './tooltip';
 
@@ -105,8 +105,12 @@ export class App {
     return Math.max(this.clock(), this.snapshot?.now ?? 0);
   }
 
+  private shown(): ShownRange {
+    return shownRange(this.range, this.window, this.data?.extent, this.now());
+  }
+
   private currentWindow(): TimeWindow {
-    return this.window ?? presetWindow(this.range, this.data?.extent, this.now());
+    return this.shown().window;
   }
 
   private setRange(range: RangePreset): void {
@@ -127,10 +131,11 @@ export class App {
     const data = this.data;
     this.toolbar.setPreset(this.window === undefined ? this.range : undefined);
     if (!snapshot || !data) return;
-    const w = this.currentWindow();
+    const shown = this.shown();
+    const w = shown.window;
     const now = this.now();
     const figures = figuresFor(data, w, snapshot.status, now, this.offsetMs);
-    const words = `${formatLocal(w.from, this.offsetMs).slice(0, 16)} – ${formatLocal(w.to, this.offsetMs).slice(0, 16)} (${formatDuration(w.to - w.from)})`;
+    const words = rangeWords(shown, this.offsetMs);
     this.header.setFigures(figures, words);
     const s = figures.summary;
     const summary = `Timeline ${words}: ${s.sessions} sessions, ${s.failedAttempts} failed attempts, ${figures.causes.reduce((n, c) => n + c.count, 0)} disconnects. Arrow keys move between items; Enter opens one; plus and minus zoom; Page Up and Page Down move in time.`;

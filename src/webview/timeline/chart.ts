@@ -7,7 +7,7 @@ import type { Dataset } from './model/dataset';
 import { describeCluster, describeEvent, describeGap, describeSession, spoken, type Detail } from './model/describe';
 import { layoutTimeline, type LaneItem, type MarkItem } from './model/layout';
 import { axisTicks, timeToX, xToTime } from './model/scale';
-import { MIN_SPAN, panWindow, zoomWindow, type TimeWindow } from './model/window';
+import { panWindow, spanWindow, zoomWindow, type TimeWindow } from './model/window';
 import { CATEGORY_LOOK } from './model/words';
 import { h, svg } from './dom';
 import type { Tooltip } from './tooltip';
@@ -146,8 +146,7 @@ export class Chart {
   }
 
   private zoomTo(from: number, to: number): void {
-    const span = Math.max(to - from, MIN_SPAN);
-    this.host.setWindow({ from: from - span * 0.1, to: to + span * 0.1 });
+    this.host.setWindow(spanWindow(from, to));
   }
 
   private itemOf(target: EventTarget | null): Item | undefined {

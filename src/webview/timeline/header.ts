@@ -38,7 +38,7 @@ export class Header {
 
   setFigures(f: Figures, windowWords: string): void {
     fill(this.status, h('span', { class: `status-dot status-${f.status}`, 'aria-hidden': 'true' }), ` ${STATUS_WORDS[f.status]}`);
-    fill(this.figures, h('dt', {}, 'Range'), h('dd', {}, windowWords), ...f.figures.flatMap((x) => [h('dt', {}, x.label), h('dd', { 'data-figure': x.id }, x.value)]));
+    fill(this.figures, h('dt', {}, 'Range'), h('dd', { 'data-figure': 'range' }, windowWords), ...f.figures.flatMap((x) => [h('dt', {}, x.label), h('dd', { 'data-figure': x.id }, x.value)]));
     const counts: Partial<Record<MarkCategory, number>> = { failed: f.summary.failedAttempts };
     for (const c of f.causes) counts[c.cause] = c.count;
     fill(this.legend, ...MARK_CATEGORIES.map((c) => h('li', { class: `cause cat-${c}`, 'data-cause': c }, glyphIcon(c), ` ${CATEGORY_LOOK[c].long}: `, h('strong', {}, String(counts[c] ?? 0)))));

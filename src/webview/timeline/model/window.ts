@@ -39,6 +39,16 @@ export function zoomWindow(w: TimeWindow, factor: number, anchor = (w.from + w.t
   return { from, to: from + next };
 }
 
+/**
+ * The window that shows [from, to] with a tenth of its span either side, centred on it and never
+ * narrower than MIN_SPAN (what a click on a session, a gap or a cluster zooms to).
+ */
+export function spanWindow(from: number, to: number): TimeWindow {
+  const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, (to - from) * 1.2));
+  const middle = (from + to) / 2;
+  return { from: middle - span / 2, to: middle + span / 2 };
+}
+
 /** Moves the window by `share` of its span (negative: back in time). */
 export function panWindow(w: TimeWindow, share: number): TimeWindow {
   const d = (w.to - w.from) * share;
