@@ -50,8 +50,10 @@ export function installConnectHooks(broker: Aedes, ctx: BrokerContext): void {
   };
 
   // Connected once aedes registers the client: the older session of the id is closed by then
-  // (288), and CONNACK 0 is not yet written, so the client cannot act before its Connect is
-  // recorded. (If that CONNACK then fails, the socket closes and the session ends as 91.)
+  // (288). Usually CONNACK 0 is not yet written, so the client cannot act before its Connect is
+  // recorded (if that CONNACK then fails, the socket closes and the session ends as 91). In a
+  // takeover aedes writes CONNACK first and registers once the older session has closed; a client
+  // that leaves in between is a dropped attempt (closing.ts).
   broker.on('client', (client) => {
     const s = ctx.sessions.of(client);
     if (s?.id === undefined || s.phase !== 'connecting') return;
