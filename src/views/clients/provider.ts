@@ -1,6 +1,9 @@
 // The Clients tree: roots from the active platform's state, a session per refresh whose one
-// CancellationTokenSource is cancelled by the next refresh and on dispose, change events for the
-// subtree that changed, and automatic refreshes debounced.
+// CancellationTokenSource is cancelled when its rows are replaced (or a newer refresh supersedes
+// it) and on dispose, change events for the subtree that changed, and automatic refreshes
+// debounced. A refresh loads the new roots first and only then tells VS Code: told that the tree
+// changed, VS Code forgets the rows it shows until it has fetched the new ones, and a context-menu
+// command chosen on a forgotten row gets no node (it asked for a client instead of using the row).
 import * as vscode from 'vscode';
 import type { ConnectionStatus } from '../../core/clientState';
 import { CONNECTION_STATUSES, type StateQuery } from '../../core/query';
@@ -37,8 +40,10 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   private readonly loaded = new vscode.EventEmitter<TreeSummary>();
   /** After each refresh's roots are ready. */
   readonly onDidLoad = this.loaded.event;
-  private roots?: Promise<ClientsNode[]>;
-  private source = new vscode.CancellationTokenSource();
+  /** The roots shown, and the session their nodes load with. */
+  private shown?: Generation;
+  /** A refresh's roots while they load: shown, and VS Code told, once loaded. */
+  private next?: Generation;
   private timer?: NodeJS.Timeout;
   private readonly capabilities: CapabilityProvider[] = [];
   private readonly heads: HeadProvider[] = [];
@@ -53,15 +58,25 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     ];
   }
 
-  /** Now: cancels what the previous refresh still loads. */
+  /** Now: cancels what a previous refresh still loads; the rows shown stay until the new ones are ready. */
   refresh(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.source.cancel();
-    this.source.dispose();
-    this.source = new vscode.CancellationTokenSource();
-    this.roots = undefined;
-    this.changed.fire(undefined);
+    retire(this.next);
+    this.next = undefined;
+    if (!this.shown) {
+      // Nothing fetched yet (the view never shown): nothing to keep, nothing to load ahead.
+      this.changed.fire(undefined);
+      return;
+    }
+    const next = (this.next = this.generation());
+    void next.roots.then(() => {
+      if (this.next !== next) return;
+      this.next = undefined;
+      retire(this.shown);
+      this.shown = next;
+      this.changed.fire(undefined);
+    });
   }
 
   /** Soon: many triggers in a row make one refresh. */
@@ -75,7 +90,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     this.capabilities.push(provider);
     // Registered before the first load (in activate), there is nothing to redraw yet: a refresh
     // then would only replace the rows a person may be right-clicking.
-    if (this.roots) this.scheduleRefresh();
+    if (this.shown || this.next) this.scheduleRefresh();
     return new vscode.Disposable(() => {
       const i = this.capabilities.indexOf(provider);
       if (i >= 0) this.capabilities.splice(i, 1);
@@ -85,7 +100,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   /** Another feature's root at the head of the tree; it tells changes of its own subtree with nodeChanged. */
   addHead(head: HeadProvider): vscode.Disposable {
     this.heads.push(head);
-    if (this.roots) this.scheduleRefresh();
+    if (this.shown || this.next) this.scheduleRefresh();
     return new vscode.Disposable(() => {
       const i = this.heads.indexOf(head);
       if (i >= 0) this.heads.splice(i, 1);
@@ -107,13 +122,18 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   }
 
   async getChildren(node?: ClientsNode): Promise<ClientsNode[]> {
-    if (!node) return (this.roots ??= this.loadRoots(this.source.token).catch((error: unknown) => this.failedRoots(error)));
+    if (!node) return (this.next ?? (this.shown ??= this.generation())).roots;
     try {
       return (await node.getChildren?.()) ?? [];
     } catch (error) {
       this.log.error(`children of ${node.id}: ${error instanceof Error ? error.message : String(error)}`);
       return errorNodes(error, node, `${node.id}/failed`, '');
     }
+  }
+
+  private generation(): Generation {
+    const source = new vscode.CancellationTokenSource();
+    return { source, roots: this.loadRoots(source.token).catch((error: unknown) => this.failedRoots(error)) };
   }
 
   private async loadRoots(token: vscode.CancellationToken): Promise<ClientsNode[]> {
@@ -152,8 +172,18 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.source.cancel();
-    this.source.dispose();
+    retire(this.next);
+    retire(this.shown);
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+interface Generation {
+  readonly source: vscode.CancellationTokenSource;
+  readonly roots: Promise<ClientsNode[]>;
+}
+
+function retire(g: Generation | undefined): void {
+  g?.source.cancel();
+  g?.source.dispose();
 }
