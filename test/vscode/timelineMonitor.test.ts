@@ -28,8 +28,10 @@ describe('One monitor connection for the watcher and the timelines', function ()
   };
   const live = (clientId: string) => waitFor(`the timeline of ${clientId} live`, () => api.timeline.get(clientId)?.snapshot().live === true, { timeoutMs: 15_000 });
   const closeTab = async (title: string) => {
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === title);
-    assert.ok(tab, `the tab "${title}"`);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const tab = await waitFor(`the tab "${title}"`, () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && t.label === title)).catch((error: Error) => {
+      throw new Error(`${error.message}; the tabs: ${JSON.stringify(tabs().map((t) => [t.label, t.input?.constructor.name]))}`);
+    });
     await vscode.window.tabGroups.close(tab);
   };
 
