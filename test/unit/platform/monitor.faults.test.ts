@@ -9,7 +9,6 @@ import { startFaultBroker, type FaultBroker } from './support/faultBroker';
 import { WatchedMonitor } from './support/monitors';
 
 describe('platform monitor client: broker faults and bad payloads', function () {
-  this.timeout(20000);
   let broker: FaultBroker | undefined;
   let watcher: WatchedMonitor | undefined;
   afterEach(async () => {

@@ -17,7 +17,6 @@ import { WatchedMonitor } from './support/monitors';
 import { startProxy } from './support/proxy';
 
 describe('platform monitor client against the sandbox', function () {
-  this.timeout(30000);
   let sandbox: TestSandbox;
   const monitors: WatchedMonitor[] = [];
   let nextApp = 0;
@@ -105,7 +104,6 @@ describe('platform monitor client against the sandbox', function () {
 });
 
 describe('platform monitor client over TLS', function () {
-  this.timeout(30000);
   let sandbox: TestSandbox;
   before(async () => (sandbox = await startTestSandbox({ tls: true })));
   after(async () => sandbox.close());
@@ -139,7 +137,6 @@ describe('platform monitor client over TLS', function () {
 });
 
 describe('platform monitor client across a broker restart', function () {
-  this.timeout(60000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-restart-'));
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

@@ -34,7 +34,6 @@ async function batchingServer(batch: number, total: number, body: unknown = { en
 }
 
 describe('platform REST client: pacing', function () {
-  this.timeout(20000);
   let server: FaultServer | undefined;
   afterEach(async () => server?.close());
 

@@ -30,7 +30,6 @@ function seedStates(sandbox: TestSandbox): ClientStateWire[] {
 }
 
 describe('platform REST client against the sandbox', function () {
-  this.timeout(30000);
   let sandbox: TestSandbox;
   let states: ClientStateWire[];
   const clients: PlatformRestClient[] = [];
@@ -147,7 +146,6 @@ describe('platform REST client against the sandbox', function () {
 });
 
 describe('platform REST client against a rate-limited sandbox', function () {
-  this.timeout(30000);
   let sandbox: TestSandbox;
   afterEach(async () => sandbox?.close());
 
@@ -175,7 +173,6 @@ describe('platform REST client against a rate-limited sandbox', function () {
 });
 
 describe('platform REST client against the sandbox over TLS', function () {
-  this.timeout(30000);
   let sandbox: TestSandbox;
   before(async () => (sandbox = await startTestSandbox({ tls: true })));
   after(async () => sandbox.close());

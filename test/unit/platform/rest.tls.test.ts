@@ -8,7 +8,6 @@ import { faultClient, failure } from './support/clients';
 import { json, startFaultServer, type FaultServer } from './support/faultServer';
 
 describe('platform REST client: TLS', function () {
-  this.timeout(20000);
   let server: FaultServer | undefined;
   afterEach(async () => server?.close());
 

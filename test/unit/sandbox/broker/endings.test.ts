@@ -11,7 +11,6 @@ import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 import { nextEvent, waitFor } from '../../../support/waitFor';
 
 describe('sandbox broker: connections that end at awkward moments', function () {
-  this.timeout(30_000);
   let t: TestSandbox;
   let watch: Inbox;
   before(async () => {
@@ -94,7 +93,6 @@ describe('sandbox broker: connections that end at awkward moments', function () 
 });
 
 describe('sandbox broker: the CONNECT deadline', function () {
-  this.timeout(30_000);
   let t: TestSandbox;
   // Only sockets that never complete a CONNECT connect to this sandbox: a short deadline cannot
   // catch a real client on a slow machine.

@@ -13,7 +13,6 @@ import { killIfRunning, restCall as call, spawnSandbox, type SandboxProcess } fr
 const FREE_PORTS = ['--mqtt-port', '0', '--ws-port', '0', '--http-port', '0'];
 
 describe('sandbox CLI: the process', function () {
-  this.timeout(30_000);
   let dataDir: string;
   let running: SandboxProcess | undefined;
   before(() => (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-cli-'))));

@@ -24,7 +24,6 @@ function assertClientState(s: ClientStateWire): void {
 }
 
 describe('@wiotp/sdk against the sandbox', function () {
-  this.timeout(30_000);
   let t: TestSandbox;
   let sdk: SdkProcess;
   let device: DeviceCredentials;

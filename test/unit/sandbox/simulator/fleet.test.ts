@@ -21,7 +21,6 @@ const action = (m: Received) => String(m.json().Action);
 const closeCode = (m: Received) => Number(m.json().CloseCode ?? 0);
 
 describe('simulator: a fleet of 20 against the sandbox', function () {
-  this.timeout(60_000);
   let t: TestSandbox;
   let fleet: FleetHandle;
   let inbox: Inbox;

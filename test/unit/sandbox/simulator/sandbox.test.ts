@@ -21,7 +21,6 @@ async function get<T>(ready: ReadyInfo, route: string): Promise<T> {
 }
 
 describe('simulator: run by the sandbox', function () {
-  this.timeout(30_000);
 
   describe('node dist/sandbox.js --simulate 20 --seed 1', () => {
     let running: SandboxProcess | undefined;

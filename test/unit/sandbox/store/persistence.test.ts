@@ -126,7 +126,6 @@ describe('sandbox persistence: the journaled store', () => {
   });
 
   it('loses nothing acknowledged when the process is killed with SIGKILL', async function () {
-    this.timeout(30_000);
     const child = spawn(process.execPath, [path.join(__dirname, 'journalWriter.child.js'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     let acknowledged = 0;

@@ -19,7 +19,6 @@ function getTrusting(url: string, ca: string | undefined, servername?: string): 
 }
 
 describe('sandbox TLS material', function () {
-  this.timeout(30_000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(tmpdir(), 'sandbox-tls-'));
