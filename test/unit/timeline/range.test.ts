@@ -68,10 +68,14 @@ describe('webview/timeline/model: the range shown', () => {
   });
 
   it('zooms onto a span with a margin, never narrower than the smallest span', () => {
-    // The cluster of the timeout, the bad token and the takeover (17.718–17.794) zoomed to 0.276 s before.
+    // The cluster of the timeout, the bad token and the takeover (17.718–17.794): a tenth either side.
     const w = spanWindow(at(17.718), at(17.794));
-    assert.equal(w.to - w.from, MIN_SPAN);
+    assert.ok(Math.abs(w.to - w.from - 76 * 1.2) < 0.01, `span ${w.to - w.from}`);
     assert.ok(w.from < at(17.718) && w.to > at(17.794));
+    // A timeout and the failed attempt 4 ms after it: zoomed to the smallest span, where they stand apart.
+    const close = spanWindow(at(17.769), at(17.773));
+    assert.equal(close.to - close.from, MIN_SPAN);
+    assert.ok(MIN_SPAN <= 20, 'events milliseconds apart can be told apart');
     const wide = spanWindow(0, 10_000);
     assert.deepEqual(wide, { from: -1000, to: 11_000 });
   });
