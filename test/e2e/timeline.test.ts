@@ -103,9 +103,13 @@ describe('UI: the connection timeline in a real VS Code', function () {
     await frame.locator('button.export-csv').click();
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await wb.ui.waitVisible(input, 'the save dialog');
+    // The dialog fills in its proposed path once it has read the folder: type over that, not before it.
+    await wb.ui.waitUntil('the save dialog to propose a .csv file', async () => (await input.inputValue()).endsWith('.csv'));
     await input.fill(target);
+    await wb.ui.waitUntil('the path typed into the save dialog', async () => (await input.inputValue()) === target);
     await wb.page.keyboard.press('Enter');
-    await wb.ui.waitVisible(frame.locator('.toolbar-status', { hasText: /^Saved \d+ events to / }), 'the page saying where it saved');
+    const status = await wb.ui.waitVisible(frame.locator('.toolbar-status', { hasText: /^Saved \d+ events to / }), 'the page saying where it saved');
+    assert.ok((await status.innerText()).includes('timeline-export.csv'), await status.innerText());
     const lines = fs.readFileSync(target, 'utf8').trimEnd().split('\r\n');
     assert.ok(lines[0].startsWith('time,kind,cause,closeCode'));
     assert.ok(lines.some((l) => /,disconnected,network,160,network,141,/.test(l)), 'the timeout');

@@ -7,6 +7,9 @@ import { DEFAULT_WAIT_MS, saveScreenshot, waitHidden, waitUntil, waitVisible } f
 
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const MAX_PALETTE_MOVES = 20;
+const PALETTE_OPENINGS = 3;
+/** How long F1 may take to give the palette the focus before it counts as lost. */
+const PALETTE_FOCUS_MS = 5_000;
 
 export interface TreeRow {
   label: string;
@@ -37,8 +40,22 @@ export class Ui {
     return waitVisible(this.page, locator, what, timeoutMs);
   }
 
+  waitHidden(locator: Locator, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    return waitHidden(this.page, locator, what, timeoutMs);
+  }
+
   waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
     return waitUntil(this.page, what, check, timeoutMs);
+  }
+
+  /** Polls `check` for up to `ms`: whether it came true (no failure, no screenshot: the caller decides). */
+  async within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
+    const end = Date.now() + ms;
+    for (;;) {
+      if (await check().catch(() => false)) return true;
+      if (Date.now() > end) return false;
+      await this.page.waitForTimeout(50);
+    }
   }
 
   screenshot(name: string): Promise<string> {
@@ -70,19 +87,36 @@ export class Ui {
     return { channel, text: await lines.innerText() };
   }
 
-  /** F1, type the command's title, move to the entry with exactly that title, Enter. */
+  /**
+   * F1, type the command's title, move to the entry with exactly that title, Enter. VS Code may
+   * move focus on its own just after F1 (a walkthrough that has just opened focuses its first
+   * step), which closes the palette, as it would for a person: then the palette is opened again,
+   * at most PALETTE_OPENINGS times, each time saying so.
+   */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = await this.waitVisible(this.page.locator('.quick-input-widget .quick-input-box input'), 'the command palette');
-    await input.pressSequentially(title);
-    const entry = this.page.locator('.quick-input-widget .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) });
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    for (let opening = 1; ; opening++) {
+      await this.page.keyboard.press('F1');
+      const opened = await this.within(PALETTE_FOCUS_MS, async () => (await widget.isVisible()) && (await widget.locator('.quick-input-box input:focus').count()) > 0);
+      if (opened) {
+        await input.pressSequentially(title);
+        if ((await widget.isVisible()) && (await input.inputValue()) === `>${title}`) break;
+      }
+      if (opening >= PALETTE_OPENINGS) throw new Error(`the command palette lost the focus ${opening} times while "${title}" was typed`);
+      console.log(`    [e2e] the command palette lost the focus while "${title}" was typed (VS Code moved it); opening it again`);
+      // Escape only if it is still open: elsewhere Escape means something (a walkthrough goes back).
+      if (await widget.isVisible()) await this.page.keyboard.press('Escape');
+      await waitHidden(this.page, widget, 'the command palette to close');
+    }
+    const entry = widget.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) });
     await this.waitVisible(entry, `"${title}" in the command palette`);
     // Fuzzy matching may rank a longer title first, as it does for a person, who then arrows down.
     const isFocused = () => entry.first().evaluate((el) => el.classList.contains('focused'));
     for (let moves = 0; moves < MAX_PALETTE_MOVES && !(await isFocused()); moves++) await this.page.keyboard.press('ArrowDown');
     await this.waitVisible(entry.and(this.page.locator('.focused')), `"${title}" selected in the command palette`);
     await this.page.keyboard.press('Enter');
-    await waitHidden(this.page, this.page.locator('.quick-input-widget'), 'the command palette to close');
+    await waitHidden(this.page, widget, 'the command palette to close');
   }
 
   private get rows(): Locator {

@@ -60,6 +60,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await page.goto(workbenchUrl({ origin: server.origin, folder }));
     await ui.waitVisible(page.locator('.monaco-workbench .part.statusbar'), 'the workbench (status bar)', WORKBENCH_MS);
     await ui.waitVisible(page.locator('.monaco-workbench .part.activitybar'), 'the activity bar', WORKBENCH_MS);
+    // The workbench shows before it has read the installed extensions; their commands reach the
+    // palette with their view containers, so a scenario starts once ours is in the activity bar.
+    await ui.waitVisible(page.locator('.part.activitybar a[aria-label^="IoT Connectivity"]'), 'the IoT Connectivity view container (the extension read)', WORKBENCH_MS);
     console.log(`    [e2e] workbench ready in ${seconds()} s (.vsix installed at ${installed} s)`);
     return { page, ui, server, close };
   } catch (err) {
