@@ -6,6 +6,7 @@
 // command chosen on a forgotten row gets no node (it asked for a client instead of using the row).
 import * as vscode from 'vscode';
 import type { ConnectionStatus } from '../../core/clientState';
+import { rowsSignature } from './rowsSignature';
 import { CONNECTION_STATUSES, type StateQuery } from '../../core/query';
 import type { StateSort } from '../../platform/rest/states';
 import { signalOf } from '../../vscode/cancellation';
@@ -70,9 +71,17 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
       return;
     }
     const next = (this.next = this.generation());
-    void next.roots.then(() => {
+    void next.roots.then((roots) => {
       if (this.next !== next) return;
       this.next = undefined;
+      const before = this.shown?.settled && rowsSignature(this.shown.settled);
+      // Roots handed out while loading (getChildren) are in use: those are kept, whatever they show.
+      if (!next.handedOut && before !== undefined && before === rowsSignature(roots)) {
+        // The same rows: keep those shown (and any pages loaded beyond the first) untouched.
+        this.log.debug('refresh: nothing changed');
+        retire(next);
+        return;
+      }
       retire(this.shown);
       this.shown = next;
       this.changed.fire(undefined);
@@ -122,7 +131,10 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   }
 
   async getChildren(node?: ClientsNode): Promise<ClientsNode[]> {
-    if (!node) return (this.next ?? (this.shown ??= this.generation())).roots;
+    if (!node) {
+      if (this.next) this.next.handedOut = true;
+      return (this.next ?? (this.shown ??= this.generation())).roots;
+    }
     try {
       return (await node.getChildren?.()) ?? [];
     } catch (error) {
@@ -133,7 +145,9 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
 
   private generation(): Generation {
     const source = new vscode.CancellationTokenSource();
-    return { source, roots: this.loadRoots(source.token).catch((error: unknown) => this.failedRoots(error)) };
+    const g: Generation = { source, roots: this.loadRoots(source.token).catch((error: unknown) => this.failedRoots(error)) };
+    void g.roots.then((roots) => (g.settled = roots));
+    return g;
   }
 
   private async loadRoots(token: vscode.CancellationToken): Promise<ClientsNode[]> {
@@ -181,6 +195,10 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
 interface Generation {
   readonly source: vscode.CancellationTokenSource;
   readonly roots: Promise<ClientsNode[]>;
+  /** The roots, once loaded. */
+  settled?: ClientsNode[];
+  /** Whether getChildren gave these roots out before they were shown. */
+  handedOut?: boolean;
 }
 
 function retire(g: Generation | undefined): void {

@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import type { ConnectionStatus } from '../../core/clientState';
 import type { ClientsNode, TreeSession } from './node';
 import { PagedList } from './pagedList';
+import type { LoadedChildren } from './rowsSignature';
 import { TypeGroups } from './typeGroups';
 
-export class StatusGroupNode implements ClientsNode {
+export class StatusGroupNode implements ClientsNode, LoadedChildren {
   readonly id: string;
   private readonly list: PagedList;
   private readonly types?: TypeGroups;
@@ -43,6 +44,11 @@ export class StatusGroupNode implements ClientsNode {
     item.iconPath = connected ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green')) : new vscode.ThemeIcon('debug-disconnect');
     item.contextValue = `group;${this.status}`;
     return item;
+  }
+
+  /** The rows loaded so far, without a request; undefined when grouped by type (those load apart). */
+  loadedChildren(): readonly ClientsNode[] | undefined {
+    return this.types && this.list.failed === undefined ? undefined : this.list.children();
   }
 
   async getChildren(): Promise<ClientsNode[]> {

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../../src/extension';
 import type { ClientsNode } from '../../../src/views/clients/node';
+import { rowsSignature } from '../../../src/views/clients/rowsSignature';
 import { waitFor } from '../../support/waitFor';
 import { childrenOf, extensionApi, Fleet, freshRoots, item, label, removeAllPlatforms, sandboxRest, setSetting, useSandbox } from './fixture';
 
@@ -58,6 +59,36 @@ describe('Clients view: the tree', () => {
     const all = clientLabels(children);
     assert.deepStrictEqual([...all].sort(), DEVICES.slice(4));
     assert.ok(!children.some((n) => label(n) === 'Load more…'));
+  });
+
+  it('tells VS Code of a refresh only when the rows changed, so rows on screen keep working', async () => {
+    await api.query.set({ deviceType: 'ftree' });
+    const provider = api.clients.provider;
+    const shown = await freshRoots(api);
+    let wholeTree = 0;
+    const counting = provider.onDidChangeTreeData((n) => n === undefined && wholeTree++);
+    // The comparison runs in the promise callbacks after the load: a macrotask later, it is done.
+    const refreshed = async () => {
+      const loaded = new Promise<void>((resolve) => { const d = provider.onDidLoad(() => (d.dispose(), resolve())); });
+      provider.refresh();
+      await loaded;
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      await refreshed();
+      const kept = await provider.getChildren();
+      // Rows that differ (a relative time crossing a minute) would be news: say which.
+      assert.ok(kept[0] === shown[0], `the rows shown kept:\n${rowsSignature(shown)}\n${rowsSignature(kept)}`);
+      assert.strictEqual(wholeTree, 0, 'nothing changed: no event');
+      await fleet.connect('t01');
+      await refreshed();
+      assert.strictEqual(wholeTree, 1, 't01 connected: one event');
+      const [group] = await provider.getChildren();
+      assert.strictEqual(label(group), 'Connected (9)');
+    } finally {
+      counting.dispose();
+      await fleet.disconnect('t01');
+    }
   });
 
   it('sorts by the setting: last activity newest first by default, or by id', async () => {
