@@ -61,6 +61,13 @@ describe('Pinned-client watcher in the extension host', () => {
     const [group] = await api.clients.provider.getChildren();
     const [sensor] = await childrenOf(api, group);
     assert.match(String(item(sensor).description), /^offline, disconnected/);
+    // The status groups follow without a refresh asked for: the drop moved it to Disconnected.
+    const provider = api.clients.provider;
+    await waitFor('w-sensor-7 under Disconnected without a refresh asked for', async () => {
+      const roots = await provider.getChildren();
+      const off = roots.find((r) => /^Disconnected \(\d+\)$/.test(String(label(r))));
+      return off !== undefined && (await childrenOf(api, off)).some((n) => label(n) === 'w-sensor-7');
+    }, { timeoutMs: 10_000 });
   });
 
   it('allows whileDebugging notifications only during a debug session', async function () {

@@ -35,6 +35,12 @@ export interface Watcher {
 }
 
 const TREE_DEBOUNCE_MS = 250;
+/**
+ * After a pinned client connects or drops, the status groups are stale: they are read again this
+ * long after it (the state API lags a connect or disconnect briefly, spec §2), and once more
+ * later for a platform that lags longer. A refresh that finds the same rows changes nothing on screen.
+ */
+const GROUPS_REFRESH_AFTER_MS = [1_000, 6_000] as const;
 
 export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherDeps): Watcher {
   const pins = new PinStore(context.workspaceState);
@@ -46,6 +52,14 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   const pinnedOn = (id: string) => (service.platform ? pins.has(service.platform.name, id) : false);
   const { provider } = deps.clients;
   let treeTimer: ReturnType<typeof setTimeout> | undefined;
+  const groupTimers: (ReturnType<typeof setTimeout> | undefined)[] = [];
+  // Throttled, not debounced: a storm of transitions must not postpone the refresh for ever.
+  const refreshGroups = () => GROUPS_REFRESH_AFTER_MS.forEach((ms, i) => {
+    groupTimers[i] ??= setTimeout(() => {
+      groupTimers[i] = undefined;
+      provider.refresh();
+    }, ms);
+  });
   context.subscriptions.push(
     pins, service, statusBar, notifier,
     registerCommand(deps.log, Command.pinClient, (arg?: unknown) => pinClient(commandDeps, arg)),
@@ -61,7 +75,8 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
         if (group.visible) provider.nodeChanged(group);
       }, TREE_DEBOUNCE_MS);
     }),
-    { dispose: () => clearTimeout(treeTimer) },
+    service.onDidTransition(refreshGroups),
+    { dispose: () => [treeTimer, ...groupTimers].forEach((t) => clearTimeout(t)) },
     deps.actions.add({ label: () => vscode.l10n.t('$(pin) Pin Client'), command: Command.pinClient, appliesTo: (s) => !pinnedOn(s.id) }),
     deps.actions.add({ label: () => vscode.l10n.t('$(pinned) Unpin Client'), command: Command.unpinClient, appliesTo: (s) => pinnedOn(s.id) }),
   );
