@@ -2,8 +2,8 @@
 // (offset ≤ 1000, 20 a page: 51 pages) — read within the platform's 10 calls/s, and the first
 // page drawn soon after the panel opens. The real pipeline: the sandbox (in this process, its
 // rate limit ON at 10 calls/s, so a call over the limit would get a 429), the extension's REST
-// client (paced to 10/s) and TimelineLoader; the first page's snapshot is drawn by the real
-// webview bundle in headless Chromium.
+// client (paced to 10/s) and TimelineLoader; the first page's snapshot, in the message the host
+// posts (snapshotMessage), is drawn by the real webview bundle in headless Chromium.
 //   node esbuild.js --tests && node out/bench/timeline/load.bench.js [runs=3]
 // "First page drawn" = max(page boot, first page read) + drawing it: in VS Code the host starts
 // reading when the panel opens, while the page loads.
@@ -12,7 +12,7 @@ import { closedConnection, tokenAuthSucceeded } from '../../src/core/connectionL
 import { LOG_ENTRIES_KEPT } from '../../src/core/limits';
 import { PlatformRestClient } from '../../src/platform';
 import type { LogRequest } from '../../src/platform/rest/logs';
-import type { TimelineSnapshot } from '../../src/shared/protocol';
+import { snapshotMessage, type TimelineSnapshot } from '../../src/shared/protocol';
 import { TimelineLoader } from '../../src/views/timeline/loader';
 import { subjectOf } from '../../src/views/timeline/subject';
 import { startTestSandbox } from '../../test/support/sandbox';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       const snap: TimelineSnapshot = loader.snapshot();
       if (first || (snap.progress?.pages ?? 0) < 1) return;
       const readMs = performance.now() - began;
-      first = page.send({ type: 'snapshot', snapshot: snap }).then((drawMs) => ({ readMs, drawMs }));
+      first = page.send(snapshotMessage(snap)).then((drawMs) => ({ readMs, drawMs }));
     });
     await loader.start();
     const allMs = performance.now() - began;

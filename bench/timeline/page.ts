@@ -3,7 +3,7 @@
 // snapshots are handed to it as the host would. For benchmarks and looking at the page.
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { chromiumPath, projectRoot } from '../../scripts/vscode-web/paths';
 import type { FromView, ToView } from '../../src/shared/protocol';
 
@@ -36,7 +36,19 @@ export interface TimelinePage {
   posted(): Promise<FromView[]>;
   /** Hands a message to the page as the host would; resolves after it was handled and painted, with the time that took (ms). */
   send(message: ToView): Promise<number>;
+  /** The same, with the CPU time the page spent on it. */
+  sendMeasured(message: ToView): Promise<Handled>;
   close(): Promise<void>;
+}
+
+export interface Handled {
+  readonly wallMs: number;
+  /**
+   * CPU time (ms) of the page's main thread, and of its renderer process (all threads: GC helpers,
+   * compositing). Unlike wall time, it hardly grows when the machine is busy with other work.
+   */
+  readonly threadCpuMs: number;
+  readonly processCpuMs: number;
 }
 
 export async function openTimelinePage(options: { width?: number; height?: number; state?: unknown } = {}): Promise<TimelinePage> {
@@ -55,6 +67,8 @@ export async function openTimelinePage(options: { width?: number; height?: numbe
       w.state = state;
       w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => w.state, setState: (s: unknown) => { w.state = s; } });
     }, options.state);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const booting = performance.now();
     await page.addScriptTag({ path: BUNDLE });
     const bootMs = performance.now() - booting;
@@ -62,27 +76,40 @@ export async function openTimelinePage(options: { width?: number; height?: numbe
       page,
       bootMs,
       posted: () => page.evaluate(() => (globalThis as unknown as PageGlobals).posted as FromView[]),
-      send: async (message) => {
-        // The message reaches the page first; then it is posted to the page itself, so that it
-        // arrives as VS Code delivers it (postMessage, structured clone) and that is timed.
-        await page.evaluate((m) => {
-          (globalThis as unknown as PageGlobals).next = m;
-        }, message);
-        return page.evaluate(async () => {
-          const w = globalThis as unknown as PageGlobals;
-          const start = performance.now();
-          const handled = new Promise<void>((resolve) => w.addEventListener('message', () => resolve(), { once: true }));
-          w.postMessage(w.next, '*');
-          await handled;
-          // Until the frame with the change has been laid out and painted.
-          await new Promise<void>((resolve) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve())));
-          return performance.now() - start;
-        });
-      },
+      send: async (message) => (await sendMeasured(page, cdp, message)).wallMs,
+      sendMeasured: (message) => sendMeasured(page, cdp, message),
       close: () => browser.close(),
     };
   } catch (err) {
     await browser.close();
     throw err;
   }
+}
+
+async function sendMeasured(page: Page, cdp: CDPSession, message: ToView): Promise<Handled> {
+  // The message reaches the page first; then it is posted to the page itself, so that it
+  // arrives as VS Code delivers it (postMessage, structured clone) and that is timed.
+  await page.evaluate((m) => {
+    (globalThis as unknown as PageGlobals).next = m;
+  }, message);
+  const before = await cpuMs(cdp);
+  const wallMs = await page.evaluate(async () => {
+    const w = globalThis as unknown as PageGlobals;
+    const start = performance.now();
+    const handled = new Promise<void>((resolve) => w.addEventListener('message', () => resolve(), { once: true }));
+    w.postMessage(w.next, '*');
+    await handled;
+    // Until the frame with the change has been laid out and painted.
+    await new Promise<void>((resolve) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve())));
+    return performance.now() - start;
+  });
+  const after = await cpuMs(cdp);
+  return { wallMs, threadCpuMs: after.thread - before.thread, processCpuMs: after.process - before.process };
+}
+
+/** CPU time used so far by the page's main thread and its renderer process (ms). */
+async function cpuMs(cdp: CDPSession): Promise<{ thread: number; process: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+  return { thread: value('ThreadTime'), process: value('ProcessTime') };
 }

@@ -6,9 +6,10 @@
 
 import type { ConnectionStatus } from '../core/clientState';
 import type { ConnectivityEvent, EventKind } from '../core/events/types';
+import { encodeEvents, type EventColumns } from './eventColumns';
 
 /** Bumped when a message changes shape; a webview of another version asks to be reloaded. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The panel's view type: the serializer restores panels of this type after a reload. */
 export const TIMELINE_VIEW_TYPE = 'iotConnectivity.timeline';
@@ -63,10 +64,19 @@ export interface TimelineSnapshot {
   readonly live: boolean;
 }
 
+/** A snapshot whose events travel in columns (eventColumns.ts): what the host posts, via snapshotMessage. */
+export interface ColumnSnapshot extends Omit<TimelineSnapshot, 'events'> {
+  readonly events: EventColumns;
+  /** The same for snapshots of the same events (a new notice, the live flag): the page prepares them once. */
+  readonly eventsRevision: number;
+}
+
 export type ExportFormat = 'csv' | 'json';
 
 export type ToView =
+  /** Events as objects: fine for a few; `columns` is for any number. */
   | { readonly type: 'snapshot'; readonly snapshot: TimelineSnapshot }
+  | { readonly type: 'columns'; readonly snapshot: ColumnSnapshot }
   | { readonly type: 'progress'; readonly progress: LoadProgress }
   | { readonly type: 'reply'; readonly requestId: number; readonly ok: boolean; readonly message: string };
 
@@ -90,6 +100,19 @@ export interface TimelineViewState {
 
 export type RangePreset = '1h' | '24h' | '7d' | 'all';
 export const RANGE_PRESETS: readonly RangePreset[] = ['1h', '24h', '7d', 'all'];
+
+const encoded = new WeakMap<readonly ConnectivityEvent[], { readonly columns: EventColumns; readonly revision: number }>();
+let revisions = 0;
+
+/** The message that carries `snapshot`, its events in columns; a list of events is encoded once however often it is posted. */
+export function snapshotMessage(snapshot: TimelineSnapshot): ToView {
+  let e = encoded.get(snapshot.events);
+  if (!e) {
+    e = { columns: encodeEvents(snapshot.events), revision: ++revisions };
+    encoded.set(snapshot.events, e);
+  }
+  return { type: 'columns', snapshot: { ...snapshot, events: e.columns, eventsRevision: e.revision } };
+}
 
 /** Marks the end of an exhaustive switch: a case left out is a compile error here. */
 export function assertNever(value: never, what = 'message'): never {

@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { assertNever, PROTOCOL_VERSION, readFromView, type ExportFormat, type FromView, type TimelineSnapshot, type ToView } from '../../shared/protocol';
+import { assertNever, PROTOCOL_VERSION, readFromView, snapshotMessage, type ExportFormat, type FromView, type TimelineSnapshot, type ToView } from '../../shared/protocol';
 import type { ComponentLog } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { entryToText } from './exportFormat';
@@ -143,7 +143,8 @@ export class TimelinePanel implements vscode.Disposable {
   private postSnapshot(): void {
     if (!this.ready || this.disposed) return;
     const snapshot = this.loader.snapshot();
-    void this.post({ type: 'snapshot', snapshot });
+    // Events in columns: any number of them crosses to the page cheaply (shared/eventColumns.ts).
+    void this.post(snapshotMessage(snapshot));
     if (!this.firstDrawLogged && (snapshot.progress?.pages ?? 0) > 0) {
       this.firstDrawLogged = true;
       this.deps.log.info(`${snapshot.subject.name}: first log page posted ${Date.now() - this.opened} ms after the panel opened`);

@@ -2,7 +2,8 @@
 // kinds shown) with setState so it survives a reload, and redraws the parts that changed.
 
 import type { EventKind } from '../../core/events/types';
-import { assertNever, PROTOCOL_VERSION, readViewState, type ExportFormat, type FromView, type RangePreset, type TimelineSnapshot, type TimelineViewState, type ToView } from '../../shared/protocol';
+import { columnEvents } from './model/columnEvents';
+import { assertNever, PROTOCOL_VERSION, readViewState, type ColumnSnapshot, type ExportFormat, type FromView, type Notice, type RangePreset, type TimelineSnapshot, type TimelineViewState, type ToView } from '../../shared/protocol';
 import { Chart } from './chart';
 import { h } from './dom';
 import { Header } from './header';
@@ -21,11 +22,15 @@ export interface Bridge {
   setState(state: TimelineViewState): void;
 }
 
+const UNREADABLE: Notice = { id: 'unreadable-events', level: 'error', text: 'The events sent to this page could not be read: use Reload.' };
+
 /** Relative ranges slide with the clock: redraw their figures this often. */
 const TICK_MS = 30_000;
 
 export class App {
   private snapshot?: TimelineSnapshot;
+  /** Which events (ColumnSnapshot.eventsRevision) `snapshot` holds, when they came in columns. */
+  private revision?: number;
   private data?: Dataset;
   private range: RangePreset;
   private window?: TimeWindow;
@@ -74,7 +79,11 @@ export class App {
   receive(message: ToView): void {
     switch (message.type) {
       case 'snapshot':
+        this.revision = undefined;
         this.onSnapshot(message.snapshot);
+        break;
+      case 'columns':
+        this.onColumns(message.snapshot);
         break;
       case 'progress':
         this.header.setProgress(message.progress);
@@ -86,6 +95,14 @@ export class App {
       default:
         assertNever(message);
     }
+  }
+
+  private onColumns({ events: columns, eventsRevision, ...rest }: ColumnSnapshot): void {
+    const old = this.snapshot?.events;
+    if (old && eventsRevision === this.revision) return this.onSnapshot({ ...rest, events: old });
+    const events = columnEvents(columns);
+    this.revision = events ? eventsRevision : undefined;
+    this.onSnapshot({ ...rest, events: events ?? [], notices: events ? rest.notices : [...rest.notices, UNREADABLE] });
   }
 
   private onSnapshot(snapshot: TimelineSnapshot): void {
