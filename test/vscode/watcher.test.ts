@@ -49,6 +49,20 @@ describe('Pinned-client watcher in the extension host', () => {
     assert.match(String(item(pinned[0]).contextValue), /^client;device;hasLog;connected;pinned$/);
   });
 
+  it('names its own monitor connection among the applications: "this window\'s monitor"', async () => {
+    const own = await waitFor('the window\'s monitor under Connected', async () => {
+      const roots = await freshRoots(api);
+      const on = roots.find((r) => /^Connected \(\d+\)$/.test(label(r)));
+      const rows = on ? await childrenOf(api, on) : [];
+      const marked = rows.filter((n) => String(item(n).description).includes('this window\'s monitor'));
+      return marked.length > 0 ? marked : undefined;
+    }, { timeoutMs: 10_000 });
+    assert.strictEqual(own.length, 1, 'one row, this window\'s');
+    assert.match(label(own[0]), /^iotc-monitor-[0-9a-f]{12}$/);
+    assert.match(String(item(own[0]).description), /^application · this window's monitor · active /);
+    assert.match(String(item(own[0]).contextValue), /^client;application;connected;thisWindow$/);
+  });
+
   it('follows a real drop: warning colours and "1 offline: w-sensor-7", live in the tree', async () => {
     const id = fleet.clientId('w-sensor-7');
     const res = await fetch(`${ready().apiUrl}/sandbox/clients/${encodeURIComponent(id)}/disconnect`, { method: 'POST', headers: { authorization: sandboxAuthHeader(ready()) } });

@@ -48,14 +48,16 @@ export class ClientNode implements ClientsNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(clientLabel(this.state.id));
     item.id = this.id;
-    item.description = `${typeWords(this.state)} · ${timeWords(this.state, this.now)}`;
+    const contextValue = clientContextValue(this.state, this.capabilities);
+    const own = contextValue.split(';').includes('thisWindow') ? ` · ${vscode.l10n.t("this window's monitor")}` : '';
+    item.description = `${typeWords(this.state)}${own} · ${timeWords(this.state, this.now)}`;
     item.iconPath = icon(this.state);
     const tooltip = new vscode.MarkdownString(tooltipMarkdown(this.state, this.now), false);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: plainText(stateHeadline(this.state, this.now), 200) };
-    item.contextValue = clientContextValue(this.state, this.capabilities);
+    item.contextValue = contextValue;
     return item;
   }
 }

@@ -66,6 +66,8 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     registerCommand(deps.log, Command.unpinClient, (arg?: unknown) => unpinClient(commandDeps, arg)),
     registerCommand(deps.log, Command.showPinned, () => showPinned(commandDeps)),
     provider.addCapability((state) => (pinnedOn(state.id) ? 'pinned' : undefined)),
+    // This window's own monitor connection is an application like any other: say which it is.
+    provider.addCapability((state) => (state.id === deps.monitors.clientId ? 'thisWindow' : undefined)),
     provider.addHead(() => (group.visible ? group : undefined)),
     // A pin added or removed changes items all over the tree; a live change only the group.
     pins.onDidChange(() => provider.scheduleRefresh()),
