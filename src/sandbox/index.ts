@@ -1,6 +1,7 @@
 // startSandbox(): the whole local platform in one call — store, TLS material, the MQTT broker on
 // its listeners, the REST API — and the ready object the CLI prints.
 
+import * as fs from 'node:fs';
 import { bootstrapCredentials } from './credentials';
 import { startBroker, type BrokerHandle } from './broker';
 import { API_BASE } from './http/handler';
@@ -59,6 +60,8 @@ interface Parts {
   fleet?: Fleet;
   http?: ApiServer;
   https?: ApiServer;
+  /** TLS material generated for this run only (no data dir): removed last. */
+  tlsTempDir?: string;
 }
 
 /** The fleet stops acting first; then the broker, so clients (the simulated ones too) are told 93; the store last. */
@@ -69,6 +72,7 @@ async function closeParts(p: Parts): Promise<void> {
   await p.https?.close();
   await p.http?.close();
   p.store?.close();
+  if (p.tlsTempDir !== undefined) fs.rmSync(p.tlsTempDir, { recursive: true, force: true });
 }
 
 /** Starts the sandbox; on failure, whatever had started is closed again and the error thrown. */
@@ -85,6 +89,7 @@ export async function startSandbox(input: SandboxOptionsInput & { log?: Logger }
     // (MQTT); TLS does not let `*.localhost` match the first (a wildcard needs two labels after it).
     const hosts = [options.host, `${options.org}.localhost`, `${options.org}.messaging.localhost`];
     const tls = options.tls ? await ensureTlsMaterial({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile, hosts }) : undefined;
+    parts.tlsTempDir = tls?.tempDir;
     const brokerPorts = { mqtt: options.ports.mqtt, ws: options.ports.ws, ...(tls ? { mqtts: options.ports.mqtts, wss: options.ports.wss } : {}) };
     const broker = (parts.broker = await startBroker({ org: options.org, host: options.host, store, log: log.child('broker'), ports: brokerPorts, tls, stateLagMs: options.stateLagMs, connectTimeoutMs: options.connectTimeoutMs }));
     const api = (port: number, withTls?: { cert: string; key: string }) =>

@@ -19,6 +19,8 @@ export interface TlsMaterial {
   ca: string;
   /** Path of `ca`, to hand to device code and the extension. */
   caFile: string;
+  /** The temporary directory the material was generated in (no data dir): its owner removes it on close. */
+  tempDir?: string;
 }
 
 export interface TlsOptions {
@@ -125,7 +127,7 @@ async function generatedIn(dir: string, hosts: string[]): Promise<TlsMaterial> {
 /**
  * The certificate and key for the sandbox's TLS listeners. With `certFile`/`keyFile` they are read
  * (the certificate is then also what clients trust); otherwise generated in `dataDir/tls`, or in a
- * fresh temporary directory when there is no data dir.
+ * fresh temporary directory when there is no data dir (`tempDir`, for the caller to remove).
  */
 export async function ensureTlsMaterial(o: TlsOptions): Promise<TlsMaterial> {
   if (o.certFile !== undefined || o.keyFile !== undefined) {
@@ -139,6 +141,7 @@ export async function ensureTlsMaterial(o: TlsOptions): Promise<TlsMaterial> {
     }
     return { cert, key, ca: cert, caFile: path.resolve(o.certFile) };
   }
-  const dir = o.dataDir !== undefined ? path.join(o.dataDir, 'tls') : fs.mkdtempSync(path.join(tmpdir(), 'iot-sandbox-tls-'));
-  return generatedIn(dir, o.hosts);
+  if (o.dataDir !== undefined) return generatedIn(path.join(o.dataDir, 'tls'), o.hosts);
+  const tempDir = fs.mkdtempSync(path.join(tmpdir(), 'iot-sandbox-tls-'));
+  return { ...(await generatedIn(tempDir, o.hosts)), tempDir };
 }

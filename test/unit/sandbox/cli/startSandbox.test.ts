@@ -1,7 +1,9 @@
 // startSandbox(), what the CLI runs: the --simulate seam, given credentials, and a clean failure.
 
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as path from 'node:path';
 import { startSandbox, type FleetContext } from '../../../../src/sandbox';
 import { memoryLogger } from '../../../../src/sandbox/log';
 import { connected } from '../../../support/mqtt';
@@ -63,5 +65,16 @@ describe('startSandbox', () => {
     } finally {
       holder.close();
     }
+  });
+
+  it('with --tls and no data dir, keeps its generated CA while it runs and removes it on close', async () => {
+    const sandbox = await startSandbox({ tls: true, ports: { ...FREE, mqtts: 0, wss: 0, https: 0 }, log: memoryLogger() });
+    const caFile = sandbox.ready.caFile;
+    try {
+      assert.ok(caFile && fs.existsSync(caFile), 'the CA file device code is told to trust');
+    } finally {
+      await sandbox.close();
+    }
+    assert.ok(!fs.existsSync(path.dirname(caFile)), `${path.dirname(caFile)} left behind`);
   });
 });
