@@ -6,6 +6,7 @@ import { hashToken } from '../../src/sandbox/store/store';
 import { startSandbox, type ReadyInfo, type SandboxHandle } from '../../src/sandbox';
 import { memoryLogger } from '../../src/sandbox/log';
 import type { SandboxOptionsInput } from '../../src/sandbox/options';
+import { connected, Inbox, subscribed } from './mqtt';
 import { DEFAULT_WAIT_MS } from './waitFor';
 
 export const TEST_ORG = 'testor';
@@ -65,4 +66,12 @@ export async function startTestSandbox(options: SandboxOptionsInput = {}): Promi
       await sandbox.close();
     },
   };
+}
+
+/** An application of `t` subscribed to every monitor topic, devices' and applications': what the broker tests watch. */
+export async function watchAllMonitors(t: TestSandbox, appId: string, options?: IClientOptions): Promise<Inbox> {
+  const app = await connected(t.app(appId, options));
+  const inbox = new Inbox(app);
+  await subscribed(app, ['iot-2/type/+/id/+/mon', 'iot-2/app/+/mon']);
+  return inbox;
 }

@@ -7,7 +7,7 @@ import type { ClientStateWire } from '../../../../src/core/clientState';
 import { MAX_PAYLOAD_BYTES } from '../../../../src/core/limits';
 import { closed, connected, Inbox, subscribed } from '../../../support/mqtt';
 import { RawMqtt } from '../../../support/rawMqtt';
-import { startTestSandbox, type DeviceCredentials, type TestSandbox } from '../../../support/sandbox';
+import { startTestSandbox, watchAllMonitors, type DeviceCredentials, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
 
 /** Every close path over MQTT 3.1.1 and MQTT 3.1, the two protocols the platform spoke. */
@@ -17,9 +17,7 @@ for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3
     let watch: Inbox;
     before(async () => {
       t = await startTestSandbox();
-      const app = await connected(t.app('watcher', protocol));
-      watch = new Inbox(app);
-      await subscribed(app, ['iot-2/type/+/id/+/mon', 'iot-2/app/+/mon']);
+      watch = await watchAllMonitors(t, 'watcher', protocol);
     });
     after(() => t.close());
 

@@ -3,8 +3,8 @@
 
 import * as assert from 'node:assert/strict';
 import { ConnackCode } from '../../../../src/core/closeCodes';
-import { closed, connected, Inbox, refusedWith, subscribed } from '../../../support/mqtt';
-import { startTestSandbox, TEST_ORG, type TestSandbox } from '../../../support/sandbox';
+import { closed, connected, Inbox, refusedWith } from '../../../support/mqtt';
+import { startTestSandbox, watchAllMonitors, TEST_ORG, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
 
 describe('sandbox broker: CONNECT (spec §1)', () => {
@@ -12,9 +12,7 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
   let watch: Inbox;
   before(async () => {
     t = await startTestSandbox();
-    const app = await connected(t.app('watcher'));
-    watch = new Inbox(app);
-    await subscribed(app, ['iot-2/type/+/id/+/mon', 'iot-2/app/+/mon']);
+    watch = await watchAllMonitors(t, 'watcher');
   });
   after(() => t.close());
 

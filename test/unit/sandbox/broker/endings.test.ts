@@ -7,7 +7,7 @@ import { generate } from 'mqtt-packet';
 import WebSocket from 'ws';
 import { closed, connected, Inbox, subscribed } from '../../../support/mqtt';
 import { RawMqtt } from '../../../support/rawMqtt';
-import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
+import { startTestSandbox, watchAllMonitors, type TestSandbox } from '../../../support/sandbox';
 import { nextEvent, waitFor } from '../../../support/waitFor';
 
 describe('sandbox broker: connections that end at awkward moments', function () {
@@ -15,9 +15,7 @@ describe('sandbox broker: connections that end at awkward moments', function () 
   let watch: Inbox;
   before(async () => {
     t = await startTestSandbox();
-    const app = await connected(t.app('watcher'));
-    watch = new Inbox(app);
-    await subscribed(app, ['iot-2/type/+/id/+/mon', 'iot-2/app/+/mon']);
+    watch = await watchAllMonitors(t, 'watcher');
   });
   after(() => t.close());
 

@@ -9,16 +9,14 @@ import { toIso } from '../../../../src/core/time';
 import { openStore } from '../../../../src/sandbox/persistence';
 import { memoryLogger } from '../../../../src/sandbox/log';
 import { closed, connected, Inbox, subscribed } from '../../../support/mqtt';
-import { startTestSandbox, TEST_ORG, type TestSandbox } from '../../../support/sandbox';
+import { startTestSandbox, watchAllMonitors, TEST_ORG, type TestSandbox } from '../../../support/sandbox';
 
 describe('sandbox broker: monitor topics (spec §4)', () => {
   let t: TestSandbox;
   let live: Inbox;
   before(async () => {
     t = await startTestSandbox();
-    const app = await connected(t.app('live-watcher'));
-    live = new Inbox(app);
-    await subscribed(app, ['iot-2/type/+/id/+/mon', 'iot-2/app/+/mon']);
+    live = await watchAllMonitors(t, 'live-watcher');
   });
   after(() => t.close());
 
