@@ -7,7 +7,7 @@ import { clientLabel, stateHeadline } from '../../core/clientWords';
 import { isDeviceLike, parseClientId } from '../../core/ids';
 import { hashText, plainText } from '../../core/text';
 import { formatRelative } from '../../core/timeWords';
-import { clientContextValue, type CapabilityProvider } from './contextValue';
+import { clientContextValue, THIS_WINDOW, type CapabilityProvider } from './contextValue';
 import type { ClientsNode } from './node';
 import { tooltipMarkdown } from './tooltip';
 
@@ -49,7 +49,7 @@ export class ClientNode implements ClientsNode {
     const item = new vscode.TreeItem(clientLabel(this.state.id));
     item.id = this.id;
     const contextValue = clientContextValue(this.state, this.capabilities);
-    const own = contextValue.split(';').includes('thisWindow') ? ` · ${vscode.l10n.t("this window's monitor")}` : '';
+    const own = contextValue.split(';').includes(THIS_WINDOW) ? ` · ${vscode.l10n.t("this window's monitor")}` : '';
     item.description = `${typeWords(this.state)}${own} · ${timeWords(this.state, this.now)}`;
     item.iconPath = icon(this.state);
     const tooltip = new vscode.MarkdownString(tooltipMarkdown(this.state, this.now), false);

@@ -6,6 +6,9 @@
 import type { ClientState } from '../../core/clientState';
 import { parseClientId } from '../../core/ids';
 
+/** The capability of the window's own monitor connection: its row says so (clientNode.ts). */
+export const THIS_WINDOW = 'thisWindow';
+
 /** Adds capabilities from other features (e.g. `pinned`), given the client's state. */
 export type CapabilityProvider = (state: ClientState) => string | undefined;
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
+import { THIS_WINDOW } from '../clients/contextValue';
 import type { ClientsView } from '../clients/register';
 import type { ClientActions } from '../commands/clientActions';
 import { Command } from '../commands/ids';
@@ -57,7 +58,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   const refreshGroups = () => GROUPS_REFRESH_AFTER_MS.forEach((ms, i) => {
     groupTimers[i] ??= setTimeout(() => {
       groupTimers[i] = undefined;
-      provider.refresh();
+      void provider.refresh();
     }, ms);
   });
   context.subscriptions.push(
@@ -67,7 +68,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     registerCommand(deps.log, Command.showPinned, () => showPinned(commandDeps)),
     provider.addCapability((state) => (pinnedOn(state.id) ? 'pinned' : undefined)),
     // This window's own monitor connection is an application like any other: say which it is.
-    provider.addCapability((state) => (state.id === deps.monitors.clientId ? 'thisWindow' : undefined)),
+    provider.addCapability((state) => (state.id === deps.monitors.clientId ? THIS_WINDOW : undefined)),
     provider.addHead(() => (group.visible ? group : undefined)),
     // A pin added or removed changes items all over the tree; a live change only the group.
     pins.onDidChange(() => provider.scheduleRefresh()),
