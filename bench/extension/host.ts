@@ -25,7 +25,7 @@ function stats(times: number[]): { p50: number; max: number; min: number } {
 async function refreshToFirstPages(api: IotConnectivityApi): Promise<{ ms: number; cpuMs: number; shown: number }> {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  api.clients.provider.refresh();
+  await api.clients.provider.refresh();
   const roots = await api.clients.provider.getChildren();
   const pages = await Promise.all(roots.map((r) => api.clients.provider.getChildren(r)));
   for (const node of [...roots, ...pages.flat()]) node.getTreeItem();

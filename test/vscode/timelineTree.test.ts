@@ -18,7 +18,7 @@ describe('Show Connection Timeline from a tree row through a refresh', function 
     api = await extensionApi();
     await removeAllPlatforms(api);
     await useSandbox(api);
-    await fleet.register('row-1');
+    await fleet.register('row-1', 'row-2');
     await fleet.connect('row-1');
     await vscode.commands.executeCommand('iotConnectivity.clients.focus');
   });
@@ -43,11 +43,16 @@ describe('Show Connection Timeline from a tree row through a refresh', function 
       api.clients.provider.onDidChangeTreeData((n) => n === undefined && loadsWhenTold.push(loads)),
     ];
     try {
-      api.clients.provider.refresh();
+      // Something to tell: a refresh that finds the same rows tells VS Code nothing.
+      await fleet.connect('row-2');
+      loads = 0;
+      loadsWhenTold.length = 0;
+      const refreshed = api.clients.provider.refresh();
       assert.deepStrictEqual(loadsWhenTold, [], 'not told before the new roots are loaded');
       // Chosen on the row shown while the refresh loads: the command gets that row's node.
       await vscode.commands.executeCommand('iotConnectivity.showTimeline', old);
       await waitFor('the timeline of the row', () => api.timeline.get(fleet.clientId('row-1')) !== undefined);
+      await refreshed;
       await waitFor('VS Code told of the new rows', () => loadsWhenTold.length > 0, { timeoutMs: 10_000 });
       assert.deepStrictEqual(loadsWhenTold, [1], 'told once, after the new roots were loaded');
       assert.notStrictEqual(await row(), old, 'new rows replaced the old');

@@ -4,9 +4,9 @@
 // debounced. A refresh loads the new roots first and only then tells VS Code: told that the tree
 // changed, VS Code forgets the rows it shows until it has fetched the new ones, and a context-menu
 // command chosen on a forgotten row gets no node (it asked for a client instead of using the row).
+// A refresh whose rows would draw the same as those shown (rowsSignature) tells VS Code nothing.
 import * as vscode from 'vscode';
 import type { ConnectionStatus } from '../../core/clientState';
-import { rowsSignature } from './rowsSignature';
 import { CONNECTION_STATUSES, type StateQuery } from '../../core/query';
 import type { StateSort } from '../../platform/rest/states';
 import { signalOf } from '../../vscode/cancellation';
@@ -19,6 +19,7 @@ import type { CapabilityProvider } from './contextValue';
 import { errorNodes, problemNodes } from './errorNodes';
 import type { ClientsNode, TreeSession } from './node';
 import type { QueryState } from './queryState';
+import { rowsSignature } from './rowsSignature';
 import { sentQuery } from './sentQuery';
 import { StatusGroupNode } from './statusGroup';
 
@@ -59,8 +60,11 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     ];
   }
 
-  /** Now: cancels what a previous refresh still loads; the rows shown stay until the new ones are ready. */
-  refresh(): void {
+  /**
+   * Now: cancels what a previous refresh still loads; the rows shown stay until the new ones are
+   * ready. Resolves once the rows are settled: the new ones shown, or the same ones kept.
+   */
+  async refresh(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     retire(this.next);
@@ -75,9 +79,8 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
       if (this.next !== next) return;
       this.next = undefined;
       const before = this.shown?.settled && rowsSignature(this.shown.settled);
-      // Roots handed out while loading (getChildren) are in use: those are kept, whatever they show.
-      if (!next.handedOut && before !== undefined && before === rowsSignature(roots)) {
-        // The same rows: keep those shown (and any pages loaded beyond the first) untouched.
+      if (before !== undefined && before === rowsSignature(roots)) {
+        // The same rows (so no page loaded beyond the first either): keep those shown untouched.
         this.log.debug('refresh: nothing changed');
         retire(next);
         return;
@@ -86,6 +89,8 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
       this.shown = next;
       this.changed.fire(undefined);
     });
+    // A newer refresh may supersede this one meanwhile: settled means no refresh pending.
+    while (this.next) await this.next.roots;
   }
 
   /** Soon: many triggers in a row make one refresh. */
@@ -131,10 +136,8 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   }
 
   async getChildren(node?: ClientsNode): Promise<ClientsNode[]> {
-    if (!node) {
-      if (this.next) this.next.handedOut = true;
-      return (this.next ?? (this.shown ??= this.generation())).roots;
-    }
+    // The rows shown: a refresh's rows are handed out only after it has told VS Code of them.
+    if (!node) return (this.shown ??= this.generation()).roots;
     try {
       return (await node.getChildren?.()) ?? [];
     } catch (error) {
@@ -187,6 +190,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   dispose(): void {
     clearTimeout(this.timer);
     retire(this.next);
+    this.next = undefined;
     retire(this.shown);
     for (const s of this.subscriptions) s.dispose();
   }
@@ -197,8 +201,6 @@ interface Generation {
   readonly roots: Promise<ClientsNode[]>;
   /** The roots, once loaded. */
   settled?: ClientsNode[];
-  /** Whether getChildren gave these roots out before they were shown. */
-  handedOut?: boolean;
 }
 
 function retire(g: Generation | undefined): void {

@@ -45,7 +45,7 @@ export function label(node: ClientsNode): string {
 
 /** A refresh, then the roots as VS Code would get them. */
 export async function freshRoots(api: IotConnectivityApi): Promise<ClientsNode[]> {
-  api.clients.provider.refresh();
+  await api.clients.provider.refresh();
   return api.clients.provider.getChildren();
 }
 
