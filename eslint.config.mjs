@@ -18,23 +18,56 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/platform/**/*.ts', 'src/sandbox/**/*.ts', 'src/webview/**/*.ts', 'src/shared/**/*.ts'],
+    files: [
+      'src/core/**/*.ts',
+      'src/platform/**/*.ts',
+      'src/sandbox/**/*.ts',
+      'src/webview/**/*.ts',
+      'src/shared/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'core, platform, sandbox, shared and webview code must not depend on VS Code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'core, platform, sandbox, shared and webview code must not depend on VS Code.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'core must not depend on VS Code.' }],
-        patterns: [{ group: ['../platform/*', '../sandbox/*', '../views/*', '../vscode/*'], message: 'core depends on nothing else in the project.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'core must not depend on VS Code.' }],
+          patterns: [
+            {
+              group: ['../platform/*', '../sandbox/*', '../views/*', '../vscode/*'],
+              message: 'core depends on nothing else in the project.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -20,7 +20,10 @@ const marker = `code-server@${config.version} node-abi-${process.versions.module
 
 function alreadyInstalled() {
   try {
-    return fs.readFileSync(markerFile, 'utf8') === marker && fs.existsSync(path.join(codeServerDir, 'out', 'node', 'entry.js'));
+    return (
+      fs.readFileSync(markerFile, 'utf8') === marker &&
+      fs.existsSync(path.join(codeServerDir, 'out', 'node', 'entry.js'))
+    );
   } catch {
     return false;
   }
@@ -42,9 +45,9 @@ async function install() {
   const nativeEnv = { npm_config_nodedir: '/usr', npm_config_yes: 'true', JOBS: 'max' };
 
   await step.named('code-server package (scripts skipped)', () =>
-    npm(['install', `code-server@${config.version}`, '--ignore-scripts', '--no-save'], cacheDir));
-  await step.named('VS Code server dependencies', () =>
-    npm(['install', '--omit=dev', '--ignore-scripts'], vscodeDir));
+    npm(['install', `code-server@${config.version}`, '--ignore-scripts', '--no-save'], cacheDir),
+  );
+  await step.named('VS Code server dependencies', () => npm(['install', '--omit=dev', '--ignore-scripts'], vscodeDir));
   await step.named('ripgrep from Debian', () => {
     // @vscode/ripgrep's postinstall downloads from GitHub unless bin/ already exists.
     const binDir = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
@@ -59,7 +62,8 @@ async function install() {
     link('browser-linux.sh', path.join(vscodeDir, 'bin', 'helpers', 'browser.sh'));
   });
   await step.named('built-in extensions dependencies', () =>
-    npm(['install', '--omit=dev'], path.join(vscodeDir, 'extensions')));
+    npm(['install', '--omit=dev'], path.join(vscodeDir, 'extensions')),
+  );
   await step.named('argon2 (password hashing of code-server)', () => npm(['rebuild', 'argon2'], cacheDir, nativeEnv));
   fs.writeFileSync(markerFile, marker);
 }
@@ -69,10 +73,14 @@ async function main() {
   const force = process.argv.includes('--force');
   checkPrerequisites();
   if (!force && alreadyInstalled()) {
-    console.log(`[vscode:install] code-server ${config.version} (VS Code ${config.vscodeVersion}) already in ${config.cacheDir}`);
+    console.log(
+      `[vscode:install] code-server ${config.version} (VS Code ${config.vscodeVersion}) already in ${config.cacheDir}`,
+    );
     return;
   }
-  console.log(`[vscode:install] installing code-server ${config.version} (VS Code ${config.vscodeVersion}) into ${config.cacheDir}`);
+  console.log(
+    `[vscode:install] installing code-server ${config.version} (VS Code ${config.vscodeVersion}) into ${config.cacheDir}`,
+  );
   await install();
   console.log(`[vscode:install] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -20,7 +20,11 @@ export const SANDBOX_CLI = path.join(projectRoot, 'dist', 'sandbox.js');
 
 export async function startSandbox(extraArgs: readonly string[] = []): Promise<SandboxProcess> {
   if (!fs.existsSync(SANDBOX_CLI)) throw new Error(`${SANDBOX_CLI} is missing: run \`node esbuild.js\` first`);
-  const child = spawn(process.execPath, [SANDBOX_CLI, '--http-port', '0', '--mqtt-port', '0', '--ws-port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [SANDBOX_CLI, '--http-port', '0', '--mqtt-port', '0', '--ws-port', '0', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const stderr: string[] = [];
   readline.createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line) > 50 && stderr.shift());
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -30,7 +34,9 @@ export async function startSandbox(extraArgs: readonly string[] = []): Promise<S
   const firstLine = new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout }).once('line', resolve);
     child.on('error', reject);
-    void exited.then((code) => reject(new Error(`the sandbox exited (${code}) before it was ready:\n${stderr.join('\n')}`)));
+    void exited.then((code) =>
+      reject(new Error(`the sandbox exited (${code}) before it was ready:\n${stderr.join('\n')}`)),
+    );
   });
 
   async function stop(): Promise<void> {
@@ -46,7 +52,7 @@ export async function startSandbox(extraArgs: readonly string[] = []): Promise<S
     try {
       ready = JSON.parse(line);
     } catch {
-      throw new Error('the sandbox\'s first line on stdout is not JSON');
+      throw new Error("the sandbox's first line on stdout is not JSON");
     }
     if (!ready || typeof ready !== 'object' || (ready as { event?: unknown }).event !== 'ready') {
       throw new Error('the sandbox\'s first line is not {"event":"ready",…}');

@@ -20,7 +20,11 @@ async function main(argv: readonly string[]): Promise<void> {
     await runTests({
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: path.join(projectRoot, 'out', 'test', 'vscode', 'index.js'),
-      launchArgs: [path.join(projectRoot, 'test', 'vscode', 'workspace'), `--user-data-dir=${userDataDir}`, '--disable-extensions'],
+      launchArgs: [
+        path.join(projectRoot, 'test', 'vscode', 'workspace'),
+        `--user-data-dir=${userDataDir}`,
+        '--disable-extensions',
+      ],
       extensionTestsEnv: { IOTC_TEST_RUNNER: '1', ...(sandbox ? { IOT_SANDBOX: sandbox.readyLine } : {}) },
       ...(electron
         ? { version: process.env.IOTC_VSCODE_VERSION ?? 'stable' }

@@ -33,7 +33,14 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const { actions } = registerCommands(context, { log, platforms, query, clients });
   const monitors = new WindowMonitor(log.for('monitor'));
   const timeline = registerTimeline(context, { log, platforms, actions, monitors });
-  const watcher = registerWatcher(context, { log, platforms, clients, actions, monitors, activeTimelineClient: () => timeline.activeClientId() });
+  const watcher = registerWatcher(context, {
+    log,
+    platforms,
+    clients,
+    actions,
+    monitors,
+    activeTimelineClient: () => timeline.activeClientId(),
+  });
   // After its users (subscriptions are disposed in order): their leases go before the connection.
   context.subscriptions.push({ dispose: () => void monitors.dispose() });
   registerLocalSandbox(context, { log, platforms });

@@ -24,17 +24,30 @@ const TYPES = ['sensor', 'valve', 'meter', 'camera', 'lock'];
 /** A seeded fleet: 85 % devices, 10 % gateways, 5 % applications; 70 % connected. */
 function fill(store: SandboxStore, count: number): void {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (let i = 0; i < count; i++) {
     const kind = i % 20;
-    const id = kind < 17 ? `d:${ORG}:${TYPES[i % 5]}:dev-${i}` : kind < 19 ? `g:${ORG}:gw:gw-${i}` : `a:${ORG}:app-${i}`;
+    const id =
+      kind < 17 ? `d:${ORG}:${TYPES[i % 5]}:dev-${i}` : kind < 19 ? `g:${ORG}:gw:gw-${i}` : `a:${ORG}:app-${i}`;
     const connect = BASE + Math.floor(rand() * 30 * 86_400_000);
     const connected = rand() < 0.7;
     const state: ClientStateWire = {
-      id, clientType: kind < 17 ? 'device' : kind < 19 ? 'gateway' : 'application', connectionStatus: connected ? 'connected' : 'disconnected',
-      lastConnectTime: new Date(connect).toISOString(), lastActivityEvent: 'mqttPublish',
-      lastActivityTime: new Date(connect + Math.floor(rand() * 3_600_000)).toISOString(), mqttConnectProtocol: '3.1.1',
-      ...(connected ? {} : { lastDisconnectTime: new Date(connect + 3_600_000).toISOString(), disconnectInitiator: 'network', mqttReasonCode: 141, closeCode: 160, closeReason: 'The connection timed out' }),
+      id,
+      clientType: kind < 17 ? 'device' : kind < 19 ? 'gateway' : 'application',
+      connectionStatus: connected ? 'connected' : 'disconnected',
+      lastConnectTime: new Date(connect).toISOString(),
+      lastActivityEvent: 'mqttPublish',
+      lastActivityTime: new Date(connect + Math.floor(rand() * 3_600_000)).toISOString(),
+      mqttConnectProtocol: '3.1.1',
+      ...(connected
+        ? {}
+        : {
+            lastDisconnectTime: new Date(connect + 3_600_000).toISOString(),
+            disconnectInitiator: 'network',
+            mqttReasonCode: 141,
+            closeCode: 160,
+            closeReason: 'The connection timed out',
+          }),
     };
     store.putState(state);
   }
@@ -48,7 +61,14 @@ async function main(sizes: number[]): Promise<void> {
     const store = new SandboxStore();
     store.addApiKey({ key: KEY, tokenHash: hashToken(TOKEN), createdDateTime: new Date().toISOString() });
     fill(store, clients);
-    const server = await startApiServer({ store, org: ORG, log, admin: { disconnectClient: () => false }, host: '127.0.0.1', port: 0 });
+    const server = await startApiServer({
+      store,
+      org: ORG,
+      log,
+      admin: { disconnectClient: () => false },
+      host: '127.0.0.1',
+      port: 0,
+    });
     servers.push(server);
     const line: FleetApi = { clients, apiUrl: server.url, apiKey: KEY, apiToken: TOKEN };
     process.stdout.write(`${JSON.stringify(line)}\n`);

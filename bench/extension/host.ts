@@ -31,7 +31,8 @@ async function refreshToFirstPages(api: IotConnectivityApi): Promise<{ ms: numbe
   for (const node of [...roots, ...pages.flat()]) node.getTreeItem();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  if (pages.flat().length === 0) throw new Error(`no clients shown: ${roots.map((r) => r.getTreeItem().label).join(', ')}`);
+  if (pages.flat().length === 0)
+    throw new Error(`no clients shown: ${roots.map((r) => r.getTreeItem().label).join(', ')}`);
   return { ms, cpuMs: (used.user + used.system) / 1000, shown: pages.flat().length };
 }
 
@@ -62,7 +63,10 @@ export async function run(): Promise<void> {
 
   const refresh: Record<string, unknown>[] = [];
   for (const fleet of fleets) {
-    await api.platforms.save({ name: `bench-${fleet.clients}`, apiUrl: fleet.apiUrl, apiKey: fleet.apiKey }, fleet.apiToken);
+    await api.platforms.save(
+      { name: `bench-${fleet.clients}`, apiUrl: fleet.apiUrl, apiKey: fleet.apiKey },
+      fleet.apiToken,
+    );
     await refreshToFirstPages(api); // warm: connections open, code paths compiled
     const times: number[] = [];
     const cpu: number[] = [];
@@ -81,12 +85,18 @@ export async function run(): Promise<void> {
   const largest = fleets[fleets.length - 1];
   const roots = await api.clients.provider.getChildren();
   let browsed = 0;
-  for (const group of roots) for (let i = 0; i < LOAD_MORE_ROUNDS; i++) browsed = Math.max(browsed, await loadMore(api, group));
+  for (const group of roots)
+    for (let i = 0; i < LOAD_MORE_ROUNDS; i++) browsed = Math.max(browsed, await loadMore(api, group));
   const memoryAfter = process.memoryUsage();
   const result = {
-    bench: 'extension', node: process.version, vscode: vscode.version, activation: { loadMs, activateMs }, refresh,
+    bench: 'extension',
+    node: process.version,
+    vscode: vscode.version,
+    activation: { loadMs, activateMs },
+    refresh,
     memory: {
-      clients: largest.clients, childrenPerGroupBrowsed: browsed,
+      clients: largest.clients,
+      childrenPerGroupBrowsed: browsed,
       heapUsedMiB: { beforeActivation: mib(memoryBefore.heapUsed), afterBrowsing: mib(memoryAfter.heapUsed) },
       rssMiB: { beforeActivation: mib(memoryBefore.rss), afterBrowsing: mib(memoryAfter.rss) },
     },

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   });
   try {
     const devices = await registerDevices(sandbox, 'rate', COUNT);
-    const brokers = [{ name: 'sandbox', url: sandbox.ready.mqttUrl }, { name: `mosquitto ${mosquitto.version}`, url: mosquitto.url }];
+    const brokers = [
+      { name: 'sandbox', url: sandbox.ready.mqttUrl },
+      { name: `mosquitto ${mosquitto.version}`, url: mosquitto.url },
+    ];
     const rates = new Map<string, number[]>(brokers.map((b) => [b.name, []]));
     console.log(`${ROUNDS} rounds of ${COUNT} connections, ${IN_FLIGHT} in flight; every round drops them all again`);
     for (let round = 0; round < ROUNDS; round++) {
@@ -31,20 +34,37 @@ async function main(): Promise<void> {
         const opened = await openAll(b.url, devices, IN_FLIGHT);
         const rate = (opened.clients.length / opened.ms) * 1000;
         rates.get(b.name)?.push(rate);
-        console.log(`round ${round + 1} ${b.name.padEnd(18)} ${String(opened.clients.length).padStart(6)} connected (${opened.failed} failed) in ${opened.ms.toFixed(0).padStart(6)} ms: ${rate.toFixed(0).padStart(6)}/s; ${load()}`);
+        console.log(
+          `round ${round + 1} ${b.name.padEnd(18)} ${String(opened.clients.length).padStart(6)} connected (${opened.failed} failed) in ${opened.ms.toFixed(0).padStart(6)} ms: ${rate.toFixed(0).padStart(6)}/s; ${load()}`,
+        );
         await dropAll(opened.clients);
       }
     }
     const median = (name: string) => summarise(rates.get(name) ?? []).p50;
     const [ours, theirs] = brokers.map((b) => median(b.name));
     const ratio = ours / theirs;
-    console.log(`median: sandbox ${ours.toFixed(0)}/s, ${brokers[1].name} ${theirs.toFixed(0)}/s: ${ratio.toFixed(2)}× (target ≥ 0.5×): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
-    console.log(JSON.stringify({
-      bench: 'connectRate', connections: COUNT, rounds: ROUNDS, inFlight: IN_FLIGHT, mosquitto: mosquitto.version, node: process.version,
-      sandboxPerSecond: { median: +ours.toFixed(0), rounds: (rates.get(brokers[0].name) ?? []).map((r) => +r.toFixed(0)) },
-      mosquittoPerSecond: { median: +theirs.toFixed(0), rounds: (rates.get(brokers[1].name) ?? []).map((r) => +r.toFixed(0)) },
-      ratio: +ratio.toFixed(2),
-    }));
+    console.log(
+      `median: sandbox ${ours.toFixed(0)}/s, ${brokers[1].name} ${theirs.toFixed(0)}/s: ${ratio.toFixed(2)}× (target ≥ 0.5×): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'connectRate',
+        connections: COUNT,
+        rounds: ROUNDS,
+        inFlight: IN_FLIGHT,
+        mosquitto: mosquitto.version,
+        node: process.version,
+        sandboxPerSecond: {
+          median: +ours.toFixed(0),
+          rounds: (rates.get(brokers[0].name) ?? []).map((r) => +r.toFixed(0)),
+        },
+        mosquittoPerSecond: {
+          median: +theirs.toFixed(0),
+          rounds: (rates.get(brokers[1].name) ?? []).map((r) => +r.toFixed(0)),
+        },
+        ratio: +ratio.toFixed(2),
+      }),
+    );
   } finally {
     await mosquitto.stop();
     await sandbox.stop();

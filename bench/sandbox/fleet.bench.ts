@@ -32,29 +32,48 @@ async function main(): Promise<void> {
     samples.push({ t, cpu: ((now - ticks) / TICKS_PER_S / SAMPLE_S) * 100, rss: rssOf(sandbox.pid) });
     ticks = now;
     const s = samples[samples.length - 1];
-    console.log(`t=${String(t).padStart(4)} s  CPU ${s.cpu.toFixed(0).padStart(3)}% of one core  RSS ${mib(s.rss)}; ${load()}`);
+    console.log(
+      `t=${String(t).padStart(4)} s  CPU ${s.cpu.toFixed(0).padStart(3)}% of one core  RSS ${mib(s.rss)}; ${load()}`,
+    );
   }
   const codes = new Map<string, number>();
-  let connected = 0, bookmark: string | undefined;
+  let connected = 0,
+    bookmark: string | undefined;
   do {
-    const page = await sandbox.api<ClientStateList>(`/clientconnectionstates?_limit=100${bookmark ? `&_bookmark=${bookmark}` : ''}`);
+    const page = await sandbox.api<ClientStateList>(
+      `/clientconnectionstates?_limit=100${bookmark ? `&_bookmark=${bookmark}` : ''}`,
+    );
     for (const s of page.results) {
       if (s.connectionStatus === 'connected') connected++;
       else codes.set(String(s.closeCode), (codes.get(String(s.closeCode)) ?? 0) + 1);
     }
     bookmark = page.bookmark;
   } while (bookmark);
-  const tally = [...codes].sort((a, b) => Number(a[0]) - Number(b[0])).map(([c, n]) => `${c}: ${n}`).join(', ');
+  const tally = [...codes]
+    .sort((a, b) => Number(a[0]) - Number(b[0]))
+    .map(([c, n]) => `${c}: ${n}`)
+    .join(', ');
   console.log(`state API: ${connected} connected; disconnected by last close code ${tally}`);
   await sandbox.stop();
   const exit = await sandbox.process.exit;
   const later = samples.filter((s) => s.t > SECONDS / 2);
   const meanCpu = later.reduce((sum, s) => sum + s.cpu, 0) / Math.max(1, later.length);
-  console.log(`second half: mean CPU ${meanCpu.toFixed(0)}% of one core; peak RSS ${mib(Math.max(...samples.map((s) => s.rss)))}; exit code ${exit}`);
-  console.log(JSON.stringify({
-    bench: 'fleet', clients: CLIENTS, seconds: SECONDS, node: process.version, meanCpuPercentSecondHalf: +meanCpu.toFixed(0),
-    peakRssMiB: +(Math.max(...samples.map((s) => s.rss)) / 2 ** 20).toFixed(0), connected, closeCodes: Object.fromEntries(codes), exit,
-  }));
+  console.log(
+    `second half: mean CPU ${meanCpu.toFixed(0)}% of one core; peak RSS ${mib(Math.max(...samples.map((s) => s.rss)))}; exit code ${exit}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'fleet',
+      clients: CLIENTS,
+      seconds: SECONDS,
+      node: process.version,
+      meanCpuPercentSecondHalf: +meanCpu.toFixed(0),
+      peakRssMiB: +(Math.max(...samples.map((s) => s.rss)) / 2 ** 20).toFixed(0),
+      connected,
+      closeCodes: Object.fromEntries(codes),
+      exit,
+    }),
+  );
 }
 
 main().catch((err) => {

@@ -35,14 +35,26 @@ function arrival(app: MqttClient, clientId: string, action: string): Promise<num
 
 async function run(sandbox: BenchSandbox, devices: BenchDevice[], subscribers: number): Promise<Summary> {
   const { ready } = sandbox;
-  const apps = await Promise.all(Array.from({ length: subscribers }, (_, i) =>
-    connected(connect(ready.mqttUrl, { clientId: `a:${ready.org}:fan-${subscribers}-${i}`, username: ready.apiKey, password: ready.apiToken, reconnectPeriod: 0 }))));
+  const apps = await Promise.all(
+    Array.from({ length: subscribers }, (_, i) =>
+      connected(
+        connect(ready.mqttUrl, {
+          clientId: `a:${ready.org}:fan-${subscribers}-${i}`,
+          username: ready.apiKey,
+          password: ready.apiToken,
+          reconnectPeriod: 0,
+        }),
+      ),
+    ),
+  );
   await Promise.all(apps.map((a) => a.subscribeAsync('iot-2/type/fan/id/+/mon', { qos: 0 })));
   const latencies: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const d = devices[i % devices.length];
     const connects = apps.map((a) => arrival(a, d.clientId, 'Connect'));
-    const device = await connected(connect(ready.mqttUrl, { clientId: d.clientId, username: d.username, password: d.password, reconnectPeriod: 0 }));
+    const device = await connected(
+      connect(ready.mqttUrl, { clientId: d.clientId, username: d.username, password: d.password, reconnectPeriod: 0 }),
+    );
     await Promise.all(connects);
     const disconnects = apps.map((a) => arrival(a, d.clientId, 'Disconnect'));
     const start = performance.now();
@@ -61,7 +73,9 @@ async function main(): Promise<void> {
     const figures: Record<string, Summary> = {};
     for (const subscribers of [1, 10]) {
       const s = (figures[`subscribers${subscribers}`] = await run(sandbox, devices, subscribers));
-      console.log(`${String(subscribers).padStart(2)} subscriber(s): ${s.n} deliveries, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms; ${load()}`);
+      console.log(
+        `${String(subscribers).padStart(2)} subscriber(s): ${s.n} deliveries, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms; ${load()}`,
+      );
     }
     console.log(JSON.stringify({ bench: 'monitorFanout', samples: SAMPLES, node: process.version, ...figures }));
   } finally {

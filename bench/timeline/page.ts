@@ -51,21 +51,38 @@ export interface Handled {
   readonly processCpuMs: number;
 }
 
-export async function openTimelinePage(options: { width?: number; height?: number; state?: unknown } = {}): Promise<TimelinePage> {
+export async function openTimelinePage(
+  options: { width?: number; height?: number; state?: unknown } = {},
+): Promise<TimelinePage> {
   if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`node esbuild.js\` first`);
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: options.height ?? 900 } });
-    await page.setContent(`<!doctype html><html><head><style>${THEME}</style></head><body><div id="app"></div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><style>${THEME}</style></head><body><div id="app"></div></body></html>`,
+    );
     await page.addStyleTag({ path: CSS });
     await page.evaluate((state) => {
-      const w = (globalThis as unknown as PageGlobals);
+      const w = globalThis as unknown as PageGlobals;
       w.posted = [];
       w.state = state;
-      w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => w.state, setState: (s: unknown) => { w.state = s; } });
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => w.posted.push(m),
+        getState: () => w.state,
+        setState: (s: unknown) => {
+          w.state = s;
+        },
+      });
     }, options.state);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });

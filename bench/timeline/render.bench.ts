@@ -16,12 +16,17 @@ const EVENTS = Number(process.argv[2] ?? 50_000);
 const RUNS = Number(process.argv[3] ?? 5);
 
 interface PageGlobals {
-  document: { querySelector(s: string): { click(): void; scrollTop: number; scrollHeight: number; textContent: string | null } | null };
+  document: {
+    querySelector(
+      s: string,
+    ): { click(): void; scrollTop: number; scrollHeight: number; textContent: string | null } | null;
+  };
   requestAnimationFrame(callback: (t: number) => void): number;
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-const pct = (v: number[], p: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)];
+const pct = (v: number[], p: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)];
 const load = () => loadavg()[0];
 
 type Form = 'objects' | 'columns';
@@ -31,7 +36,11 @@ async function main(): Promise<void> {
   const events = syntheticHistory(EVENTS, now - 60_000);
   const snapshot: TimelineSnapshot = {
     subject: { clientId: 'd:testor:sensor:s-1', name: 's-1', kind: 'device', hasLog: true },
-    events, status: 'connected', now, notices: [], live: true,
+    events,
+    status: 'connected',
+    now,
+    notices: [],
+    live: true,
   };
   // The host's side: encoding (once per list of events) and VS Code's JSON of the message.
   const encodeMs: number[] = [];
@@ -40,10 +49,16 @@ async function main(): Promise<void> {
     snapshotMessage({ ...snapshot, events: [...events] });
     encodeMs.push(performance.now() - started);
   }
-  const messages: Record<Form, ToView> = { objects: { type: 'snapshot', snapshot }, columns: snapshotMessage(snapshot) };
+  const messages: Record<Form, ToView> = {
+    objects: { type: 'snapshot', snapshot },
+    columns: snapshotMessage(snapshot),
+  };
   const wire = { objects: wireCost(messages.objects), columns: wireCost(messages.columns) };
   const first: Record<Form, number[]> = { objects: [], columns: [] };
-  const cpu: Record<Form, { thread: number[]; process: number[] }> = { objects: { thread: [], process: [] }, columns: { thread: [], process: [] } };
+  const cpu: Record<Form, { thread: number[]; process: number[] }> = {
+    objects: { thread: [], process: [] },
+    columns: { thread: [], process: [] },
+  };
   const loads: number[] = [];
   let redraw: number[] = [];
   let frames: number[] = [];
@@ -56,40 +71,84 @@ async function main(): Promise<void> {
       first[form].push(drawn.wallMs);
       cpu[form].thread.push(drawn.threadCpuMs);
       cpu[form].process.push(drawn.processCpuMs);
-      const sessions = await page.page.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-figure="sessions"]')?.textContent);
+      const sessions = await page.page.evaluate(
+        () => (globalThis as unknown as PageGlobals).document.querySelector('[data-figure="sessions"]')?.textContent,
+      );
       if (!sessions || Number(sessions) < 1000) throw new Error(`the ${form} page drew ${sessions} sessions`);
       if (run === 0 && form === 'columns') [redraw, frames] = await interact(page);
       await page.close();
     }
   }
   const slow = frames.filter((f) => f > 50).length;
-  const line = (form: Form) => `${form.padEnd(7)}: first draw median ${median(first[form]).toFixed(0)} ms, worst ${Math.max(...first[form]).toFixed(0)} ms over ${RUNS} fresh pages (CPU: main thread median ${median(cpu[form].thread).toFixed(0)} ms, renderer ${median(cpu[form].process).toFixed(0)} ms); host JSON ${wire[form].jsonMs.toFixed(0)} ms, ${(wire[form].jsonChars / 1e6).toFixed(1)} M chars + ${(wire[form].bufferBytes / 1e6).toFixed(1)} MB of buffers`;
-  console.log(`${EVENTS} events, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (1 min) during the pages:`);
+  const line = (form: Form) =>
+    `${form.padEnd(7)}: first draw median ${median(first[form]).toFixed(0)} ms, worst ${Math.max(...first[form]).toFixed(0)} ms over ${RUNS} fresh pages (CPU: main thread median ${median(cpu[form].thread).toFixed(0)} ms, renderer ${median(cpu[form].process).toFixed(0)} ms); host JSON ${wire[form].jsonMs.toFixed(0)} ms, ${(wire[form].jsonChars / 1e6).toFixed(1)} M chars + ${(wire[form].bufferBytes / 1e6).toFixed(1)} MB of buffers`;
+  console.log(
+    `${EVENTS} events, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (1 min) during the pages:`,
+  );
   console.log(line('objects'));
-  console.log(`${line('columns')}; encoding ${median(encodeMs).toFixed(0)} ms (target < 500 ms: ${Math.max(...first.columns) < 500 ? 'met' : 'NOT met'})`);
-  console.log(`redraw on zoom/pan/range: median ${median(redraw).toFixed(0)} ms, worst ${Math.max(...redraw).toFixed(0)} ms`);
-  console.log(`list scrolling: ${frames.length} frames in 2 s, frame time p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, ${slow} frames over 50 ms`);
-  console.log(JSON.stringify({
-    bench: 'timelineRender', events: EVENTS, runs: RUNS, node: process.version, loadAverage: loads.map((l) => +l.toFixed(1)),
-    firstDrawMs: { objects: first.objects.map(Math.round), columns: first.columns.map(Math.round) },
-    firstDrawCpuMs: Object.fromEntries((['objects', 'columns'] as const).map((f) => [f, { mainThread: cpu[f].thread.map(Math.round), renderer: cpu[f].process.map(Math.round) }])),
-    encodeMs: encodeMs.map(Math.round),
-    wire: Object.fromEntries((['objects', 'columns'] as const).map((f) => [f, { jsonMs: Math.round(wire[f].jsonMs), jsonChars: wire[f].jsonChars, bufferBytes: wire[f].bufferBytes }])),
-    redrawMs: redraw.map(Math.round), scroll: { frames: frames.length, p50: +pct(frames, 50).toFixed(1), p95: +pct(frames, 95).toFixed(1), max: +Math.max(...frames).toFixed(1), over50ms: slow },
-  }));
+  console.log(
+    `${line('columns')}; encoding ${median(encodeMs).toFixed(0)} ms (target < 500 ms: ${Math.max(...first.columns) < 500 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `redraw on zoom/pan/range: median ${median(redraw).toFixed(0)} ms, worst ${Math.max(...redraw).toFixed(0)} ms`,
+  );
+  console.log(
+    `list scrolling: ${frames.length} frames in 2 s, frame time p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, ${slow} frames over 50 ms`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'timelineRender',
+      events: EVENTS,
+      runs: RUNS,
+      node: process.version,
+      loadAverage: loads.map((l) => +l.toFixed(1)),
+      firstDrawMs: { objects: first.objects.map(Math.round), columns: first.columns.map(Math.round) },
+      firstDrawCpuMs: Object.fromEntries(
+        (['objects', 'columns'] as const).map((f) => [
+          f,
+          { mainThread: cpu[f].thread.map(Math.round), renderer: cpu[f].process.map(Math.round) },
+        ]),
+      ),
+      encodeMs: encodeMs.map(Math.round),
+      wire: Object.fromEntries(
+        (['objects', 'columns'] as const).map((f) => [
+          f,
+          { jsonMs: Math.round(wire[f].jsonMs), jsonChars: wire[f].jsonChars, bufferBytes: wire[f].bufferBytes },
+        ]),
+      ),
+      redrawMs: redraw.map(Math.round),
+      scroll: {
+        frames: frames.length,
+        p50: +pct(frames, 50).toFixed(1),
+        p95: +pct(frames, 95).toFixed(1),
+        max: +Math.max(...frames).toFixed(1),
+        over50ms: slow,
+      },
+    }),
+  );
 }
 
 /** Zoom in and out, pan, presets (each click redraws header, chart and legend); then two seconds of scrolling the list. */
 async function interact(page: TimelinePage): Promise<[number[], number[]]> {
   const redraw: number[] = [];
-  for (const selector of ['button[aria-label^="Zoom in"]', 'button[aria-label^="Zoom in"]', 'button[aria-label^="Earlier"]', 'button[aria-label^="Zoom out"]', 'button[data-range="all"]', 'button[data-range="1h"]', 'button[data-range="7d"]']) {
-    redraw.push(await page.page.evaluate(async (s) => {
-      const w = globalThis as unknown as PageGlobals;
-      const start = performance.now();
-      w.document.querySelector(s)?.click();
-      await new Promise<void>((resolve) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve())));
-      return performance.now() - start;
-    }, selector));
+  for (const selector of [
+    'button[aria-label^="Zoom in"]',
+    'button[aria-label^="Zoom in"]',
+    'button[aria-label^="Earlier"]',
+    'button[aria-label^="Zoom out"]',
+    'button[data-range="all"]',
+    'button[data-range="1h"]',
+    'button[data-range="7d"]',
+  ]) {
+    redraw.push(
+      await page.page.evaluate(async (s) => {
+        const w = globalThis as unknown as PageGlobals;
+        const start = performance.now();
+        w.document.querySelector(s)?.click();
+        await new Promise<void>((resolve) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve())));
+        return performance.now() - start;
+      }, selector),
+    );
   }
   // Three rows a frame; the time between frames is smoothness.
   const frames = await page.page.evaluate(async () => {

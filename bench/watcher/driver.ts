@@ -8,7 +8,11 @@ import { startSandbox, type ReadyInfo } from '../../src/sandbox';
 import { memoryLogger } from '../../src/sandbox/log';
 import { hashToken } from '../../src/sandbox/store/store';
 
-export interface DriverReady { type: 'ready'; ready: ReadyInfo; ids: string[] }
+export interface DriverReady {
+  type: 'ready';
+  ready: ReadyInfo;
+  ids: string[];
+}
 export type DriverMessage = DriverReady | { type: 'done'; transitions: number; disconnects: number };
 
 const TYPES = ['sensor', 'valve', 'meter', 'camera', 'lock'];
@@ -18,20 +22,42 @@ function message(): Promise<string> {
 }
 
 export async function runDriver(seconds: number, count: number, rate: number): Promise<void> {
-  const sandbox = await startSandbox({ org: 'benchw', host: '127.0.0.1', ports: { mqtt: 0, mqtts: 0, ws: 0, wss: 0, http: 0, https: 0 }, log: memoryLogger() });
+  const sandbox = await startSandbox({
+    org: 'benchw',
+    host: '127.0.0.1',
+    ports: { mqtt: 0, mqtts: 0, ws: 0, wss: 0, http: 0, https: 0 },
+    log: memoryLogger(),
+  });
   const { ready, store } = sandbox;
   const now = new Date().toISOString();
   for (const type of TYPES) store.addType({ id: type, createdDateTime: now });
   const ids = Array.from({ length: count }, (_, i) => `d:${ready.org}:${TYPES[i % TYPES.length]}:dev-${i}`);
-  ids.forEach((_, i) => store.addDevice({ typeId: TYPES[i % TYPES.length], deviceId: `dev-${i}`, gateway: false, tokenHash: hashToken(`token-${i}`), createdDateTime: now }));
-  const connect = (i: number) => new Promise<MqttClient>((resolve, reject) => {
-    const c = mqtt.connect(ready.mqttUrl, { clientId: ids[i], username: 'use-token-auth', password: `token-${i}`, reconnectPeriod: 0, keepalive: 60 });
-    c.once('connect', () => resolve(c));
-    c.once('error', reject);
-  });
+  ids.forEach((_, i) =>
+    store.addDevice({
+      typeId: TYPES[i % TYPES.length],
+      deviceId: `dev-${i}`,
+      gateway: false,
+      tokenHash: hashToken(`token-${i}`),
+      createdDateTime: now,
+    }),
+  );
+  const connect = (i: number) =>
+    new Promise<MqttClient>((resolve, reject) => {
+      const c = mqtt.connect(ready.mqttUrl, {
+        clientId: ids[i],
+        username: 'use-token-auth',
+        password: `token-${i}`,
+        reconnectPeriod: 0,
+        keepalive: 60,
+      });
+      c.once('connect', () => resolve(c));
+      c.once('error', reject);
+    });
   const devices: (MqttClient | undefined)[] = new Array(count);
   for (let i = 0; i < count; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => connect(i + k).then((c) => (devices[i + k] = c))));
+    await Promise.all(
+      Array.from({ length: Math.min(50, count - i) }, (_, k) => connect(i + k).then((c) => (devices[i + k] = c))),
+    );
   }
   process.send?.({ type: 'ready', ready, ids } satisfies DriverReady);
   await message();
@@ -47,7 +73,15 @@ export async function runDriver(seconds: number, count: number, rate: number): P
     for (; transitions < due; transitions++) {
       if (transitions % 2 === 1 && down.length > 0) {
         const i = down.shift() as number;
-        pending.push(connect(i).then((c) => { devices[i] = c; up.push(i); }, () => down.push(i)));
+        pending.push(
+          connect(i).then(
+            (c) => {
+              devices[i] = c;
+              up.push(i);
+            },
+            () => down.push(i),
+          ),
+        );
       } else if (up.length > 0) {
         const i = up.splice(Math.floor(Math.random() * up.length), 1)[0];
         devices[i]?.end(true);

@@ -7,7 +7,11 @@ import type { ReadyInfo } from '../../src/sandbox';
 export type ObserverRole = 'watcher' | 'monitorClient' | 'bareMqttJs';
 
 /** Heap used after a forced GC, MiB: at 'go', every 10 s of the churn, and at the end. */
-export interface HeapFigures { beforeMiB: number; afterMiB: number; samplesMiB: number[] }
+export interface HeapFigures {
+  beforeMiB: number;
+  afterMiB: number;
+  samplesMiB: number[];
+}
 
 export interface ObserverResult {
   type: 'result';
@@ -21,15 +25,17 @@ export interface ObserverResult {
 
 /** Parent → observer. */
 export type ToObserver =
-  | { type: 'start'; ready: ReadyInfo; ids: string[] }
-  | { type: 'go' }
-  | { type: 'finish'; disconnects: number };
+  { type: 'start'; ready: ReadyInfo; ids: string[] } | { type: 'go' } | { type: 'finish'; disconnects: number };
 
 /** Observer → parent. */
 export type FromObserver = { type: 'ready' } | ObserverResult;
 
 /** Resolves with the child's next message of this type; rejects if the child exits first. */
-export function next<M extends { type: string }, T extends M['type']>(child: ChildProcess, type: T, name: string): Promise<Extract<M, { type: T }>> {
+export function next<M extends { type: string }, T extends M['type']>(
+  child: ChildProcess,
+  type: T,
+  name: string,
+): Promise<Extract<M, { type: T }>> {
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`${name} exited with ${code} before '${type}'`));
     const onMessage = (m: M) => {
@@ -57,5 +63,7 @@ export function fromParent<M extends { type: string }, T extends M['type']>(type
 
 /** Sends to the parent and resolves once the message is handed to the channel. */
 export function toParent(message: FromObserver): Promise<void> {
-  return new Promise((resolve, reject) => process.send?.(message, (error: Error | null) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    process.send?.(message, (error: Error | null) => (error ? reject(error) : resolve())),
+  );
 }

@@ -35,7 +35,12 @@ function percentile(sorted: number[], p: number): number {
 
 function summary(values: number[]) {
   const s = [...values].sort((a, b) => a - b);
-  return { count: s.length, p50: +percentile(s, 50).toFixed(2), p99: +percentile(s, 99).toFixed(2), max: +s[s.length - 1].toFixed(2) };
+  return {
+    count: s.length,
+    p50: +percentile(s, 50).toFixed(2),
+    p99: +percentile(s, 99).toFixed(2),
+    max: +s[s.length - 1].toFixed(2),
+  };
 }
 
 const ratio = (a: number, b: number) => +(a / b).toFixed(2);
@@ -64,8 +69,12 @@ async function main(): Promise<void> {
   const send = (m: ToObserver) => observers.forEach((child) => child.send(m));
 
   const loadBefore = load();
-  console.log(`${DEVICES} devices, cover ${plan.strategy} (${plan.topics.length} topics), ${ROLES.length} observers in processes of their own; churning at ${RATE}/s for ${SECONDS} s; load average ${loadBefore.join(' ')}`);
-  const results = [...observers].map(([role, child]) => next<FromObserver, 'result'>(child, 'result', `the ${role} observer`));
+  console.log(
+    `${DEVICES} devices, cover ${plan.strategy} (${plan.topics.length} topics), ${ROLES.length} observers in processes of their own; churning at ${RATE}/s for ${SECONDS} s; load average ${loadBefore.join(' ')}`,
+  );
+  const results = [...observers].map(([role, child]) =>
+    next<FromObserver, 'result'>(child, 'result', `the ${role} observer`),
+  );
   send({ type: 'go' });
   driver.send({ type: 'go' });
   const { transitions, disconnects } = await next<DriverMessage, 'done'>(driver, 'done', 'the driver');
@@ -78,24 +87,52 @@ async function main(): Promise<void> {
   const heap = of('watcher').heap;
 
   const result = {
-    devices: DEVICES, ratePerSecond: RATE, seconds: SECONDS, transitions, disconnects, cover: plan.strategy, topics: plan.topics.length, observers: 'process each',
-    watcher, monitorClient, bareMqttJs,
-    p50Ratio: ratio(monitorClient.p50, bareMqttJs.p50), p99Ratio: ratio(monitorClient.p99, bareMqttJs.p99),
-    watcherP50Ratio: ratio(watcher.p50, bareMqttJs.p50), watcherP99Ratio: ratio(watcher.p99, bareMqttJs.p99),
-    heapBeforeMiB: heap.beforeMiB, heapAfterMiB: heap.afterMiB, heapSamplesMiB: heap.samplesMiB,
-    otherHeapsMiB: { monitorClient: [of('monitorClient').heap.beforeMiB, of('monitorClient').heap.afterMiB], bareMqttJs: [of('bareMqttJs').heap.beforeMiB, of('bareMqttJs').heap.afterMiB] },
-    ...of('monitorClient').end, ...of('watcher').end, loadAverageBefore: loadBefore, loadAverage: load(),
+    devices: DEVICES,
+    ratePerSecond: RATE,
+    seconds: SECONDS,
+    transitions,
+    disconnects,
+    cover: plan.strategy,
+    topics: plan.topics.length,
+    observers: 'process each',
+    watcher,
+    monitorClient,
+    bareMqttJs,
+    p50Ratio: ratio(monitorClient.p50, bareMqttJs.p50),
+    p99Ratio: ratio(monitorClient.p99, bareMqttJs.p99),
+    watcherP50Ratio: ratio(watcher.p50, bareMqttJs.p50),
+    watcherP99Ratio: ratio(watcher.p99, bareMqttJs.p99),
+    heapBeforeMiB: heap.beforeMiB,
+    heapAfterMiB: heap.afterMiB,
+    heapSamplesMiB: heap.samplesMiB,
+    otherHeapsMiB: {
+      monitorClient: [of('monitorClient').heap.beforeMiB, of('monitorClient').heap.afterMiB],
+      bareMqttJs: [of('bareMqttJs').heap.beforeMiB, of('bareMqttJs').heap.afterMiB],
+    },
+    ...of('monitorClient').end,
+    ...of('watcher').end,
+    loadAverageBefore: loadBefore,
+    loadAverage: load(),
   };
-  const line = (name: string, s: typeof watcher) => `${name} p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (${s.count} of ${disconnects} disconnects)`;
-  console.log(`${line('watcher (status model):', watcher)}; ratio to bare p50 ${result.watcherP50Ratio}, p99 ${result.watcherP99Ratio}`);
+  const line = (name: string, s: typeof watcher) =>
+    `${name} p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (${s.count} of ${disconnects} disconnects)`;
+  console.log(
+    `${line('watcher (status model):', watcher)}; ratio to bare p50 ${result.watcherP50Ratio}, p99 ${result.watcherP99Ratio}`,
+  );
   console.log(line('monitor client:', monitorClient));
   console.log(line('bare mqtt.js:  ', bareMqttJs));
-  console.log(`monitor ratio p50 ${result.p50Ratio}, p99 ${result.p99Ratio}; watcher process heap ${heap.beforeMiB} → ${heap.afterMiB} MiB (every 10 s: ${heap.samplesMiB.join(', ')})`);
+  console.log(
+    `monitor ratio p50 ${result.p50Ratio}, p99 ${result.p99Ratio}; watcher process heap ${heap.beforeMiB} → ${heap.afterMiB} MiB (every 10 s: ${heap.samplesMiB.join(', ')})`,
+  );
   console.log(JSON.stringify(result));
 
   // The observers let go and exit after their result; the driver on 'stop'.
   driver.send({ type: 'stop' });
-  await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((resolve) => c.once('exit', resolve)))));
+  await Promise.all(
+    children.map((c) =>
+      c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((resolve) => c.once('exit', resolve)),
+    ),
+  );
 }
 
 if (process.argv[2] === '--driver') {

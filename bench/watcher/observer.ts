@@ -36,7 +36,13 @@ const until = async (done: () => boolean, ms: number) => {
 async function monitorClient(ready: ReadyInfo, ids: string[], latencyMs: number[]): Promise<Observer> {
   const book = new PresenceBook();
   for (const id of ids) book.pin(id);
-  const monitor = new MonitorClient({ mqttUrl: ready.mqttUrl, orgId: ready.org, appId: 'bench-monitor', apiKey: ready.apiKey, apiToken: ready.apiToken });
+  const monitor = new MonitorClient({
+    mqttUrl: ready.mqttUrl,
+    orgId: ready.org,
+    appId: 'bench-monitor',
+    apiKey: ready.apiKey,
+    apiToken: ready.apiToken,
+  });
   monitor.on('message', (e) => {
     book.applyMonitor(e.message, e.retained, e.receivedAt);
     if (e.message.Action === 'Disconnect' && !e.retained) latencyMs.push(sinceTime(e.message.Time));
@@ -54,18 +60,36 @@ async function monitorClient(ready: ReadyInfo, ids: string[], latencyMs: number[
 
 async function watcher(ready: ReadyInfo, ids: string[], latencyMs: number[]): Promise<Observer> {
   const rest = new PlatformRestClient({ apiUrl: ready.apiUrl, apiKey: ready.apiKey, apiToken: ready.apiToken });
-  const w = new PinnedWatcher({ platformName: 'bench', mqttUrl: ready.mqttUrl, orgId: ready.org, apiKey: ready.apiKey, apiToken: ready.apiToken, rest }, { appId: 'bench-watcher' });
+  const w = new PinnedWatcher(
+    {
+      platformName: 'bench',
+      mqttUrl: ready.mqttUrl,
+      orgId: ready.org,
+      apiKey: ready.apiKey,
+      apiToken: ready.apiToken,
+      rest,
+    },
+    { appId: 'bench-watcher' },
+  );
   let model: StatusModel | undefined;
-  w.on('changed', () => (model = statusModel({ connection: w.connection, tally: w.tally, problems: w.problems.length })));
+  w.on(
+    'changed',
+    () => (model = statusModel({ connection: w.connection, tally: w.tally, problems: w.problems.length })),
+  );
   // The watcher emits 'changed' (model recomputed) before each 'transition'.
   w.on('transition', (t) => {
-    if (t.change === 'disconnected' && !t.initial && t.event.source === 'monitor' && model?.kind === 'offline') latencyMs.push(epochNow() - (t.event.time ?? NaN));
+    if (t.change === 'disconnected' && !t.initial && t.event.source === 'monitor' && model?.kind === 'offline')
+      latencyMs.push(epochNow() - (t.event.time ?? NaN));
   });
   await w.setPins(ids);
   await until(() => w.tally.connected === ids.length, 30_000);
-  if (w.tally.connected !== ids.length) throw new Error(`the watcher saw ${w.tally.connected} of ${ids.length} devices connected`);
+  if (w.tally.connected !== ids.length)
+    throw new Error(`the watcher saw ${w.tally.connected} of ${ids.length} devices connected`);
   return {
-    end: () => ({ watcherTally: { connected: w.tally.connected, offline: w.tally.offline, unknown: w.tally.unknown }, statusText: model?.text }),
+    end: () => ({
+      watcherTally: { connected: w.tally.connected, offline: w.tally.offline, unknown: w.tally.unknown },
+      statusText: model?.text,
+    }),
     close: async () => {
       await w.dispose();
       rest.dispose();
@@ -75,7 +99,12 @@ async function watcher(ready: ReadyInfo, ids: string[], latencyMs: number[]): Pr
 
 async function bareMqttJs(ready: ReadyInfo, ids: string[], latencyMs: number[]): Promise<Observer> {
   const plan = planCover(ids);
-  const bare = mqtt.connect(ready.mqttUrl, { clientId: `a:${ready.org}:bench-bare`, username: ready.apiKey, password: ready.apiToken, reconnectPeriod: 0 });
+  const bare = mqtt.connect(ready.mqttUrl, {
+    clientId: `a:${ready.org}:bench-bare`,
+    username: ready.apiKey,
+    password: ready.apiToken,
+    reconnectPeriod: 0,
+  });
   await new Promise<void>((resolve, reject) => {
     bare.once('connect', () => resolve());
     bare.once('error', reject);

@@ -10,11 +10,27 @@ function onPath(command) {
 }
 
 const REQUIREMENTS = [
-  { what: 'ripgrep (/usr/bin/rg), used by VS Code search', apt: 'ripgrep', present: () => fs.existsSync('/usr/bin/rg') },
-  { what: 'Kerberos headers (gssapi/gssapi.h) for the kerberos module', apt: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
-  { what: 'a C++ compiler and make for node-gyp', apt: 'build-essential', present: () => onPath('g++') && onPath('make') },
+  {
+    what: 'ripgrep (/usr/bin/rg), used by VS Code search',
+    apt: 'ripgrep',
+    present: () => fs.existsSync('/usr/bin/rg'),
+  },
+  {
+    what: 'Kerberos headers (gssapi/gssapi.h) for the kerberos module',
+    apt: 'libkrb5-dev',
+    present: () => fs.existsSync('/usr/include/gssapi/gssapi.h'),
+  },
+  {
+    what: 'a C++ compiler and make for node-gyp',
+    apt: 'build-essential',
+    present: () => onPath('g++') && onPath('make'),
+  },
   { what: 'python3 for node-gyp', apt: 'python3', present: () => onPath('python3') },
-  { what: 'Node.js headers in /usr/include/node for node-gyp', apt: 'nodejs (with headers) or libnode-dev', present: () => fs.existsSync('/usr/include/node/node.h') },
+  {
+    what: 'Node.js headers in /usr/include/node for node-gyp',
+    apt: 'nodejs (with headers) or libnode-dev',
+    present: () => fs.existsSync('/usr/include/node/node.h'),
+  },
 ];
 
 /** The apt packages of the requirements that are not met (npm start installs them as root). */

@@ -32,7 +32,10 @@ function createStepRunner(logFile) {
       await action();
     } catch (err) {
       const tail = fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
-      throw new Error(`step "${title}" failed: ${err instanceof Error ? err.message : err}\n--- last lines of ${logFile} ---\n${tail}`, { cause: err });
+      throw new Error(
+        `step "${title}" failed: ${err instanceof Error ? err.message : err}\n--- last lines of ${logFile} ---\n${tail}`,
+        { cause: err },
+      );
     }
     console.log(`[vscode:install]   ${title}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

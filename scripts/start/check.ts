@@ -11,7 +11,11 @@ export interface CheckResult {
   readonly rows: string[];
 }
 
-export async function checkWorkbench(url: string, step: (what: string) => void, screenshot?: string): Promise<CheckResult> {
+export async function checkWorkbench(
+  url: string,
+  step: (what: string) => void,
+  screenshot?: string,
+): Promise<CheckResult> {
   const browser = await launchBrowser();
   try {
     const page = await newWorkbenchPage(browser);
@@ -23,15 +27,19 @@ export async function checkWorkbench(url: string, step: (what: string) => void, 
     step('IoT Connectivity opened');
     const rows = page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
     const connected = rows.filter({ hasText: /^\s*Connected \(\d+\)\s*$/ });
-    await withDeadline((async () => {
-      for (;;) {
-        await connected.first().waitFor({ timeout: FLEET_MS });
-        const n = Number(/\((\d+)\)/.exec(await connected.first().innerText())?.[1] ?? 0);
-        if (n > 0) return;
-        // The tree refreshes when the handover lands; until then it may count 0.
-        await page.waitForTimeout(250);
-      }
-    })(), FLEET_MS, 'the Clients view did not show a connected fleet');
+    await withDeadline(
+      (async () => {
+        for (;;) {
+          await connected.first().waitFor({ timeout: FLEET_MS });
+          const n = Number(/\((\d+)\)/.exec(await connected.first().innerText())?.[1] ?? 0);
+          if (n > 0) return;
+          // The tree refreshes when the handover lands; until then it may count 0.
+          await page.waitForTimeout(250);
+        }
+      })(),
+      FLEET_MS,
+      'the Clients view did not show a connected fleet',
+    );
     if (screenshot) await page.screenshot({ path: screenshot });
     const labels = await rows.allInnerTexts();
     const n = Number(/\((\d+)\)/.exec(await connected.first().innerText())?.[1] ?? 0);

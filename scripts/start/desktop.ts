@@ -23,8 +23,16 @@ export function desktopCode(env: NodeJS.ProcessEnv = process.env): string | unde
 }
 
 export function openDesktop(code: string, paths: StartPaths, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(code, [
-    '--new-window', '--wait', '--user-data-dir', paths.userDataDir,
-    `--extensionDevelopmentPath=${projectRoot}`, paths.workspace,
-  ], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  return spawn(
+    code,
+    [
+      '--new-window',
+      '--wait',
+      '--user-data-dir',
+      paths.userDataDir,
+      `--extensionDevelopmentPath=${projectRoot}`,
+      paths.workspace,
+    ],
+    { env: { ...process.env, ...env }, stdio: 'inherit' },
+  );
 }

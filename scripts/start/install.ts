@@ -12,9 +12,14 @@ const INSTALLABLE = /^[a-z0-9][a-z0-9.+-]*$/;
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const child = spawn(command, args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     child.once('error', reject);
-    child.once('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`))));
+    child.once('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+    );
   });
 }
 
@@ -24,7 +29,9 @@ export async function ensureAptPackages(say: (line: string) => void): Promise<vo
   const installable = missing.filter((p) => INSTALLABLE.test(p));
   const command = `apt-get install -y ${installable.join(' ')}`;
   if (installable.length < missing.length || process.getuid?.() !== 0) {
-    throw new Error(`VS Code in the browser needs Debian packages that are missing. As root, run:\n  apt-get update && ${command}${installable.length < missing.length ? '\n  and install Node.js 20 with its headers (/usr/include/node)' : ''}`);
+    throw new Error(
+      `VS Code in the browser needs Debian packages that are missing. As root, run:\n  apt-get update && ${command}${installable.length < missing.length ? '\n  and install Node.js 20 with its headers (/usr/include/node)' : ''}`,
+    );
   }
   say(`installing Debian packages VS Code in the browser needs: ${installable.join(' ')}`);
   await run('apt-get', ['update', '-q']);

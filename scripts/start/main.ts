@@ -54,24 +54,56 @@ async function run(o: StartOptions, running: Running): Promise<number> {
     say(`opening the desktop VS Code (${code}) with its own profile in ${shown(paths.userDataDir)}`);
     const window = openDesktop(code, paths, env);
     running.up = true;
-    const reason = await stopRequested([new Promise((resolve) => window.once('close', resolve)), running.sandbox.exited]);
-    say(reason === 'ended' ? 'VS Code window closed: stopping the sandbox' : `${reason}: stopping the sandbox (the VS Code window stays open)`);
+    const reason = await stopRequested([
+      new Promise((resolve) => window.once('close', resolve)),
+      running.sandbox.exited,
+    ]);
+    say(
+      reason === 'ended'
+        ? 'VS Code window closed: stopping the sandbox'
+        : `${reason}: stopping the sandbox (the VS Code window stays open)`,
+    );
     return 0;
   }
   const port = await preferredOrFree(o.port);
   if (port !== o.port) say(`port ${o.port} is taken: VS Code gets another free port`);
-  running.server = await startCodeServer({ runDir: paths.runDir, userDataDir: paths.userDataDir, extensionsDir: paths.extensionsDir, env, port });
-  const url = workbenchUrl({ origin: running.server.origin, folder: paths.workspace, extensionDevelopmentPaths: [projectRoot] });
+  running.server = await startCodeServer({
+    runDir: paths.runDir,
+    userDataDir: paths.userDataDir,
+    extensionsDir: paths.extensionsDir,
+    env,
+    port,
+  });
+  const url = workbenchUrl({
+    origin: running.server.origin,
+    folder: paths.workspace,
+    extensionDevelopmentPaths: [projectRoot],
+  });
   if (o.check) {
     say(`VS Code server up in ${seconds()} s`);
-    const result = await checkWorkbench(url, (what) => say(`${what} in ${seconds()} s`), path.join(o.dataDir, 'check.png'));
+    const result = await checkWorkbench(
+      url,
+      (what) => say(`${what} in ${seconds()} s`),
+      path.join(o.dataDir, 'check.png'),
+    );
     say(`ready in ${seconds()} s: the Clients view shows Connected (${result.connected}) [${result.rows.join(' | ')}]`);
     return 0;
   }
   running.up = true;
-  reportReady({ url, port: running.server.port, seconds: seconds(), ready, sandboxLog: path.join(o.dataDir, 'sandbox.log'), codeServerLog: running.server.logFile });
+  reportReady({
+    url,
+    port: running.server.port,
+    seconds: seconds(),
+    ready,
+    sandboxLog: path.join(o.dataDir, 'sandbox.log'),
+    codeServerLog: running.server.logFile,
+  });
   const reason = await stopRequested([running.server.exited, running.sandbox.exited]);
-  say(reason === 'ended' ? 'VS Code or the sandbox ended: stopping the rest' : `${reason}: stopping VS Code and the sandbox`);
+  say(
+    reason === 'ended'
+      ? 'VS Code or the sandbox ended: stopping the rest'
+      : `${reason}: stopping VS Code and the sandbox`,
+  );
   return reason === 'ended' ? 1 : 0;
 }
 

@@ -40,16 +40,23 @@ export type StartCommand = { kind: 'help' } | { kind: 'run'; options: StartOptio
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-  if (!(n >= min && n <= max)) throw new Error(`--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text.slice(0, 20))}`);
+  if (!(n >= min && n <= max))
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text.slice(0, 20))}`);
   return n;
 }
 
 export function parseStartArgs(argv: readonly string[], projectRoot: string): StartCommand {
   const { values } = parseArgs({
-    args: [...argv], strict: true, allowPositionals: false,
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
     options: {
-      'data-dir': { type: 'string' }, fleet: { type: 'string' }, port: { type: 'string' },
-      browser: { type: 'boolean' }, check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'data-dir': { type: 'string' },
+      fleet: { type: 'string' },
+      port: { type: 'string' },
+      browser: { type: 'boolean' },
+      check: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { kind: 'help' };

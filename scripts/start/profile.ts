@@ -46,7 +46,10 @@ function existingSettings(userDataDir: string): Record<string, unknown> {
 export function writeProfile(paths: StartPaths, ready: ReadyInfo): void {
   for (const dir of [paths.userDataDir, paths.extensionsDir, paths.workspace]) fs.mkdirSync(dir, { recursive: true });
   const { config } = localSandboxPlatform(ready, NPM_START_PLATFORM);
-  const platforms = withPlatform(readPlatforms(existingSettings(paths.userDataDir)['iotConnectivity.platforms']).platforms, config);
+  const platforms = withPlatform(
+    readPlatforms(existingSettings(paths.userDataDir)['iotConnectivity.platforms']).platforms,
+    config,
+  );
   writeUserSettings(paths.userDataDir, {
     'iotConnectivity.platforms': platforms.map(settingsEntry),
     'iotConnectivity.activePlatform': NPM_START_PLATFORM,

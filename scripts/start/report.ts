@@ -24,19 +24,21 @@ export interface ReadyReport {
 }
 
 export function reportReady(r: ReadyReport): void {
-  console.log([
-    '',
-    `VS Code with IoT Connectivity is ready (${r.seconds} s). Open this URL in a browser on this machine:`,
-    '',
-    `  ${r.url}`,
-    '',
-    `From another machine, forward the port first: ssh -L ${r.port}:127.0.0.1:${r.port} <this machine>, then open the same URL there.`,
-    'In VS Code, click IoT Connectivity in the activity bar: the Clients view shows the simulated fleet.',
-    'The API token is handed over once per start into that browser\'s VS Code: for another browser, start again.',
-    '',
-    `Sandbox platform (org ${r.ready.org}): API ${r.ready.apiUrl}, MQTT ${r.ready.mqttUrl}, WebSocket ${r.ready.wsUrl}`,
-    `Logs: ${shown(r.sandboxLog)} (sandbox), ${shown(r.codeServerLog)} (VS Code server)`,
-    'Ctrl-C stops VS Code and the sandbox.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `VS Code with IoT Connectivity is ready (${r.seconds} s). Open this URL in a browser on this machine:`,
+      '',
+      `  ${r.url}`,
+      '',
+      `From another machine, forward the port first: ssh -L ${r.port}:127.0.0.1:${r.port} <this machine>, then open the same URL there.`,
+      'In VS Code, click IoT Connectivity in the activity bar: the Clients view shows the simulated fleet.',
+      "The API token is handed over once per start into that browser's VS Code: for another browser, start again.",
+      '',
+      `Sandbox platform (org ${r.ready.org}): API ${r.ready.apiUrl}, MQTT ${r.ready.mqttUrl}, WebSocket ${r.ready.wsUrl}`,
+      `Logs: ${shown(r.sandboxLog)} (sandbox), ${shown(r.codeServerLog)} (VS Code server)`,
+      'Ctrl-C stops VS Code and the sandbox.',
+      '',
+    ].join('\n'),
+  );
 }

@@ -12,7 +12,10 @@ export interface HostArgs {
   ignored: string[];
 }
 
-const VALUE_OPTIONS: Record<string, 'extensionDevelopmentPaths' | 'extensionTestsPath' | 'extensionsDir' | 'userDataDir'> = {
+const VALUE_OPTIONS: Record<
+  string,
+  'extensionDevelopmentPaths' | 'extensionTestsPath' | 'extensionsDir' | 'userDataDir'
+> = {
   '--extensionDevelopmentPath': 'extensionDevelopmentPaths',
   '--extensionTestsPath': 'extensionTestsPath',
   '--extensions-dir': 'extensionsDir',

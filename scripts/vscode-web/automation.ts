@@ -17,7 +17,10 @@ function text(args: unknown): string {
   return Array.isArray(args) ? format(...(args as unknown[])) : format(args);
 }
 
-export async function exposeAutomationHooks(page: Page, write: (level: string, message: string) => void): Promise<AutomationHooks> {
+export async function exposeAutomationHooks(
+  page: Page,
+  write: (level: string, message: string) => void,
+): Promise<AutomationHooks> {
   let report: (code: number) => void = () => undefined;
   const exitCode = new Promise<number>((resolve) => (report = resolve));
   await page.exposeFunction('codeAutomationExit', (code: unknown) => report(typeof code === 'number' ? code : 1));

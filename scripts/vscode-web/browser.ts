@@ -4,15 +4,25 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from './paths';
 
 const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 export function launchBrowser(): Promise<Browser> {
   // Signals are this process's to handle: it stops code-server and the browser in order.
   return chromium.launch({
-    executablePath: chromiumPath, headless: true, args: CHROMIUM_FLAGS, timeout: 60_000,
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    timeout: 60_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
 }
 

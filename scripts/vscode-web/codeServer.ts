@@ -35,19 +35,37 @@ const READY_MS = 30_000;
 const STOP_MS = 5_000;
 // Variables code-server reads that would break the isolation (a fixed port, a password, or
 // "open this in the VS Code that started me" when run from a VS Code terminal).
-const INHERITED_BUT_HARMFUL = ['PORT', 'PASSWORD', 'HASHED_PASSWORD', 'CODE_SERVER_CONFIG', 'VSCODE_IPC_HOOK_CLI', 'VSCODE_PROXY_URI'];
+const INHERITED_BUT_HARMFUL = [
+  'PORT',
+  'PASSWORD',
+  'HASHED_PASSWORD',
+  'CODE_SERVER_CONFIG',
+  'VSCODE_IPC_HOOK_CLI',
+  'VSCODE_PROXY_URI',
+];
 
 function isolationArgs(o: CodeServerOptions): string[] {
   return [
-    '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--extensions-dir', o.extensionsDir, '--user-data-dir', o.userDataDir, '--config', path.join(o.runDir, 'config.yaml'),
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--extensions-dir',
+    o.extensionsDir,
+    '--user-data-dir',
+    o.userDataDir,
+    '--config',
+    path.join(o.runDir, 'config.yaml'),
   ];
 }
 
 function serverEnv(o: CodeServerOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, ...o.env,
-    XDG_DATA_HOME: path.join(o.runDir, 'xdg-data'), XDG_CONFIG_HOME: path.join(o.runDir, 'xdg-config'),
+    ...process.env,
+    ...o.env,
+    XDG_DATA_HOME: path.join(o.runDir, 'xdg-data'),
+    XDG_CONFIG_HOME: path.join(o.runDir, 'xdg-config'),
     // No gallery at all: tests install extensions from .vsix files and must not look up hosts.
     EXTENSIONS_GALLERY: '{}',
   };
@@ -73,14 +91,22 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /** Runs code-server to completion with the run's isolation (e.g. --install-extension). */
 export async function runCodeServerCommand(o: CodeServerOptions, args: string[], timeoutMs = 120_000): Promise<string> {
   prepare(o);
-  const child = spawn(process.execPath, [codeServerEntry, ...isolationArgs(o), ...args], { env: serverEnv(o), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [codeServerEntry, ...isolationArgs(o), ...args], {
+    env: serverEnv(o),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const code = await withDeadline(new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  }), timeoutMs, `code-server ${args.join(' ')} did not finish`).catch((err: unknown) => {
+  const code = await withDeadline(
+    new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    }),
+    timeoutMs,
+    `code-server ${args.join(' ')} did not finish`,
+  ).catch((err: unknown) => {
     killGroup(child, 'SIGKILL');
     throw err;
   });
@@ -93,8 +119,11 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const logFile = path.join(o.runDir, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
   const lines: string[] = [];
-  const child = spawn(process.execPath, [codeServerEntry, ...isolationArgs(o), '--bind-addr', `127.0.0.1:${o.port ?? 0}`, '--ignore-last-opened'],
-    { env: serverEnv(o), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(
+    process.execPath,
+    [codeServerEntry, ...isolationArgs(o), '--bind-addr', `127.0.0.1:${o.port ?? 0}`, '--ignore-last-opened'],
+    { env: serverEnv(o), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
   // Last resort if this process dies without stopping the server.
   const onExit = () => killGroup(child, 'SIGKILL');
   process.on('exit', onExit);
@@ -123,7 +152,9 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     process.removeListener('exit', onExit);
     if (running) {
       killGroup(child, 'SIGTERM');
-      await withDeadline(exited, STOP_MS, 'code-server did not stop on SIGTERM').catch(() => killGroup(child, 'SIGKILL'));
+      await withDeadline(exited, STOP_MS, 'code-server did not stop on SIGTERM').catch(() =>
+        killGroup(child, 'SIGKILL'),
+      );
       await withDeadline(exited, STOP_MS, 'code-server did not stop on SIGKILL');
     }
     // Children that outlived the server (extension host, pty host) share its group.
@@ -133,7 +164,11 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
 
   try {
     const origin = await withDeadline(listening, READY_MS, `code-server did not start listening; its log: ${logFile}`);
-    await poll(async () => ((await fetch(`${origin}/healthz`)).ok ? true : undefined), READY_MS, `code-server at ${origin} did not answer /healthz`);
+    await poll(
+      async () => ((await fetch(`${origin}/healthz`)).ok ? true : undefined),
+      READY_MS,
+      `code-server at ${origin} did not answer /healthz`,
+    );
     return { origin, port: Number(new URL(origin).port), logFile, exited, tail, stop };
   } catch (err) {
     await stop();

@@ -23,7 +23,9 @@ export interface RunOptions {
 }
 
 function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error(`interrupted (${String(signal.reason)})`)), { once: true }));
+  return new Promise((_, reject) =>
+    signal.addEventListener('abort', () => reject(new Error(`interrupted (${String(signal.reason)})`)), { once: true }),
+  );
 }
 
 function write(level: string, message: string): void {
@@ -33,12 +35,16 @@ function write(level: string, message: string): void {
 async function saveScreenshot(page: Page | undefined): Promise<void> {
   if (!page) return;
   const file = path.join(screenshotsDir, `extension-host-failure-${Date.now()}.png`);
-  await page.screenshot({ path: file }).then(() => console.error(`[vscode-web] screenshot: ${file}`), () => undefined);
+  await page.screenshot({ path: file }).then(
+    () => console.error(`[vscode-web] screenshot: ${file}`),
+    () => undefined,
+  );
 }
 
 export async function runExtensionTests(args: HostArgs, options: RunOptions): Promise<number> {
   checkInstalled();
-  if (!args.extensionTestsPath) throw new Error('--extensionTestsPath=… is required: this executable only runs extension tests');
+  if (!args.extensionTestsPath)
+    throw new Error('--extensionTestsPath=… is required: this executable only runs extension tests');
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iotc-vscode-'));
   const userDataDir = path.resolve(args.userDataDir ?? path.join(runDir, 'user-data'));
   writeUserSettings(userDataDir);
@@ -47,7 +53,14 @@ export async function runExtensionTests(args: HostArgs, options: RunOptions): Pr
   let page: Page | undefined;
   const interrupted = aborted(options.signal);
   try {
-    server = await Promise.race([startCodeServer({ runDir, userDataDir, extensionsDir: path.resolve(args.extensionsDir ?? path.join(runDir, 'extensions')) }), interrupted]);
+    server = await Promise.race([
+      startCodeServer({
+        runDir,
+        userDataDir,
+        extensionsDir: path.resolve(args.extensionsDir ?? path.join(runDir, 'extensions')),
+      }),
+      interrupted,
+    ]);
     browser = await Promise.race([launchBrowser(), interrupted]);
     page = await newWorkbenchPage(browser);
     const hooks = await exposeAutomationHooks(page, write);
@@ -57,10 +70,26 @@ export async function runExtensionTests(args: HostArgs, options: RunOptions): Pr
       server.exited.then(() => Promise.reject(new Error(`code-server exited during the tests:\n${server?.tail()}`))),
       new Promise<never>((_, reject) => page?.on('crash', () => reject(new Error('the workbench page crashed')))),
     ]);
-    const url = workbenchUrl({ origin: server.origin, folder: args.folder, extensionDevelopmentPaths: args.extensionDevelopmentPaths, extensionTestsPath: args.extensionTestsPath });
+    const url = workbenchUrl({
+      origin: server.origin,
+      folder: args.folder,
+      extensionDevelopmentPaths: args.extensionDevelopmentPaths,
+      extensionTestsPath: args.extensionTestsPath,
+    });
     await page.goto(url);
-    await Promise.race([withDeadline(page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 0 }), WORKBENCH_MS, `the workbench did not appear at ${server.origin}`), ended]);
-    return await withDeadline(ended, options.timeoutMs, 'VS Code did not report the end of the extension tests (set IOTC_VSCODE_TIMEOUT_SECONDS for a longer deadline)');
+    await Promise.race([
+      withDeadline(
+        page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 0 }),
+        WORKBENCH_MS,
+        `the workbench did not appear at ${server.origin}`,
+      ),
+      ended,
+    ]);
+    return await withDeadline(
+      ended,
+      options.timeoutMs,
+      'VS Code did not report the end of the extension tests (set IOTC_VSCODE_TIMEOUT_SECONDS for a longer deadline)',
+    );
   } catch (err) {
     if (options.signal.aborted) throw err;
     await saveScreenshot(page);

@@ -13,14 +13,24 @@ function findProjectRoot(start: string): string {
 
 export const projectRoot = findProjectRoot(__dirname);
 export const codeServerVersion = config.version;
-export const codeServerEntry = path.join(projectRoot, config.cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const codeServerEntry = path.join(
+  projectRoot,
+  config.cacheDir,
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
 export const chromiumPath = process.env.IOTC_CHROMIUM ?? '/usr/bin/chromium';
 export const screenshotsDir = path.join(projectRoot, 'test-results', 'screenshots');
 
 /** Fails early, naming the command that fixes it, when a piece is not installed. */
 export function checkInstalled(): void {
   if (!fs.existsSync(codeServerEntry)) {
-    throw new Error(`code-server ${config.version} is not installed in ${config.cacheDir}: run \`npm run vscode:install\``);
+    throw new Error(
+      `code-server ${config.version} is not installed in ${config.cacheDir}: run \`npm run vscode:install\``,
+    );
   }
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set IOTC_CHROMIUM)`);

@@ -12,7 +12,12 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, message: string
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails with `message` at the deadline. */
-export async function poll<T>(check: () => Promise<T | undefined>, ms: number, message: string, everyMs = 100): Promise<T> {
+export async function poll<T>(
+  check: () => Promise<T | undefined>,
+  ms: number,
+  message: string,
+  everyMs = 100,
+): Promise<T> {
   const end = Date.now() + ms;
   let lastError: unknown;
   for (;;) {

@@ -11,7 +11,12 @@ export interface ApiViolation {
   exception?: { id: string; properties: string[] };
 }
 
-export function apiErrorBody(id: string, message: string, properties: string[] = [], violations: ApiViolation[] = []): ApiErrorBody {
+export function apiErrorBody(
+  id: string,
+  message: string,
+  properties: string[] = [],
+  violations: ApiViolation[] = [],
+): ApiErrorBody {
   return { message: `${id}: ${message}`, exception: { id, properties }, violations };
 }
 
@@ -21,9 +26,15 @@ export function readApiErrorBody(value: unknown): ApiErrorBody | undefined {
   const r = value as Record<string, unknown>;
   if (typeof r.message !== 'string') return undefined;
   const ex = typeof r.exception === 'object' && r.exception !== null ? (r.exception as Record<string, unknown>) : {};
-  const properties = Array.isArray(ex.properties) ? ex.properties.filter((p): p is string => typeof p === 'string') : [];
+  const properties = Array.isArray(ex.properties)
+    ? ex.properties.filter((p): p is string => typeof p === 'string')
+    : [];
   const violations = Array.isArray(r.violations)
-    ? r.violations.flatMap((v): ApiViolation[] => (typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string' ? [{ message: (v as { message: string }).message }] : []))
+    ? r.violations.flatMap((v): ApiViolation[] =>
+        typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string'
+          ? [{ message: (v as { message: string }).message }]
+          : [],
+      )
     : [];
   return { message: r.message, exception: { id: typeof ex.id === 'string' ? ex.id : '', properties }, violations };
 }

@@ -7,7 +7,13 @@ import { parseInstant } from './time';
 
 export type ConnectionStatus = 'connected' | 'disconnected';
 export type ActivityEvent = 'mqttConnect' | 'mqttPublish' | 'mqttSubscribe' | 'mqttUnsubscribe' | 'mqttDisconnect';
-export const ACTIVITY_EVENTS: readonly ActivityEvent[] = ['mqttConnect', 'mqttPublish', 'mqttSubscribe', 'mqttUnsubscribe', 'mqttDisconnect'];
+export const ACTIVITY_EVENTS: readonly ActivityEvent[] = [
+  'mqttConnect',
+  'mqttPublish',
+  'mqttSubscribe',
+  'mqttUnsubscribe',
+  'mqttDisconnect',
+];
 
 /** What the API sends. */
 export interface ClientStateWire {
@@ -79,7 +85,10 @@ export function normaliseClientState(value: unknown): ClientState | undefined {
   const closeCode = int(r.closeCode);
   const fromCode = closeCode !== undefined ? closeCodeInfo(closeCode) : undefined;
   const initiatorText = first(str(r.disconnectInitiator), str(r.disconnectedBy));
-  const initiator = initiatorText !== undefined && initiators.includes(initiatorText) ? (initiatorText as DisconnectInitiator) : fromCode?.initiator;
+  const initiator =
+    initiatorText !== undefined && initiators.includes(initiatorText)
+      ? (initiatorText as DisconnectInitiator)
+      : fromCode?.initiator;
   return {
     id,
     clientType: str(r.clientType) ?? inferClientType(id),
@@ -90,7 +99,12 @@ export function normaliseClientState(value: unknown): ClientState | undefined {
     lastActivityTime: instant(r.lastActivityTime),
     protocol: str(r.mqttConnectProtocol),
     initiator,
-    mqttReasonCode: first(int(r.mqttReasonCode), int(r.mqttDisconnectReasonCode), int(r.reasonCode), fromCode?.mqttReasonCode),
+    mqttReasonCode: first(
+      int(r.mqttReasonCode),
+      int(r.mqttDisconnectReasonCode),
+      int(r.reasonCode),
+      fromCode?.mqttReasonCode,
+    ),
     closeCode,
     closeReason: str(r.closeReason),
     raw: r,
@@ -99,10 +113,14 @@ export function normaliseClientState(value: unknown): ClientState | undefined {
 
 function inferClientType(id: string): string {
   switch (id[0]) {
-    case 'd': return 'device';
-    case 'g': return 'gateway';
+    case 'd':
+      return 'device';
+    case 'g':
+      return 'gateway';
     case 'a':
-    case 'A': return 'application';
-    default: return 'unknown';
+    case 'A':
+      return 'application';
+    default:
+      return 'unknown';
   }
 }

@@ -30,7 +30,9 @@ export function initiatorWords(initiator: DisconnectInitiator): string {
 
 /** "keep-alive timed out (network, code 160)". */
 export function closeWords(close: CloseDetail): string {
-  const facts = [close.initiator, close.closeCode !== undefined ? `code ${close.closeCode}` : undefined].filter((x) => x !== undefined);
+  const facts = [close.initiator, close.closeCode !== undefined ? `code ${close.closeCode}` : undefined].filter(
+    (x) => x !== undefined,
+  );
   const what = plainText(close.explanation, 160);
   return facts.length > 0 ? `${what} (${facts.join(', ')})` : what;
 }
@@ -60,7 +62,10 @@ export function eventWords(e: ConnectivityEvent): string {
 /** "sensor-7 connected 3 min ago", "sensor-7 disconnected: keep-alive timed out (network, code 160)". */
 export function stateHeadline(state: ClientState, now: number): string {
   const name = clientLabel(state.id);
-  if (state.status === 'connected') return state.lastConnectTime === undefined ? `${name} connected` : `${name} connected ${formatRelative(state.lastConnectTime, now)}`;
+  if (state.status === 'connected')
+    return state.lastConnectTime === undefined
+      ? `${name} connected`
+      : `${name} connected ${formatRelative(state.lastConnectTime, now)}`;
   if (state.status === 'disconnected') return `${name} disconnected: ${closeWords(stateClose(state))}`;
   return `${name}: status unknown`;
 }
@@ -73,7 +78,8 @@ export interface DetailRow {
 /** Every field of the record, explained, for a tooltip: rows of plain text. */
 export function stateDetails(state: ClientState, now: number): DetailRow[] {
   const rows: DetailRow[] = [];
-  const add = (label: string, value: string | undefined): void => void (value !== undefined && rows.push({ label, value }));
+  const add = (label: string, value: string | undefined): void =>
+    void (value !== undefined && rows.push({ label, value }));
   const when = (t: number | undefined) => (t === undefined ? undefined : `${toIso(t)} (${formatRelative(t, now)})`);
   add('Client ID', plainText(state.id, 200));
   add('Client type', plainText(state.clientType, 30));
@@ -84,16 +90,36 @@ export function stateDetails(state: ClientState, now: number): DetailRow[] {
     const close = stateClose(state);
     add('Disconnected by', close.initiator ? initiatorWords(close.initiator) : undefined);
     add('Why', plainText(close.explanation, 160));
-    add('Close code', state.closeCode !== undefined ? `${state.closeCode}${closeCodeInfo(state.closeCode) ? ` — ${closeCodeInfo(state.closeCode)?.reason}` : ''}` : undefined);
-    add('MQTT reason code', close.mqttReasonCode !== undefined ? `${close.mqttReasonCode} — ${mqtt5ReasonName(close.mqttReasonCode)}` : undefined);
+    add(
+      'Close code',
+      state.closeCode !== undefined
+        ? `${state.closeCode}${closeCodeInfo(state.closeCode) ? ` — ${closeCodeInfo(state.closeCode)?.reason}` : ''}`
+        : undefined,
+    );
+    add(
+      'MQTT reason code',
+      close.mqttReasonCode !== undefined
+        ? `${close.mqttReasonCode} — ${mqtt5ReasonName(close.mqttReasonCode)}`
+        : undefined,
+    );
     add('Reason given', state.closeReason !== undefined ? plainText(state.closeReason, 160) : undefined);
     add('Usual cause in device code', close.hint || undefined);
   }
-  add('Last activity', state.lastActivityEvent !== undefined ? `${plainText(state.lastActivityEvent, 40)}${state.lastActivityTime !== undefined ? `, ${when(state.lastActivityTime)}` : ''}` : when(state.lastActivityTime));
+  add(
+    'Last activity',
+    state.lastActivityEvent !== undefined
+      ? `${plainText(state.lastActivityEvent, 40)}${state.lastActivityTime !== undefined ? `, ${when(state.lastActivityTime)}` : ''}`
+      : when(state.lastActivityTime),
+  );
   add('MQTT protocol', state.protocol !== undefined ? plainText(state.protocol, 20) : undefined);
   return rows;
 }
 
 function stateClose(state: ClientState): CloseDetail {
-  return resolveClose({ closeCode: state.closeCode, reason: state.closeReason, initiator: state.initiator, mqttReasonCode: state.mqttReasonCode });
+  return resolveClose({
+    closeCode: state.closeCode,
+    reason: state.closeReason,
+    initiator: state.initiator,
+    mqttReasonCode: state.mqttReasonCode,
+  });
 }

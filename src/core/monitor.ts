@@ -31,24 +31,35 @@ export interface MonitorMessage {
 export const MAX_MONITOR_PAYLOAD_BYTES = 16 * 1024;
 
 export type ParsedMonitorMessage =
-  | { readonly ok: true; readonly message: MonitorMessage }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly message: MonitorMessage } | { readonly ok: false; readonly error: string };
 
-const stringFields = ['Action', 'Time', 'ClientAddr', 'ClientID', 'Protocol', 'User', 'Certname', 'ConnectTime', 'Reason'] as const;
+const stringFields = [
+  'Action',
+  'Time',
+  'ClientAddr',
+  'ClientID',
+  'Protocol',
+  'User',
+  'Certname',
+  'ConnectTime',
+  'Reason',
+] as const;
 const numberFields = ['Port', 'CloseCode', 'ReadBytes', 'ReadMsg', 'WriteBytes', 'WriteMsg'] as const;
 const booleanFields = ['Secure', 'Durable'] as const;
 
 /** Reads a monitor payload; fields of the wrong type are dropped, never trusted. */
 export function parseMonitorPayload(payload: Uint8Array | string): ParsedMonitorMessage {
   const size = typeof payload === 'string' ? payload.length : payload.byteLength;
-  if (size > MAX_MONITOR_PAYLOAD_BYTES) return { ok: false, error: `payload of ${size} bytes is larger than ${MAX_MONITOR_PAYLOAD_BYTES}` };
+  if (size > MAX_MONITOR_PAYLOAD_BYTES)
+    return { ok: false, error: `payload of ${size} bytes is larger than ${MAX_MONITOR_PAYLOAD_BYTES}` };
   let value: unknown;
   try {
     value = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
   } catch {
     return { ok: false, error: 'payload is not JSON' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'payload is not a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: 'payload is not a JSON object' };
   const raw = value as Record<string, unknown>;
   const message: Record<string, unknown> = {};
   for (const f of stringFields) if (typeof raw[f] === 'string') message[f] = raw[f];
@@ -79,26 +90,60 @@ export interface ConnectionFacts {
 
 export function connectMessage(facts: ConnectionFacts, time: string): MonitorMessage {
   return {
-    Action: 'Connect', Time: time, ClientAddr: facts.clientAddr, ClientID: facts.clientId, Port: facts.port,
-    Secure: facts.secure, Protocol: facts.protocol, Durable: facts.durable, ...(facts.user !== undefined ? { User: facts.user } : {}),
+    Action: 'Connect',
+    Time: time,
+    ClientAddr: facts.clientAddr,
+    ClientID: facts.clientId,
+    Port: facts.port,
+    Secure: facts.secure,
+    Protocol: facts.protocol,
+    Durable: facts.durable,
+    ...(facts.user !== undefined ? { User: facts.user } : {}),
   };
 }
 
 export function failedConnectMessage(facts: ConnectionFacts, time: string, closeCode: number): MonitorMessage {
   return {
-    Action: 'FailedConnect', Time: time, ClientAddr: facts.clientAddr, ClientID: facts.clientId, Port: facts.port,
-    Secure: facts.secure, Protocol: facts.protocol, ...(facts.user !== undefined ? { User: facts.user } : {}),
-    CloseCode: closeCode, Reason: closeReason(closeCode),
+    Action: 'FailedConnect',
+    Time: time,
+    ClientAddr: facts.clientAddr,
+    ClientID: facts.clientId,
+    Port: facts.port,
+    Secure: facts.secure,
+    Protocol: facts.protocol,
+    ...(facts.user !== undefined ? { User: facts.user } : {}),
+    CloseCode: closeCode,
+    Reason: closeReason(closeCode),
   };
 }
 
-export interface TrafficCounts { readBytes: number; readMsg: number; writeBytes: number; writeMsg: number }
+export interface TrafficCounts {
+  readBytes: number;
+  readMsg: number;
+  writeBytes: number;
+  writeMsg: number;
+}
 
-export function disconnectMessage(facts: ConnectionFacts, time: string, connectTime: string, closeCode: number, traffic: TrafficCounts): MonitorMessage {
+export function disconnectMessage(
+  facts: ConnectionFacts,
+  time: string,
+  connectTime: string,
+  closeCode: number,
+  traffic: TrafficCounts,
+): MonitorMessage {
   return {
-    Action: 'Disconnect', Time: time, ClientAddr: facts.clientAddr, ClientID: facts.clientId, Port: facts.port,
-    Secure: facts.secure, Protocol: facts.protocol, ConnectTime: connectTime,
+    Action: 'Disconnect',
+    Time: time,
+    ClientAddr: facts.clientAddr,
+    ClientID: facts.clientId,
+    Port: facts.port,
+    Secure: facts.secure,
+    Protocol: facts.protocol,
+    ConnectTime: connectTime,
     ...(closeCode !== 0 ? { CloseCode: closeCode, Reason: closeReason(closeCode) } : {}),
-    ReadBytes: traffic.readBytes, ReadMsg: traffic.readMsg, WriteBytes: traffic.writeBytes, WriteMsg: traffic.writeMsg,
+    ReadBytes: traffic.readBytes,
+    ReadMsg: traffic.readMsg,
+    WriteBytes: traffic.writeBytes,
+    WriteMsg: traffic.writeMsg,
   };
 }

@@ -51,14 +51,21 @@ export function planCover(pinned: Iterable<string>, options: CoverOptions = {}):
     const topic = monitorTopicFor(id);
     wanted.add(topic);
     const group = isDeviceLike(id) ? `iot-2/type/${id.typeId}/id/+/mon` : ALL_APPS_MONITOR_TOPIC;
-    (groups.get(group) ?? groups.set(group, new Set()).get(group) as Set<string>).add(topic);
+    (groups.get(group) ?? (groups.set(group, new Set()).get(group) as Set<string>)).add(topic);
   }
   const accepts = (topic: string): boolean => wanted.has(topic);
-  const done = (topics: Iterable<string>, strategy: CoverPlan['strategy']): CoverPlan => ({ topics: [...topics].sort(), strategy, rejected: rejected.sort(), accepts });
+  const done = (topics: Iterable<string>, strategy: CoverPlan['strategy']): CoverPlan => ({
+    topics: [...topics].sort(),
+    strategy,
+    rejected: rejected.sort(),
+    accepts,
+  });
   if (wanted.size <= threshold) return done(wanted, 'exact');
 
   const topics = new Set(wanted);
-  const bySaving = [...groups].filter(([, members]) => members.size > 1).sort(([a, x], [b, y]) => y.size - x.size || (a < b ? -1 : 1));
+  const bySaving = [...groups]
+    .filter(([, members]) => members.size > 1)
+    .sort(([a, x], [b, y]) => y.size - x.size || (a < b ? -1 : 1));
   for (const [wildcard, members] of bySaving) {
     if (topics.size <= threshold) break;
     for (const m of members) topics.delete(m);

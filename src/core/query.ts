@@ -21,7 +21,14 @@ export const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['connected', 'd
 export const CLIENT_TYPES: readonly ClientType[] = ['device', 'gateway', 'application'];
 
 /** Fields the API sorts by. */
-export const STATE_SORT_FIELDS = ['id', 'clientType', 'connectionStatus', 'lastConnectTime', 'lastDisconnectTime', 'lastActivityTime'] as const;
+export const STATE_SORT_FIELDS = [
+  'id',
+  'clientType',
+  'connectionStatus',
+  'lastConnectTime',
+  'lastDisconnectTime',
+  'lastActivityTime',
+] as const;
 export type StateSortField = (typeof STATE_SORT_FIELDS)[number];
 
 export type StateQuery = {
@@ -31,4 +38,10 @@ export type StateQuery = {
   clientType?: ClientType;
 } & { [K in StateQueryDateParam]?: string };
 
-export const STATE_QUERY_PARAMS: readonly string[] = ['connectionStatus', 'deviceType', 'deviceId', 'clientType', ...STATE_QUERY_DATE_PARAMS];
+export const STATE_QUERY_PARAMS: readonly string[] = [
+  'connectionStatus',
+  'deviceType',
+  'deviceId',
+  'clientType',
+  ...STATE_QUERY_DATE_PARAMS,
+];

@@ -3,7 +3,14 @@
 // client id: the client stays connected, so the two sessions touch and no gap appears, whichever
 // of the 288 disconnect and the new connect comes first.
 
-import { compareEventTimes, type ConnectedEvent, type ConnectivityEvent, type DisconnectCause, type DisconnectedEvent, type FailedConnectEvent } from './events/types';
+import {
+  compareEventTimes,
+  type ConnectedEvent,
+  type ConnectivityEvent,
+  type DisconnectCause,
+  type DisconnectedEvent,
+  type FailedConnectEvent,
+} from './events/types';
 
 export interface Session {
   /** Undefined: the session began before the first event we have. */
@@ -56,7 +63,13 @@ export function buildSessions(input: readonly ConnectivityEvent[], options: Sess
   // A session replaced by a second connect, waiting for its 288 disconnect to arrive.
   let replaced: number | undefined;
   const close = (end: number, cause: DisconnectCause, disconnect?: DisconnectedEvent): void => {
-    sessions.push({ start: open?.start, end, cause, ...(open?.connect ? { connect: open.connect } : {}), ...(disconnect ? { disconnect } : {}) });
+    sessions.push({
+      start: open?.start,
+      end,
+      cause,
+      ...(open?.connect ? { connect: open.connect } : {}),
+      ...(disconnect ? { disconnect } : {}),
+    });
     open = undefined;
   };
   for (const e of events) {
@@ -117,8 +130,14 @@ function gapsBetween(sessions: readonly Session[], failures: readonly FailedConn
     if (next !== undefined && next <= end) continue;
     while (f < failures.length && (failures[f].time as number) < end) f++;
     let count = 0;
-    while (f < failures.length && (next === undefined || (failures[f].time as number) <= next)) [f, count] = [f + 1, count + 1];
-    gaps.push({ start: end, end: next, ...(sessions[i].cause ? { cause: sessions[i].cause } : {}), failedAttempts: count });
+    while (f < failures.length && (next === undefined || (failures[f].time as number) <= next))
+      [f, count] = [f + 1, count + 1];
+    gaps.push({
+      start: end,
+      end: next,
+      ...(sessions[i].cause ? { cause: sessions[i].cause } : {}),
+      failedAttempts: count,
+    });
   }
   return gaps;
 }

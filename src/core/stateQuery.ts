@@ -3,7 +3,14 @@
 // into URL search params. Date filters may hold a relative span ("2d"), resolved against `now`
 // when sent, so a recent query "connected in the last 2 days" stays relative.
 
-import { CLIENT_TYPES, CONNECTED_AFTER_ALIAS, CONNECTION_STATUSES, STATE_QUERY_DATE_PARAMS, type StateQuery, type StateQueryDateParam } from './query';
+import {
+  CLIENT_TYPES,
+  CONNECTED_AFTER_ALIAS,
+  CONNECTION_STATUSES,
+  STATE_QUERY_DATE_PARAMS,
+  type StateQuery,
+  type StateQueryDateParam,
+} from './query';
 import { ID_PART_PATTERN } from './ids';
 import { STATE_PAGE_MAX } from './limits';
 import { plainText } from './text';
@@ -28,18 +35,30 @@ export type QueryParams =
 
 const TEXT_FIELDS = ['connectionStatus', 'deviceType', 'deviceId', 'clientType'] as const;
 const DATE_PAIRS: readonly [StateQueryDateParam, StateQueryDateParam][] = [
-  ['connectedAfter', 'connectedBefore'], ['disconnectedAfter', 'disconnectedBefore'], ['lastActivityAfter', 'lastActivityBefore'],
+  ['connectedAfter', 'connectedBefore'],
+  ['disconnectedAfter', 'disconnectedBefore'],
+  ['lastActivityAfter', 'lastActivityBefore'],
 ];
 
 /** A query from anything: known filters with text values kept, the rest reported. */
-export function readStateQuery(value: unknown): { readonly query: StateQuery; readonly problems: readonly QueryProblem[] } {
+export function readStateQuery(value: unknown): {
+  readonly query: StateQuery;
+  readonly problems: readonly QueryProblem[];
+} {
   const query: Record<string, string> = {};
   const problems: QueryProblem[] = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { query, problems: [{ field: '', message: 'A query must be an object of filters.' }] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { query, problems: [{ field: '', message: 'A query must be an object of filters.' }] };
   for (const [rawKey, v] of Object.entries(value as Record<string, unknown>)) {
     const key = rawKey === CONNECTED_AFTER_ALIAS ? 'connectedAfter' : rawKey;
-    if (!(TEXT_FIELDS as readonly string[]).includes(key) && !(STATE_QUERY_DATE_PARAMS as readonly string[]).includes(key)) {
-      problems.push({ field: plainText(rawKey, 40), message: `"${plainText(rawKey, 40)}" is not a filter of the state API.` });
+    if (
+      !(TEXT_FIELDS as readonly string[]).includes(key) &&
+      !(STATE_QUERY_DATE_PARAMS as readonly string[]).includes(key)
+    ) {
+      problems.push({
+        field: plainText(rawKey, 40),
+        message: `"${plainText(rawKey, 40)}" is not a filter of the state API.`,
+      });
     } else if (typeof v !== 'string') {
       problems.push({ field: key, message: `The value of ${key} must be text.` });
     } else if (v.trim().length > 0) {
@@ -52,10 +71,14 @@ export function readStateQuery(value: unknown): { readonly query: StateQuery; re
 export function validateStateQuery(q: StateQuery, now: number): QueryProblem[] {
   const problems: QueryProblem[] = [];
   const bad = (field: string, message: string): void => void problems.push({ field, message });
-  if (q.connectionStatus !== undefined && !CONNECTION_STATUSES.includes(q.connectionStatus)) bad('connectionStatus', `Status must be ${CONNECTION_STATUSES.join(' or ')}.`);
-  if (q.clientType !== undefined && !CLIENT_TYPES.includes(q.clientType)) bad('clientType', `Client type must be ${CLIENT_TYPES.join(', ')}.`);
-  if (q.deviceType !== undefined && !ID_PART_PATTERN.test(q.deviceType)) bad('deviceType', 'A device type has 1–36 letters, digits, dots, dashes or underscores.');
-  if (q.deviceId !== undefined && !ID_PART_PATTERN.test(q.deviceId)) bad('deviceId', 'A device id has 1–36 letters, digits, dots, dashes or underscores.');
+  if (q.connectionStatus !== undefined && !CONNECTION_STATUSES.includes(q.connectionStatus))
+    bad('connectionStatus', `Status must be ${CONNECTION_STATUSES.join(' or ')}.`);
+  if (q.clientType !== undefined && !CLIENT_TYPES.includes(q.clientType))
+    bad('clientType', `Client type must be ${CLIENT_TYPES.join(', ')}.`);
+  if (q.deviceType !== undefined && !ID_PART_PATTERN.test(q.deviceType))
+    bad('deviceType', 'A device type has 1–36 letters, digits, dots, dashes or underscores.');
+  if (q.deviceId !== undefined && !ID_PART_PATTERN.test(q.deviceId))
+    bad('deviceId', 'A device id has 1–36 letters, digits, dots, dashes or underscores.');
   const times: Partial<Record<StateQueryDateParam, number>> = {};
   for (const field of STATE_QUERY_DATE_PARAMS) {
     const text = q[field];
@@ -66,7 +89,8 @@ export function validateStateQuery(q: StateQuery, now: number): QueryProblem[] {
   }
   for (const [after, before] of DATE_PAIRS) {
     const [a, b] = [times[after], times[before]];
-    if (a !== undefined && b !== undefined && a >= b) bad(after, `"${after}" is not earlier than "${before}": no client can match.`);
+    if (a !== undefined && b !== undefined && a >= b)
+      bad(after, `"${after}" is not earlier than "${before}": no client can match.`);
   }
   return problems;
 }
@@ -81,7 +105,8 @@ export function stateQueryParams(q: StateQuery, now: number, paging: StatePaging
     const r = q[field] !== undefined ? parseTimeInput(q[field] as string, now) : undefined;
     if (r?.ok) params.set(field, toIso(r.time));
   }
-  if (paging.limit !== undefined && Number.isFinite(paging.limit)) params.set('_limit', String(Math.min(STATE_PAGE_MAX, Math.max(1, Math.floor(paging.limit)))));
+  if (paging.limit !== undefined && Number.isFinite(paging.limit))
+    params.set('_limit', String(Math.min(STATE_PAGE_MAX, Math.max(1, Math.floor(paging.limit)))));
   if (paging.sort) params.set('_sort', paging.sort);
   if (paging.bookmark) params.set('_bookmark', paging.bookmark);
   return { ok: true, params };

@@ -57,9 +57,12 @@ export function summarize(history: History, options: SummaryOptions): Summary {
   const measured = measuredFrom !== undefined && end > measuredFrom;
   const inRange = history.sessions.filter((s) => (s.start ?? -Infinity) < end && (s.end ?? Infinity) > from);
   let up = 0;
-  if (measured) for (const s of inRange) up += Math.max(0, Math.min(s.end ?? now, end) - Math.max(s.start ?? measuredFrom, measuredFrom));
+  if (measured)
+    for (const s of inRange)
+      up += Math.max(0, Math.min(s.end ?? now, end) - Math.max(s.start ?? measuredFrom, measuredFrom));
   const byCause = Object.fromEntries(DISCONNECT_CAUSES.map((c) => [c, 0])) as Record<DisconnectCause, number>;
-  for (const s of history.sessions) if (s.end !== undefined && s.cause && s.end >= from && s.end <= to) byCause[s.cause]++;
+  for (const s of history.sessions)
+    if (s.end !== undefined && s.cause && s.end >= from && s.end <= to) byCause[s.cause]++;
   for (const d of history.unmatched) if (d.time !== undefined && d.time >= from && d.time <= to) byCause[d.cause]++;
   const lengths = inRange.map((s) => sessionLength(s, now)).filter((n): n is number => n !== undefined);
   return {
@@ -81,7 +84,10 @@ function firstKnown(history: History): number | undefined {
   return known.length > 0 ? Math.min(...known) : undefined;
 }
 
-function currentStatus(history: History, fromState: ConnectionStatus | 'unknown' | undefined): ConnectionStatus | 'unknown' {
+function currentStatus(
+  history: History,
+  fromState: ConnectionStatus | 'unknown' | undefined,
+): ConnectionStatus | 'unknown' {
   if (fromState === 'connected' || fromState === 'disconnected') return fromState;
   const last = history.sessions[history.sessions.length - 1];
   if (last) return last.end === undefined ? 'connected' : 'disconnected';

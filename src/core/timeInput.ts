@@ -17,13 +17,19 @@ export type TimeInput =
   | { readonly ok: false; readonly error: string };
 
 const UNIT_MS: Record<RelativeUnit, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-const UNIT_WORDS: Record<RelativeUnit, [string, string]> = { m: ['minute', 'minutes'], h: ['hour', 'hours'], d: ['day', 'days'], w: ['week', 'weeks'] };
+const UNIT_WORDS: Record<RelativeUnit, [string, string]> = {
+  m: ['minute', 'minutes'],
+  h: ['hour', 'hours'],
+  d: ['day', 'days'],
+  w: ['week', 'weeks'],
+};
 const RELATIVE = /^(\d{1,6})\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)(?:\s+ago)?$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** Further back than this is a typing mistake, not a query. */
 const MAX_SPAN_MS = 100 * 365 * 86_400_000;
 
-export const TIME_INPUT_HELP = 'an ISO 8601 time such as 2019-03-09T15:00:00Z, or a span back from now such as 30m, 1h, 2d or 1w';
+export const TIME_INPUT_HELP =
+  'an ISO 8601 time such as 2019-03-09T15:00:00Z, or a span back from now such as 30m, 1h, 2d or 1w';
 
 export function readRelative(text: string): RelativeSpan | undefined {
   if (typeof text !== 'string' || text.length > 40) return undefined;

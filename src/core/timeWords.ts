@@ -32,7 +32,12 @@ export function formatDuration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return 'unknown';
   const v = Math.max(0, ms);
   if (v < SECOND) return '< 1 s';
-  const units: [number, string][] = [[DAY, 'd'], [HOUR, 'h'], [MINUTE, 'min'], [SECOND, 's']];
+  const units: [number, string][] = [
+    [DAY, 'd'],
+    [HOUR, 'h'],
+    [MINUTE, 'min'],
+    [SECOND, 's'],
+  ];
   const i = units.findIndex(([size]) => v >= size);
   const [big, bigName] = units[i];
   const whole = Math.floor(v / big);

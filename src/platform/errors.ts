@@ -80,8 +80,16 @@ export class PlatformError extends Error {
 
   toJSON(): PlatformErrorInit {
     return {
-      kind: this.kind, message: this.message, status: this.status, apiMessage: this.apiMessage, apiId: this.apiId,
-      violations: this.violations, retryAfterMs: this.retryAfterMs, tls: this.tls, code: this.code, request: this.request,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      apiMessage: this.apiMessage,
+      apiId: this.apiId,
+      violations: this.violations,
+      retryAfterMs: this.retryAfterMs,
+      tls: this.tls,
+      code: this.code,
+      request: this.request,
     };
   }
 }

@@ -47,13 +47,28 @@
 //   await monitor.dispose();
 
 export { backoffDelay, type BackoffOptions } from './backoff';
-export { PlatformError, isPlatformError, type PlatformErrorInit, type PlatformErrorKind, type TlsProblem } from './errors';
+export {
+  PlatformError,
+  isPlatformError,
+  type PlatformErrorInit,
+  type PlatformErrorKind,
+  type TlsProblem,
+} from './errors';
 export { Emitter, type Disposable, type Listener } from './events';
 export { silentLog, type PlatformLog } from './log';
 export { MonitorClient } from './monitor/monitorClient';
 export { reconcile, type ReconcileOptions, type ReconcileReport } from './monitor/reconcile';
 export { topicMatches } from './monitor/subscriptions';
-export type { InvalidMonitorPayload, MonitorConnection, MonitorEvent, MonitorEvents, MonitorOptions, MonitorPlan, Reconnected, SubscriptionResult } from './monitor/types';
+export type {
+  InvalidMonitorPayload,
+  MonitorConnection,
+  MonitorEvent,
+  MonitorEvents,
+  MonitorOptions,
+  MonitorPlan,
+  Reconnected,
+  SubscriptionResult,
+} from './monitor/types';
 export { PlatformRestClient } from './rest/client';
 export { MAX_LOG_MESSAGE, type LogEntry, type LogPage, type LogRequest } from './rest/logs';
 export type { RestClientOptions } from './rest/options';

@@ -24,22 +24,31 @@ export function tlsProblemOf(code: string | undefined): TlsProblem | undefined {
 
 export function tlsMessage(host: string, problem: TlsProblem, code: string, detail: string): string {
   switch (problem) {
-    case 'unknownCa': return `The TLS certificate of ${host} is not signed by a CA this client trusts (${code}). Set the platform's CA file, or check that the URL points at the platform.`;
-    case 'expired': return `The TLS certificate of ${host} has expired or is not valid yet (${code}). The platform must renew it; also check this computer's clock.`;
-    case 'hostname': return `The TLS certificate of ${host} is not issued for that host name (${detail}). Use the host name written on the certificate.`;
-    case 'handshake': return `The TLS handshake with ${host} failed (${code}). Check that the port speaks TLS (https/mqtts) and that the URL is right.`;
+    case 'unknownCa':
+      return `The TLS certificate of ${host} is not signed by a CA this client trusts (${code}). Set the platform's CA file, or check that the URL points at the platform.`;
+    case 'expired':
+      return `The TLS certificate of ${host} has expired or is not valid yet (${code}). The platform must renew it; also check this computer's clock.`;
+    case 'hostname':
+      return `The TLS certificate of ${host} is not issued for that host name (${detail}). Use the host name written on the certificate.`;
+    case 'handshake':
+      return `The TLS handshake with ${host} failed (${code}). Check that the port speaks TLS (https/mqtts) and that the URL is right.`;
   }
 }
 
 export function networkMessage(host: string, code: string | undefined, detail: string): string {
   switch (code) {
-    case 'ECONNREFUSED': return `Cannot reach ${host}: the connection was refused (nothing listens on that port).`;
+    case 'ECONNREFUSED':
+      return `Cannot reach ${host}: the connection was refused (nothing listens on that port).`;
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return `Cannot reach ${host}: the host name was not found.`;
+    case 'EAI_AGAIN':
+      return `Cannot reach ${host}: the host name was not found.`;
     case 'EHOSTUNREACH':
-    case 'ENETUNREACH': return `Cannot reach ${host}: no route to the host.`;
+    case 'ENETUNREACH':
+      return `Cannot reach ${host}: no route to the host.`;
     case 'ECONNRESET':
-    case 'EPIPE': return `The connection to ${host} broke before the answer came (${code}).`;
-    default: return `Cannot reach ${host} (${code ?? 'no code'}: ${detail}).`;
+    case 'EPIPE':
+      return `The connection to ${host} broke before the answer came (${code}).`;
+    default:
+      return `Cannot reach ${host} (${code ?? 'no code'}: ${detail}).`;
   }
 }

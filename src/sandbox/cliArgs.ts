@@ -1,7 +1,16 @@
 // The sandbox's command line: node's util.parseArgs, every value checked by resolveOptions().
 
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_ORG, DEFAULT_PORTS, DEFAULT_SEED, resolveOptions, SandboxOptionError, type SandboxOptions } from './options';
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_HOST,
+  DEFAULT_ORG,
+  DEFAULT_PORTS,
+  DEFAULT_SEED,
+  resolveOptions,
+  SandboxOptionError,
+  type SandboxOptions,
+} from './options';
 
 const spec = {
   org: { type: 'string' },
@@ -66,13 +75,15 @@ export type CliCommand = { kind: 'help' } | { kind: 'run'; options: SandboxOptio
 
 function integer(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^-?\d{1,15}$/.test(text)) throw new SandboxOptionError(`--${name} must be an integer, not ${JSON.stringify(text.slice(0, 40))}`);
+  if (!/^-?\d{1,15}$/.test(text))
+    throw new SandboxOptionError(`--${name} must be an integer, not ${JSON.stringify(text.slice(0, 40))}`);
   return Number(text);
 }
 
 function positiveNumber(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,9}(\.\d{1,6})?$/.test(text)) throw new SandboxOptionError(`--${name} must be a number, not ${JSON.stringify(text.slice(0, 40))}`);
+  if (!/^\d{1,9}(\.\d{1,6})?$/.test(text))
+    throw new SandboxOptionError(`--${name} must be a number, not ${JSON.stringify(text.slice(0, 40))}`);
   return Number(text);
 }
 
@@ -85,18 +96,31 @@ export function parseCliArgs(argv: string[]): CliCommand {
     throw new SandboxOptionError(err instanceof Error ? err.message : String(err));
   }
   if (values.help) return { kind: 'help' };
-  const port = (name: 'mqtt' | 'mqtts' | 'ws' | 'wss' | 'http' | 'https') => integer(`${name}-port`, values[`${name}-port`]);
-  const ports = Object.fromEntries((['mqtt', 'mqtts', 'ws', 'wss', 'http', 'https'] as const).flatMap((n) => (port(n) === undefined ? [] : [[n, port(n)]])));
+  const port = (name: 'mqtt' | 'mqtts' | 'ws' | 'wss' | 'http' | 'https') =>
+    integer(`${name}-port`, values[`${name}-port`]);
+  const ports = Object.fromEntries(
+    (['mqtt', 'mqtts', 'ws', 'wss', 'http', 'https'] as const).flatMap((n) =>
+      port(n) === undefined ? [] : [[n, port(n)]],
+    ),
+  );
   const clients = integer('simulate', values.simulate);
   const seed = integer('seed', values.seed);
   if (seed !== undefined && clients === undefined) throw new SandboxOptionError('--seed goes with --simulate');
   return {
     kind: 'run',
     options: resolveOptions({
-      org: values.org, host: values.host, ports, tls: values.tls, certFile: values.cert, keyFile: values.key,
-      dataDir: values['data-dir'], apiKey: values['api-key'], apiToken: values['api-token'],
+      org: values.org,
+      host: values.host,
+      ports,
+      tls: values.tls,
+      certFile: values.cert,
+      keyFile: values.key,
+      dataDir: values['data-dir'],
+      apiKey: values['api-key'],
+      apiToken: values['api-token'],
       simulate: clients === undefined ? undefined : { clients, seed },
-      rateLimit: positiveNumber('rate-limit', values['rate-limit']), stateLagMs: integer('state-lag-ms', values['state-lag-ms']),
+      rateLimit: positiveNumber('rate-limit', values['rate-limit']),
+      stateLagMs: integer('state-lag-ms', values['state-lag-ms']),
       connectTimeoutMs: integer('connect-timeout-ms', values['connect-timeout-ms']),
     }),
   };

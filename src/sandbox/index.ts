@@ -76,7 +76,10 @@ async function closeParts(p: Parts): Promise<void> {
 }
 
 /** Starts the sandbox; on failure, whatever had started is closed again and the error thrown. */
-export async function startSandbox(input: SandboxOptionsInput & { log?: Logger }, seams: SandboxSeams = {}): Promise<SandboxHandle> {
+export async function startSandbox(
+  input: SandboxOptionsInput & { log?: Logger },
+  seams: SandboxSeams = {},
+): Promise<SandboxHandle> {
   const options = resolveOptions(input);
   const log = input.log ?? stderrLogger();
   const parts: Parts = {};
@@ -88,12 +91,41 @@ export async function startSandbox(input: SandboxOptionsInput & { log?: Logger }
     // Official SDKs given the domain `localhost` call `{org}.localhost` (REST) and `{org}.messaging.localhost`
     // (MQTT); TLS does not let `*.localhost` match the first (a wildcard needs two labels after it).
     const hosts = [options.host, `${options.org}.localhost`, `${options.org}.messaging.localhost`];
-    const tls = options.tls ? await ensureTlsMaterial({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile, hosts }) : undefined;
+    const tls = options.tls
+      ? await ensureTlsMaterial({
+          dataDir: options.dataDir,
+          certFile: options.certFile,
+          keyFile: options.keyFile,
+          hosts,
+        })
+      : undefined;
     parts.tlsTempDir = tls?.tempDir;
-    const brokerPorts = { mqtt: options.ports.mqtt, ws: options.ports.ws, ...(tls ? { mqtts: options.ports.mqtts, wss: options.ports.wss } : {}) };
-    const broker = (parts.broker = await startBroker({ org: options.org, host: options.host, store, log: log.child('broker'), ports: brokerPorts, tls, stateLagMs: options.stateLagMs, connectTimeoutMs: options.connectTimeoutMs }));
+    const brokerPorts = {
+      mqtt: options.ports.mqtt,
+      ws: options.ports.ws,
+      ...(tls ? { mqtts: options.ports.mqtts, wss: options.ports.wss } : {}),
+    };
+    const broker = (parts.broker = await startBroker({
+      org: options.org,
+      host: options.host,
+      store,
+      log: log.child('broker'),
+      ports: brokerPorts,
+      tls,
+      stateLagMs: options.stateLagMs,
+      connectTimeoutMs: options.connectTimeoutMs,
+    }));
     const api = (port: number, withTls?: { cert: string; key: string }) =>
-      startApiServer({ store, org: options.org, log, rateLimit: options.rateLimit, admin: broker, host: options.host, port, tls: withTls });
+      startApiServer({
+        store,
+        org: options.org,
+        log,
+        rateLimit: options.rateLimit,
+        admin: broker,
+        host: options.host,
+        port,
+        tls: withTls,
+      });
     const http = (parts.http = await api(options.ports.http));
     const https = (parts.https = tls ? await api(options.ports.https, tls) : undefined);
     const ready = readyInfo(options, broker, http, https, credentials, tls?.caFile ?? null);
@@ -106,18 +138,32 @@ export async function startSandbox(input: SandboxOptionsInput & { log?: Logger }
   }
 }
 
-async function startFleet(options: SandboxOptions, seams: SandboxSeams, context: Omit<FleetContext, 'clients' | 'seed'>): Promise<Parts['fleet']> {
+async function startFleet(
+  options: SandboxOptions,
+  seams: SandboxSeams,
+  context: Omit<FleetContext, 'clients' | 'seed'>,
+): Promise<Parts['fleet']> {
   if (options.simulate === undefined) return undefined;
   if (seams.startFleet === undefined) {
-    context.log.warn(`--simulate ${options.simulate.clients}: this build has no fleet simulator; no simulated clients are started`);
+    context.log.warn(
+      `--simulate ${options.simulate.clients}: this build has no fleet simulator; no simulated clients are started`,
+    );
     return undefined;
   }
   return seams.startFleet({ ...context, log: context.log.child('fleet'), ...options.simulate });
 }
 
-function readyInfo(o: SandboxOptions, broker: BrokerHandle, http: ApiServer, https: ApiServer | undefined, c: { apiKey: string; apiToken: string }, caFile: string | null): ReadyInfo {
+function readyInfo(
+  o: SandboxOptions,
+  broker: BrokerHandle,
+  http: ApiServer,
+  https: ApiServer | undefined,
+  c: { apiKey: string; apiToken: string },
+  caFile: string | null,
+): ReadyInfo {
   const host = urlHost(o.host);
-  const url = (scheme: string, port: number | null, path = '') => (port === null ? null : `${scheme}://${host}:${port}${path}`);
+  const url = (scheme: string, port: number | null, path = '') =>
+    port === null ? null : `${scheme}://${host}:${port}${path}`;
   return {
     event: 'ready',
     org: o.org,

@@ -10,7 +10,8 @@ export interface Logger {
 }
 
 export function stderrLogger(component = 'sandbox'): Logger {
-  const line = (level: string, message: string) => process.stderr.write(`${new Date().toISOString()} ${level} [${component}] ${message}\n`);
+  const line = (level: string, message: string) =>
+    process.stderr.write(`${new Date().toISOString()} ${level} [${component}] ${message}\n`);
   return {
     info: (m) => line('info', m),
     warn: (m) => line('warn', m),
@@ -22,5 +23,11 @@ export function stderrLogger(component = 'sandbox'): Logger {
 /** Keeps lines in memory (tests read them); prints nothing. */
 export function memoryLogger(lines: string[] = [], component = 'sandbox'): Logger & { lines: string[] } {
   const push = (level: string) => (m: string) => void lines.push(`${level} [${component}] ${m}`);
-  return { lines, info: push('info'), warn: push('warn'), error: push('error'), child: (c) => memoryLogger(lines, `${component}/${c}`) };
+  return {
+    lines,
+    info: push('info'),
+    warn: push('warn'),
+    error: push('error'),
+    child: (c) => memoryLogger(lines, `${component}/${c}`),
+  };
 }

@@ -42,7 +42,14 @@ export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'ports' | 'simula
 
 export const DEFAULT_ORG = 'sandbx';
 export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORTS: Readonly<SandboxPorts> = { mqtt: 1883, mqtts: 8883, ws: 8083, wss: 8084, http: 8088, https: 8443 };
+export const DEFAULT_PORTS: Readonly<SandboxPorts> = {
+  mqtt: 1883,
+  mqtts: 8883,
+  ws: 8083,
+  wss: 8084,
+  http: 8088,
+  https: 8443,
+};
 export const DEFAULT_SEED = 1;
 export const MAX_SIMULATED_CLIENTS = 100_000;
 export const MAX_STATE_LAG_MS = 600_000;
@@ -66,29 +73,56 @@ export function resolveOptions(input: SandboxOptionsInput): SandboxOptions {
   const host = input.host ?? DEFAULT_HOST;
   check(host.length > 0 && host.length <= 253 && !/\s/.test(host), '--host must be a host name or address');
   const ports = { ...DEFAULT_PORTS, ...input.ports };
-  for (const [name, port] of Object.entries(ports)) check(isPort(port), `--${name}-port must be an integer from 0 to 65535`);
+  for (const [name, port] of Object.entries(ports))
+    check(isPort(port), `--${name}-port must be an integer from 0 to 65535`);
   check((input.certFile === undefined) === (input.keyFile === undefined), '--cert and --key go together');
   check((input.apiKey === undefined) === (input.apiToken === undefined), '--api-key and --api-token go together');
   if (input.apiKey !== undefined) {
     check(API_KEY_PATTERN.test(input.apiKey), '--api-key must look like a-{org}-{10 letters or digits}');
-    check(orgFromApiKey(input.apiKey) === org, `--api-key belongs to organization ${orgFromApiKey(input.apiKey)}, not ${org}`);
-    check(/^[\x21-\x7e]{8,128}$/.test(input.apiToken ?? ''), '--api-token must be 8 to 128 printable characters without spaces');
+    check(
+      orgFromApiKey(input.apiKey) === org,
+      `--api-key belongs to organization ${orgFromApiKey(input.apiKey)}, not ${org}`,
+    );
+    check(
+      /^[\x21-\x7e]{8,128}$/.test(input.apiToken ?? ''),
+      '--api-token must be 8 to 128 printable characters without spaces',
+    );
   }
   if (input.simulate !== undefined) {
     const { clients, seed = DEFAULT_SEED } = input.simulate;
-    check(Number.isInteger(clients) && clients >= 1 && clients <= MAX_SIMULATED_CLIENTS, `--simulate must be an integer from 1 to ${MAX_SIMULATED_CLIENTS}`);
+    check(
+      Number.isInteger(clients) && clients >= 1 && clients <= MAX_SIMULATED_CLIENTS,
+      `--simulate must be an integer from 1 to ${MAX_SIMULATED_CLIENTS}`,
+    );
     check(Number.isSafeInteger(seed), '--seed must be an integer');
   }
-  check(input.rateLimit === undefined || (Number.isFinite(input.rateLimit) && input.rateLimit > 0), '--rate-limit must be a positive number of calls per second');
+  check(
+    input.rateLimit === undefined || (Number.isFinite(input.rateLimit) && input.rateLimit > 0),
+    '--rate-limit must be a positive number of calls per second',
+  );
   const stateLagMs = input.stateLagMs ?? 0;
-  check(Number.isInteger(stateLagMs) && stateLagMs >= 0 && stateLagMs <= MAX_STATE_LAG_MS, `--state-lag-ms must be an integer from 0 to ${MAX_STATE_LAG_MS}`);
+  check(
+    Number.isInteger(stateLagMs) && stateLagMs >= 0 && stateLagMs <= MAX_STATE_LAG_MS,
+    `--state-lag-ms must be an integer from 0 to ${MAX_STATE_LAG_MS}`,
+  );
   const connectTimeoutMs = input.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  check(Number.isInteger(connectTimeoutMs) && connectTimeoutMs >= 1 && connectTimeoutMs <= MAX_CONNECT_TIMEOUT_MS, `--connect-timeout-ms must be an integer from 1 to ${MAX_CONNECT_TIMEOUT_MS}`);
+  check(
+    Number.isInteger(connectTimeoutMs) && connectTimeoutMs >= 1 && connectTimeoutMs <= MAX_CONNECT_TIMEOUT_MS,
+    `--connect-timeout-ms must be an integer from 1 to ${MAX_CONNECT_TIMEOUT_MS}`,
+  );
   return {
-    org, host, ports, stateLagMs, connectTimeoutMs,
+    org,
+    host,
+    ports,
+    stateLagMs,
+    connectTimeoutMs,
     tls: input.tls === true || input.certFile !== undefined,
-    certFile: input.certFile, keyFile: input.keyFile, dataDir: input.dataDir,
-    apiKey: input.apiKey, apiToken: input.apiToken, rateLimit: input.rateLimit,
+    certFile: input.certFile,
+    keyFile: input.keyFile,
+    dataDir: input.dataDir,
+    apiKey: input.apiKey,
+    apiToken: input.apiToken,
+    rateLimit: input.rateLimit,
     simulate: input.simulate && { clients: input.simulate.clients, seed: input.simulate.seed ?? DEFAULT_SEED },
   };
 }

@@ -58,31 +58,59 @@ function validity(days: number) {
 
 /** The SAN entries of the sandbox's certificate, as `DNS:x` / `IP Address:y` text and as selfsigned input. */
 function sanEntries(hosts: string[]) {
-  const names = [...new Set([...hosts.map((h) => h.replace(/^\[|\]$/g, '')).filter((h) => h.length > 0), ...DEFAULT_SAN_HOSTS])];
-  return names.map((name) => (isIP(name) ? { type: 7 as const, ip: name, text: `IP Address:${name}` } : { type: 2 as const, value: name, text: `DNS:${name}` }));
+  const names = [
+    ...new Set([...hosts.map((h) => h.replace(/^\[|\]$/g, '')).filter((h) => h.length > 0), ...DEFAULT_SAN_HOSTS]),
+  ];
+  return names.map((name) =>
+    isIP(name)
+      ? { type: 7 as const, ip: name, text: `IP Address:${name}` }
+      : { type: 2 as const, value: name, text: `DNS:${name}` },
+  );
 }
 
 async function createCa(): Promise<{ cert: string; key: string }> {
-  const pems = await generate([{ name: 'commonName', value: 'IoT Connectivity Sandbox CA' }, { name: 'organizationName', value: 'IoT Connectivity Sandbox' }], {
-    keyType: 'rsa', keySize: 2048, algorithm: 'sha256', ...validity(CA_DAYS),
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+  const pems = await generate(
+    [
+      { name: 'commonName', value: 'IoT Connectivity Sandbox CA' },
+      { name: 'organizationName', value: 'IoT Connectivity Sandbox' },
     ],
-  });
+    {
+      keyType: 'rsa',
+      keySize: 2048,
+      algorithm: 'sha256',
+      ...validity(CA_DAYS),
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      ],
+    },
+  );
   return { cert: pems.cert, key: pems.private };
 }
 
-async function createServerCert(ca: { cert: string; key: string }, hosts: string[]): Promise<{ cert: string; key: string }> {
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'IoT Connectivity Sandbox' }], {
-    keyType: 'rsa', keySize: 2048, algorithm: 'sha256', ...validity(SERVER_DAYS), ca,
-    extensions: [
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: sanEntries(hosts).map(({ text: _text, ...entry }) => entry) },
+async function createServerCert(
+  ca: { cert: string; key: string },
+  hosts: string[],
+): Promise<{ cert: string; key: string }> {
+  const pems = await generate(
+    [
+      { name: 'commonName', value: 'localhost' },
+      { name: 'organizationName', value: 'IoT Connectivity Sandbox' },
     ],
-  });
+    {
+      keyType: 'rsa',
+      keySize: 2048,
+      algorithm: 'sha256',
+      ...validity(SERVER_DAYS),
+      ca,
+      extensions: [
+        { name: 'basicConstraints', cA: false, critical: true },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: sanEntries(hosts).map(({ text: _text, ...entry }) => entry) },
+      ],
+    },
+  );
   return { cert: pems.cert, key: pems.private };
 }
 
@@ -98,7 +126,11 @@ function stillGood(certPem: string, caPem: string, hosts: string[]): boolean {
     const cert = new X509Certificate(certPem);
     const ca = new X509Certificate(caPem);
     const sans = new Set((cert.subjectAltName ?? '').split(', ').map(canonicalSan));
-    return cert.verify(ca.publicKey) && new Date(cert.validTo).getTime() - Date.now() > RENEW_BEFORE_DAYS * DAY_MS && sanEntries(hosts).every((e) => sans.has(canonicalSan(e.text)));
+    return (
+      cert.verify(ca.publicKey) &&
+      new Date(cert.validTo).getTime() - Date.now() > RENEW_BEFORE_DAYS * DAY_MS &&
+      sanEntries(hosts).every((e) => sans.has(canonicalSan(e.text)))
+    );
   } catch {
     return false;
   }
@@ -106,8 +138,14 @@ function stillGood(certPem: string, caPem: string, hosts: string[]): boolean {
 
 async function generatedIn(dir: string, hosts: string[]): Promise<TlsMaterial> {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const files = { ca: path.join(dir, 'ca.pem'), caKey: path.join(dir, 'ca-key.pem'), cert: path.join(dir, 'server.pem'), key: path.join(dir, 'server-key.pem') };
-  const caCert = readIfExists(files.ca), caKey = readIfExists(files.caKey);
+  const files = {
+    ca: path.join(dir, 'ca.pem'),
+    caKey: path.join(dir, 'ca-key.pem'),
+    cert: path.join(dir, 'server.pem'),
+    key: path.join(dir, 'server-key.pem'),
+  };
+  const caCert = readIfExists(files.ca),
+    caKey = readIfExists(files.caKey);
   let ca: { cert: string; key: string };
   if (caCert !== undefined && caKey !== undefined) {
     ca = { cert: caCert, key: caKey };
@@ -116,8 +154,10 @@ async function generatedIn(dir: string, hosts: string[]): Promise<TlsMaterial> {
     writePrivate(files.caKey, ca.key);
     writePrivate(files.ca, ca.cert, 0o644);
   }
-  const cert = readIfExists(files.cert), key = readIfExists(files.key);
-  if (cert !== undefined && key !== undefined && stillGood(cert, ca.cert, hosts)) return { cert, key, ca: ca.cert, caFile: files.ca };
+  const cert = readIfExists(files.cert),
+    key = readIfExists(files.key);
+  if (cert !== undefined && key !== undefined && stillGood(cert, ca.cert, hosts))
+    return { cert, key, ca: ca.cert, caFile: files.ca };
   const server = await createServerCert(ca, hosts);
   writePrivate(files.key, server.key);
   writePrivate(files.cert, server.cert, 0o644);
@@ -131,7 +171,8 @@ async function generatedIn(dir: string, hosts: string[]): Promise<TlsMaterial> {
  */
 export async function ensureTlsMaterial(o: TlsOptions): Promise<TlsMaterial> {
   if (o.certFile !== undefined || o.keyFile !== undefined) {
-    if (o.certFile === undefined || o.keyFile === undefined) throw new Error('give both a certificate file and a key file, or neither');
+    if (o.certFile === undefined || o.keyFile === undefined)
+      throw new Error('give both a certificate file and a key file, or neither');
     const cert = fs.readFileSync(o.certFile, 'utf8');
     const key = fs.readFileSync(o.keyFile, 'utf8');
     // A clear error now rather than a handshake failure later.

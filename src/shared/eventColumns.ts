@@ -19,11 +19,28 @@ type ColumnType = 'text' | 'unique' | 'number' | 'flag' | 'list';
 
 /** How each field travels. A field added to the events and not here is a compile error. */
 const FIELDS = {
-  kind: 'text', key: 'unique', source: 'text', time: 'number', timeIssue: 'text', rawTime: 'unique',
-  clientId: 'text', clientAddr: 'text', alsoSeenIn: 'list',
-  auth: 'text', protocol: 'text', port: 'number', secure: 'flag',
-  closeCode: 'number', initiator: 'text', mqttReasonCode: 'number', reason: 'text', explanation: 'text', hint: 'text',
-  cause: 'text', connectTime: 'number', raw: 'unique',
+  kind: 'text',
+  key: 'unique',
+  source: 'text',
+  time: 'number',
+  timeIssue: 'text',
+  rawTime: 'unique',
+  clientId: 'text',
+  clientAddr: 'text',
+  alsoSeenIn: 'list',
+  auth: 'text',
+  protocol: 'text',
+  port: 'number',
+  secure: 'flag',
+  closeCode: 'number',
+  initiator: 'text',
+  mqttReasonCode: 'number',
+  reason: 'text',
+  explanation: 'text',
+  hint: 'text',
+  cause: 'text',
+  connectTime: 'number',
+  raw: 'unique',
 } as const satisfies Record<EventField, ColumnType>;
 
 const FIELD_LIST = Object.entries(FIELDS) as [EventField, ColumnType][];
@@ -55,7 +72,13 @@ export function encodeEvents(events: readonly ConnectivityEvent[]): EventColumns
   };
   // A column is made when its field first appears: fields no event has cost nothing to send.
   const columns: Partial<Record<EventField, Column>> = {};
-  const columnOf = (field: EventField): Column => (columns[field] ??= FIELDS[field] === 'number' ? new Float64Array(count).fill(Number.NaN) : FIELDS[field] === 'flag' ? new Int8Array(count).fill(-1) : new Uint32Array(count));
+  const columnOf = (field: EventField): Column =>
+    (columns[field] ??=
+      FIELDS[field] === 'number'
+        ? new Float64Array(count).fill(Number.NaN)
+        : FIELDS[field] === 'flag'
+          ? new Int8Array(count).fill(-1)
+          : new Uint32Array(count));
   for (let i = 0; i < count; i++) {
     const e = events[i] as unknown as Readonly<Record<string, unknown>>;
     // One pass over the fields each event has (for…in on plain objects of few shapes is fast).
@@ -67,8 +90,10 @@ export function encodeEvents(events: readonly ConnectivityEvent[]): EventColumns
       if (type === 'number' && typeof value === 'number') (columnOf(field) as Float64Array)[i] = value;
       else if (type === 'flag' && typeof value === 'boolean') (columnOf(field) as Int8Array)[i] = value ? 1 : 0;
       else if (type === 'text' && typeof value === 'string') (columnOf(field) as Uint32Array)[i] = textIndex(value);
-      else if (type === 'unique' && typeof value === 'string') (columnOf(field) as Uint32Array)[i] = texts.push(value) - 1;
-      else if (type === 'list' && Array.isArray(value)) (columnOf(field) as Uint32Array)[i] = textIndex(JSON.stringify(value));
+      else if (type === 'unique' && typeof value === 'string')
+        (columnOf(field) as Uint32Array)[i] = texts.push(value) - 1;
+      else if (type === 'list' && Array.isArray(value))
+        (columnOf(field) as Uint32Array)[i] = textIndex(JSON.stringify(value));
     }
   }
   return { count, texts, columns };
@@ -83,7 +108,8 @@ export function readColumns(value: unknown): EventColumns | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const c = value as Partial<EventColumns>;
   const count = c.count;
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_COLUMN_EVENTS) return undefined;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_COLUMN_EVENTS)
+    return undefined;
   if (!Array.isArray(c.texts) || c.texts[0] !== '' || !c.texts.every((t) => typeof t === 'string')) return undefined;
   if (typeof c.columns !== 'object' || c.columns === null) return undefined;
   const texts = c.texts.length;
@@ -96,7 +122,8 @@ export function readColumns(value: unknown): EventColumns | undefined {
   if (count === 0) return c as EventColumns;
   const { kind, key, source } = c.columns;
   const known = c.texts.map((t) => (EVENT_KINDS as readonly string[]).includes(t));
-  if (!kind || !key || !source || !kind.every((v) => known[v]) || key.includes(0) || source.includes(0)) return undefined;
+  if (!kind || !key || !source || !kind.every((v) => known[v]) || key.includes(0) || source.includes(0))
+    return undefined;
   return c as EventColumns;
 }
 
@@ -110,9 +137,19 @@ export function parseList(text: string | undefined): readonly string[] | undefin
   }
 }
 
-const ARRAY_NAMES: Readonly<Record<ColumnType, string>> = { number: 'Float64Array', flag: 'Int8Array', text: 'Uint32Array', unique: 'Uint32Array', list: 'Uint32Array' };
+const ARRAY_NAMES: Readonly<Record<ColumnType, string>> = {
+  number: 'Float64Array',
+  flag: 'Int8Array',
+  text: 'Uint32Array',
+  unique: 'Uint32Array',
+  list: 'Uint32Array',
+};
 
 /** By its tag rather than instanceof: a message's arrays may come from another window's realm. */
 function isColumn(value: unknown, name: string, count: number): value is Column {
-  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === `[object ${name}]` && (value as Column).length === count;
+  return (
+    ArrayBuffer.isView(value) &&
+    Object.prototype.toString.call(value) === `[object ${name}]` &&
+    (value as Column).length === count
+  );
 }

@@ -101,7 +101,10 @@ export interface TimelineViewState {
 export type RangePreset = '1h' | '24h' | '7d' | 'all';
 export const RANGE_PRESETS: readonly RangePreset[] = ['1h', '24h', '7d', 'all'];
 
-const encoded = new WeakMap<readonly ConnectivityEvent[], { readonly columns: EventColumns; readonly revision: number }>();
+const encoded = new WeakMap<
+  readonly ConnectivityEvent[],
+  { readonly columns: EventColumns; readonly revision: number }
+>();
 let revisions = 0;
 
 /** The message that carries `snapshot`, its events in columns; a list of events is encoded once however often it is posted. */
@@ -119,7 +122,14 @@ export function assertNever(value: never, what = 'message'): never {
   throw new Error(`unexpected ${what}: ${JSON.stringify(value)?.slice(0, 200)}`);
 }
 
-const FROM_VIEW_TYPES: ReadonlySet<string> = new Set<FromView['type']>(['ready', 'stopLoading', 'resumeLoading', 'reload', 'export', 'copyEntry']);
+const FROM_VIEW_TYPES: ReadonlySet<string> = new Set<FromView['type']>([
+  'ready',
+  'stopLoading',
+  'resumeLoading',
+  'reload',
+  'export',
+  'copyEntry',
+]);
 
 /** A message from the webview, checked: the webview runs untrusted text, so its messages are read defensively. */
 export function readFromView(value: unknown): FromView | undefined {
@@ -132,9 +142,13 @@ export function readFromView(value: unknown): FromView | undefined {
     case 'ready':
       return typeof m.version === 'number' ? { type: 'ready', version: m.version } : undefined;
     case 'export':
-      return validId && (m.format === 'csv' || m.format === 'json') ? { type: 'export', requestId: id as number, format: m.format } : undefined;
+      return validId && (m.format === 'csv' || m.format === 'json')
+        ? { type: 'export', requestId: id as number, format: m.format }
+        : undefined;
     case 'copyEntry':
-      return validId && typeof m.key === 'string' && m.key.length <= 512 ? { type: 'copyEntry', requestId: id as number, key: m.key } : undefined;
+      return validId && typeof m.key === 'string' && m.key.length <= 512
+        ? { type: 'copyEntry', requestId: id as number, key: m.key }
+        : undefined;
     case 'stopLoading':
     case 'resumeLoading':
     case 'reload':
@@ -149,7 +163,15 @@ export function readViewState(value: unknown): TimelineViewState | undefined {
   if (typeof s.clientId !== 'string' || s.clientId.length === 0 || s.clientId.length > 1024) return undefined;
   const range = RANGE_PRESETS.includes(s.range as RangePreset) ? (s.range as RangePreset) : 'all';
   const w = s.window as { from?: unknown; to?: unknown } | undefined;
-  const window = w && typeof w.from === 'number' && typeof w.to === 'number' && Number.isFinite(w.from) && Number.isFinite(w.to) && w.to > w.from ? { from: w.from, to: w.to } : undefined;
+  const window =
+    w &&
+    typeof w.from === 'number' &&
+    typeof w.to === 'number' &&
+    Number.isFinite(w.from) &&
+    Number.isFinite(w.to) &&
+    w.to > w.from
+      ? { from: w.from, to: w.to }
+      : undefined;
   const known: readonly EventKind[] = ['connected', 'failedConnect', 'disconnected', 'other'];
   const kinds = Array.isArray(s.kinds) ? known.filter((k) => (s.kinds as unknown[]).includes(k)) : known;
   return { version: PROTOCOL_VERSION, clientId: s.clientId, range, ...(window ? { window } : {}), kinds };

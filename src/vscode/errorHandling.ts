@@ -10,7 +10,11 @@ export function errorMessage(error: unknown): string {
   return plainText(message, 500);
 }
 
-export function runWithErrorHandling<A extends unknown[], R>(log: Log, name: string, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R | undefined> {
+export function runWithErrorHandling<A extends unknown[], R>(
+  log: Log,
+  name: string,
+  fn: (...args: A) => R | Promise<R>,
+): (...args: A) => Promise<R | undefined> {
   const out = log.for('command');
   return async (...args: A) => {
     try {
@@ -30,6 +34,10 @@ export function runWithErrorHandling<A extends unknown[], R>(log: Log, name: str
 }
 
 /** Registers a command whose failures go through runWithErrorHandling. */
-export function registerCommand<A extends unknown[]>(log: Log, id: string, fn: (...args: A) => unknown): vscode.Disposable {
+export function registerCommand<A extends unknown[]>(
+  log: Log,
+  id: string,
+  fn: (...args: A) => unknown,
+): vscode.Disposable {
   return vscode.commands.registerCommand(id, runWithErrorHandling(log, id, fn as (...a: unknown[]) => unknown));
 }

@@ -16,7 +16,8 @@ export class Log implements vscode.Disposable {
 
   /** A logger whose lines start with `[component]`. */
   for(component: string): ComponentLog {
-    const line = (message: unknown) => this.redaction.apply(`[${component}] ${message instanceof Error ? message.message : String(message)}`);
+    const line = (message: unknown) =>
+      this.redaction.apply(`[${component}] ${message instanceof Error ? message.message : String(message)}`);
     return {
       trace: (m) => this.channel.trace(line(m)),
       debug: (m) => this.channel.debug(line(m)),

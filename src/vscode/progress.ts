@@ -3,13 +3,21 @@
 import * as vscode from 'vscode';
 import { signalOf } from './cancellation';
 
-export function withUserProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const { signal, dispose } = signalOf(token);
-    try {
-      return await task(signal, (message) => progress.report({ message }));
-    } finally {
-      dispose();
-    }
-  }));
+export function withUserProgress<T>(
+  title: string,
+  task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
+): Promise<T> {
+  return Promise.resolve(
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        const { signal, dispose } = signalOf(token);
+        try {
+          return await task(signal, (message) => progress.report({ message }));
+        } finally {
+          dispose();
+        }
+      },
+    ),
+  );
 }

@@ -7,7 +7,10 @@ import { secretForms } from '../platform';
 const MASK = '***';
 const PATTERNS: readonly [RegExp, string][] = [
   [/\b(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[A-Za-z0-9+/=._~-]+/gi, `$1$2 ${MASK}`],
-  [/\b((?:api[_-]?token|auth[_-]?token|apiToken|authToken|password|passwd|token)["']?\s*[:=]\s*["']?)[^"'\s,;&}]+/gi, `$1${MASK}`],
+  [
+    /\b((?:api[_-]?token|auth[_-]?token|apiToken|authToken|password|passwd|token)["']?\s*[:=]\s*["']?)[^"'\s,;&}]+/gi,
+    `$1${MASK}`,
+  ],
 ];
 
 export class Redaction {

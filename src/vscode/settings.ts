@@ -2,7 +2,21 @@
 // token goes, so they are read from user (and remote machine) settings only: a workspace, trusted
 // or not, cannot redirect the token to another host, whatever its settings.json says.
 import * as vscode from 'vscode';
-import { DEFAULT_LOCAL_FLEET, DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_LOCAL_FLEET, isSortOrder, SECTION, Setting, settingId, type SettingName, type SortOrder, DEFAULT_NOTIFY_MODE, isNotifyMode, type NotifyMode } from './settingKeys';
+import {
+  DEFAULT_LOCAL_FLEET,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SORT,
+  MAX_LOCAL_FLEET,
+  isSortOrder,
+  SECTION,
+  Setting,
+  settingId,
+  type SettingName,
+  type SortOrder,
+  DEFAULT_NOTIFY_MODE,
+  isNotifyMode,
+  type NotifyMode,
+} from './settingKeys';
 import { STATE_PAGE_MAX } from '../core/limits';
 
 function config(): vscode.WorkspaceConfiguration {
@@ -16,7 +30,9 @@ export function userValue<T>(name: SettingName): T | undefined {
 }
 
 function intIn(value: unknown, min: number, max: number, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : fallback;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? Math.min(max, Math.max(min, Math.floor(value)))
+    : fallback;
 }
 
 export const settings = {
@@ -41,7 +57,8 @@ export const settings = {
     return isNotifyMode(value) ? value : DEFAULT_NOTIFY_MODE;
   },
   /** 0 = no simulated fleet. */
-  localSandboxFleetSize: (): number => intIn(config().get<unknown>(Setting.localSandboxFleetSize), 0, MAX_LOCAL_FLEET, DEFAULT_LOCAL_FLEET),
+  localSandboxFleetSize: (): number =>
+    intIn(config().get<unknown>(Setting.localSandboxFleetSize), 0, MAX_LOCAL_FLEET, DEFAULT_LOCAL_FLEET),
 };
 
 /** Writes a setting to user settings (never to the workspace). */

@@ -22,7 +22,9 @@ async function answer(ui: Ui, prompt: RegExp, value: string): Promise<void> {
 
 /** Clicks the quick-pick entry whose label has `text`. */
 async function choose(ui: Ui, text: string | RegExp): Promise<void> {
-  const row = ui.page.locator('.quick-input-widget .monaco-list-row').filter({ has: ui.page.locator('.label-name', { hasText: text }) });
+  const row = ui.page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: ui.page.locator('.label-name', { hasText: text }) });
   await (await ui.waitVisible(row, `the entry ${String(text)}`)).click();
 }
 
@@ -30,8 +32,12 @@ async function choose(ui: Ui, text: string | RegExp): Promise<void> {
 async function runCommandInto(ui: Ui, title: string, opens: string): Promise<void> {
   await ui.page.keyboard.press('F1');
   const widget = ui.page.locator('.quick-input-widget');
-  await (await ui.waitVisible(widget.locator('.quick-input-box input'), 'the command palette')).pressSequentially(title);
-  const entry = widget.locator('.monaco-list-row.focused').filter({ has: ui.page.locator('.label-name', { hasText: title }) });
+  await (
+    await ui.waitVisible(widget.locator('.quick-input-box input'), 'the command palette')
+  ).pressSequentially(title);
+  const entry = widget
+    .locator('.monaco-list-row.focused')
+    .filter({ has: ui.page.locator('.label-name', { hasText: title }) });
   await ui.waitVisible(entry, `"${title}" selected in the command palette`);
   await ui.page.keyboard.press('Enter');
   await ui.waitVisible(widget.locator('.quick-input-title', { hasText: opens }), `the quick input "${opens}"`);
@@ -71,8 +77,10 @@ describe('UI: the Clients view in a real VS Code', function () {
   it('welcomes with "Connect to Platform…", which connects step by step', async () => {
     await wb.ui.openView('IoT Connectivity');
     await wb.ui.waitForView('Clients');
-    const button = wb.page.locator('.part.sidebar .welcome-view-content .monaco-button', { hasText: 'Connect to Platform…' });
-    await wb.ui.waitVisible(button, 'the welcome\'s Connect to Platform… button');
+    const button = wb.page.locator('.part.sidebar .welcome-view-content .monaco-button', {
+      hasText: 'Connect to Platform…',
+    });
+    await wb.ui.waitVisible(button, "the welcome's Connect to Platform… button");
     await wb.ui.screenshot('clients-1-welcome');
     await button.click();
     await choose(wb.ui, 'Another platform by its URLs');
@@ -90,12 +98,18 @@ describe('UI: the Clients view in a real VS Code', function () {
   it('shows both groups with the API\'s counts, a page of clients and "Load more…"', async () => {
     await wb.ui.treeRow('Connected (8)');
     await wb.ui.treeRow('Disconnected (4)');
-    await wb.ui.waitUntil('a page of 5 connected clients and Load more…', async () => (await labels(wb.ui, 2)).filter((l) => l === 'Load more…').length === 1);
+    await wb.ui.waitUntil(
+      'a page of 5 connected clients and Load more…',
+      async () => (await labels(wb.ui, 2)).filter((l) => l === 'Load more…').length === 1,
+    );
     await wb.ui.screenshot('clients-2-groups');
     const before = await labels(wb.ui, 2);
     assert.deepStrictEqual(before.slice(0, 6), ['s12', 's11', 's10', 's09', 's08', 'Load more…']);
     await wb.ui.clickTreeRow('Load more…');
-    await wb.ui.waitUntil('the 3 other connected clients', async () => (await labels(wb.ui, 2)).slice(0, 8).join() === 's12,s11,s10,s09,s08,s07,s06,s05');
+    await wb.ui.waitUntil(
+      'the 3 other connected clients',
+      async () => (await labels(wb.ui, 2)).slice(0, 8).join() === 's12,s11,s10,s09,s08,s07,s06,s05',
+    );
     const row = (await wb.ui.treeRows()).find((r) => r.label === 's05');
     assert.match(row?.description ?? '', /^sensor · active (just now|\d+ min ago)$/);
     await wb.ui.screenshot('clients-3-load-more');
@@ -111,7 +125,10 @@ describe('UI: the Clients view in a real VS Code', function () {
     const editor = wb.page.locator('.part.editor .view-lines');
     await wb.ui.waitVisible(editor.filter({ hasText: '"connectionStatus": "disconnected"' }), 'the record as JSON');
     await wb.page.keyboard.type('typed');
-    await wb.ui.waitVisible(wb.page.locator('.monaco-editor-overlaymessage, .monaco-alert', { hasText: /read-only/i }), 'the read-only notice');
+    await wb.ui.waitVisible(
+      wb.page.locator('.monaco-editor-overlaymessage, .monaco-alert', { hasText: /read-only/i }),
+      'the read-only notice',
+    );
     await wb.ui.screenshot('clients-5-details');
   });
 
@@ -120,11 +137,20 @@ describe('UI: the Clients view in a real VS Code', function () {
     await choose(wb.ui, /^Status$/);
     await choose(wb.ui, /^disconnected$/);
     await choose(wb.ui, /Run Query/);
-    await wb.ui.waitUntil('only the disconnected group', async () => (await labels(wb.ui, 1)).join() === 'Disconnected (4)');
-    await wb.ui.waitVisible(wb.page.locator('.part.sidebar .pane-body .message', { hasText: 'Query: disconnected — 4 clients' }), 'the view\'s message');
+    await wb.ui.waitUntil(
+      'only the disconnected group',
+      async () => (await labels(wb.ui, 1)).join() === 'Disconnected (4)',
+    );
+    await wb.ui.waitVisible(
+      wb.page.locator('.part.sidebar .pane-body .message', { hasText: 'Query: disconnected — 4 clients' }),
+      "the view's message",
+    );
     await wb.ui.screenshot('clients-6-query');
     await wb.ui.runCommand('IoT Connectivity: Clear Query');
-    await wb.ui.waitUntil('both groups again', async () => (await labels(wb.ui, 1)).join() === 'Connected (8),Disconnected (4)');
+    await wb.ui.waitUntil(
+      'both groups again',
+      async () => (await labels(wb.ui, 1)).join() === 'Connected (8),Disconnected (4)',
+    );
   });
 
   it('shows a client by its bare device id, with its record in words and its actions', async () => {
@@ -132,7 +158,10 @@ describe('UI: the Clients view in a real VS Code', function () {
     await answer(wb.ui, /client id .* or a device id/, 's07');
     const widget = wb.page.locator('.quick-input-widget');
     await wb.ui.waitVisible(widget.locator('.monaco-list-row', { hasText: 'Show Details' }), 'the actions for s07');
-    await wb.ui.waitVisible(widget.locator('.monaco-list-row', { hasText: `d:${sb.ready.org}:sensor:s07` }), 'the record of s07');
+    await wb.ui.waitVisible(
+      widget.locator('.monaco-list-row', { hasText: `d:${sb.ready.org}:sensor:s07` }),
+      'the record of s07',
+    );
     await wb.ui.screenshot('clients-7-show-client');
     await wb.page.keyboard.press('Escape');
   });
@@ -151,7 +180,10 @@ describe('UI: the Clients view in a real VS Code', function () {
     await wb.ui.clickTreeRow('Set Credentials…');
     await answer(wb.ui, /API key/, sb.ready.apiKey);
     await answer(wb.ui, /API token/, sb.ready.apiToken);
-    await wb.ui.waitUntil('the groups back', async () => (await labels(wb.ui, 1)).join() === 'Connected (8),Disconnected (4)');
+    await wb.ui.waitUntil(
+      'the groups back',
+      async () => (await labels(wb.ui, 1)).join() === 'Connected (8),Disconnected (4)',
+    );
   });
 
   it('turns a switched-off state API into an error item whose action switches it on', async () => {
@@ -163,7 +195,10 @@ describe('UI: the Clients view in a real VS Code', function () {
     await wb.ui.waitForNotification(/Client Connection State API of sandbox is on/);
     await connected(sb.device(devices[11])); // state was wiped with the switch: a client acts again
     await wb.ui.runCommand('IoT Connectivity: Refresh');
-    await wb.ui.waitUntil('the groups back', async () => (await labels(wb.ui, 1)).join() === 'Connected (1),Disconnected (0)');
+    await wb.ui.waitUntil(
+      'the groups back',
+      async () => (await labels(wb.ui, 1)).join() === 'Connected (1),Disconnected (0)',
+    );
     assert.ok(sb.store.isClientStateEnabled());
   });
 });

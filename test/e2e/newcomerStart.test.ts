@@ -15,10 +15,13 @@ const RUNNER = path.join(projectRoot, 'out', 'scripts', 'start', 'main.js');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    const server = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
   });
 }
 
@@ -38,7 +41,10 @@ function runStart(args: string[]): Run {
 }
 
 async function answers(url: string): Promise<boolean> {
-  return fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+  return fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
 
 describe('npm start (the runner in a real run, headless)', function () {
@@ -73,11 +79,19 @@ describe('npm start (the runner in a real run, headless)', function () {
     assert.match(output, /sandbox ready in [\d.]+ s: 20 simulated clients/);
     assert.match(output, /\[start\] stopped/);
 
-    const { apiToken } = JSON.parse(fs.readFileSync(path.join(dataDir, 'sandbox', 'api-key.json'), 'utf8')) as { apiToken: string };
+    const { apiToken } = JSON.parse(fs.readFileSync(path.join(dataDir, 'sandbox', 'api-key.json'), 'utf8')) as {
+      apiToken: string;
+    };
     assert.ok(apiToken && apiToken.length >= 8);
     const profile = path.join(dataDir, 'vscode-browser', 'user-data');
-    assert.ok(!fs.readFileSync(path.join(profile, 'User', 'settings.json'), 'utf8').includes(apiToken), 'settings.json never holds the token');
-    assert.ok(!fs.existsSync(path.join(profile, 'iotc-bootstrap.json')), 'the extension took the one-time handover and deleted it');
+    assert.ok(
+      !fs.readFileSync(path.join(profile, 'User', 'settings.json'), 'utf8').includes(apiToken),
+      'settings.json never holds the token',
+    );
+    assert.ok(
+      !fs.existsSync(path.join(profile, 'iotc-bootstrap.json')),
+      'the extension took the one-time handover and deleted it',
+    );
     assert.ok(!output.includes(apiToken), 'npm start never prints the token');
     assert.match(sandboxLog(), /SIGTERM: closing every client with 93/, 'the sandbox was stopped with one SIGTERM');
   });
@@ -86,13 +100,20 @@ describe('npm start (the runner in a real run, headless)', function () {
     const before = sandboxLog().length;
     const { connected } = await check();
     assert.ok(connected > 0);
-    assert.match(sandboxLog().slice(before), /simulated fleet of 20 client\(s\).*; 0 device\(s\) registered, [1-9]\d* kept/);
+    assert.match(
+      sandboxLog().slice(before),
+      /simulated fleet of 20 client\(s\).*; 0 device\(s\) registered, [1-9]\d* kept/,
+    );
   });
 
   it('Ctrl-C stops VS Code and the sandbox and exits 0', async () => {
     const run = runStart(['--browser', '--data-dir', dataDir, '--fleet', '5', '--port', String(await freePort())]);
     started.push(run);
-    const url = await waitFor('the URL to open', () => /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+)$/m.exec(run.output())?.[1], { timeoutMs: 180_000, intervalMs: 200 });
+    const url = await waitFor(
+      'the URL to open',
+      () => /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+)$/m.exec(run.output())?.[1],
+      { timeoutMs: 180_000, intervalMs: 200 },
+    );
     const api = /API (http:\/\/127\.0\.0\.1:\d+\/api\/v0002)/.exec(run.output())?.[1];
     assert.ok(api, run.output());
     assert.ok(await answers(url), 'VS Code answers at the URL');

@@ -32,7 +32,7 @@ describe('UI smoke in a real VS Code', () => {
     });
   });
 
-  describe('the UI harness on VS Code\'s own views', () => {
+  describe("the UI harness on VS Code's own views", () => {
     const activeTab = (name: string) => wb.page.locator('.part.editor .tab.active').filter({ hasText: name });
 
     it('reads and clicks tree rows, and reads a status-bar item', async () => {
@@ -45,11 +45,14 @@ describe('UI smoke in a real VS Code', () => {
       assert.match(await wb.ui.statusBarItem('status.editor.selection'), /Ln 1, Col 1/);
     });
 
-    it('uses a tree row\'s context menu and reaches into a webview', async () => {
+    it("uses a tree row's context menu and reaches into a webview", async () => {
       await wb.ui.contextMenu('README.md', 'Open to the Side');
       await wb.ui.waitVisible(activeTab('README.md'), 'README.md open in the editor');
       await wb.ui.runCommand('Markdown: Open Preview');
-      await wb.ui.waitVisible(wb.ui.webviewFrame().locator('h1', { hasText: 'Sample workspace' }), 'the Markdown preview\'s heading');
+      await wb.ui.waitVisible(
+        wb.ui.webviewFrame().locator('h1', { hasText: 'Sample workspace' }),
+        "the Markdown preview's heading",
+      );
       await wb.ui.screenshot('harness-explorer-and-webview');
     });
   });

@@ -20,7 +20,10 @@ async function answer(ui: Ui, prompt: RegExp, value: string): Promise<void> {
 export async function connectToSandbox(ui: Ui, ready: ReadyInfo): Promise<void> {
   await ui.runCommand('IoT Connectivity: Connect to Platform…');
   const widget = ui.page.locator('.quick-input-widget');
-  await ui.waitVisible(widget.locator('.monaco-list-row', { hasText: 'Another platform by its URLs' }), 'the choice of platform kind');
+  await ui.waitVisible(
+    widget.locator('.monaco-list-row', { hasText: 'Another platform by its URLs' }),
+    'the choice of platform kind',
+  );
   await widget.locator('.monaco-list-row', { hasText: 'Another platform by its URLs' }).click();
   await answer(ui, /API URL/, ready.apiUrl);
   await answer(ui, /MQTT URL/, ready.mqttUrl);
@@ -70,7 +73,10 @@ export function rowTexts(frame: FrameLocator): Promise<string[]> {
 export async function zoomToMark(ui: Ui, frame: FrameLocator, category: string): Promise<void> {
   const mark = frame.locator(`.chart .mark.cat-${category}`);
   for (let step = 0; step < 5 && (await mark.count()) === 0; step++) {
-    const cluster = frame.locator('.chart .cluster').filter({ has: frame.locator(`path`) }).first();
+    const cluster = frame
+      .locator('.chart .cluster')
+      .filter({ has: frame.locator(`path`) })
+      .first();
     await ui.waitVisible(cluster, 'a cluster of marks to zoom into');
     await cluster.click();
   }

@@ -26,7 +26,10 @@ describe('UI: the connection timeline in a real VS Code', function () {
     device = sb.registerDevice('sensor', 'timeline-1');
     await driveHistory(sb, device);
     // A log line with markup in it, as a device's id or a proxy might put there: it must show as text.
-    sb.store.appendLog(device.typeId, device.deviceId, { message: '<img src=x onerror=alert(1)></script> odd line', timestamp: new Date().toISOString() });
+    sb.store.appendLog(device.typeId, device.deviceId, {
+      message: '<img src=x onerror=alert(1)></script> odd line',
+      timestamp: new Date().toISOString(),
+    });
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'iotc-timeline-ui-'));
     wb = await startWorkbench({ folder, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     await connectToSandbox(wb.ui, sb.ready);
@@ -38,14 +41,20 @@ describe('UI: the connection timeline in a real VS Code', function () {
   });
   screenshotOnFailure(() => wb);
 
-  it('opens from the device\'s context menu and shows its sessions and the cause of each disconnect', async () => {
+  it("opens from the device's context menu and shows its sessions and the cause of each disconnect", async () => {
     await wb.ui.openView('IoT Connectivity');
     await wb.ui.waitForView('Clients');
     await wb.ui.contextMenu('timeline-1', 'Show Connection Timeline');
-    await wb.ui.waitVisible(wb.page.locator('.tab', { hasText: 'Timeline: timeline-1' }), 'the timeline tab titled with the device');
+    await wb.ui.waitVisible(
+      wb.page.locator('.tab', { hasText: 'Timeline: timeline-1' }),
+      'the timeline tab titled with the device',
+    );
     frame = timeline(wb.ui);
     await wb.ui.waitVisible(frame.locator('h1', { hasText: 'timeline-1' }), 'the timeline page');
-    await wb.ui.waitUntil('the whole log read', async () => (await frame.locator('.progress').isHidden()) && (await cause('network').innerText()) === '1');
+    await wb.ui.waitUntil(
+      'the whole log read',
+      async () => (await frame.locator('.progress').isHidden()) && (await cause('network').innerText()) === '1',
+    );
     assert.strictEqual(await cause('takeover').innerText(), '1', 'one takeover (288)');
     assert.strictEqual(await cause('failed').innerText(), '1', 'one failed attempt (bad token)');
     assert.strictEqual(await cause('client').innerText(), '1', 'one clean disconnect');
@@ -55,14 +64,18 @@ describe('UI: the connection timeline in a real VS Code', function () {
     assert.strictEqual(await frame.locator('button[data-range="all"]').getAttribute('aria-pressed'), 'true');
     const oldest = (await rowTexts(frame)).at(-1)?.slice(0, 19) ?? '';
     const range = await frame.locator('[data-figure="range"]').innerText();
-    assert.ok(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(oldest) && range.startsWith(oldest), `the range "${range}" begins at the oldest entry ${oldest}`);
+    assert.ok(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(oldest) && range.startsWith(oldest),
+      `the range "${range}" begins at the oldest entry ${oldest}`,
+    );
     assert.match(range, /, whole history\)$/);
     await wb.ui.screenshot('timeline-dark');
     // The picture: four sessions; the marks of the last seconds overlap at this range, so they are
     // clusters with counts; activating one zooms in until each mark stands alone, with its shape.
     assert.strictEqual(await frame.locator('.chart .session').count(), 4);
     await zoomToMark(wb.ui, frame, 'network');
-    for (const c of ['failed', 'takeover']) await wb.ui.waitVisible(frame.locator(`.chart .mark.cat-${c}`), `the ${c} mark on its own`);
+    for (const c of ['failed', 'takeover'])
+      await wb.ui.waitVisible(frame.locator(`.chart .mark.cat-${c}`), `the ${c} mark on its own`);
     assert.strictEqual(await frame.locator('button[aria-pressed="true"]').count(), 0, 'a zoomed window is no preset');
     const rows = (await rowTexts(frame)).join('\n');
     assert.match(rows, /keep-alive timed out \(network, code 160\)/);
@@ -86,15 +99,26 @@ describe('UI: the connection timeline in a real VS Code', function () {
   });
 
   it('adds live events while the panel is open', async () => {
-    const response = await fetch(`${sb.ready.apiUrl}/sandbox/clients/${encodeURIComponent(device.clientId)}/disconnect`, {
-      method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${sb.ready.apiKey}:${sb.ready.apiToken}`).toString('base64')}` },
-    });
+    const response = await fetch(
+      `${sb.ready.apiUrl}/sandbox/clients/${encodeURIComponent(device.clientId)}/disconnect`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${sb.ready.apiKey}:${sb.ready.apiToken}`).toString('base64')}`,
+        },
+      },
+    );
     assert.strictEqual(response.status, 200);
-    await wb.ui.waitUntil('the administrator\'s disconnect in the list', async () => (await rowTexts(frame)).some((r) => r.includes('closed by an administrator')));
-    await wb.ui.waitUntil('the status to say disconnected', async () => (await frame.locator('.status').innerText()).trim() === 'disconnected');
+    await wb.ui.waitUntil("the administrator's disconnect in the list", async () =>
+      (await rowTexts(frame)).some((r) => r.includes('closed by an administrator')),
+    );
+    await wb.ui.waitUntil(
+      'the status to say disconnected',
+      async () => (await frame.locator('.status').innerText()).trim() === 'disconnected',
+    );
     // The figures count the visible range: back to the whole history, which now ends with it.
     await frame.locator('button[data-range="all"]').click();
-    await wb.ui.waitUntil('the server\'s disconnect counted', async () => (await cause('server').innerText()) === '1');
+    await wb.ui.waitUntil("the server's disconnect counted", async () => (await cause('server').innerText()) === '1');
     await wb.ui.screenshot('timeline-dark-live');
   });
 
@@ -104,43 +128,88 @@ describe('UI: the connection timeline in a real VS Code', function () {
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await wb.ui.waitVisible(input, 'the save dialog');
     // The dialog fills in its proposed path once it has read the folder: type over that, not before it.
-    await wb.ui.waitUntil('the save dialog to propose a .csv file', async () => (await input.inputValue()).endsWith('.csv'));
+    await wb.ui.waitUntil('the save dialog to propose a .csv file', async () =>
+      (await input.inputValue()).endsWith('.csv'),
+    );
     await input.fill(target);
     await wb.ui.waitUntil('the path typed into the save dialog', async () => (await input.inputValue()) === target);
     await wb.page.keyboard.press('Enter');
-    const status = await wb.ui.waitVisible(frame.locator('.toolbar-status', { hasText: /^Saved \d+ events to / }), 'the page saying where it saved');
+    const status = await wb.ui.waitVisible(
+      frame.locator('.toolbar-status', { hasText: /^Saved \d+ events to / }),
+      'the page saying where it saved',
+    );
     assert.ok((await status.innerText()).includes('timeline-export.csv'), await status.innerText());
     const lines = fs.readFileSync(target, 'utf8').trimEnd().split('\r\n');
     assert.ok(lines[0].startsWith('time,kind,cause,closeCode'));
-    assert.ok(lines.some((l) => /,disconnected,network,160,network,141,/.test(l)), 'the timeout');
-    assert.ok(lines.some((l) => /,disconnected,takeover,288,/.test(l)), 'the takeover');
-    assert.ok(lines.some((l) => /,failedConnect,,180,/.test(l)), 'the bad-token attempt');
-    assert.ok(lines.some((l) => /,disconnected,server,94,/.test(l)), 'the live administrator disconnect');
+    assert.ok(
+      lines.some((l) => /,disconnected,network,160,network,141,/.test(l)),
+      'the timeout',
+    );
+    assert.ok(
+      lines.some((l) => /,disconnected,takeover,288,/.test(l)),
+      'the takeover',
+    );
+    assert.ok(
+      lines.some((l) => /,failedConnect,,180,/.test(l)),
+      'the bad-token attempt',
+    );
+    assert.ok(
+      lines.some((l) => /,disconnected,server,94,/.test(l)),
+      'the live administrator disconnect',
+    );
   });
 
   it('comes back after the window reloads, with its range', async () => {
     await frame.locator('button[data-range="1h"]').click();
-    await wb.ui.waitUntil('the range chosen', async () => (await frame.locator('button[data-range="1h"]').getAttribute('aria-pressed')) === 'true');
+    await wb.ui.waitUntil(
+      'the range chosen',
+      async () => (await frame.locator('button[data-range="1h"]').getAttribute('aria-pressed')) === 'true',
+    );
     // An orderly reload, as a person does it: the workbench saves the panel's state on the way out.
     await wb.ui.runCommand('Developer: Reload Window');
-    await wb.ui.waitVisible(wb.page.locator('.monaco-workbench .part.statusbar'), 'the workbench after the reload', 60_000);
+    await wb.ui.waitVisible(
+      wb.page.locator('.monaco-workbench .part.statusbar'),
+      'the workbench after the reload',
+      60_000,
+    );
     frame = timeline(wb.ui);
     await wb.ui.waitVisible(frame.locator('h1', { hasText: 'timeline-1' }), 'the restored timeline page', 60_000);
-    await wb.ui.waitUntil('the restored history', async () => (await cause('network').innerText()) === '1' && (await cause('server').innerText()) === '1', 30_000);
-    assert.strictEqual(await frame.locator('button[data-range="1h"]').getAttribute('aria-pressed'), 'true', 'the range survived');
+    await wb.ui.waitUntil(
+      'the restored history',
+      async () => (await cause('network').innerText()) === '1' && (await cause('server').innerText()) === '1',
+      30_000,
+    );
+    assert.strictEqual(
+      await frame.locator('button[data-range="1h"]').getAttribute('aria-pressed'),
+      'true',
+      'the range survived',
+    );
   });
 
   it('reads well in a light theme', async () => {
     await wb.page.keyboard.press('F1');
     const box = wb.page.locator('.quick-input-widget .quick-input-box input');
     await box.pressSequentially('Preferences: Color Theme');
-    const command = wb.page.locator('.quick-input-widget .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) });
+    const command = wb.page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ has: wb.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) });
     await (await wb.ui.waitVisible(command, 'the theme command')).click();
-    await wb.ui.waitVisible(wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }), 'the theme list');
+    await wb.ui.waitVisible(
+      wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }),
+      'the theme list',
+    );
     await box.pressSequentially('Light Modern');
-    await wb.ui.waitVisible(wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Light Modern' }), 'Light Modern chosen');
+    await wb.ui.waitVisible(
+      wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Light Modern' }),
+      'Light Modern chosen',
+    );
     await wb.page.keyboard.press('Enter');
-    await wb.ui.waitUntil('the light theme', () => wb.page.locator('.monaco-workbench.vs').count().then((n) => n > 0));
+    await wb.ui.waitUntil('the light theme', () =>
+      wb.page
+        .locator('.monaco-workbench.vs')
+        .count()
+        .then((n) => n > 0),
+    );
     frame = timeline(wb.ui);
     await wb.ui.waitVisible(frame.locator('h1', { hasText: 'timeline-1' }), 'the timeline in the light theme');
     await frame.locator('button[data-range="all"]').click();

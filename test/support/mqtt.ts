@@ -54,7 +54,12 @@ export class Inbox {
   constructor(client: MqttClient) {
     client.on('message', (topic, payload, packet) => {
       const text = payload.toString('utf8');
-      this.messages.push({ topic, text, retain: packet.retain, json: () => JSON.parse(text) as Record<string, unknown> });
+      this.messages.push({
+        topic,
+        text,
+        retain: packet.retain,
+        json: () => JSON.parse(text) as Record<string, unknown>,
+      });
       for (const wake of this.waiters) wake();
     });
   }
@@ -71,7 +76,11 @@ export class Inbox {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`timed out waiting for ${what}; received: ${this.messages.map((m) => `${m.topic} ${m.text.slice(0, 120)}`).join(' | ') || 'nothing'}`));
+        reject(
+          new Error(
+            `timed out waiting for ${what}; received: ${this.messages.map((m) => `${m.topic} ${m.text.slice(0, 120)}`).join(' | ') || 'nothing'}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(check);
       check();
@@ -80,10 +89,19 @@ export class Inbox {
 
   /** Monitor messages about one client id with one Action. */
   monitor(clientId: string, action: string, timeoutMs?: number): Promise<Received> {
-    return this.next(`${action} of ${clientId}`, (m) => m.topic.endsWith('/mon') && m.text.includes(`"ClientID":${JSON.stringify(clientId)}`) && m.json().Action === action, timeoutMs);
+    return this.next(
+      `${action} of ${clientId}`,
+      (m) =>
+        m.topic.endsWith('/mon') &&
+        m.text.includes(`"ClientID":${JSON.stringify(clientId)}`) &&
+        m.json().Action === action,
+      timeoutMs,
+    );
   }
 }
 
 export function subscribed(client: MqttClient, topics: string | string[]): Promise<void> {
-  return new Promise((resolve, reject) => client.subscribe(topics, { qos: 0 }, (err) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) =>
+    client.subscribe(topics, { qos: 0 }, (err) => (err ? reject(err) : resolve())),
+  );
 }

@@ -35,8 +35,14 @@ export class RawMqtt {
   /** CONNECT with MQTT 3.1.1 defaults. */
   connect(o: { clientId: string; username?: string; password?: string; keepalive?: number }): void {
     this.send({
-      cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, keepalive: o.keepalive ?? 60,
-      clientId: o.clientId, username: o.username, password: o.password === undefined ? undefined : Buffer.from(o.password),
+      cmd: 'connect',
+      protocolId: 'MQTT',
+      protocolVersion: 4,
+      clean: true,
+      keepalive: o.keepalive ?? 60,
+      clientId: o.clientId,
+      username: o.username,
+      password: o.password === undefined ? undefined : Buffer.from(o.password),
     });
   }
 
@@ -47,7 +53,10 @@ export class RawMqtt {
       const found = this.packets.find((p) => p.cmd === cmd);
       if (found) return found;
       if (this.socket.destroyed || Date.now() > deadline) throw new Error(`no ${cmd} packet arrived`);
-      await Promise.race([nextEvent(this.socket, 'data', Math.max(1, deadline - Date.now())).catch(() => undefined), this.closed]);
+      await Promise.race([
+        nextEvent(this.socket, 'data', Math.max(1, deadline - Date.now())).catch(() => undefined),
+        this.closed,
+      ]);
     }
   }
 

@@ -39,8 +39,11 @@ export interface TestSandbox {
 export async function startTestSandbox(options: SandboxOptionsInput = {}): Promise<TestSandbox> {
   const log = memoryLogger();
   const sandbox = await startSandbox({
-    org: TEST_ORG, host: '127.0.0.1', ...options,
-    ports: { mqtt: 0, mqtts: 0, ws: 0, wss: 0, http: 0, https: 0, ...options.ports }, log,
+    org: TEST_ORG,
+    host: '127.0.0.1',
+    ...options,
+    ports: { mqtt: 0, mqtts: 0, ws: 0, wss: 0, http: 0, https: 0, ...options.ports },
+    log,
   });
   const { ready, store } = sandbox;
   const clients: MqttClient[] = [];
@@ -52,7 +55,11 @@ export async function startTestSandbox(options: SandboxOptionsInput = {}): Promi
     return c;
   };
   return {
-    sandbox, ready, store, lines: log.lines, client,
+    sandbox,
+    ready,
+    store,
+    lines: log.lines,
+    client,
     registerDevice(typeId, deviceId, token = `token-of-${deviceId}`, gateway = false) {
       const now = new Date().toISOString();
       if (!store.getType(typeId)) store.addType({ id: typeId, createdDateTime: now });
@@ -60,7 +67,8 @@ export async function startTestSandbox(options: SandboxOptionsInput = {}): Promi
       return { clientId: `${gateway ? 'g' : 'd'}:${ready.org}:${typeId}:${deviceId}`, typeId, deviceId, token };
     },
     device: (d, o = {}) => client(d.clientId, { username: 'use-token-auth', password: d.token, ...o }),
-    app: (appId, o = {}) => client(`a:${ready.org}:${appId}`, { username: ready.apiKey, password: ready.apiToken, ...o }),
+    app: (appId, o = {}) =>
+      client(`a:${ready.org}:${appId}`, { username: ready.apiKey, password: ready.apiToken, ...o }),
     async close() {
       await Promise.all(clients.map((c) => c.endAsync(true).catch(() => undefined)));
       await sandbox.close();

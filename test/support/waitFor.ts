@@ -19,18 +19,27 @@ export interface WaitOptions {
 }
 
 /** Polls `probe` until it returns a value other than undefined, null or false; returns that value. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, o: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  o: WaitOptions = {},
+): Promise<T> {
   const deadline = Date.now() + (o.timeoutMs ?? DEFAULT_WAIT_MS);
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${o.timeoutMs ?? DEFAULT_WAIT_MS} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${o.timeoutMs ?? DEFAULT_WAIT_MS} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, o.intervalMs ?? 10));
   }
 }
 
 /** The arguments of the next `event` of `emitter`; rejects after the timeout (default DEFAULT_WAIT_MS). */
-export function nextEvent<A extends unknown[] = unknown[]>(emitter: NodeJS.EventEmitter | Emitter, event: string, timeoutMs = DEFAULT_WAIT_MS): Promise<A> {
+export function nextEvent<A extends unknown[] = unknown[]>(
+  emitter: NodeJS.EventEmitter | Emitter,
+  event: string,
+  timeoutMs = DEFAULT_WAIT_MS,
+): Promise<A> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       (emitter as Emitter).off(event, listener);

@@ -9,7 +9,8 @@ import Mocha from 'mocha';
 const FIRST = 'smoke.test.js';
 
 function testFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.test.js'))
     .sort((a, b) => Number(b === FIRST) - Number(a === FIRST) || a.localeCompare(b))
     .map((name) => path.join(dir, name));

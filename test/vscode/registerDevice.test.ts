@@ -40,7 +40,10 @@ describe('Register Device…', function () {
   });
 
   it('registers the device and opens its document; the mqtt.js code in it connects', async () => {
-    const result = await vscode.commands.executeCommand<RegisteredDevice>('iotConnectivity.registerDevice', { typeId: 'regtest', deviceId: 'first-device' });
+    const result = await vscode.commands.executeCommand<RegisteredDevice>('iotConnectivity.registerDevice', {
+      typeId: 'regtest',
+      deviceId: 'first-device',
+    });
     assert.ok(result, 'the command returned nothing (see the log for its error)');
     assert.match(result.clientId, /^d:\w{6}:regtest:first-device$/);
     assert.strictEqual((await rest.getDevice('regtest', 'first-device')).deviceId, 'first-device');
@@ -50,24 +53,35 @@ describe('Register Device…', function () {
     assert.strictEqual(doc.languageId, 'markdown');
     assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === doc));
     const text = doc.getText();
-    for (const part of ['use-token-auth', result.clientId, '## Python: Eclipse Paho', '## C: Eclipse Paho C']) assert.ok(text.includes(part), `the document names ${part}`);
+    for (const part of ['use-token-auth', result.clientId, '## Python: Eclipse Paho', '## C: Eclipse Paho C'])
+      assert.ok(text.includes(part), `the document names ${part}`);
 
     const file = path.join(dir, 'device.js');
     fs.writeFileSync(file, jsBlock(text));
     let output = '';
     device = spawn(process.execPath, [file], {
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', NODE_PATH: path.join(ourExtension().extensionPath, 'node_modules') },
+      env: {
+        ...process.env,
+        ELECTRON_RUN_AS_NODE: '1',
+        NODE_PATH: path.join(ourExtension().extensionPath, 'node_modules'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     device.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     device.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    await waitFor(`${result.clientId} connected in the state API (device output: ${output})`, async () =>
-      (await rest.getClientState(result.clientId).catch(() => undefined))?.status === 'connected', { timeoutMs: 15_000, intervalMs: 100 });
+    await waitFor(
+      `${result.clientId} connected in the state API (device output: ${output})`,
+      async () => (await rest.getClientState(result.clientId).catch(() => undefined))?.status === 'connected',
+      { timeoutMs: 15_000, intervalMs: 100 },
+    );
     await waitFor('the device code to say it is connected', () => /connected as d:/.test(output), { timeoutMs: 5000 });
   });
 
   it('forgets the token when its tab closes', async () => {
-    const result = await vscode.commands.executeCommand<RegisteredDevice>('iotConnectivity.registerDevice', { typeId: 'regtest', deviceId: 'second-device' });
+    const result = await vscode.commands.executeCommand<RegisteredDevice>('iotConnectivity.registerDevice', {
+      typeId: 'regtest',
+      deviceId: 'second-device',
+    });
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
     assert.ok(doc);
     const token = /Password \(device token\): `([^`]+)`/.exec(doc.getText())?.[1];
@@ -75,7 +89,10 @@ describe('Register Device…', function () {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     // VS Code may keep the closed document a while: its text changes instead.
-    await waitFor('the token to leave the closed document', () => !doc.getText().includes(token), { timeoutMs: 10_000, intervalMs: 100 });
+    await waitFor('the token to leave the closed document', () => !doc.getText().includes(token), {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    });
     const reopened = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
     assert.ok(!reopened.getText().includes(token), 'the reopened document has no token');
     assert.match(reopened.getText(), /no longer in memory/);
@@ -83,9 +100,24 @@ describe('Register Device…', function () {
 
   it('refuses bad ids and an existing device without creating anything', async () => {
     const before = (await rest.listDeviceTypes()).length;
-    assert.strictEqual(await vscode.commands.executeCommand('iotConnectivity.registerDevice', { typeId: '<img src=x>', deviceId: 'd' }), undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('iotConnectivity.registerDevice', { typeId: 'regtest', deviceId: 'x'.repeat(64 * 1024) }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('iotConnectivity.registerDevice', { typeId: '<img src=x>', deviceId: 'd' }),
+      undefined,
+    );
+    assert.strictEqual(
+      await vscode.commands.executeCommand('iotConnectivity.registerDevice', {
+        typeId: 'regtest',
+        deviceId: 'x'.repeat(64 * 1024),
+      }),
+      undefined,
+    );
     assert.strictEqual((await rest.listDeviceTypes()).length, before);
-    assert.strictEqual(await vscode.commands.executeCommand('iotConnectivity.registerDevice', { typeId: 'regtest', deviceId: 'first-device' }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('iotConnectivity.registerDevice', {
+        typeId: 'regtest',
+        deviceId: 'first-device',
+      }),
+      undefined,
+    );
   });
 });

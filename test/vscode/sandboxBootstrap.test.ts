@@ -44,7 +44,11 @@ describe('the npm start handover (IOTC_BOOTSTRAP)', () => {
     const status = await api.platforms.status();
     assert.strictEqual(status.kind, 'ready');
     assert.strictEqual(status.kind === 'ready' && status.platform.credentials.apiToken, ready.apiToken);
-    assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('iotConnectivity').inspect('platforms')).includes(ready.apiToken));
+    assert.ok(
+      !JSON.stringify(vscode.workspace.getConfiguration('iotConnectivity').inspect('platforms')).includes(
+        ready.apiToken,
+      ),
+    );
   });
 
   it('refuses malformed, hostile or oversized handovers, deletes them, and adds nothing', async () => {
@@ -52,14 +56,20 @@ describe('the npm start handover (IOTC_BOOTSTRAP)', () => {
     for (const [name, text] of [
       ['notjson.json', '{"event":"ready", nope'],
       ['wrong.json', JSON.stringify({ event: 'started', apiUrl: 'http://127.0.0.1:1/api/v0002' })],
-      ['partial.json', JSON.stringify({ ...sandboxFromEnv(), apiToken: undefined, platformName: '<img src=x onerror=alert(1)>' })],
+      [
+        'partial.json',
+        JSON.stringify({ ...sandboxFromEnv(), apiToken: undefined, platformName: '<img src=x onerror=alert(1)>' }),
+      ],
       ['huge.json', Buffer.alloc(1024 * 1024, 'x')],
     ] as const) {
       const env = handover(name, text);
       assert.strictEqual(await takeBootstrap(api.platforms, log, env), false, name);
       assert.strictEqual(fs.existsSync(env[BOOTSTRAP_ENV]), false, `${name} deleted`);
     }
-    assert.strictEqual(await takeBootstrap(api.platforms, log, { [BOOTSTRAP_ENV]: path.join(dir, 'never-written.json') }), false);
+    assert.strictEqual(
+      await takeBootstrap(api.platforms, log, { [BOOTSTRAP_ENV]: path.join(dir, 'never-written.json') }),
+      false,
+    );
     assert.strictEqual(await takeBootstrap(api.platforms, log, {}), false);
     assert.strictEqual(api.platforms.list().length, before);
   });

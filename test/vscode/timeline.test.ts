@@ -15,12 +15,17 @@ import { extensionApi, Fleet, ready, removeAllPlatforms, useSandbox } from './vi
 const SHOW = 'iotConnectivity.showTimeline';
 
 function timelineTabs(title: string): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label === title);
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.label === title);
 }
 
 async function adminDisconnect(clientId: string): Promise<void> {
   const r = ready();
-  const response = await fetch(`${r.apiUrl}/sandbox/clients/${encodeURIComponent(clientId)}/disconnect`, { method: 'POST', headers: { authorization: sandboxAuthHeader(r) } });
+  const response = await fetch(`${r.apiUrl}/sandbox/clients/${encodeURIComponent(clientId)}/disconnect`, {
+    method: 'POST',
+    headers: { authorization: sandboxAuthHeader(r) },
+  });
   assert.strictEqual(response.status, 200);
 }
 
@@ -66,14 +71,23 @@ describe('Connection timeline in a real extension host', function () {
   });
 
   it('reads the whole log and the state record, and builds the sessions and causes from them', async () => {
-    await until('the log read to its end and the record read', (s) => s.progress?.state === 'done' && s.status === 'connected');
+    await until(
+      'the log read to its end and the record read',
+      (s) => s.progress?.state === 'done' && s.status === 'connected',
+    );
     const s = snapshot();
     assert.strictEqual(s.subject.hasLog, true);
-    assert.deepStrictEqual(kinds(s).filter((k) => k !== 'other'), ['connected', 'disconnected:server', 'connected']);
+    assert.deepStrictEqual(
+      kinds(s).filter((k) => k !== 'other'),
+      ['connected', 'disconnected:server', 'connected'],
+    );
     const closed = s.events.find((e) => e.kind === 'disconnected');
     assert.ok(closed && closed.kind === 'disconnected' && closed.closeCode === 94, 'the administrator close, code 94');
     assert.match(closed.explanation, /administrator/);
-    assert.deepStrictEqual(s.notices.filter((n) => n.level !== 'info'), []);
+    assert.deepStrictEqual(
+      s.notices.filter((n) => n.level !== 'info'),
+      [],
+    );
   });
 
   it('appends live monitor messages while open, without duplicating what the log has', async () => {
@@ -95,10 +109,16 @@ describe('Connection timeline in a real extension host', function () {
     try {
       const events = panel.snapshot().events;
       const csv = await panel.exportTo('csv', vscode.Uri.file(path.join(dir, 'dev-1.csv')));
-      const lines = fs.readFileSync((csv as vscode.Uri).fsPath, 'utf8').trimEnd().split('\r\n');
+      const lines = fs
+        .readFileSync((csv as vscode.Uri).fsPath, 'utf8')
+        .trimEnd()
+        .split('\r\n');
       assert.strictEqual(lines[0].split(',')[0], 'time');
       assert.strictEqual(lines.length, events.length + 1);
-      assert.ok(lines.some((l) => l.includes(',disconnected,server,94,server,152,')), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => l.includes(',disconnected,server,94,server,152,')),
+        lines.join('\n'),
+      );
       const json = await panel.exportTo('json', vscode.Uri.file(path.join(dir, 'dev-1.json')));
       const doc = JSON.parse(fs.readFileSync((json as vscode.Uri).fsPath, 'utf8'));
       assert.strictEqual(doc.clientId, clientId());

@@ -28,11 +28,16 @@ describe('Show Connection Timeline from a tree row through a refresh', function 
     await removeAllPlatforms(api);
   });
 
-  const row = async (): Promise<ClientsNode> => waitFor('the row of row-1', async () => {
-    const roots = await api.clients.provider.getChildren();
-    const connected = roots.find((r) => label(r).startsWith('Connected'));
-    return connected ? (await childrenOf(api, connected)).find((n) => label(n) === 'row-1') : undefined;
-  }, { timeoutMs: 10_000, intervalMs: 200 });
+  const row = async (): Promise<ClientsNode> =>
+    waitFor(
+      'the row of row-1',
+      async () => {
+        const roots = await api.clients.provider.getChildren();
+        const connected = roots.find((r) => label(r).startsWith('Connected'));
+        return connected ? (await childrenOf(api, connected)).find((n) => label(n) === 'row-1') : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 200 },
+    );
 
   it('tells VS Code of a refresh only when the new rows are ready, and the old row still opens its timeline', async () => {
     const old = await row();

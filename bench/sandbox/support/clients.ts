@@ -12,7 +12,14 @@ export interface Opened {
 }
 
 function open(url: string, d: BenchDevice): Promise<MqttClient | undefined> {
-  const client = connect(url, { clientId: d.clientId, username: d.username, password: d.password, reconnectPeriod: 0, keepalive: 60, connectTimeout: 60_000 });
+  const client = connect(url, {
+    clientId: d.clientId,
+    username: d.username,
+    password: d.password,
+    reconnectPeriod: 0,
+    keepalive: 60,
+    connectTimeout: 60_000,
+  });
   return new Promise((resolve) => {
     client.once('connect', () => resolve(client));
     client.once('error', () => resolve(undefined));
@@ -26,15 +33,18 @@ function open(url: string, d: BenchDevice): Promise<MqttClient | undefined> {
 
 export async function openAll(url: string, devices: readonly BenchDevice[], concurrency: number): Promise<Opened> {
   const clients: MqttClient[] = [];
-  let next = 0, failed = 0;
+  let next = 0,
+    failed = 0;
   const start = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, devices.length) }, async () => {
-    while (next < devices.length) {
-      const c = await open(url, devices[next++]);
-      if (c) clients.push(c);
-      else failed++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, devices.length) }, async () => {
+      while (next < devices.length) {
+        const c = await open(url, devices[next++]);
+        if (c) clients.push(c);
+        else failed++;
+      }
+    }),
+  );
   return { clients, ms: performance.now() - start, failed };
 }
 

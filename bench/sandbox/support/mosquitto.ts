@@ -43,18 +43,30 @@ export async function startMosquitto(): Promise<Mosquitto> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-mosquitto-'));
   const port = await freePort();
   const config = path.join(dir, 'mosquitto.conf');
-  fs.writeFileSync(config, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'max_connections -1', 'log_dest none', ''].join('\n'));
+  fs.writeFileSync(
+    config,
+    [
+      `listener ${port} 127.0.0.1`,
+      'allow_anonymous true',
+      'persistence false',
+      'max_connections -1',
+      'log_dest none',
+      '',
+    ].join('\n'),
+  );
   const child = spawn(MOSQUITTO, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await listening(child, port, Date.now() + 10_000);
-  const version = (await new Promise<string>((resolve) => {
+  const version = await new Promise<string>((resolve) => {
     const v = spawn(MOSQUITTO, ['-h'], { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     v.stdout.on('data', (d: Buffer) => (out += d.toString()));
     v.once('exit', () => resolve(/mosquitto version (\S+)/.exec(out)?.[1] ?? 'unknown'));
-  }));
+  });
   return {
-    url: `mqtt://127.0.0.1:${port}`, pid: child.pid as number, version,
+    url: `mqtt://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    version,
     async stop() {
       child.kill('SIGTERM');
       await exited;

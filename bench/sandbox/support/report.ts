@@ -11,19 +11,32 @@ export function machine(): string {
 }
 
 export function load(): string {
-  return `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+  return `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-export interface Summary { n: number; p50: number; p99: number; max: number }
+export interface Summary {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
 
 export function summarise(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   const round = (v: number) => +v.toFixed(2);
-  return { n: sorted.length, p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) };
+  return {
+    n: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+  };
 }
 
 /** Resident memory of a process on Linux, in bytes (from /proc). */

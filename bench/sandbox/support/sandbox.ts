@@ -19,10 +19,13 @@ export async function startBenchSandbox(extra: string[] = []): Promise<BenchSand
   p.child.stderr?.removeAllListeners('data').resume();
   const authorization = `Basic ${Buffer.from(`${ready.apiKey}:${ready.apiToken}`).toString('base64')}`;
   return {
-    process: p, ready, pid: p.child.pid as number,
+    process: p,
+    ready,
+    pid: p.child.pid as number,
     async api<T>(route: string, init: { method?: string; body?: unknown } = {}) {
       const res = await fetch(`${ready.apiUrl}${route}`, {
-        method: init.method ?? 'GET', headers: { authorization, 'content-type': 'application/json' },
+        method: init.method ?? 'GET',
+        headers: { authorization, 'content-type': 'application/json' },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
       const text = await res.text();
@@ -36,15 +39,34 @@ export async function startBenchSandbox(extra: string[] = []): Promise<BenchSand
   };
 }
 
-export interface BenchDevice { clientId: string; username: string; password: string }
+export interface BenchDevice {
+  clientId: string;
+  username: string;
+  password: string;
+}
 
 /** Registers `count` devices of type `typeId` through the REST API, `concurrency` calls at a time. */
-export async function registerDevices(s: BenchSandbox, typeId: string, count: number, concurrency = 16): Promise<BenchDevice[]> {
+export async function registerDevices(
+  s: BenchSandbox,
+  typeId: string,
+  count: number,
+  concurrency = 16,
+): Promise<BenchDevice[]> {
   await s.api('/device/types', { method: 'POST', body: { id: typeId } });
-  const devices = Array.from({ length: count }, (_, i) => ({ deviceId: `${typeId}-${i}`, authToken: `token-of-${typeId}-${i}` }));
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < devices.length) await s.api(`/device/types/${typeId}/devices`, { method: 'POST', body: devices[next++] });
+  const devices = Array.from({ length: count }, (_, i) => ({
+    deviceId: `${typeId}-${i}`,
+    authToken: `token-of-${typeId}-${i}`,
   }));
-  return devices.map((d) => ({ clientId: `d:${s.ready.org}:${typeId}:${d.deviceId}`, username: 'use-token-auth', password: d.authToken }));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < devices.length)
+        await s.api(`/device/types/${typeId}/devices`, { method: 'POST', body: devices[next++] });
+    }),
+  );
+  return devices.map((d) => ({
+    clientId: `d:${s.ready.org}:${typeId}:${d.deviceId}`,
+    username: 'use-token-auth',
+    password: d.authToken,
+  }));
 }

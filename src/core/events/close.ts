@@ -1,7 +1,14 @@
 // One place that turns whatever a source says about a close (a code, a reason text that varies,
 // an initiator, an MQTT 5 reason code) into a CloseDetail and a cause (spec §4.3, §6).
 
-import { closeCodeInText, closeCodeInfo, closeCodeInfoForText, mqtt5ReasonName, CloseCode, type DisconnectInitiator } from '../closeCodes';
+import {
+  closeCodeInText,
+  closeCodeInfo,
+  closeCodeInfoForText,
+  mqtt5ReasonName,
+  CloseCode,
+  type DisconnectInitiator,
+} from '../closeCodes';
 import { plainText } from '../text';
 import type { CloseDetail, DisconnectCause } from './types';
 
@@ -14,8 +21,14 @@ export interface CloseFacts {
 
 /** Close codes that end an attempt before it became a session. */
 export const FAILED_CONNECT_CODES: ReadonlySet<number> = new Set([
-  CloseCode.ServerCapacity, CloseCode.NoData, CloseCode.InvalidClientId, CloseCode.CertificateMissing,
-  CloseCode.CertificateInvalid, CloseCode.TooManyConnections, CloseCode.TooManyAuthRequests, CloseCode.NotAuthorized,
+  CloseCode.ServerCapacity,
+  CloseCode.NoData,
+  CloseCode.InvalidClientId,
+  CloseCode.CertificateMissing,
+  CloseCode.CertificateInvalid,
+  CloseCode.TooManyConnections,
+  CloseCode.TooManyAuthRequests,
+  CloseCode.NotAuthorized,
 ]);
 
 /** MQTT 5 "session taken over". */
@@ -25,12 +38,18 @@ const SESSION_TAKEN_OVER = 142;
 const MAX_REASON = 2000;
 
 export function resolveClose(facts: CloseFacts): CloseDetail & { readonly cause: DisconnectCause } {
-  const reason = typeof facts.reason === 'string' && facts.reason.trim().length > 0 ? facts.reason.trim().slice(0, MAX_REASON) : undefined;
+  const reason =
+    typeof facts.reason === 'string' && facts.reason.trim().length > 0
+      ? facts.reason.trim().slice(0, MAX_REASON)
+      : undefined;
   const code = facts.closeCode ?? (reason !== undefined ? closeCodeInText(reason) : undefined);
-  const info = (code !== undefined ? closeCodeInfo(code) : undefined) ?? (reason !== undefined ? closeCodeInfoForText(reason) : undefined);
+  const info =
+    (code !== undefined ? closeCodeInfo(code) : undefined) ??
+    (reason !== undefined ? closeCodeInfoForText(reason) : undefined);
   const initiator = facts.initiator ?? info?.initiator;
   const mqttReasonCode = facts.mqttReasonCode ?? info?.mqttReasonCode;
-  const takeover = info?.code === CloseCode.ClientIdReused || (info === undefined && mqttReasonCode === SESSION_TAKEN_OVER);
+  const takeover =
+    info?.code === CloseCode.ClientIdReused || (info === undefined && mqttReasonCode === SESSION_TAKEN_OVER);
   return {
     closeCode: code ?? info?.code,
     initiator,
@@ -38,7 +57,7 @@ export function resolveClose(facts: CloseFacts): CloseDetail & { readonly cause:
     reason,
     explanation: info?.explanation ?? fallbackExplanation(code, mqttReasonCode, reason),
     hint: info?.hint ?? '',
-    cause: takeover ? 'takeover' : initiator ?? 'unknown',
+    cause: takeover ? 'takeover' : (initiator ?? 'unknown'),
   };
 }
 

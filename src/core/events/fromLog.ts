@@ -20,13 +20,22 @@ interface Entry {
 }
 
 function readEntry(value: unknown): Entry {
-  const r = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const r =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const message = typeof r.message === 'string' ? r.message : safeJson(value);
   const stamp = r.timestamp;
   const time = typeof stamp === 'string' ? parseInstant(stamp) : undefined;
-  const timeIssue: TimeIssue | undefined = stamp === undefined || stamp === null ? 'missing' : time === undefined ? 'invalid' : undefined;
-  const rawTime = timeIssue === 'invalid' ? String(typeof stamp === 'string' ? stamp : safeJson(stamp)).slice(0, 100) : undefined;
-  return { message, time, timeIssue, rawTime, key: `log:${time ?? `?${hashText(rawTime ?? '')}`}:${hashText(message)}:${message.length}` };
+  const timeIssue: TimeIssue | undefined =
+    stamp === undefined || stamp === null ? 'missing' : time === undefined ? 'invalid' : undefined;
+  const rawTime =
+    timeIssue === 'invalid' ? String(typeof stamp === 'string' ? stamp : safeJson(stamp)).slice(0, 100) : undefined;
+  return {
+    message,
+    time,
+    timeIssue,
+    rawTime,
+    key: `log:${time ?? `?${hashText(rawTime ?? '')}`}:${hashText(message)}:${message.length}`,
+  };
 }
 
 function safeJson(value: unknown): string {
@@ -53,7 +62,13 @@ export function eventsFromLog(entries: readonly unknown[]): ConnectivityEvent[] 
   let sessionIp: string | undefined;
   let pendingFailure: number | undefined; // index in out of a failed auth awaiting its close
   for (const entry of chronological(Array.isArray(entries) ? entries : [])) {
-    const base = { key: entry.key, source: 'log' as const, time: entry.time, ...(entry.timeIssue ? { timeIssue: entry.timeIssue } : {}), ...(entry.rawTime !== undefined ? { rawTime: entry.rawTime } : {}) };
+    const base = {
+      key: entry.key,
+      source: 'log' as const,
+      time: entry.time,
+      ...(entry.timeIssue ? { timeIssue: entry.timeIssue } : {}),
+      ...(entry.rawTime !== undefined ? { rawTime: entry.rawTime } : {}),
+    };
     // Undated entries cannot be put in sequence: read each alone.
     const inSequence = entry.time !== undefined;
     const fact: LogLineFact = readLogLine(entry.message);
@@ -80,7 +95,8 @@ export function eventsFromLog(entries: readonly unknown[]): ConnectivityEvent[] 
       const close = resolveClose({ reason: fact.reason });
       const addr = fact.clientIp !== undefined ? { clientAddr: fact.clientIp } : {};
       const failedAttempt = close.closeCode !== undefined && FAILED_CONNECT_CODES.has(close.closeCode);
-      const pending = inSequence && pendingFailure !== undefined ? (out[pendingFailure] as FailedConnectEvent) : undefined;
+      const pending =
+        inSequence && pendingFailure !== undefined ? (out[pendingFailure] as FailedConnectEvent) : undefined;
       if (pending && sameAddress(pending.clientAddr, fact.clientIp) && (failedAttempt || fact.clientIp !== undefined)) {
         // The close that ended the failed attempt: one event, with the close's own words.
         out[pendingFailure as number] = { ...pending, ...withoutCause(close) };
@@ -92,7 +108,13 @@ export function eventsFromLog(entries: readonly unknown[]): ConnectivityEvent[] 
         out.push({ ...base, ...addr, ...withoutCause(close), kind: 'failedConnect', auth: 'unknown' });
         continue;
       }
-      const event: DisconnectedEvent = { ...base, ...addr, ...withoutCause(close), kind: 'disconnected', cause: close.cause };
+      const event: DisconnectedEvent = {
+        ...base,
+        ...addr,
+        ...withoutCause(close),
+        kind: 'disconnected',
+        cause: close.cause,
+      };
       out.push(event);
       // A takeover (288) ends the old connection, not the client's presence.
       if (inSequence && close.cause !== 'takeover') [session, sessionIp] = ['closed', undefined];

@@ -16,7 +16,8 @@ import type { AuthMethod, ConnectivityEvent, TimeIssue } from './types';
 export function eventFromMonitor(message: MonitorMessage, receivedAt?: number): ConnectivityEvent {
   const m: MonitorMessage = typeof message === 'object' && message !== null ? message : {};
   const stamp = typeof m.Time === 'string' ? parseInstant(m.Time) : undefined;
-  const timeIssue: TimeIssue | undefined = m.Time === undefined ? 'missing' : stamp === undefined ? 'invalid' : undefined;
+  const timeIssue: TimeIssue | undefined =
+    m.Time === undefined ? 'missing' : stamp === undefined ? 'invalid' : undefined;
   const time = stamp ?? (Number.isFinite(receivedAt) ? receivedAt : undefined);
   const base = {
     key: monitorKey(m),
@@ -30,7 +31,9 @@ export function eventFromMonitor(message: MonitorMessage, receivedAt?: number): 
   switch (m.Action) {
     case 'Connect':
       return {
-        ...base, kind: 'connected', auth: authMethod(m.User),
+        ...base,
+        kind: 'connected',
+        auth: authMethod(m.User),
         ...(typeof m.Protocol === 'string' ? { protocol: m.Protocol } : {}),
         ...(typeof m.Port === 'number' ? { port: m.Port } : {}),
         ...(typeof m.Secure === 'boolean' ? { secure: m.Secure } : {}),

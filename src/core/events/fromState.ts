@@ -10,7 +10,14 @@ export function eventsFromState(state: ClientState): ConnectivityEvent[] {
   const out: ConnectivityEvent[] = [];
   const who = { source: 'state' as const, clientId: state.id };
   if (state.lastConnectTime !== undefined) {
-    out.push({ ...who, key: `state:connected:${state.lastConnectTime}`, time: state.lastConnectTime, kind: 'connected', auth: 'unknown', ...(state.protocol !== undefined ? { protocol: state.protocol } : {}) });
+    out.push({
+      ...who,
+      key: `state:connected:${state.lastConnectTime}`,
+      time: state.lastConnectTime,
+      kind: 'connected',
+      auth: 'unknown',
+      ...(state.protocol !== undefined ? { protocol: state.protocol } : {}),
+    });
   }
   if (state.lastDisconnectTime !== undefined) {
     const { cause, ...close } = resolveClose({
@@ -21,7 +28,11 @@ export function eventsFromState(state: ClientState): ConnectivityEvent[] {
     });
     const time = state.lastDisconnectTime;
     // A client whose attempts all failed has a disconnect and no connect (spec §2).
-    if (state.lastConnectTime === undefined && close.closeCode !== undefined && FAILED_CONNECT_CODES.has(close.closeCode)) {
+    if (
+      state.lastConnectTime === undefined &&
+      close.closeCode !== undefined &&
+      FAILED_CONNECT_CODES.has(close.closeCode)
+    ) {
       out.push({ ...who, ...close, key: `state:failedConnect:${time}`, time, kind: 'failedConnect', auth: 'unknown' });
     } else {
       out.push({ ...who, ...close, key: `state:disconnected:${time}`, time, kind: 'disconnected', cause });

@@ -5,7 +5,13 @@
 import type { AuthMethod } from './types';
 
 export type LogLineFact =
-  | { readonly type: 'auth'; readonly succeeded: boolean; readonly method: AuthMethod; readonly clientId: string; readonly clientIp: string }
+  | {
+      readonly type: 'auth';
+      readonly succeeded: boolean;
+      readonly method: AuthMethod;
+      readonly clientId: string;
+      readonly clientIp: string;
+    }
   | { readonly type: 'closed'; readonly clientIp?: string; readonly reason: string }
   | { readonly type: 'other' };
 

@@ -32,7 +32,10 @@ interface Group {
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `sources` in order of preference: e.g. [logEvents, monitorEvents, stateEvents]. */
-export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], options: MergeOptions = {}): ConnectivityEvent[] {
+export function mergeEvents(
+  sources: readonly (readonly ConnectivityEvent[])[],
+  options: MergeOptions = {},
+): ConnectivityEvent[] {
   const tolerance = Math.max(0, options.toleranceMs ?? DEFAULT_MERGE_TOLERANCE_MS);
   const seen = new Set<string>();
   const byBucket = new Map<string, Group[]>();
@@ -60,7 +63,8 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
     }
     for (const g of fresh) {
       groups.push(g);
-      if (g.event.kind !== 'other') (byBucket.get(bucket(g.event)) ?? byBucket.set(bucket(g.event), []).get(bucket(g.event)) as Group[]).push(g);
+      if (g.event.kind !== 'other')
+        (byBucket.get(bucket(g.event)) ?? (byBucket.set(bucket(g.event), []).get(bucket(g.event)) as Group[])).push(g);
     }
     for (const list of byBucket.values()) list.sort((a, b) => a.time - b.time || a.seq - b.seq);
   });
@@ -68,23 +72,35 @@ export function mergeEvents(sources: readonly (readonly ConnectivityEvent[])[], 
   return [...groups.map((g) => g.event), ...undated];
 }
 
-function nearest(byBucket: ReadonlyMap<string, readonly Group[]>, e: ConnectivityEvent, input: number, tolerance: number): Group | undefined {
+function nearest(
+  byBucket: ReadonlyMap<string, readonly Group[]>,
+  e: ConnectivityEvent,
+  input: number,
+  tolerance: number,
+): Group | undefined {
   const list = byBucket.get(bucket(e)) ?? [];
   const t = e.time as number;
   const lo = firstAtOrAfter(list, t);
   let best: Group | undefined;
   const consider = (g: Group): void => {
-    if ((g.inputs & bit(input)) !== 0 || (best !== undefined && Math.abs(g.time - t) >= Math.abs(best.time - t))) return;
+    if ((g.inputs & bit(input)) !== 0 || (best !== undefined && Math.abs(g.time - t) >= Math.abs(best.time - t)))
+      return;
     if (compatible(g.event, e) && !separated(byBucket, g, e, input)) best = g;
   };
   for (let i = lo - 1, n = 0; i >= 0 && t - list[i].time <= tolerance && n < MAX_PROBES; i--, n++) consider(list[i]);
-  for (let i = lo, n = 0; i < list.length && list[i].time - t <= tolerance && n < MAX_PROBES; i++, n++) consider(list[i]);
+  for (let i = lo, n = 0; i < list.length && list[i].time - t <= tolerance && n < MAX_PROBES; i++, n++)
+    consider(list[i]);
   return best;
 }
 
 /** Whether a report that `e`'s source and `g`'s share lies strictly between them in time: each
  *  source then puts them on different sides of it, so they are two events. */
-function separated(byBucket: ReadonlyMap<string, readonly Group[]>, g: Group, e: ConnectivityEvent, input: number): boolean {
+function separated(
+  byBucket: ReadonlyMap<string, readonly Group[]>,
+  g: Group,
+  e: ConnectivityEvent,
+  input: number,
+): boolean {
   const t = e.time as number;
   const [from, to] = g.time < t ? [g.time, t] : [t, g.time];
   for (const list of byBucket.values()) {
@@ -114,13 +130,21 @@ function bucket(e: ConnectivityEvent): string {
 }
 
 function compatible(a: ConnectivityEvent, b: ConnectivityEvent): boolean {
-  if (a.kind === 'other' || b.kind === 'other' || a.kind === 'connected' || b.kind === 'connected') return a.kind === b.kind;
+  if (a.kind === 'other' || b.kind === 'other' || a.kind === 'connected' || b.kind === 'connected')
+    return a.kind === b.kind;
   if (a.kind !== b.kind) {
     // A refused attempt that one source calls a disconnect (the state record, a log read without
     // context) and another a failed connect: one event when both name the same refusing code.
     return a.closeCode !== undefined && a.closeCode === b.closeCode && FAILED_CONNECT_CODES.has(a.closeCode);
   }
-  if (a.kind === 'disconnected' && b.kind === 'disconnected' && a.cause !== 'unknown' && b.cause !== 'unknown' && a.cause !== b.cause) return false;
+  if (
+    a.kind === 'disconnected' &&
+    b.kind === 'disconnected' &&
+    a.cause !== 'unknown' &&
+    b.cause !== 'unknown' &&
+    a.cause !== b.cause
+  )
+    return false;
   const [x, y] = [a.closeCode, b.closeCode];
   // Two known platform codes must agree; a number outside the table (the 2020 log form) may not.
   return x === undefined || y === undefined || x === y || !closeCodeInfo(x) || !closeCodeInfo(y);
@@ -133,7 +157,8 @@ function bit(input: number): number {
 
 /** Completes the preferred report (a copy this merge owns) with the other: its sources, and its close detail when the preferred has none. */
 function complete(kept: Writable<ConnectivityEvent>, other: ConnectivityEvent): void {
-  if (other.source !== kept.source && !kept.alsoSeenIn?.includes(other.source)) kept.alsoSeenIn = [...(kept.alsoSeenIn ?? []), other.source];
+  if (other.source !== kept.source && !kept.alsoSeenIn?.includes(other.source))
+    kept.alsoSeenIn = [...(kept.alsoSeenIn ?? []), other.source];
   if (kept.clientId === undefined && other.clientId !== undefined) kept.clientId = other.clientId;
   if (kept.clientAddr === undefined && other.clientAddr !== undefined) kept.clientAddr = other.clientAddr;
   if (kept.kind === 'disconnected' && other.kind === 'failedConnect') {
@@ -143,10 +168,19 @@ function complete(kept: Writable<ConnectivityEvent>, other: ConnectivityEvent): 
     delete k.connectTime;
     Object.assign(kept, { kind: 'failedConnect', auth: other.auth });
   }
-  if ((kept.kind === 'disconnected' || kept.kind === 'failedConnect') && other.kind === kept.kind && kept.closeCode === undefined && other.closeCode !== undefined) {
+  if (
+    (kept.kind === 'disconnected' || kept.kind === 'failedConnect') &&
+    other.kind === kept.kind &&
+    kept.closeCode === undefined &&
+    other.closeCode !== undefined
+  ) {
     Object.assign(kept, {
-      closeCode: other.closeCode, initiator: other.initiator, mqttReasonCode: other.mqttReasonCode,
-      reason: other.reason, explanation: other.explanation, hint: other.hint,
+      closeCode: other.closeCode,
+      initiator: other.initiator,
+      mqttReasonCode: other.mqttReasonCode,
+      reason: other.reason,
+      explanation: other.explanation,
+      hint: other.hint,
       ...(other.kind === 'disconnected' ? { cause: other.cause } : {}),
     });
   }

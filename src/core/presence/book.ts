@@ -6,8 +6,7 @@ import { parseMonitorPayload, type MonitorMessage } from '../monitor';
 import { Presence, type PresenceSnapshot, type PresenceStatus, type PresenceTransition } from './presence';
 
 export type PayloadResult =
-  | { readonly ok: true; readonly transitions: PresenceTransition[] }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly transitions: PresenceTransition[] } | { readonly ok: false; readonly error: string };
 
 export class PresenceBook {
   private readonly clients = new Map<string, Presence>();

@@ -88,22 +88,49 @@ export class Presence {
       if (t) out.push(t);
     }
     // The record's status outranks its times (and is all there is when it has none).
-    const wanted: ConnectionStatus = state.status === 'disconnected' && (state.closeCode === 288 || state.mqttReasonCode === 142) ? 'connected' : state.status;
+    const wanted: ConnectionStatus =
+      state.status === 'disconnected' && (state.closeCode === 288 || state.mqttReasonCode === 142)
+        ? 'connected'
+        : state.status;
     if (this.status !== wanted) out.push(this.force(wanted, state, events, initial));
     // What is learnt first is one fact, not a history to replay.
     return initial && out.length > 1 ? [{ ...out[out.length - 1], from: 'unknown' }] : out;
   }
 
-  private force(to: ConnectionStatus, state: ClientState, events: readonly ConnectivityEvent[], initial: boolean): PresenceTransition {
+  private force(
+    to: ConnectionStatus,
+    state: ClientState,
+    events: readonly ConnectivityEvent[],
+    initial: boolean,
+  ): PresenceTransition {
     const from = this.status;
     const kind = to === 'connected' ? 'connected' : 'disconnected';
-    const event: ConnectivityEvent = events.find((e) => e.kind === kind) ?? (to === 'connected'
-      ? { key: `state:${to}`, source: 'state', time: undefined, clientId: this.clientId, kind: 'connected', auth: 'unknown' }
-      : { key: `state:${to}`, source: 'state', time: undefined, clientId: this.clientId, kind: 'disconnected', cause: 'unknown', explanation: 'disconnected', hint: '' });
+    const event: ConnectivityEvent =
+      events.find((e) => e.kind === kind) ??
+      (to === 'connected'
+        ? {
+            key: `state:${to}`,
+            source: 'state',
+            time: undefined,
+            clientId: this.clientId,
+            kind: 'connected',
+            auth: 'unknown',
+          }
+        : {
+            key: `state:${to}`,
+            source: 'state',
+            time: undefined,
+            clientId: this.clientId,
+            kind: 'disconnected',
+            cause: 'unknown',
+            explanation: 'disconnected',
+            hint: '',
+          });
     const time = to === 'connected' ? state.lastConnectTime : state.lastDisconnectTime;
     [this.status, this.since] = [to, time];
     if (event.kind === 'disconnected') this.lastDisconnect = event;
-    const change: PresenceChange = to === 'disconnected' ? 'disconnected' : from === 'disconnected' ? 'reconnected' : 'connected';
+    const change: PresenceChange =
+      to === 'disconnected' ? 'disconnected' : from === 'disconnected' ? 'reconnected' : 'connected';
     return { clientId: this.clientId, from, to, change, notify: this.notifyFor(change, initial), initial, time, event };
   }
 
@@ -115,9 +142,11 @@ export class Presence {
   private apply(event: ConnectivityEvent, initial: boolean): PresenceTransition | undefined {
     const t = event.time;
     if (t === undefined || event.kind === 'other' || t < this.latest) return undefined;
-    const identity = event.kind === 'disconnected' ? `${event.kind}:${event.cause === 'takeover' ? 'takeover' : 'end'}` : event.kind;
+    const identity =
+      event.kind === 'disconnected' ? `${event.kind}:${event.cause === 'takeover' ? 'takeover' : 'end'}` : event.kind;
     const before = this.applied.get(identity);
-    if (before && (before.time === t || (before.source !== event.source && t - before.time <= PRESENCE_SKEW_MS))) return undefined;
+    if (before && (before.time === t || (before.source !== event.source && t - before.time <= PRESENCE_SKEW_MS)))
+      return undefined;
     this.applied.set(identity, { time: t, source: event.source });
     this.latest = t;
     const from = this.status;
@@ -138,6 +167,15 @@ export class Presence {
     }
     if (to !== from) [this.status, this.since] = [to, t];
     if (to === from && change !== 'failedConnect' && change !== 'takeover') return undefined;
-    return { clientId: this.clientId, from, to, change, notify: this.notifyFor(change, initial), initial, time: t, event };
+    return {
+      clientId: this.clientId,
+      from,
+      to,
+      change,
+      notify: this.notifyFor(change, initial),
+      initial,
+      time: t,
+      event,
+    };
   }
 }

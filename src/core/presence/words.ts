@@ -25,7 +25,11 @@ export function transitionWords(t: PresenceTransition): string {
 }
 
 const CHANGE_WORDS: Record<PresenceChange, string> = {
-  disconnected: 'disconnected', failedConnect: 'failed to connect', reconnected: 'reconnected', connected: 'connected', takeover: 'taken over',
+  disconnected: 'disconnected',
+  failedConnect: 'failed to connect',
+  reconnected: 'reconnected',
+  connected: 'connected',
+  takeover: 'taken over',
 };
 
 /** "12 changes in 8 s: 7 disconnected, 5 reconnected — sensor-1, sensor-2, sensor-3 and 4 more". */
@@ -33,7 +37,10 @@ export function stormWords(storm: StormSummary<PresenceTransition>): string {
   const counts = new Map<PresenceChange, number>();
   for (const t of storm.items) counts.set(t.change, (counts.get(t.change) ?? 0) + 1);
   const sampled = storm.items.length < storm.count ? ` (first ${storm.items.length})` : '';
-  const breakdown = [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${n} ${CHANGE_WORDS[c]}`).join(', ');
+  const breakdown = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${n} ${CHANGE_WORDS[c]}`)
+    .join(', ');
   const names = [...new Set(storm.items.map((t) => clientLabel(t.clientId)))];
   const shown = names.slice(0, 3).join(', ');
   const more = names.length > 3 ? ` and ${names.length - 3} more` : '';

@@ -19,9 +19,20 @@ export interface DescribedFailure {
   readonly connackCode?: number;
 }
 
-export function describeFailure(failure: ConnectFailure | undefined, host: string, clientId: string, wasConnected: boolean, redact: Redactor): DescribedFailure {
+export function describeFailure(
+  failure: ConnectFailure | undefined,
+  host: string,
+  clientId: string,
+  wasConnected: boolean,
+  redact: Redactor,
+): DescribedFailure {
   if (!failure) {
-    return { final: false, reason: wasConnected ? `the broker ${host} closed the connection` : `the connection to ${host} closed before the broker accepted it` };
+    return {
+      final: false,
+      reason: wasConnected
+        ? `the broker ${host} closed the connection`
+        : `the connection to ${host} closed before the broker accepted it`,
+    };
   }
   const { code } = failure;
   if (typeof code === 'number') {
@@ -29,13 +40,29 @@ export function describeFailure(failure: ConnectFailure | undefined, host: strin
     switch (code) {
       case 4:
       case 5:
-        return { final: true, connackCode: code, reason: `the broker ${host} refused the API key and token (CONNACK ${code}: ${name}); check the credentials, then reconnect` };
+        return {
+          final: true,
+          connackCode: code,
+          reason: `the broker ${host} refused the API key and token (CONNACK ${code}: ${name}); check the credentials, then reconnect`,
+        };
       case 2:
-        return { final: true, connackCode: code, reason: `the broker ${host} refused the client id ${quote(clientId)} (CONNACK 2: ${name}); check the organization and app id` };
+        return {
+          final: true,
+          connackCode: code,
+          reason: `the broker ${host} refused the client id ${quote(clientId)} (CONNACK 2: ${name}); check the organization and app id`,
+        };
       case 1:
-        return { final: true, connackCode: code, reason: `the broker ${host} does not accept MQTT 3.1.1 (CONNACK 1: ${name})` };
+        return {
+          final: true,
+          connackCode: code,
+          reason: `the broker ${host} does not accept MQTT 3.1.1 (CONNACK 1: ${name})`,
+        };
       default:
-        return { final: false, connackCode: code, reason: `the broker ${host} did not accept the connection (CONNACK ${code}: ${name})` };
+        return {
+          final: false,
+          connackCode: code,
+          reason: `the broker ${host} did not accept the connection (CONNACK ${code}: ${name})`,
+        };
     }
   }
   const tls = tlsProblemOf(code);

@@ -51,9 +51,15 @@ export class MonitorClient {
   }
 
   /** The MQTT client id this monitor connects with. */
-  get clientId(): string { return appClientId(this.options.orgId, this.options.appId); }
-  get state(): MonitorConnection { return this.connection; }
-  get topics(): readonly string[] { return [...this.subscribed]; }
+  get clientId(): string {
+    return appClientId(this.options.orgId, this.options.appId);
+  }
+  get state(): MonitorConnection {
+    return this.connection;
+  }
+  get topics(): readonly string[] {
+    return [...this.subscribed];
+  }
 
   on<K extends keyof MonitorEvents>(name: K, listener: Listener<MonitorEvents[K]>): Disposable {
     return this.emitter.on(name, listener);
@@ -159,7 +165,13 @@ export class MonitorClient {
     }
     const retryInMs = this.reconnector.schedule();
     this.log.warn(`monitor: ${described.reason}; reconnecting in ${retryInMs} ms`);
-    this.setConnection({ state: 'reconnecting', since: this.offlineSince ?? Date.now(), attempt: this.reconnector.attempt, retryInMs, reason: described.reason });
+    this.setConnection({
+      state: 'reconnecting',
+      since: this.offlineSince ?? Date.now(),
+      attempt: this.reconnector.attempt,
+      retryInMs,
+      reason: described.reason,
+    });
   }
 
   private onMessage(topic: string, payload: Buffer, retained: boolean): void {
@@ -173,7 +185,14 @@ export class MonitorClient {
         this.emitter.emit('invalid', { topic, error: parsed.error, bytes: payload.byteLength, receivedAt });
         return;
       }
-      const event: MonitorEvent = { topic, subject: parseMonitorTopic(topic), clientId: parsed.message.ClientID, message: parsed.message, retained, receivedAt };
+      const event: MonitorEvent = {
+        topic,
+        subject: parseMonitorTopic(topic),
+        clientId: parsed.message.ClientID,
+        message: parsed.message,
+        retained,
+        receivedAt,
+      };
       // Platform time, but never far past the arrival: a wild stamp must not hide later events.
       const time = Math.min(parseInstant(parsed.message.Time ?? '') ?? receivedAt, receivedAt + PRESENCE_SKEW_MS);
       this.lastSeen.set(topic, Math.max(time, this.lastSeen.get(topic) ?? -Infinity));
@@ -206,14 +225,17 @@ export class MonitorClient {
       for (const result of outcome.results) {
         if (result.granted) this.subscribed.add(result.topic);
         else if (outcome.answered) this.refused.add(result.topic);
-        if (!result.granted) this.log.warn(`monitor: subscription to ${quote(result.topic)} failed: ${result.reason ?? 'refused'}`);
+        if (!result.granted)
+          this.log.warn(`monitor: subscription to ${quote(result.topic)} failed: ${result.reason ?? 'refused'}`);
         this.emitter.emit('subscription', result);
       }
     }
     const drop = [...this.subscribed].filter((t) => !wanted.has(t));
     if (drop.length > 0) {
       drop.forEach((t) => this.subscribed.delete(t));
-      await client.unsubscribeAsync(drop).catch((error: Error) => this.log.warn(`monitor: unsubscribe failed: ${this.redact(error.message)}`));
+      await client
+        .unsubscribeAsync(drop)
+        .catch((error: Error) => this.log.warn(`monitor: unsubscribe failed: ${this.redact(error.message)}`));
     }
   }
 
@@ -244,7 +266,10 @@ function brokerHost(mqttUrl: string): string {
   if (!url || !PROTOCOLS.includes(url.protocol) || url.username || url.password) {
     // Shown without any user name or password it may hold.
     const shown = url ? `${url.protocol}//${url.host}${url.pathname}` : mqttUrl;
-    throw new PlatformError({ kind: 'badRequest', message: `The MQTT URL ${quote(shown)} is not usable: give mqtts://host:8883 (or mqtt://, wss://host/mqtt), without credentials.` });
+    throw new PlatformError({
+      kind: 'badRequest',
+      message: `The MQTT URL ${quote(shown)} is not usable: give mqtts://host:8883 (or mqtt://, wss://host/mqtt), without credentials.`,
+    });
   }
   return url.host;
 }

@@ -53,8 +53,16 @@ type Book = Pick<PresenceBook, 'pinned' | 'applyState'>;
 export async function reconcile(rest: Rest, book: Book, options: ReconcileOptions): Promise<ReconcileReport> {
   // Platform and local clocks differ a little: the window is widened by the presence book's skew,
   // but never back over the last message seen of the client before the link went down.
-  const to = (options.offlineMs !== undefined ? options.offlineSince + options.offlineMs : Date.now()) + PRESENCE_SKEW_MS;
-  const report = { transitions: [] as PresenceTransition[], missed: new Map<string, ConnectivityEvent[]>(), incomplete: [] as string[], records: new Map<string, ClientState>(), unknown: [] as string[], failures: [] as { clientId: string; error: PlatformError }[] };
+  const to =
+    (options.offlineMs !== undefined ? options.offlineSince + options.offlineMs : Date.now()) + PRESENCE_SKEW_MS;
+  const report = {
+    transitions: [] as PresenceTransition[],
+    missed: new Map<string, ConnectivityEvent[]>(),
+    incomplete: [] as string[],
+    records: new Map<string, ClientState>(),
+    unknown: [] as string[],
+    failures: [] as { clientId: string; error: PlatformError }[],
+  };
   const queue = book.pinned();
   const step = async (clientId: string) => {
     const id = parseClientId(clientId);
@@ -73,7 +81,10 @@ export async function reconcile(rest: Rest, book: Book, options: ReconcileOption
     }
     const entries: LogEntry[] = [];
     let full = false;
-    for await (const page of rest.streamConnectionLog({ typeId: id.typeId, deviceId: id.deviceId, fromTime: from, toTime: to }, options.signal)) {
+    for await (const page of rest.streamConnectionLog(
+      { typeId: id.typeId, deviceId: id.deviceId, fromTime: from, toTime: to },
+      options.signal,
+    )) {
       entries.push(...page.entries);
       full = page.entries.length === page.limit;
     }

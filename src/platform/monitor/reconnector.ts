@@ -9,7 +9,10 @@ export class Reconnector {
   private timer?: ReturnType<typeof setTimeout>;
   private disposed = false;
 
-  constructor(private readonly backoff: BackoffOptions, private readonly connect: () => void) {}
+  constructor(
+    private readonly backoff: BackoffOptions,
+    private readonly connect: () => void,
+  ) {}
 
   /** Schedules the next attempt; returns its delay. */
   schedule(): number {

@@ -25,7 +25,9 @@ export function subscribeEach(client: MqttClient, topics: readonly string[]): Pr
         answered: true,
         results: topics.map((topic, i) => {
           const code = typeof codes[i] === 'number' ? (codes[i] as number) : REFUSED;
-          return code >= REFUSED ? { topic, granted: false, reason: `refused by the broker (SUBACK 0x${code.toString(16)})` } : { topic, granted: true };
+          return code >= REFUSED
+            ? { topic, granted: false, reason: `refused by the broker (SUBACK 0x${code.toString(16)})` }
+            : { topic, granted: true };
         }),
       });
     });

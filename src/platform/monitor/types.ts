@@ -40,7 +40,13 @@ export type MonitorConnection =
   | { readonly state: 'connecting'; readonly attempt: number }
   | { readonly state: 'connected'; readonly since: number }
   /** Down since `since`; tries again in `retryInMs`. */
-  | { readonly state: 'reconnecting'; readonly since: number; readonly attempt: number; readonly retryInMs: number; readonly reason: string }
+  | {
+      readonly state: 'reconnecting';
+      readonly since: number;
+      readonly attempt: number;
+      readonly retryInMs: number;
+      readonly reason: string;
+    }
   /** The broker refused the credentials (CONNACK 4/5), the id (2) or the TLS certificate: no retry
    *  until `restart()` (after the credentials are fixed). */
   | { readonly state: 'rejected'; readonly reason: string; readonly connackCode?: number }

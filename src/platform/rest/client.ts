@@ -5,8 +5,25 @@ import type { ClientState } from '../../core/clientState';
 import { Transport } from './http';
 import { getConnectionLog, streamConnectionLog, type LogPage, type LogRequest } from './logs';
 import { resolveRestOptions, type ResolvedRestOptions, type RestClientOptions } from './options';
-import { createDevice, createDeviceType, getDevice, listDeviceTypes, type CreatedDevice, type Device, type DeviceType } from './registry';
-import { allClientStates, getClientState, getClientStateConfig, listClientStates, setClientStateConfig, type ClientStateConfig, type ClientStatePage, type StatePageRequest } from './states';
+import {
+  createDevice,
+  createDeviceType,
+  getDevice,
+  listDeviceTypes,
+  type CreatedDevice,
+  type Device,
+  type DeviceType,
+} from './registry';
+import {
+  allClientStates,
+  getClientState,
+  getClientStateConfig,
+  listClientStates,
+  setClientStateConfig,
+  type ClientStateConfig,
+  type ClientStatePage,
+  type StatePageRequest,
+} from './states';
 import { verify, type VerifyResult } from './verify';
 
 export class PlatformRestClient {
@@ -19,9 +36,13 @@ export class PlatformRestClient {
   }
 
   /** `host:port` of the API, for messages. */
-  get host(): string { return this.transport.host; }
+  get host(): string {
+    return this.transport.host;
+  }
   /** The API base URL in its normal form (ends in /api/v0002). */
-  get baseUrl(): string { return this.options.baseUrl; }
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
 
   verify(signal?: AbortSignal): Promise<VerifyResult> {
     return verify(this.transport, this.options.apiKey, this.options.baseUrl, signal);
@@ -62,7 +83,11 @@ export class PlatformRestClient {
   createDeviceType(id: string, description?: string, signal?: AbortSignal): Promise<DeviceType> {
     return createDeviceType(this.transport, id, description, signal);
   }
-  createDevice(typeId: string, device: { deviceId: string; authToken?: string }, signal?: AbortSignal): Promise<CreatedDevice> {
+  createDevice(
+    typeId: string,
+    device: { deviceId: string; authToken?: string },
+    signal?: AbortSignal,
+  ): Promise<CreatedDevice> {
     return createDevice(this.transport, typeId, device, signal);
   }
   getDevice(typeId: string, deviceId: string, signal?: AbortSignal): Promise<Device> {

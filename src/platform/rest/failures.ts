@@ -36,13 +36,24 @@ export function toPlatformError(error: unknown, ctx: FailureContext): PlatformEr
     return fromStatus(error.response.status, headers, error.response.data, ctx);
   }
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return new PlatformError({ ...base, kind: 'timeout', code, message: `${ctx.host} did not answer within ${ctx.timeoutMs / 1000} s.` });
+    return new PlatformError({
+      ...base,
+      kind: 'timeout',
+      code,
+      message: `${ctx.host} did not answer within ${ctx.timeoutMs / 1000} s.`,
+    });
   }
   if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') {
-    return new PlatformError({ ...base, kind: 'malformed', code, message: `${ctx.host} sent an answer this client cannot read (${detail}).` });
+    return new PlatformError({
+      ...base,
+      kind: 'malformed',
+      code,
+      message: `${ctx.host} sent an answer this client cannot read (${detail}).`,
+    });
   }
   const tls = tlsProblemOf(code);
-  if (tls && code) return new PlatformError({ ...base, kind: 'tls', tls, code, message: tlsMessage(ctx.host, tls, code, detail) });
+  if (tls && code)
+    return new PlatformError({ ...base, kind: 'tls', tls, code, message: tlsMessage(ctx.host, tls, code, detail) });
   return new PlatformError({ ...base, kind: 'network', code, message: networkMessage(ctx.host, code, detail) });
 }
 
@@ -61,30 +72,69 @@ function parseJson(data: unknown): unknown {
 }
 
 /** An HTTP answer outside 2xx. */
-export function fromStatus(status: number, headers: Record<string, unknown>, data: unknown, ctx: FailureContext): PlatformError {
+export function fromStatus(
+  status: number,
+  headers: Record<string, unknown>,
+  data: unknown,
+  ctx: FailureContext,
+): PlatformError {
   const body = readApiErrorBody(parseJson(data));
   const apiMessage = body ? ctx.redact(body.message) : undefined;
   const violations = body?.violations.map((v) => ctx.redact(v.message)) ?? [];
   const said = apiMessage ? `: ${apiMessage.replace(/\.\s*$/, '')}` : '';
   const common = { status, apiMessage, apiId: body?.exception.id || undefined, violations, request: ctx.request };
   const host = ctx.host;
-  if (status === 401) return new PlatformError({ ...common, kind: 'unauthorized', message: `${host} did not accept the API key and token (HTTP 401)${said}. Check the API key and token.` });
-  if (status === 403) return new PlatformError({ ...common, kind: 'forbidden', message: `${host} refused the call with these credentials (HTTP 403)${said}. Check that the API key is valid and allowed to do this.` });
-  if (status === 404) return new PlatformError({ ...common, kind: 'notFound', message: `Not found (HTTP 404)${said}.` });
-  if (status === 409) return new PlatformError({ ...common, kind: 'conflict', message: `It exists already (HTTP 409)${said}.` });
+  if (status === 401)
+    return new PlatformError({
+      ...common,
+      kind: 'unauthorized',
+      message: `${host} did not accept the API key and token (HTTP 401)${said}. Check the API key and token.`,
+    });
+  if (status === 403)
+    return new PlatformError({
+      ...common,
+      kind: 'forbidden',
+      message: `${host} refused the call with these credentials (HTTP 403)${said}. Check that the API key is valid and allowed to do this.`,
+    });
+  if (status === 404)
+    return new PlatformError({ ...common, kind: 'notFound', message: `Not found (HTTP 404)${said}.` });
+  if (status === 409)
+    return new PlatformError({ ...common, kind: 'conflict', message: `It exists already (HTTP 409)${said}.` });
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'));
     const when = retryAfterMs !== undefined ? `try again in ${Math.ceil(retryAfterMs / 1000)} s` : 'try again shortly';
-    return new PlatformError({ ...common, kind: 'rateLimited', retryAfterMs, message: `${host} is limiting the rate of calls (HTTP 429; the platform allows 10 calls per second per organization): ${when}.` });
+    return new PlatformError({
+      ...common,
+      kind: 'rateLimited',
+      retryAfterMs,
+      message: `${host} is limiting the rate of calls (HTTP 429; the platform allows 10 calls per second per organization): ${when}.`,
+    });
   }
   if (status >= 400 && status < 500) {
     const listed = violations.length > 0 ? ` (${violations.join('; ')})` : '';
-    return new PlatformError({ ...common, kind: 'badRequest', message: `${host} rejected the request (HTTP ${status})${said}${listed}.` });
+    return new PlatformError({
+      ...common,
+      kind: 'badRequest',
+      message: `${host} rejected the request (HTTP ${status})${said}${listed}.`,
+    });
   }
-  if (status >= 500) return new PlatformError({ ...common, kind: 'server', message: `${host} failed with an internal error (HTTP ${status})${said}. Try again later.` });
+  if (status >= 500)
+    return new PlatformError({
+      ...common,
+      kind: 'server',
+      message: `${host} failed with an internal error (HTTP ${status})${said}. Try again later.`,
+    });
   if (status >= 300 && status < 400) {
     const location = ctx.redact(header(headers, 'location') ?? 'elsewhere');
-    return new PlatformError({ ...common, kind: 'malformed', message: `${host} redirects the call (HTTP ${status}) to ${location}: check the API URL.` });
+    return new PlatformError({
+      ...common,
+      kind: 'malformed',
+      message: `${host} redirects the call (HTTP ${status}) to ${location}: check the API URL.`,
+    });
   }
-  return new PlatformError({ ...common, kind: 'malformed', message: `${host} answered with HTTP ${status}, which the platform API never sends: check the API URL.` });
+  return new PlatformError({
+    ...common,
+    kind: 'malformed',
+    message: `${host} answered with HTTP ${status}, which the platform API never sends: check the API URL.`,
+  });
 }

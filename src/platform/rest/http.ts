@@ -115,7 +115,13 @@ export class Transport {
       text = typeof response.data === 'string' ? response.data : '';
       status = response.status;
     } catch (error) {
-      const failure = toPlatformError(error, { host: this.host, request: this.redact(what), timeoutMs: this.options.timeoutMs, redact: this.redact, signal: request.signal });
+      const failure = toPlatformError(error, {
+        host: this.host,
+        request: this.redact(what),
+        timeoutMs: this.options.timeoutMs,
+        redact: this.redact,
+        signal: request.signal,
+      });
       this.log.debug?.(`${this.redact(what)} failed after ${Date.now() - started} ms: ${failure.kind}`);
       throw failure;
     }
@@ -135,7 +141,8 @@ export class Transport {
     } catch {
       const start = this.redact(text.slice(0, 40)).replace(/\s+/g, ' ');
       throw new PlatformError({
-        kind: 'malformed', request: this.redact(what),
+        kind: 'malformed',
+        request: this.redact(what),
         message: `${this.host} answered with something that is not JSON ("${start}…"): is ${this.options.baseUrl} the platform's API URL?`,
       });
     }
@@ -143,7 +150,12 @@ export class Transport {
 
   private attemptOf(error: AxiosError): FailedAttempt {
     const header = error.response?.headers?.['retry-after'];
-    return { method: error.config?.method, status: error.response?.status, code: error.code, retryAfterHeader: typeof header === 'string' ? header : undefined };
+    return {
+      method: error.config?.method,
+      status: error.response?.status,
+      code: error.code,
+      retryAfterHeader: typeof header === 'string' ? header : undefined,
+    };
   }
 
   private reasonToRetry(error: AxiosError) {
@@ -156,7 +168,9 @@ export class Transport {
     const delay = retryDelayMs(reason, retry, this.options.backoff, attempt.retryAfterHeader);
     // A 429 holds back every call of this client, not only the one that met it.
     if (reason === 'rateLimited') this.pacer.pauseUntil(Date.now() + delay);
-    this.log.info(`${error.config?.method?.toUpperCase() ?? ''} ${this.redact(error.config?.url ?? '')}: ${attempt.status ?? attempt.code ?? 'failure'}; retry ${retry} of ${this.options.maxRetries} in ${delay} ms`);
+    this.log.info(
+      `${error.config?.method?.toUpperCase() ?? ''} ${this.redact(error.config?.url ?? '')}: ${attempt.status ?? attempt.code ?? 'failure'}; retry ${retry} of ${this.options.maxRetries} in ${delay} ms`,
+    );
     return delay;
   }
 }

@@ -45,9 +45,12 @@ export const MAX_LOG_MESSAGE = 4096;
 export async function getConnectionLog(t: Transport, request: LogRequest, signal?: AbortSignal): Promise<LogPage> {
   const limit = request.limit ?? LOG_LIMIT_MAX;
   const offset = request.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < LOG_LIMIT_MIN || limit > LOG_LIMIT_MAX) throw local(`The log's page size must be ${LOG_LIMIT_MIN}–${LOG_LIMIT_MAX}, not ${limit}.`);
-  if (!Number.isInteger(offset) || offset < 0 || offset > LOG_OFFSET_MAX) throw local(`The log's offset must be 0–${LOG_OFFSET_MAX}, not ${offset}.`);
-  if ((request.fromTime === undefined) !== (request.toTime === undefined)) throw local('The log takes fromTime and toTime only together.');
+  if (!Number.isInteger(limit) || limit < LOG_LIMIT_MIN || limit > LOG_LIMIT_MAX)
+    throw local(`The log's page size must be ${LOG_LIMIT_MIN}–${LOG_LIMIT_MAX}, not ${limit}.`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > LOG_OFFSET_MAX)
+    throw local(`The log's offset must be 0–${LOG_OFFSET_MAX}, not ${offset}.`);
+  if ((request.fromTime === undefined) !== (request.toTime === undefined))
+    throw local('The log takes fromTime and toTime only together.');
   if (!request.typeId || !request.deviceId) throw local('The log needs a device type and a device id.');
   const params: Record<string, string | number> = { typeId: request.typeId, deviceId: request.deviceId, limit, offset };
   if (request.fromTime !== undefined && request.toTime !== undefined) {
@@ -56,7 +59,10 @@ export async function getConnectionLog(t: Transport, request: LogRequest, signal
   }
   const { body } = await t.send({ method: 'GET', path: '/logs/connection', params, signal });
   if (!Array.isArray(body)) {
-    throw new PlatformError({ kind: 'malformed', message: `${t.host} answered the connection log of ${quote(request.deviceId)} with something that is not a list of entries.` });
+    throw new PlatformError({
+      kind: 'malformed',
+      message: `${t.host} answered the connection log of ${quote(request.deviceId)} with something that is not a list of entries.`,
+    });
   }
   const entries = body.map(readLogEntry);
   return { entries, offset, limit, flagged: entries.filter((e) => e.problem !== undefined).length };
@@ -66,7 +72,11 @@ export async function getConnectionLog(t: Transport, request: LogRequest, signal
  * The log from the newest entry back, a page at a time, as far as the API reaches (offset 1000).
  * Entries written while it streams shift the offsets: the caller merges pages without duplicates.
  */
-export async function* streamConnectionLog(t: Transport, request: Omit<LogRequest, 'offset'>, signal?: AbortSignal): AsyncGenerator<LogPage> {
+export async function* streamConnectionLog(
+  t: Transport,
+  request: Omit<LogRequest, 'offset'>,
+  signal?: AbortSignal,
+): AsyncGenerator<LogPage> {
   const limit = request.limit ?? LOG_LIMIT_MAX;
   for (let offset = 0; offset <= LOG_OFFSET_MAX; offset += limit) {
     const page = await getConnectionLog(t, { ...request, limit, offset }, signal);

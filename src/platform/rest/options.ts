@@ -27,12 +27,13 @@ export interface RestClientOptions {
   readonly log?: PlatformLog;
 }
 
-export type ResolvedRestOptions = Required<Omit<RestClientOptions, 'ca' | 'log'>> & Pick<RestClientOptions, 'ca' | 'log'> & {
-  /** The API base URL without a trailing slash, always ending in `/api/v0002`. */
-  readonly baseUrl: string;
-  /** `host:port`, for messages. */
-  readonly host: string;
-};
+export type ResolvedRestOptions = Required<Omit<RestClientOptions, 'ca' | 'log'>> &
+  Pick<RestClientOptions, 'ca' | 'log'> & {
+    /** The API base URL without a trailing slash, always ending in `/api/v0002`. */
+    readonly baseUrl: string;
+    /** `host:port`, for messages. */
+    readonly host: string;
+  };
 
 export const API_PATH = '/api/v0002';
 
@@ -43,7 +44,10 @@ export const PACING_WINDOW_MS = 1050;
 export function resolveRestOptions(options: RestClientOptions): ResolvedRestOptions {
   const url = parseApiUrl(options.apiUrl);
   if (!options.apiKey || !options.apiToken) {
-    throw new PlatformError({ kind: 'unauthorized', message: 'An API key and an API token are needed to call the platform.' });
+    throw new PlatformError({
+      kind: 'unauthorized',
+      message: 'An API key and an API token are needed to call the platform.',
+    });
   }
   return {
     ...options,
@@ -64,14 +68,23 @@ function parseApiUrl(text: string): URL {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new PlatformError({ kind: 'badRequest', message: `The API URL "${text.slice(0, 200)}" is not a URL; expected e.g. https://{org}.internetofthings.ibmcloud.com/api/v0002.` });
+    throw new PlatformError({
+      kind: 'badRequest',
+      message: `The API URL "${text.slice(0, 200)}" is not a URL; expected e.g. https://{org}.internetofthings.ibmcloud.com/api/v0002.`,
+    });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PlatformError({ kind: 'badRequest', message: `The API URL must start with https:// (or http:// for a local sandbox), not ${url.protocol}//.` });
+    throw new PlatformError({
+      kind: 'badRequest',
+      message: `The API URL must start with https:// (or http:// for a local sandbox), not ${url.protocol}//.`,
+    });
   }
   if (url.username || url.password) {
     // Credentials belong in the API key and token (the token in secret storage), never in a URL.
-    throw new PlatformError({ kind: 'badRequest', message: 'The API URL must not contain a user name or password; give the API key and token separately.' });
+    throw new PlatformError({
+      kind: 'badRequest',
+      message: 'The API URL must not contain a user name or password; give the API key and token separately.',
+    });
   }
   url.search = '';
   url.hash = '';

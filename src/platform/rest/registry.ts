@@ -31,7 +31,12 @@ export async function listDeviceTypes(t: Transport, signal?: AbortSignal): Promi
   const seen = new Set<string>();
   let bookmark: string | undefined;
   do {
-    const { body } = await t.send({ method: 'GET', path: TYPES, params: bookmark ? { _bookmark: bookmark } : {}, signal });
+    const { body } = await t.send({
+      method: 'GET',
+      path: TYPES,
+      params: bookmark ? { _bookmark: bookmark } : {},
+      signal,
+    });
     const results = Array.isArray(body) ? body : objectOf(body).results;
     if (!Array.isArray(results)) throw malformed(t, 'the list of device types');
     for (const item of results) {
@@ -45,12 +50,27 @@ export async function listDeviceTypes(t: Transport, signal?: AbortSignal): Promi
   return types;
 }
 
-export async function createDeviceType(t: Transport, id: string, description?: string, signal?: AbortSignal): Promise<DeviceType> {
-  const { body } = await t.send({ method: 'POST', path: TYPES, body: description === undefined ? { id } : { id, description }, signal });
+export async function createDeviceType(
+  t: Transport,
+  id: string,
+  description?: string,
+  signal?: AbortSignal,
+): Promise<DeviceType> {
+  const { body } = await t.send({
+    method: 'POST',
+    path: TYPES,
+    body: description === undefined ? { id } : { id, description },
+    signal,
+  });
   return readType(body) ?? { id, description };
 }
 
-export async function createDevice(t: Transport, typeId: string, device: { deviceId: string; authToken?: string }, signal?: AbortSignal): Promise<CreatedDevice> {
+export async function createDevice(
+  t: Transport,
+  typeId: string,
+  device: { deviceId: string; authToken?: string },
+  signal?: AbortSignal,
+): Promise<CreatedDevice> {
   const { body } = await t.send({ method: 'POST', path: `${TYPES}/${segment(typeId)}/devices`, body: device, signal });
   const read = readDevice(body);
   const authToken = objectOf(body).authToken;
@@ -59,7 +79,11 @@ export async function createDevice(t: Transport, typeId: string, device: { devic
 }
 
 export async function getDevice(t: Transport, typeId: string, deviceId: string, signal?: AbortSignal): Promise<Device> {
-  const { body } = await t.send({ method: 'GET', path: `${TYPES}/${segment(typeId)}/devices/${segment(deviceId)}`, signal });
+  const { body } = await t.send({
+    method: 'GET',
+    path: `${TYPES}/${segment(typeId)}/devices/${segment(deviceId)}`,
+    signal,
+  });
   const device = readDevice(body);
   if (!device) throw malformed(t, `device ${quote(deviceId)}`);
   return device;
@@ -71,7 +95,8 @@ export function clientIdOf(device: Device, orgId: string | undefined): string | 
 }
 
 function segment(text: string): string {
-  if (!isUsableSegment(text)) throw new PlatformError({ kind: 'badRequest', message: `${quote(text)} cannot be a device type or device id.` });
+  if (!isUsableSegment(text))
+    throw new PlatformError({ kind: 'badRequest', message: `${quote(text)} cannot be a device type or device id.` });
   return pathSegment(text);
 }
 
@@ -90,7 +115,12 @@ function readDevice(value: unknown): Device | undefined {
   if (typeof r.typeId !== 'string' || typeof r.deviceId !== 'string') return undefined;
   // The record as received, minus the token: `raw` is shown in "Show Details".
   const { authToken: _token, ...raw } = r;
-  return { typeId: r.typeId, deviceId: r.deviceId, clientId: typeof r.clientId === 'string' ? r.clientId : undefined, raw };
+  return {
+    typeId: r.typeId,
+    deviceId: r.deviceId,
+    clientId: typeof r.clientId === 'string' ? r.clientId : undefined,
+    raw,
+  };
 }
 
 function malformed(t: Transport, what: string): PlatformError {

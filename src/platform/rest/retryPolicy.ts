@@ -7,7 +7,15 @@
 import { backoffDelay, type BackoffOptions } from '../backoff';
 
 const IDEMPOTENT = new Set(['get', 'head', 'put']);
-const TRANSIENT_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const TRANSIENT_NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 
 export interface FailedAttempt {
   readonly method?: string;
@@ -20,7 +28,11 @@ export interface FailedAttempt {
 
 export type RetryReason = 'rateLimited' | 'transient';
 
-export function retryReason(attempt: FailedAttempt, maxRetryAfterMs: number, now = Date.now()): RetryReason | undefined {
+export function retryReason(
+  attempt: FailedAttempt,
+  maxRetryAfterMs: number,
+  now = Date.now(),
+): RetryReason | undefined {
   if (attempt.status === 429) {
     const after = parseRetryAfter(attempt.retryAfterHeader, now);
     return after === undefined || after <= maxRetryAfterMs ? 'rateLimited' : undefined;
@@ -31,7 +43,13 @@ export function retryReason(attempt: FailedAttempt, maxRetryAfterMs: number, now
 }
 
 /** How long to wait before retry number `retry` (1-based). */
-export function retryDelayMs(reason: RetryReason, retry: number, backoff: BackoffOptions, retryAfterHeader: string | undefined, now = Date.now()): number {
+export function retryDelayMs(
+  reason: RetryReason,
+  retry: number,
+  backoff: BackoffOptions,
+  retryAfterHeader: string | undefined,
+  now = Date.now(),
+): number {
   const after = reason === 'rateLimited' ? parseRetryAfter(retryAfterHeader, now) : undefined;
   return after ?? backoffDelay(retry, backoff);
 }

@@ -36,7 +36,11 @@ export interface ClientStateConfig {
 const STATES = '/clientconnectionstates';
 const CONFIG = '/config/clientstate';
 
-export async function listClientStates(t: Transport, request: StatePageRequest = {}, signal?: AbortSignal): Promise<ClientStatePage> {
+export async function listClientStates(
+  t: Transport,
+  request: StatePageRequest = {},
+  signal?: AbortSignal,
+): Promise<ClientStatePage> {
   const params: Record<string, string | number> = {};
   const query = (request.query ?? {}) as Record<string, string | undefined>;
   for (const name of STATE_QUERY_PARAMS) {
@@ -51,7 +55,11 @@ export async function listClientStates(t: Transport, request: StatePageRequest =
 }
 
 /** Every page of a query, first to last. Stops early when the caller breaks out of the loop. */
-export async function* allClientStates(t: Transport, request: StatePageRequest = {}, signal?: AbortSignal): AsyncGenerator<ClientStatePage> {
+export async function* allClientStates(
+  t: Transport,
+  request: StatePageRequest = {},
+  signal?: AbortSignal,
+): AsyncGenerator<ClientStatePage> {
   const seen = new Set<string>();
   let bookmark = request.bookmark;
   for (;;) {
@@ -59,7 +67,10 @@ export async function* allClientStates(t: Transport, request: StatePageRequest =
     yield page;
     if (page.bookmark === undefined || page.records.length + page.skipped === 0) return;
     if (seen.has(page.bookmark)) {
-      throw new PlatformError({ kind: 'malformed', message: `${t.host} sent the same bookmark twice while paging; stopped to avoid an endless loop.` });
+      throw new PlatformError({
+        kind: 'malformed',
+        message: `${t.host} sent the same bookmark twice while paging; stopped to avoid an endless loop.`,
+      });
     }
     seen.add(page.bookmark);
     bookmark = page.bookmark;
@@ -68,28 +79,48 @@ export async function* allClientStates(t: Transport, request: StatePageRequest =
 
 export async function getClientState(t: Transport, clientId: string, signal?: AbortSignal): Promise<ClientState> {
   if (!isUsableSegment(clientId)) {
-    throw new PlatformError({ kind: 'badRequest', message: `${quote(clientId)} cannot be a client id (${clientId.length} characters).` });
+    throw new PlatformError({
+      kind: 'badRequest',
+      message: `${quote(clientId)} cannot be a client id (${clientId.length} characters).`,
+    });
   }
   let body: unknown;
   try {
-    ({ body } = await explainForbidden(t, signal, () => t.send({ method: 'GET', path: `${STATES}/${pathSegment(clientId)}`, signal })));
+    ({ body } = await explainForbidden(t, signal, () =>
+      t.send({ method: 'GET', path: `${STATES}/${pathSegment(clientId)}`, signal }),
+    ));
   } catch (error) {
     if (isPlatformError(error, 'notFound')) {
-      throw error.withKind('notFound', `The platform has no connection state for ${quote(clientId)}: it has not connected (or tried to) since the state API was switched on, or it is not registered.`);
+      throw error.withKind(
+        'notFound',
+        `The platform has no connection state for ${quote(clientId)}: it has not connected (or tried to) since the state API was switched on, or it is not registered.`,
+      );
     }
     throw error;
   }
   const state = normaliseClientState(body);
-  if (!state) throw new PlatformError({ kind: 'malformed', message: `${t.host} answered with something that is not a client state record for ${quote(clientId)}.` });
+  if (!state)
+    throw new PlatformError({
+      kind: 'malformed',
+      message: `${t.host} answered with something that is not a client state record for ${quote(clientId)}.`,
+    });
   return state;
 }
 
-export async function getClientStateConfig(t: Transport, signal?: AbortSignal, retries?: number): Promise<ClientStateConfig> {
+export async function getClientStateConfig(
+  t: Transport,
+  signal?: AbortSignal,
+  retries?: number,
+): Promise<ClientStateConfig> {
   const { body } = await t.send({ method: 'GET', path: CONFIG, signal, retries });
   return readConfig(body, t.host);
 }
 
-export async function setClientStateConfig(t: Transport, enabled: boolean, signal?: AbortSignal): Promise<ClientStateConfig> {
+export async function setClientStateConfig(
+  t: Transport,
+  enabled: boolean,
+  signal?: AbortSignal,
+): Promise<ClientStateConfig> {
   const { body } = await t.send({ method: 'PUT', path: CONFIG, body: { enabled }, signal });
   return body === undefined ? { enabled } : readConfig(body, t.host);
 }
@@ -102,7 +133,10 @@ async function explainForbidden<T>(t: Transport, signal: AbortSignal | undefined
     if (!isPlatformError(error, 'forbidden')) throw error;
     const config = await getClientStateConfig(t, signal).catch(() => undefined);
     if (config?.enabled === false) {
-      throw error.withKind('featureDisabled', 'The Client Connection State API is switched off for this organization (HTTP 403). Switch it on to see the connection state of clients.');
+      throw error.withKind(
+        'featureDisabled',
+        'The Client Connection State API is switched off for this organization (HTTP 403). Switch it on to see the connection state of clients.',
+      );
     }
     throw error;
   }
@@ -110,13 +144,21 @@ async function explainForbidden<T>(t: Transport, signal: AbortSignal | undefined
 
 function readConfig(body: unknown, host: string): ClientStateConfig {
   const enabled = typeof body === 'object' && body !== null ? (body as { enabled?: unknown }).enabled : undefined;
-  if (typeof enabled !== 'boolean') throw new PlatformError({ kind: 'malformed', message: `${host} answered config/clientstate without an "enabled" true or false.` });
+  if (typeof enabled !== 'boolean')
+    throw new PlatformError({
+      kind: 'malformed',
+      message: `${host} answered config/clientstate without an "enabled" true or false.`,
+    });
   return { enabled };
 }
 
 function readStatePage(body: unknown, host: string): ClientStatePage {
   const results = typeof body === 'object' && body !== null ? (body as { results?: unknown }).results : undefined;
-  if (!Array.isArray(results)) throw new PlatformError({ kind: 'malformed', message: `${host} answered the state query without a "results" list.` });
+  if (!Array.isArray(results))
+    throw new PlatformError({
+      kind: 'malformed',
+      message: `${host} answered the state query without a "results" list.`,
+    });
   const records: ClientState[] = [];
   for (const item of results) {
     const state = normaliseClientState(item);

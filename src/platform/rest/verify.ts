@@ -13,7 +13,12 @@ export interface VerifyResult {
   readonly orgId?: string;
 }
 
-export async function verify(t: Transport, apiKey: string, baseUrl: string, signal?: AbortSignal): Promise<VerifyResult> {
+export async function verify(
+  t: Transport,
+  apiKey: string,
+  baseUrl: string,
+  signal?: AbortSignal,
+): Promise<VerifyResult> {
   try {
     // Authenticated, cheap, and present on every platform: the state API's switch. No retries:
     // the person is waiting, and a retried failure says nothing new.
@@ -22,10 +27,12 @@ export async function verify(t: Transport, apiKey: string, baseUrl: string, sign
   } catch (error) {
     if (isPlatformError(error, 'notFound') || isPlatformError(error, 'malformed')) {
       throw new PlatformError({
-        ...error.toJSON(), kind: 'malformed',
-        message: error.kind === 'notFound'
-          ? `${t.host} does not answer like a platform API at ${baseUrl} (HTTP 404 for config/clientstate): check the API URL; it ends in /api/v0002.`
-          : `${t.host} does not answer like a platform API at ${baseUrl}. ${error.message}`,
+        ...error.toJSON(),
+        kind: 'malformed',
+        message:
+          error.kind === 'notFound'
+            ? `${t.host} does not answer like a platform API at ${baseUrl} (HTTP 404 for config/clientstate): check the API URL; it ends in /api/v0002.`
+            : `${t.host} does not answer like a platform API at ${baseUrl}. ${error.message}`,
       });
     }
     throw error;

@@ -42,7 +42,14 @@ export function connectionFailed(ctx: BrokerContext, client: Client, err: Error)
   const s = ctx.sessions.of(client);
   // A session already ended (a clean DISCONNECT, say) is recorded: what aedes reports after that,
   // e.g. "connection closed" for a delivery still under way, is no new cause.
-  if (s === undefined || err instanceof PolicyClose || 'errorCode' in err || s.phase === 'refused' || s.phase === 'closed') return;
+  if (
+    s === undefined ||
+    err instanceof PolicyClose ||
+    'errorCode' in err ||
+    s.phase === 'refused' ||
+    s.phase === 'closed'
+  )
+    return;
   const who = `${s.id?.raw ?? (s.rawId !== undefined ? describeText(s.rawId) : 'a client')} from ${s.clientAddr}`;
   if ('syscall' in err) {
     // The link itself failed (ECONNRESET, EPIPE): the client's side closed; 91 stands.

@@ -21,7 +21,9 @@ export function installConnectHooks(broker: Aedes, ctx: BrokerContext): void {
       if (s.protocolLevel !== 3 && s.protocolLevel !== 4) {
         // aedes answers CONNACK 1 itself; the platform spoke MQTT 3.1 and 3.1.1 only (spec §1).
         s.phase = 'refused';
-        ctx.log.warn(`MQTT ${s.protocolLevel} CONNECT of ${describeText(packet.clientId)} from ${s.clientAddr} refused: CONNACK ${ConnackCode.BadProtocol} (${connackName(ConnackCode.BadProtocol)}); the platform speaks MQTT 3.1 and 3.1.1`);
+        ctx.log.warn(
+          `MQTT ${s.protocolLevel} CONNECT of ${describeText(packet.clientId)} from ${s.clientAddr} refused: CONNACK ${ConnackCode.BadProtocol} (${connackName(ConnackCode.BadProtocol)}); the platform speaks MQTT 3.1 and 3.1.1`,
+        );
       }
     }
     done(null, true);
@@ -37,9 +39,17 @@ export function installConnectHooks(broker: Aedes, ctx: BrokerContext): void {
       s.closeWith(verdict.closeCode);
       if (verdict.id) {
         s.id = verdict.id;
-        ctx.recorder.refused(s as Session & { id: ParsedClientId }, verdict.closeCode, verdict.connack, verdict.why, Date.now());
+        ctx.recorder.refused(
+          s as Session & { id: ParsedClientId },
+          verdict.closeCode,
+          verdict.connack,
+          verdict.why,
+          Date.now(),
+        );
       } else {
-        ctx.log.warn(`client id ${describeText(rawId)} from ${s.clientAddr} refused: ${verdict.why}; CONNACK ${verdict.connack} (${connackName(verdict.connack)}), close code ${verdict.closeCode}`);
+        ctx.log.warn(
+          `client id ${describeText(rawId)} from ${s.clientAddr} refused: ${verdict.why}; CONNACK ${verdict.connack} (${connackName(verdict.connack)}), close code ${verdict.closeCode}`,
+        );
       }
       return done(refusal(verdict.why, verdict.connack), null);
     }

@@ -20,7 +20,12 @@ import { StateWriter } from './stateWriter';
 import { installTrafficHooks } from './trafficHooks';
 
 /** A port to listen on (0 = a free one), or undefined for no such listener. */
-export interface BrokerPorts { mqtt?: number; mqtts?: number; ws?: number; wss?: number }
+export interface BrokerPorts {
+  mqtt?: number;
+  mqtts?: number;
+  ws?: number;
+  wss?: number;
+}
 export type BoundPorts = { [K in keyof BrokerPorts]-?: number | null };
 
 export interface BrokerOptions {
@@ -51,13 +56,23 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
   // concurrency 0: aedes' default (100 publishes in flight, the rest queued) drains its queue
   // recursively once a subscriber's backed-up writes complete, and overflows the stack under a
   // large fleet (aedes issue #193); unqueued, each publish is delivered in its own turn.
-  const broker = await Aedes.createBroker({ maxClientsIdLength: 65535, concurrency: 0, ...(o.connectTimeoutMs !== undefined ? { connectTimeout: o.connectTimeoutMs } : {}) });
+  const broker = await Aedes.createBroker({
+    maxClientsIdLength: 65535,
+    concurrency: 0,
+    ...(o.connectTimeoutMs !== undefined ? { connectTimeout: o.connectTimeoutMs } : {}),
+  });
   // aedes emits 'error' for persistence failures; unheard, an EventEmitter error ends the process.
   (broker as EventEmitter).on('error', (err: Error) => log.error(`broker: ${err.message}`));
   const sessions = new Sessions();
   const states = new StateWriter(o.store, o.stateLagMs ?? 0, log);
   const monitor = new MonitorPublisher(broker, log);
-  const recorder = new ConnectivityRecorder({ store: o.store, states, monitor, log, isLive: (id) => sessions.live.has(id) });
+  const recorder = new ConnectivityRecorder({
+    store: o.store,
+    states,
+    monitor,
+    log,
+    isLive: (id) => sessions.live.has(id),
+  });
   const ctx: BrokerContext = { org: o.org, store: o.store, sessions, states, recorder, log };
   installConnectHooks(broker, ctx);
   installTrafficHooks(broker, ctx);
@@ -68,7 +83,9 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
     if (closing) return void conn.destroy();
     const guarded = new SizeGuard(conn, MAX_PAYLOAD_BYTES, (bytes) => {
       s.closeWith(CloseCode.MessageTooLarge);
-      log.warn(`${s.id?.raw ?? 'a client'} from ${s.clientAddr}: a packet of ${bytes} bytes (payloads up to ${MAX_PAYLOAD_BYTES}); closing with ${CloseCode.MessageTooLarge}`);
+      log.warn(
+        `${s.id?.raw ?? 'a client'} from ${s.clientAddr}: a packet of ${bytes} bytes (payloads up to ${MAX_PAYLOAD_BYTES}); closing with ${CloseCode.MessageTooLarge}`,
+      );
     });
     const s = new Session(broker.handle(guarded, req), socket, transport);
     sessions.add(s);

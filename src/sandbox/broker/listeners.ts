@@ -20,20 +20,39 @@ export interface Listener {
 }
 
 export type Accept = (conn: Duplex, socket: net.Socket, transport: Transport, req?: IncomingMessage) => void;
-export interface TlsMaterial { cert: string | Buffer; key: string | Buffer }
+export interface TlsMaterial {
+  cert: string | Buffer;
+  key: string | Buffer;
+}
 
 /** WebSocket messages carry one MQTT packet each: room for the largest allowed, not for 100 MB. */
 const WS_MAX_MESSAGE_BYTES = 1024 * 1024;
 
-export async function listenMqtt(host: string, port: number, accept: Accept, log: Logger, material?: TlsMaterial): Promise<Listener> {
+export async function listenMqtt(
+  host: string,
+  port: number,
+  accept: Accept,
+  log: Logger,
+  material?: TlsMaterial,
+): Promise<Listener> {
   const transport: Transport = { port, secure: material !== undefined, websocket: false };
   const onSocket = (socket: net.Socket) => accept(socket, socket, transport);
-  const server = material ? tls.createServer({ cert: material.cert, key: material.key }, onSocket) : net.createServer(onSocket);
-  server.on('tlsClientError', (err: Error, socket: tls.TLSSocket) => log.info(`TLS handshake from ${socket.remoteAddress ?? 'unknown'} failed: ${err.message}`));
+  const server = material
+    ? tls.createServer({ cert: material.cert, key: material.key }, onSocket)
+    : net.createServer(onSocket);
+  server.on('tlsClientError', (err: Error, socket: tls.TLSSocket) =>
+    log.info(`TLS handshake from ${socket.remoteAddress ?? 'unknown'} failed: ${err.message}`),
+  );
   return listen(server, host, port, transport, log);
 }
 
-export async function listenWebSocket(host: string, port: number, accept: Accept, log: Logger, material?: TlsMaterial): Promise<Listener> {
+export async function listenWebSocket(
+  host: string,
+  port: number,
+  accept: Accept,
+  log: Logger,
+  material?: TlsMaterial,
+): Promise<Listener> {
   const transport: Transport = { port, secure: material !== undefined, websocket: true };
   const server = material ? https.createServer({ cert: material.cert, key: material.key }) : http.createServer();
   server.on('request', (_req, res: http.ServerResponse) => {
@@ -60,7 +79,13 @@ export async function listenWebSocket(host: string, port: number, accept: Accept
 function listen(server: net.Server, host: string, port: number, transport: Transport, log: Logger): Promise<Listener> {
   return new Promise((resolve, reject) => {
     const failed = (err: NodeJS.ErrnoException) => {
-      reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}: ${err.message}`));
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `port ${port} on ${host} is already in use`
+            : `cannot listen on ${host}:${port}: ${err.message}`,
+        ),
+      );
     };
     server.once('error', failed);
     server.listen(port, host, () => {
@@ -68,7 +93,9 @@ function listen(server: net.Server, host: string, port: number, transport: Trans
       // Once listening, an error is one failed accept (EMFILE when out of file descriptors):
       // unheard it would end the process; the server itself keeps listening.
       server.off('error', failed);
-      server.on('error', (err: NodeJS.ErrnoException) => log.error(`listener on port ${transport.port}: ${err.message}; still serving`));
+      server.on('error', (err: NodeJS.ErrnoException) =>
+        log.error(`listener on port ${transport.port}: ${err.message}; still serving`),
+      );
       resolve({
         port: transport.port,
         server,

@@ -8,14 +8,24 @@ import type { Logger } from '../log';
 
 /** The part of aedes' persistence used here (aedes-persistence's documented interface). */
 interface RetainedStore {
-  storeRetained(packet: { cmd: 'publish'; topic: string; payload: Buffer; qos: 0; retain: true; dup: false }): Promise<void>;
+  storeRetained(packet: {
+    cmd: 'publish';
+    topic: string;
+    payload: Buffer;
+    qos: 0;
+    retain: true;
+    dup: false;
+  }): Promise<void>;
 }
 
 export class MonitorPublisher {
   /** Set on shutdown: the retained store ends with the broker, and nobody is left to tell. */
   stopped = false;
 
-  constructor(private readonly broker: Aedes, private readonly log: Logger) {}
+  constructor(
+    private readonly broker: Aedes,
+    private readonly log: Logger,
+  ) {}
 
   /** `Connect`: retained. */
   connected(id: ParsedClientId, message: MonitorMessage): void {
@@ -38,12 +48,16 @@ export class MonitorPublisher {
     if (retained === 'clear') {
       // An empty payload deletes the retained message (MQTT-3.3.1-10); stored directly, so no
       // subscriber receives an empty message.
-      this.retainedStore().storeRetained({ cmd: 'publish', topic, payload: Buffer.alloc(0), qos: 0, retain: true, dup: false })
+      this.retainedStore()
+        .storeRetained({ cmd: 'publish', topic, payload: Buffer.alloc(0), qos: 0, retain: true, dup: false })
         .catch((err: unknown) => this.log.error(`could not clear the retained message on ${topic}: ${String(err)}`));
     }
-    this.broker.publish({ cmd: 'publish', topic, payload, qos: 0, retain: retained === 'retain', dup: false }, (err) => {
-      if (err) this.log.error(`could not publish on ${topic}: ${err.message}`);
-    });
+    this.broker.publish(
+      { cmd: 'publish', topic, payload, qos: 0, retain: retained === 'retain', dup: false },
+      (err) => {
+        if (err) this.log.error(`could not publish on ${topic}: ${err.message}`);
+      },
+    );
   }
 
   private retainedStore(): RetainedStore {

@@ -28,7 +28,9 @@ export class ConnectivityRecorder {
 
   connected(s: Session & { id: ParsedClientId }, at: number): void {
     const { id, clientAddr } = s;
-    const line = isDeviceLike(id) ? wording.tokenAuthSucceeded(id.raw, clientAddr) : wording.apiKeyAuthSucceeded(id.raw, clientAddr);
+    const line = isDeviceLike(id)
+      ? wording.tokenAuthSucceeded(id.raw, clientAddr)
+      : wording.apiKeyAuthSucceeded(id.raw, clientAddr);
     this.deviceLog(id, line, at);
     this.d.states.connected(facts(s), at);
     this.d.monitor.connected(id, connectMessage(s.facts(), toIso(at)));
@@ -38,7 +40,9 @@ export class ConnectivityRecorder {
   /** A CONNECT with a valid id was refused (CONNACK 5): its credentials failed. */
   refused(s: Session & { id: ParsedClientId }, closeCode: number, connack: number, why: string, at: number): void {
     const { id, clientAddr } = s;
-    const line = isDeviceLike(id) ? wording.tokenAuthFailed(id.raw, clientAddr) : wording.apiKeyAuthFailed(id.raw, clientAddr);
+    const line = isDeviceLike(id)
+      ? wording.tokenAuthFailed(id.raw, clientAddr)
+      : wording.apiKeyAuthFailed(id.raw, clientAddr);
     this.deviceLog(id, line, at);
     this.failedAttempt(s, closeCode, at);
     this.d.log.warn(`${line}: ${why}; CONNACK ${connack} (${connackName(connack)}), close code ${closeCode}`);
@@ -48,7 +52,9 @@ export class ConnectivityRecorder {
    *  a failed attempt, but not a failed token. */
   dropped(s: Session & { id: ParsedClientId }, closeCode: number, at: number): void {
     this.failedAttempt(s, closeCode, at);
-    this.d.log.info(`${s.id.raw} from ${s.clientAddr}: the connection closed before its CONNACK: ${closeReason(closeCode)} (${closeCode})`);
+    this.d.log.info(
+      `${s.id.raw} from ${s.clientAddr}: the connection closed before its CONNACK: ${closeReason(closeCode)} (${closeCode})`,
+    );
   }
 
   disconnected(s: Session & { id: ParsedClientId }, closeCode: number, at: number): void {
@@ -72,12 +78,16 @@ export class ConnectivityRecorder {
     try {
       this.d.store.appendLog(id.typeId, id.deviceId, { message, timestamp: toIso(at) });
     } catch (err) {
-      this.d.log.error(`could not write the connection log of ${id.raw}: ${err instanceof Error ? err.message : String(err)}`);
+      this.d.log.error(
+        `could not write the connection log of ${id.raw}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
   private isKnown(id: ParsedClientId): boolean {
-    return isDeviceLike(id) ? this.d.store.getDevice(id.typeId, id.deviceId) !== undefined : this.d.store.getState(id.raw) !== undefined;
+    return isDeviceLike(id)
+      ? this.d.store.getDevice(id.typeId, id.deviceId) !== undefined
+      : this.d.store.getState(id.raw) !== undefined;
   }
 }
 

@@ -13,7 +13,12 @@ import type { StateWriter } from './stateWriter';
 
 const levels: Record<string, number> = { '3.1': 3, '3.1.1': 4, '5': 5 };
 
-export function recoverConnectedClients(store: SandboxStore, states: StateWriter, monitor: MonitorPublisher, log: Logger): number {
+export function recoverConnectedClients(
+  store: SandboxStore,
+  states: StateWriter,
+  monitor: MonitorPublisher,
+  log: Logger,
+): number {
   const at = Date.now();
   const stale = [...store.allStates()].filter((s) => s.connectionStatus === 'connected');
   for (const state of stale) {
@@ -24,12 +29,18 @@ export function recoverConnectedClients(store: SandboxStore, states: StateWriter
     if (!isDeviceLike(id)) continue;
     // What the previous run knew of the connection (address, port, transport, traffic) ended with it.
     const message: MonitorMessage = {
-      Action: 'Disconnect', Time: toIso(at), ClientID: id.raw,
+      Action: 'Disconnect',
+      Time: toIso(at),
+      ClientID: id.raw,
       ...(state.lastConnectTime !== undefined ? { ConnectTime: state.lastConnectTime } : {}),
-      CloseCode: CloseCode.ServerShutdown, Reason: closeReason(CloseCode.ServerShutdown),
+      CloseCode: CloseCode.ServerShutdown,
+      Reason: closeReason(CloseCode.ServerShutdown),
     };
     monitor.disconnected(id, message);
   }
-  if (stale.length > 0) log.info(`recovered ${stale.length} client(s) left connected by the previous run: disconnected with ${CloseCode.ServerShutdown}`);
+  if (stale.length > 0)
+    log.info(
+      `recovered ${stale.length} client(s) left connected by the previous run: disconnected with ${CloseCode.ServerShutdown}`,
+    );
   return stale.length;
 }

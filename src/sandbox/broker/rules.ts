@@ -32,7 +32,12 @@ export function maySubscribe(id: ParsedClientId, filter: string): boolean {
     if (id.kind === 'gateway' && longCommandFilter.test(filter)) return true;
     return filter.startsWith(ownPrefix(id)) && deviceCommandFilter.test(`iot-2/${filter.slice(ownPrefix(id).length)}`);
   }
-  return longEventFilter.test(filter) || longCommandFilter.test(filter) || deviceMonitorFilter.test(filter) || appMonitorFilter.test(filter);
+  return (
+    longEventFilter.test(filter) ||
+    longCommandFilter.test(filter) ||
+    deviceMonitorFilter.test(filter) ||
+    appMonitorFilter.test(filter)
+  );
 }
 
 export function subscriptionQuota(id: ParsedClientId): number {

@@ -66,7 +66,12 @@ export class Session {
   }
 
   traffic(): TrafficCounts {
-    return { readBytes: this.socket.bytesRead, readMsg: this.readMsg, writeBytes: this.socket.bytesWritten, writeMsg: this.writeMsg };
+    return {
+      readBytes: this.socket.bytesRead,
+      readMsg: this.readMsg,
+      writeBytes: this.socket.bytesWritten,
+      writeMsg: this.writeMsg,
+    };
   }
 }
 

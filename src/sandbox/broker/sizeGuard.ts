@@ -17,7 +17,11 @@ export class SizeGuard extends Duplex {
   /** Set on a malformed length: the parser rejects it (105); nothing more to follow. */
   private lost = false;
 
-  constructor(private readonly inner: Duplex, maxPayloadBytes: number, private readonly onTooLarge: (bytes: number) => void) {
+  constructor(
+    private readonly inner: Duplex,
+    maxPayloadBytes: number,
+    private readonly onTooLarge: (bytes: number) => void,
+  ) {
     super();
     const max = maxPayloadBytes + HEADROOM_BYTES;
     inner.on('data', (chunk: Buffer) => {

@@ -17,33 +17,54 @@ export interface ClientFacts {
 }
 
 type Update = (previous: ClientStateWire | undefined) => ClientStateWire;
-interface Pending { due: number; clientId: string; update: Update }
+interface Pending {
+  due: number;
+  clientId: string;
+  update: Update;
+}
 
 export class StateWriter {
   private readonly queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: SandboxStore, private readonly lagMs: number, private readonly log: Logger) {}
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly lagMs: number,
+    private readonly log: Logger,
+  ) {}
 
   connected(facts: ClientFacts, at: number): void {
     this.write(facts.id.raw, (prev) => ({
-      ...base(facts, prev), connectionStatus: 'connected', lastConnectTime: toIso(at),
-      lastActivityEvent: 'mqttConnect', lastActivityTime: toIso(at), mqttConnectProtocol: protocolVersionName(facts.protocolLevel),
+      ...base(facts, prev),
+      connectionStatus: 'connected',
+      lastConnectTime: toIso(at),
+      lastActivityEvent: 'mqttConnect',
+      lastActivityTime: toIso(at),
+      mqttConnectProtocol: protocolVersionName(facts.protocolLevel),
     }));
   }
 
   activity(facts: ClientFacts, event: ActivityEvent, at: number): void {
-    this.write(facts.id.raw, (prev) => ({ ...base(facts, prev), lastActivityEvent: event, lastActivityTime: toIso(at) }));
+    this.write(facts.id.raw, (prev) => ({
+      ...base(facts, prev),
+      lastActivityEvent: event,
+      lastActivityTime: toIso(at),
+    }));
   }
 
   /** A session ended, or an attempt was refused: the client is disconnected, and why. */
   disconnected(facts: ClientFacts, closeCode: number, at: number): void {
     const info = closeCodeInfo(closeCode);
     this.write(facts.id.raw, (prev) => ({
-      ...base(facts, prev), connectionStatus: 'disconnected', lastDisconnectTime: toIso(at),
-      lastActivityEvent: 'mqttDisconnect', lastActivityTime: toIso(at),
-      disconnectInitiator: info?.initiator ?? 'server', mqttReasonCode: info?.mqttReasonCode ?? 128,
-      closeCode, closeReason: closeReason(closeCode),
+      ...base(facts, prev),
+      connectionStatus: 'disconnected',
+      lastDisconnectTime: toIso(at),
+      lastActivityEvent: 'mqttDisconnect',
+      lastActivityTime: toIso(at),
+      disconnectInitiator: info?.initiator ?? 'server',
+      mqttReasonCode: info?.mqttReasonCode ?? 128,
+      closeCode,
+      closeReason: closeReason(closeCode),
     }));
   }
 
@@ -82,7 +103,9 @@ export class StateWriter {
 function base(facts: ClientFacts, prev: ClientStateWire | undefined): ClientStateWire {
   if (prev) return prev;
   return {
-    id: facts.id.raw, clientType: clientTypeOf(facts.id.kind), connectionStatus: 'connected',
+    id: facts.id.raw,
+    clientType: clientTypeOf(facts.id.kind),
+    connectionStatus: 'connected',
     ...(facts.connectTime !== undefined ? { lastConnectTime: toIso(facts.connectTime) } : {}),
     mqttConnectProtocol: protocolVersionName(facts.protocolLevel),
   };

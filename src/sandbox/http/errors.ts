@@ -49,25 +49,65 @@ export function invalidRequest(id: string, violations: ApiViolation[]): ApiError
 
 export const errors = {
   missingCredentials: () =>
-    new ApiError(401, 'CUDAP0401E', 'Credentials are missing or not valid: use HTTP Basic authentication with an API key and its token.', [], [], { 'WWW-Authenticate': 'Basic realm="iot-sandbox"' }),
+    new ApiError(
+      401,
+      'CUDAP0401E',
+      'Credentials are missing or not valid: use HTTP Basic authentication with an API key and its token.',
+      [],
+      [],
+      { 'WWW-Authenticate': 'Basic realm="iot-sandbox"' },
+    ),
   wrongCredentials: () => new ApiError(403, 'CUDAP0403E', 'The API key or its token is not correct.'),
-  unknownRoute: (method: string, path: string) => new ApiError(404, 'CUDAP0404E', `There is no resource ${quote(path)} (${method}).`, [path]),
+  unknownRoute: (method: string, path: string) =>
+    new ApiError(404, 'CUDAP0404E', `There is no resource ${quote(path)} (${method}).`, [path]),
   methodNotAllowed: (method: string, allowed: string[]) =>
-    new ApiError(405, 'CUDAP0405E', `The method ${quote(method)} is not allowed here; allowed: ${allowed.join(', ')}.`, [method], [], { Allow: allowed.join(', ') }),
+    new ApiError(
+      405,
+      'CUDAP0405E',
+      `The method ${quote(method)} is not allowed here; allowed: ${allowed.join(', ')}.`,
+      [method],
+      [],
+      { Allow: allowed.join(', ') },
+    ),
   malformedBody: (reason: string) => new ApiError(400, 'CUDAP0400E', `The request body is not valid JSON: ${reason}.`),
-  bodyTooLarge: (cap: number) => new ApiError(413, 'CUDAP0413E', `The request body is larger than ${cap} bytes.`, [String(cap)], [], { Connection: 'close' }),
+  bodyTooLarge: (cap: number) =>
+    new ApiError(413, 'CUDAP0413E', `The request body is larger than ${cap} bytes.`, [String(cap)], [], {
+      Connection: 'close',
+    }),
   rateLimited: (retryAfterSeconds: number) =>
-    new ApiError(429, 'CUDAP0429E', `Too many API calls for the organization; retry after ${retryAfterSeconds} s.`, [String(retryAfterSeconds)], [], { 'Retry-After': String(retryAfterSeconds) }),
+    new ApiError(
+      429,
+      'CUDAP0429E',
+      `Too many API calls for the organization; retry after ${retryAfterSeconds} s.`,
+      [String(retryAfterSeconds)],
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
   unexpected: () => new ApiError(500, 'CUDAP0500E', 'An unexpected error occurred; see the sandbox log.'),
   clientStateOff: () =>
-    new ApiError(403, 'CUDCS0403E', 'The client connection state feature is switched off for this organization; switch it on with PUT /api/v0002/config/clientstate {"enabled": true}.'),
-  clientNotFound: (clientId: string) => new ApiError(404, 'CUDCS0404E', `The client ${cut(clientId)} was not found.`, [clientId]),
-  logTypeNotFound: (typeId: string) => new ApiError(404, 'CUDLG0404E', `The device type ${cut(typeId)} was not found.`, [typeId]),
-  typeNotFound: (typeId: string) => new ApiError(404, 'CUDRG0404E', `The device type ${cut(typeId)} was not found.`, [typeId]),
+    new ApiError(
+      403,
+      'CUDCS0403E',
+      'The client connection state feature is switched off for this organization; switch it on with PUT /api/v0002/config/clientstate {"enabled": true}.',
+    ),
+  clientNotFound: (clientId: string) =>
+    new ApiError(404, 'CUDCS0404E', `The client ${cut(clientId)} was not found.`, [clientId]),
+  logTypeNotFound: (typeId: string) =>
+    new ApiError(404, 'CUDLG0404E', `The device type ${cut(typeId)} was not found.`, [typeId]),
+  typeNotFound: (typeId: string) =>
+    new ApiError(404, 'CUDRG0404E', `The device type ${cut(typeId)} was not found.`, [typeId]),
   deviceNotFound: (typeId: string, deviceId: string) =>
-    new ApiError(404, 'CUDRG0405E', `The device ${cut(deviceId)} of type ${cut(typeId)} was not found.`, [typeId, deviceId]),
-  typeExists: (typeId: string) => new ApiError(409, 'CUDRG0409E', `The device type ${cut(typeId)} already exists.`, [typeId]),
+    new ApiError(404, 'CUDRG0405E', `The device ${cut(deviceId)} of type ${cut(typeId)} was not found.`, [
+      typeId,
+      deviceId,
+    ]),
+  typeExists: (typeId: string) =>
+    new ApiError(409, 'CUDRG0409E', `The device type ${cut(typeId)} already exists.`, [typeId]),
   deviceExists: (typeId: string, deviceId: string) =>
-    new ApiError(409, 'CUDRG0410E', `The device ${cut(deviceId)} of type ${cut(typeId)} already exists.`, [typeId, deviceId]),
-  clientNotConnected: (clientId: string) => new ApiError(404, 'CUDSB0404E', `The client ${cut(clientId)} is not connected.`, [clientId]),
+    new ApiError(409, 'CUDRG0410E', `The device ${cut(deviceId)} of type ${cut(typeId)} already exists.`, [
+      typeId,
+      deviceId,
+    ]),
+  clientNotConnected: (clientId: string) =>
+    new ApiError(404, 'CUDSB0404E', `The client ${cut(clientId)} is not connected.`, [clientId]),
 };

@@ -67,6 +67,8 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
         send(res, r);
         o.log.info(`${method} ${forLog(url)} → ${r.status} (${(performance.now() - started).toFixed(1)} ms)`);
       })
-      .catch((err: unknown) => o.log.error(`reply to ${method} ${forLog(path)} failed: ${err instanceof Error ? err.message : String(err)}`));
+      .catch((err: unknown) =>
+        o.log.error(`reply to ${method} ${forLog(path)} failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
   };
 }

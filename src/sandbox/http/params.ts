@@ -19,7 +19,9 @@ export class ParamReader {
   one(name: string): string | undefined {
     const all = this.query.getAll(name);
     if (all.length > 1) {
-      this.violations.push(violation(ViolationId.Repeated, `${name} is given ${all.length} times; give it once.`, [name]));
+      this.violations.push(
+        violation(ViolationId.Repeated, `${name} is given ${all.length} times; give it once.`, [name]),
+      );
       return undefined;
     }
     return all[0];
@@ -27,7 +29,8 @@ export class ParamReader {
 
   required(name: string): string | undefined {
     const value = this.one(name);
-    if (value === undefined && !this.query.has(name)) this.violations.push(violation(ViolationId.Missing, `${name} is required.`, [name]));
+    if (value === undefined && !this.query.has(name))
+      this.violations.push(violation(ViolationId.Missing, `${name} is required.`, [name]));
     return value;
   }
 

@@ -42,7 +42,9 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw invalidRequest('CUDAP0400E', [violation(ViolationId.BadValue, 'A path segment is not valid percent-encoding.')]);
+    throw invalidRequest('CUDAP0400E', [
+      violation(ViolationId.BadValue, 'A path segment is not valid percent-encoding.'),
+    ]);
   }
 }
 
@@ -50,7 +52,10 @@ export class Router {
   private readonly routes: Compiled[];
 
   /** `base` prefixes every route path, e.g. `/api/v0002`. */
-  constructor(private readonly base: string, routes: Route[]) {
+  constructor(
+    private readonly base: string,
+    routes: Route[],
+  ) {
     this.routes = routes.map((r) => ({ ...r, segments: r.path.split('/').slice(1) }));
   }
 

@@ -46,7 +46,9 @@ function watchBadClients(server: http.Server, log: Logger): void {
     }
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
     log.warn(`not a valid HTTP request from ${peer(socket)} (${err.code ?? err.message}); connection closed`);
-    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
   });
   server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     log.warn(`TLS handshake failed from ${peer(socket)} (${err.code ?? err.message}); connection closed`);
@@ -56,8 +58,16 @@ function watchBadClients(server: http.Server, log: Logger): void {
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const log = options.log.child('api');
-  const handler = createRequestHandler({ store: options.store, org: options.org, log, admin: options.admin, rateLimit: options.rateLimit });
-  const server: http.Server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
+  const handler = createRequestHandler({
+    store: options.store,
+    org: options.org,
+    log,
+    admin: options.admin,
+    rateLimit: options.rateLimit,
+  });
+  const server: http.Server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+    : http.createServer(handler);
   // Slow or stalled requests must not hold sockets for node's default 5 minutes.
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;
@@ -75,7 +85,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${options.tls ? 'https' : 'http'}://${host}:${port}${API_BASE}`;
-  log.info(`REST API listening on ${url}${options.rateLimit !== undefined ? ` (rate limit ${options.rateLimit}/s)` : ''}`);
+  log.info(
+    `REST API listening on ${url}${options.rateLimit !== undefined ? ` (rate limit ${options.rateLimit}/s)` : ''}`,
+  );
 
   let closing: Promise<void> | undefined;
   return {

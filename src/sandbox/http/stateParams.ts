@@ -2,9 +2,21 @@
 // every bad value. The bookmark carries the sort it was made for and the sort values of the
 // last row returned (keyset paging), so pages stay exact while records change.
 
-import { CLIENT_TYPES, CONNECTED_AFTER_ALIAS, CONNECTION_STATUSES, STATE_SORT_FIELDS, type StateSortField } from '../../core/query';
+import {
+  CLIENT_TYPES,
+  CONNECTED_AFTER_ALIAS,
+  CONNECTION_STATUSES,
+  STATE_SORT_FIELDS,
+  type StateSortField,
+} from '../../core/query';
 import { STATE_PAGE_DEFAULT, STATE_PAGE_MAX } from '../../core/limits';
-import { completeSort, type SortKey, type SortValues, type StateFilter, type StatePageRequest } from '../store/stateQuery';
+import {
+  completeSort,
+  type SortKey,
+  type SortValues,
+  type StateFilter,
+  type StatePageRequest,
+} from '../store/stateQuery';
 import { NO_TIME } from '../store/stateRow';
 import { decodeBookmark, encodeBookmark } from './bookmark';
 import { invalidRequest, quote } from './errors';
@@ -24,7 +36,10 @@ function readSort(p: ParamReader): SortKey[] {
     const desc = item.startsWith('-');
     const field = item.replace(/^[-+]/, '').trim();
     if (!(STATE_SORT_FIELDS as readonly string[]).includes(field)) {
-      p.bad('_sort', `${quote(field)} is not a sort field; use ${STATE_SORT_FIELDS.join(', ')}, each with an optional - for descending.`);
+      p.bad(
+        '_sort',
+        `${quote(field)} is not a sort field; use ${STATE_SORT_FIELDS.join(', ')}, each with an optional - for descending.`,
+      );
     } else if (keys.some((k) => k.field === field)) {
       p.bad('_sort', `${quote(field)} is given more than once.`);
     } else {
@@ -44,13 +59,23 @@ function readBookmark(p: ParamReader, sort: readonly SortKey[]): SortValues | un
   if (text === undefined) return undefined;
   const value = decodeBookmark(text) as { s?: unknown; v?: unknown } | undefined;
   const full = completeSort(sort);
-  const values = value !== undefined && value !== null && value.s === sortText(full) && Array.isArray(value.v) && value.v.length === full.length ? (value.v as unknown[]) : undefined;
+  const values =
+    value !== undefined &&
+    value !== null &&
+    value.s === sortText(full) &&
+    Array.isArray(value.v) &&
+    value.v.length === full.length
+      ? (value.v as unknown[])
+      : undefined;
   const typed = values?.map((v, i) => {
     if (TEXT_FIELDS.has(full[i].field)) return typeof v === 'string' ? v : undefined;
     return v === null ? NO_TIME : typeof v === 'number' && Number.isFinite(v) ? v : undefined;
   });
   if (typed === undefined || typed.some((v) => v === undefined)) {
-    return p.bad('_bookmark', 'the bookmark is not valid for this query; use the bookmark of the previous page with the same _sort.');
+    return p.bad(
+      '_bookmark',
+      'the bookmark is not valid for this query; use the bookmark of the previous page with the same _sort.',
+    );
   }
   return typed as SortValues;
 }

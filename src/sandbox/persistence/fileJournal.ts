@@ -76,7 +76,8 @@ export class FileJournal implements Journal {
   append(op: StoreOp): void {
     if (this.fd === undefined) throw new Error('the store is closed');
     // Compact before writing: the snapshot is the state before this change, which follows it.
-    if (this.opsInFile > MIN_OPS_BEFORE_COMPACTION && this.opsInFile > GROWTH_FACTOR * this.store.liveOpCount()) this.compact();
+    if (this.opsInFile > MIN_OPS_BEFORE_COMPACTION && this.opsInFile > GROWTH_FACTOR * this.store.liveOpCount())
+      this.compact();
     writeAll(this.fd, Buffer.from(`${JSON.stringify(op)}\n`, 'utf8'));
     this.opsInFile++;
   }
@@ -92,7 +93,9 @@ export class FileJournal implements Journal {
     } finally {
       this.fd = fs.openSync(this.file, 'a', 0o600);
     }
-    this.log.info(`journal compacted: ${before} → ${this.opsInFile} lines in ${(performance.now() - started).toFixed(0)} ms`);
+    this.log.info(
+      `journal compacted: ${before} → ${this.opsInFile} lines in ${(performance.now() - started).toFixed(0)} ms`,
+    );
   }
 
   close(): void {

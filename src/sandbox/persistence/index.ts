@@ -42,7 +42,9 @@ export function openStore(dataDir: string | undefined, log: Logger): SandboxStor
     fs.rmSync(`${file}.compacting`, { force: true }); // a compaction cut short; the journal is intact
     const started = performance.now();
     const { applied, skipped } = replayJournal(file, store, plog);
-    plog.info(`opened ${file}: ${applied} changes replayed${skipped > 0 ? `, ${skipped} skipped` : ''} in ${(performance.now() - started).toFixed(0)} ms`);
+    plog.info(
+      `opened ${file}: ${applied} changes replayed${skipped > 0 ? `, ${skipped} skipped` : ''} in ${(performance.now() - started).toFixed(0)} ms`,
+    );
     store.setJournal(releasingOnClose(new FileJournal(file, store, plog, applied + skipped), release));
     return store;
   } catch (err) {

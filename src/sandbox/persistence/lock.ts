@@ -23,7 +23,10 @@ export function lockDataDir(file: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(file, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && running(owner)) {
-        throw new Error(`the data dir is in use by process ${owner} (lock ${file}); stop that sandbox or use another --data-dir`, { cause: err });
+        throw new Error(
+          `the data dir is in use by process ${owner} (lock ${file}); stop that sandbox or use another --data-dir`,
+          { cause: err },
+        );
       }
       fs.rmSync(file, { force: true });
     }

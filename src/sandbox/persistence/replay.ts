@@ -27,12 +27,17 @@ function readOp(text: string): unknown {
 export function replayJournal(file: string, store: SandboxStore, log: Logger): ReplayResult {
   if (!fs.existsSync(file)) return { applied: 0, skipped: 0 };
   const data = fs.readFileSync(file);
-  let applied = 0, skipped = 0, pos = 0, line = 0;
+  let applied = 0,
+    skipped = 0,
+    pos = 0,
+    line = 0;
   while (pos < data.length) {
     const end = data.indexOf(NEWLINE, pos);
     line++;
     if (end < 0) {
-      log.warn(`journal ${file}: the last line (${data.length - pos} bytes, line ${line}) is incomplete, from a crash during a write; it is skipped`);
+      log.warn(
+        `journal ${file}: the last line (${data.length - pos} bytes, line ${line}) is incomplete, from a crash during a write; it is skipped`,
+      );
       fs.truncateSync(file, pos);
       skipped++;
       break;

@@ -9,14 +9,17 @@ const isText = (v: unknown): v is string => typeof v === 'string';
 
 const checks: Record<StoreOp['op'], (o: Fields) => boolean> = {
   'type.add': (o) => isObject(o.type) && isText(o.type.id),
-  'device.add': (o) => isObject(o.device) && isText(o.device.typeId) && isText(o.device.deviceId) && isText(o.device.tokenHash),
+  'device.add': (o) =>
+    isObject(o.device) && isText(o.device.typeId) && isText(o.device.deviceId) && isText(o.device.tokenHash),
   'device.delete': (o) => isText(o.typeId) && isText(o.deviceId),
   'apikey.add': (o) => isObject(o.apiKey) && isText(o.apiKey.key) && isText(o.apiKey.tokenHash),
-  'state.put': (o) => isObject(o.state) && isText(o.state.id) && isText(o.state.clientType) && isText(o.state.connectionStatus),
+  'state.put': (o) =>
+    isObject(o.state) && isText(o.state.id) && isText(o.state.clientType) && isText(o.state.connectionStatus),
   'state.activity': (o) => isText(o.id),
   'state.clear': () => true,
   'config.clientstate': (o) => typeof o.enabled === 'boolean',
-  'log.append': (o) => isText(o.typeId) && isText(o.deviceId) && isObject(o.entry) && isText(o.entry.message) && isText(o.entry.timestamp),
+  'log.append': (o) =>
+    isText(o.typeId) && isText(o.deviceId) && isObject(o.entry) && isText(o.entry.message) && isText(o.entry.timestamp),
 };
 
 export function isStoreOp(value: unknown): value is StoreOp {

@@ -37,12 +37,21 @@ export async function startFleet(context: FleetContext, o: FleetOptions = {}): P
   const gate = new Gate(table.connectsInFlight);
   const clients = new Set<MqttClient>();
   const env: ActorEnv = {
-    clock, gate, table, log, clients, endpoints: endpoints(context),
+    clock,
+    gate,
+    table,
+    log,
+    clients,
+    endpoints: endpoints(context),
     api: { key: ready.apiKey, token: ready.apiToken },
     bigPayload: Buffer.alloc(table.oversize.bytes[1], 0x5a),
   };
-  const actors = plan.clients.map((c) => ({ c, actor: actorFor(env, c) })).filter((a): a is { c: typeof a.c; actor: Actor } => a.actor !== undefined);
-  log.info(`${describe(plan)}; ${registered} device(s) registered, ${plan.devices.length - registered} kept; seed ${context.seed}`);
+  const actors = plan.clients
+    .map((c) => ({ c, actor: actorFor(env, c) }))
+    .filter((a): a is { c: typeof a.c; actor: Actor } => a.actor !== undefined);
+  log.info(
+    `${describe(plan)}; ${registered} device(s) registered, ${plan.devices.length - registered} kept; seed ${context.seed}`,
+  );
 
   const guarded = async (what: string, step: () => Promise<void>) => {
     try {
@@ -53,18 +62,22 @@ export async function startFleet(context: FleetContext, o: FleetOptions = {}): P
   };
   const started = Date.now();
   const { awaited, clients: withPrelude, concurrency } = table.prelude;
-  await pool(actors.slice(0, awaited), concurrency, ({ c, actor }) => guarded(`prelude of ${c.clientId}`, () => actor.prelude()));
+  await pool(actors.slice(0, awaited), concurrency, ({ c, actor }) =>
+    guarded(`prelude of ${c.clientId}`, () => actor.prelude()),
+  );
   log.info(`prelude of ${Math.min(actors.length, awaited)} client(s) done in ${Date.now() - started} ms`);
 
-  const runs = actors.map(({ c, actor }, i) => guarded(`${c.clientId}`, async () => {
-    await clock.wait((i * 1000) / table.startsPerSecond);
-    if (i >= awaited && i < withPrelude) await guarded(`prelude of ${c.clientId}`, () => actor.prelude());
-    // A loop that fails unexpectedly starts over after a pause rather than leaving its client dead.
-    for (;;) {
-      await guarded(`${c.clientId} (restarting it)`, () => actor.run());
-      await clock.wait(c.rng.in(table.retryMs));
-    }
-  }));
+  const runs = actors.map(({ c, actor }, i) =>
+    guarded(`${c.clientId}`, async () => {
+      await clock.wait((i * 1000) / table.startsPerSecond);
+      if (i >= awaited && i < withPrelude) await guarded(`prelude of ${c.clientId}`, () => actor.prelude());
+      // A loop that fails unexpectedly starts over after a pause rather than leaving its client dead.
+      for (;;) {
+        await guarded(`${c.clientId} (restarting it)`, () => actor.run());
+        await clock.wait(c.rng.in(table.retryMs));
+      }
+    }),
+  );
 
   let closing: Promise<void> | undefined;
   const stop = () => {
@@ -74,18 +87,23 @@ export async function startFleet(context: FleetContext, o: FleetOptions = {}): P
   return {
     plan,
     stop,
-    close: () => (closing ??= (async () => {
-      stop();
-      await Promise.all([...clients].map(endClient));
-      await Promise.all(runs);
-    })()),
+    close: () =>
+      (closing ??= (async () => {
+        stop();
+        await Promise.all([...clients].map(endClient));
+        await Promise.all(runs);
+      })()),
   };
 }
 
 /** The sandbox's own listeners; TLS clients trust its CA. */
 function endpoints({ ready }: FleetContext): ActorEnv['endpoints'] {
-  const found: Partial<Record<Transport, Endpoint>> & { tcp: Endpoint } = { tcp: { url: ready.mqttUrl }, ws: { url: ready.wsUrl } };
-  if (ready.mqttsUrl !== null && ready.caFile !== null) found.tls = { url: ready.mqttsUrl, ca: fs.readFileSync(ready.caFile, 'utf8') };
+  const found: Partial<Record<Transport, Endpoint>> & { tcp: Endpoint } = {
+    tcp: { url: ready.mqttUrl },
+    ws: { url: ready.wsUrl },
+  };
+  if (ready.mqttsUrl !== null && ready.caFile !== null)
+    found.tls = { url: ready.mqttsUrl, ca: fs.readFileSync(ready.caFile, 'utf8') };
   return found;
 }
 

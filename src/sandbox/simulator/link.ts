@@ -83,10 +83,17 @@ export class Link implements Ending {
 /** Opens a connection; resolves with the link, or with why it was refused or failed. Never rejects. */
 export function openLink(spec: LinkSpec, track: Set<MqttClient>): Promise<Attempt> {
   const client = connect(spec.endpoint.url, {
-    clientId: spec.clientId, username: spec.username, password: spec.password,
-    protocolVersion: spec.protocolLevel, protocolId: spec.protocolLevel === 3 ? 'MQIsdp' : 'MQTT',
-    keepalive: spec.keepAliveS, clean: true, reconnectPeriod: 0, connectTimeout: spec.connectTimeoutMs,
-    resubscribe: false, queueQoSZero: false,
+    clientId: spec.clientId,
+    username: spec.username,
+    password: spec.password,
+    protocolVersion: spec.protocolLevel,
+    protocolId: spec.protocolLevel === 3 ? 'MQIsdp' : 'MQTT',
+    keepalive: spec.keepAliveS,
+    clean: true,
+    reconnectPeriod: 0,
+    connectTimeout: spec.connectTimeoutMs,
+    resubscribe: false,
+    queueQoSZero: false,
     ...(spec.endpoint.ca !== undefined ? { ca: spec.endpoint.ca } : {}),
     ...(spec.pinging ? {} : { timerVariant: NEVER_PING }),
   });
@@ -100,7 +107,8 @@ export function openLink(spec: LinkSpec, track: Set<MqttClient>): Promise<Attemp
       resolve(attempt);
     };
     const onConnect = () => settle({ ok: true, link: new Link(client) });
-    const onError = (err: Error & { code?: unknown }) => settle({ ok: false, error: err.message, ...(typeof err.code === 'number' ? { connack: err.code } : {}) });
+    const onError = (err: Error & { code?: unknown }) =>
+      settle({ ok: false, error: err.message, ...(typeof err.code === 'number' ? { connack: err.code } : {}) });
     const onClose = () => settle({ ok: false, error: 'the connection closed before CONNACK' });
     client.on('connect', onConnect).on('error', onError).on('close', onClose).on('end', onClose);
   });

@@ -73,7 +73,9 @@ export function planFleet(org: string, clients: number, seed: number, table: Fle
   const [shape, ...streams] = root.streams(clients + 1);
   const apps = applicationCount(clients, table);
   const counts = roleCounts(clients - apps, table.mix);
-  const roles = shape.shuffled((Object.keys(counts) as DeviceRole[]).flatMap((r) => Array<DeviceRole>(counts[r]).fill(r)));
+  const roles = shape.shuffled(
+    (Object.keys(counts) as DeviceRole[]).flatMap((r) => Array<DeviceRole>(counts[r]).fill(r)),
+  );
   const numbers = new Map<string, number>();
   const typeWeights = Object.fromEntries(table.types.map((t) => [t.id, t.weight]));
   const reach = (): Pick<Simulated, 'transport' | 'protocolLevel'> => ({
@@ -88,10 +90,23 @@ export function planFleet(org: string, clients: number, seed: number, table: Fle
     numbers.set(type.id, n);
     const deviceId = `${type.prefix}-${String(n).padStart(4, '0')}`;
     const clientId = deviceClientId(org, type.id, deviceId, type.gateway);
-    return { kind: 'device', role, type, deviceId, clientId, token: tokenFor(seed, clientId), ...reach(), rng: streams[i] };
+    return {
+      kind: 'device',
+      role,
+      type,
+      deviceId,
+      clientId,
+      token: tokenFor(seed, clientId),
+      ...reach(),
+      rng: streams[i],
+    };
   });
   const applications: SimApplication[] = table.applications.slice(0, apps).map((spec, i) => ({
-    kind: 'application', spec, clientId: appClientId(org, spec.appId), ...reach(), rng: streams[devices.length + i],
+    kind: 'application',
+    spec,
+    clientId: appClientId(org, spec.appId),
+    ...reach(),
+    rng: streams[devices.length + i],
   }));
   // Applications first: they are watching when the devices come.
   return { types: table.types, devices, applications, clients: [...applications, ...devices] };

@@ -10,12 +10,23 @@ export function registerFleet(store: SandboxStore, plan: FleetPlan): number {
   const now = new Date().toISOString();
   for (const type of plan.types) {
     if (store.getType(type.id)) continue;
-    store.addType({ id: type.id, description: 'simulated fleet', classId: type.gateway ? 'Gateway' : 'Device', createdDateTime: now });
+    store.addType({
+      id: type.id,
+      description: 'simulated fleet',
+      classId: type.gateway ? 'Gateway' : 'Device',
+      createdDateTime: now,
+    });
   }
   let added = 0;
   for (const d of plan.devices) {
     if (store.verifyDeviceToken(d.type.id, d.deviceId, d.token)) continue;
-    store.addDevice({ typeId: d.type.id, deviceId: d.deviceId, gateway: d.type.gateway, tokenHash: hashToken(d.token), createdDateTime: now });
+    store.addDevice({
+      typeId: d.type.id,
+      deviceId: d.deviceId,
+      gateway: d.type.gateway,
+      tokenHash: hashToken(d.token),
+      createdDateTime: now,
+    });
     added++;
   }
   return added;

@@ -83,19 +83,31 @@ export const FLEET_TABLE: FleetTable = {
   connectsInFlight: 40,
   connectTimeoutMs: 30_000,
   retryMs: [2_000, 10_000],
-  steady: { publishMs: [5_000, 30_000], sessionMs: [120_000, 900_000], offlineMs: [3_000, 45_000], cleanShare: 0.6, commandShare: 0.5 },
+  steady: {
+    publishMs: [5_000, 30_000],
+    sessionMs: [120_000, 900_000],
+    offlineMs: [3_000, 45_000],
+    cleanShare: 0.6,
+    commandShare: 0.5,
+  },
   flapper: { cycles: [3, 8], upMs: [1_000, 5_000], downMs: [500, 3_000], abruptShare: 0.7, calmMs: [30_000, 120_000] },
   stalled: { keepAliveS: [5, 15], activeMs: [5_000, 20_000], publishMs: [2_000, 4_000], offlineMs: [5_000, 30_000] },
   badToken: { retryMs: [10_000, 45_000] },
   twins: { aloneMs: [15_000, 90_000], rounds: [2, 5], gapMs: [1_000, 4_000] },
-  oversize: { beforeMs: [10_000, 50_000], bytes: [MAX_PAYLOAD_BYTES + 1, MAX_PAYLOAD_BYTES * 2], share: 0.7, offlineMs: [5_000, 20_000] },
+  oversize: {
+    beforeMs: [10_000, 50_000],
+    bytes: [MAX_PAYLOAD_BYTES + 1, MAX_PAYLOAD_BYTES * 2],
+    share: 0.7,
+    offlineMs: [5_000, 20_000],
+  },
   application: { sessionMs: [300_000, 900_000], offlineMs: [2_000, 10_000] },
 };
 
 /** The same table with every duration multiplied by `factor` (keep-alive at least 1 s). */
 export function scaleTable(table: FleetTable, factor: number): FleetTable {
   const scale = (value: unknown, key: string): unknown => {
-    if (Array.isArray(value) && key.endsWith('Ms')) return value.map((v: number) => Math.max(1, Math.round(v * factor)));
+    if (Array.isArray(value) && key.endsWith('Ms'))
+      return value.map((v: number) => Math.max(1, Math.round(v * factor)));
     if (Array.isArray(value) && key.endsWith('S')) return value.map((v: number) => Math.max(1, Math.round(v * factor)));
     if (typeof value === 'number' && key.endsWith('Ms')) return Math.max(1, Math.round(value * factor));
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -104,5 +116,9 @@ export function scaleTable(table: FleetTable, factor: number): FleetTable {
     return value;
   };
   // How long a connect may take is the network's business, not behaviour: not scaled.
-  return { ...(scale(table, '') as FleetTable), connectTimeoutMs: table.connectTimeoutMs, startsPerSecond: table.startsPerSecond / Math.min(1, factor) };
+  return {
+    ...(scale(table, '') as FleetTable),
+    connectTimeoutMs: table.connectTimeoutMs,
+    startsPerSecond: table.startsPerSecond / Math.min(1, factor),
+  };
 }

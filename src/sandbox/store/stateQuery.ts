@@ -51,7 +51,11 @@ type Row = (r: StateRow) => boolean;
 /** A test of the record in slot `i` of the table. */
 type Slot = (i: number) => boolean;
 
-const TIME_COLUMNS: ReadonlySet<string> = new Set<TimeColumn>(['lastConnectTime', 'lastDisconnectTime', 'lastActivityTime']);
+const TIME_COLUMNS: ReadonlySet<string> = new Set<TimeColumn>([
+  'lastConnectTime',
+  'lastDisconnectTime',
+  'lastActivityTime',
+]);
 
 /** The requested keys followed by the id, so that every order is total and a cursor is exact. */
 export function completeSort(sort: readonly SortKey[]): SortKey[] {
@@ -65,14 +69,19 @@ export function sortValues(row: StateRow, sort: readonly SortKey[]): SortValues 
 function compileFilter(table: StateTable, f: StateFilter): Slot | undefined {
   const tests: Slot[] = [];
   const rows = table.rows;
-  const code = (column: Uint8Array, wanted: number) => tests.push(wanted === 0 ? () => false : (i) => column[i] === wanted);
+  const code = (column: Uint8Array, wanted: number) =>
+    tests.push(wanted === 0 ? () => false : (i) => column[i] === wanted);
   if (f.connectionStatus !== undefined) code(table.status, statusCode(f.connectionStatus));
   if (f.clientType !== undefined) code(table.clientType, clientTypeCode(f.clientType));
   if (f.deviceType !== undefined) {
-    const wanted = table.typeCodeOf(f.deviceType), column = table.typeCode;
+    const wanted = table.typeCodeOf(f.deviceType),
+      column = table.typeCode;
     tests.push(wanted < 0 ? () => false : (i) => column[i] === wanted);
   }
-  if (f.deviceId !== undefined) { const v = f.deviceId; tests.push((i) => rows[i].deviceId === v); }
+  if (f.deviceId !== undefined) {
+    const v = f.deviceId;
+    tests.push((i) => rows[i].deviceId === v);
+  }
   const range = (column: Float64Array, after: number | undefined, before: number | undefined) => {
     if (after !== undefined) tests.push((i) => column[i] > after);
     if (before !== undefined) tests.push((i) => column[i] !== NO_TIME && column[i] < before);
@@ -93,7 +102,8 @@ function compileCompare(sort: readonly SortKey[]): (a: StateRow, b: StateRow) =>
   const signs = sort.map((k) => (k.desc ? -1 : 1));
   return (a, b) => {
     for (let i = 0; i < fields.length; i++) {
-      const x = a[fields[i]], y = b[fields[i]];
+      const x = a[fields[i]],
+        y = b[fields[i]];
       if (x !== y) return x < y ? -signs[i] : signs[i];
     }
     return 0;
@@ -106,7 +116,8 @@ function compileAfter(sort: readonly SortKey[], cursor: SortValues): Row {
   const desc = sort.map((k) => k.desc);
   return (r) => {
     for (let i = 0; i < fields.length; i++) {
-      const x = r[fields[i]], y = cursor[i];
+      const x = r[fields[i]],
+        y = cursor[i];
       if (x !== y) return x < y === desc[i];
     }
     return false;
@@ -125,7 +136,12 @@ export function queryStates(table: StateTable, request: StatePageRequest): State
   const firstDesc = sort[0].desc;
   const column = TIME_COLUMNS.has(firstField) ? table[firstField as TimeColumn] : undefined;
   const ids = table.ids;
-  const first = column !== undefined ? (i: number) => column[i] : firstField === 'id' ? (i: number) => ids[i] : (i: number) => rows[i][firstField];
+  const first =
+    column !== undefined
+      ? (i: number) => column[i]
+      : firstField === 'id'
+        ? (i: number) => ids[i]
+        : (i: number) => rows[i][firstField];
   const cursorFirst: string | number = request.after !== undefined ? request.after[0] : 0;
 
   let matched = 0;
@@ -157,5 +173,9 @@ export function queryStates(table: StateTable, request: StatePageRequest): State
   kept.sort(compare);
   if (kept.length > limit) kept.length = limit;
   const last = kept[kept.length - 1];
-  return { rows: kept, total: matched, ...(afterCount > limit && last !== undefined ? { next: sortValues(last, sort) } : {}) };
+  return {
+    rows: kept,
+    total: matched,
+    ...(afterCount > limit && last !== undefined ? { next: sortValues(last, sort) } : {}),
+  };
 }

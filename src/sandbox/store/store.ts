@@ -23,7 +23,8 @@ const ACTIVITY_FIELDS: ReadonlySet<string> = new Set(['lastActivityEvent', 'last
 
 /** Whether `next` differs from `prev` only in the activity fields (then a small journal op will do). */
 function activityOnly(prev: ClientStateWire, next: ClientStateWire): boolean {
-  const a = prev as unknown as Record<string, unknown>, b = next as unknown as Record<string, unknown>;
+  const a = prev as unknown as Record<string, unknown>,
+    b = next as unknown as Record<string, unknown>;
   for (const k in b) if (!ACTIVITY_FIELDS.has(k) && a[k] !== b[k]) return false;
   for (const k in a) if (!ACTIVITY_FIELDS.has(k) && !(k in b) && a[k] !== undefined) return false;
   return true;
@@ -62,7 +63,8 @@ export class SandboxStore {
   *snapshot(): Generator<StoreOp> {
     yield { op: 'config.clientstate', enabled: this.clientStateEnabled };
     for (const type of this.types.values()) yield { op: 'type.add', type };
-    for (const ofType of this.devices.values()) for (const device of ofType.values()) yield { op: 'device.add', device };
+    for (const ofType of this.devices.values())
+      for (const device of ofType.values()) yield { op: 'device.add', device };
     for (const apiKey of this.apiKeys.values()) yield { op: 'apikey.add', apiKey };
     for (const row of this.states.rows) yield { op: 'state.put', state: row.wire };
     for (const [key, entries] of this.logs) {
@@ -83,7 +85,9 @@ export class SandboxStore {
 
   private apply(op: StoreOp): void {
     switch (op.op) {
-      case 'type.add': this.types.set(op.type.id, op.type); break;
+      case 'type.add':
+        this.types.set(op.type.id, op.type);
+        break;
       case 'device.add': {
         let ofType = this.devices.get(op.device.typeId);
         if (!ofType) this.devices.set(op.device.typeId, (ofType = new Map()));
@@ -95,16 +99,27 @@ export class SandboxStore {
         if (this.devices.get(op.typeId)?.delete(op.deviceId)) this.devicesTotal--;
         break;
       }
-      case 'apikey.add': this.apiKeys.set(op.apiKey.key, op.apiKey); break;
-      case 'state.put': this.states.set(toRow(op.state)); break;
+      case 'apikey.add':
+        this.apiKeys.set(op.apiKey.key, op.apiKey);
+        break;
+      case 'state.put':
+        this.states.set(toRow(op.state));
+        break;
       case 'state.activity': {
         const row = this.states.get(op.id);
-        if (row) this.states.set(withActivity(row, { ...row.wire, lastActivityEvent: op.event, lastActivityTime: op.time }));
+        if (row)
+          this.states.set(withActivity(row, { ...row.wire, lastActivityEvent: op.event, lastActivityTime: op.time }));
         break;
       }
-      case 'state.clear': this.states.clear(); break;
-      case 'config.clientstate': this.clientStateEnabled = op.enabled; break;
-      case 'log.append': this.applyLog(op.typeId, op.deviceId, op.entry); break;
+      case 'state.clear':
+        this.states.clear();
+        break;
+      case 'config.clientstate':
+        this.clientStateEnabled = op.enabled;
+        break;
+      case 'log.append':
+        this.applyLog(op.typeId, op.deviceId, op.entry);
+        break;
       default: {
         const unknown: never = op;
         throw new Error(`unknown store operation ${JSON.stringify(unknown).slice(0, 200)}`);
@@ -128,23 +143,51 @@ export class SandboxStore {
 
   // --- device types and devices (spec §5)
 
-  getType(id: string): DeviceTypeRecord | undefined { return this.types.get(id); }
-  listTypes(): DeviceTypeRecord[] { return [...this.types.values()]; }
-  addType(type: DeviceTypeRecord): void { this.commit({ op: 'type.add', type }); }
+  getType(id: string): DeviceTypeRecord | undefined {
+    return this.types.get(id);
+  }
+  listTypes(): DeviceTypeRecord[] {
+    return [...this.types.values()];
+  }
+  addType(type: DeviceTypeRecord): void {
+    this.commit({ op: 'type.add', type });
+  }
   /** One page of types ordered by id, after the id `after`. */
   pageTypes(after: string | undefined, limit: number): Selection<DeviceTypeRecord> {
-    return selectPage(this.types.values(), () => true, (t) => after === undefined || t.id > after, (a, b) => byText(a.id, b.id), limit);
+    return selectPage(
+      this.types.values(),
+      () => true,
+      (t) => after === undefined || t.id > after,
+      (a, b) => byText(a.id, b.id),
+      limit,
+    );
   }
 
-  getDevice(typeId: string, deviceId: string): DeviceRecord | undefined { return this.devices.get(typeId)?.get(deviceId); }
-  listDevices(typeId: string): DeviceRecord[] { return [...(this.devices.get(typeId)?.values() ?? [])]; }
-  addDevice(device: DeviceRecord): void { this.commit({ op: 'device.add', device }); }
-  deleteDevice(typeId: string, deviceId: string): void { this.commit({ op: 'device.delete', typeId, deviceId }); }
-  deviceCount(): number { return this.devicesTotal; }
+  getDevice(typeId: string, deviceId: string): DeviceRecord | undefined {
+    return this.devices.get(typeId)?.get(deviceId);
+  }
+  listDevices(typeId: string): DeviceRecord[] {
+    return [...(this.devices.get(typeId)?.values() ?? [])];
+  }
+  addDevice(device: DeviceRecord): void {
+    this.commit({ op: 'device.add', device });
+  }
+  deleteDevice(typeId: string, deviceId: string): void {
+    this.commit({ op: 'device.delete', typeId, deviceId });
+  }
+  deviceCount(): number {
+    return this.devicesTotal;
+  }
   /** One page of a type's devices ordered by device id, after the id `after`. */
   pageDevices(typeId: string, after: string | undefined, limit: number): Selection<DeviceRecord> {
     const all = this.devices.get(typeId)?.values() ?? [];
-    return selectPage(all, () => true, (d) => after === undefined || d.deviceId > after, (a, b) => byText(a.deviceId, b.deviceId), limit);
+    return selectPage(
+      all,
+      () => true,
+      (d) => after === undefined || d.deviceId > after,
+      (a, b) => byText(a.deviceId, b.deviceId),
+      limit,
+    );
   }
 
   verifyDeviceToken(typeId: string, deviceId: string, token: string): boolean {
@@ -154,9 +197,15 @@ export class SandboxStore {
 
   // --- API keys
 
-  getApiKey(key: string): ApiKeyRecord | undefined { return this.apiKeys.get(key); }
-  listApiKeys(): ApiKeyRecord[] { return [...this.apiKeys.values()]; }
-  addApiKey(apiKey: ApiKeyRecord): void { this.commit({ op: 'apikey.add', apiKey }); }
+  getApiKey(key: string): ApiKeyRecord | undefined {
+    return this.apiKeys.get(key);
+  }
+  listApiKeys(): ApiKeyRecord[] {
+    return [...this.apiKeys.values()];
+  }
+  addApiKey(apiKey: ApiKeyRecord): void {
+    this.commit({ op: 'apikey.add', apiKey });
+  }
 
   verifyApiKey(key: string, token: string): boolean {
     const record = this.apiKeys.get(key);
@@ -165,7 +214,9 @@ export class SandboxStore {
 
   // --- client states (spec §2)
 
-  isClientStateEnabled(): boolean { return this.clientStateEnabled; }
+  isClientStateEnabled(): boolean {
+    return this.clientStateEnabled;
+  }
 
   /** Turning the feature off deletes all stored state (spec §2). */
   setClientStateEnabled(enabled: boolean): void {
@@ -173,14 +224,20 @@ export class SandboxStore {
     this.commit({ op: 'config.clientstate', enabled });
   }
 
-  getState(clientId: string): ClientStateWire | undefined { return this.states.get(clientId)?.wire; }
+  getState(clientId: string): ClientStateWire | undefined {
+    return this.states.get(clientId)?.wire;
+  }
   /** All records, in no particular order. */
   *allStates(): IterableIterator<ClientStateWire> {
     for (const row of this.states.rows) yield row.wire;
   }
-  stateCount(): number { return this.states.size; }
+  stateCount(): number {
+    return this.states.size;
+  }
   /** One page of the state API (spec §2.2): filtered, sorted, keyset-paged. */
-  queryStates(request: StatePageRequest): StatePage { return queryStates(this.states, request); }
+  queryStates(request: StatePageRequest): StatePage {
+    return queryStates(this.states, request);
+  }
 
   /** Stores a record while the feature is on; while it is off nothing is recorded. */
   putState(state: ClientStateWire): void {

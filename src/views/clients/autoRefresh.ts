@@ -13,7 +13,10 @@ export class AutoRefresh implements vscode.Disposable {
   private lastTick = Date.now();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly view: vscode.TreeView<unknown>, private readonly tree: Refreshable) {
+  constructor(
+    private readonly view: vscode.TreeView<unknown>,
+    private readonly tree: Refreshable,
+  ) {
     this.subscriptions = [
       view.onDidChangeVisibility(() => this.update(true)),
       onSettingsChanged([Setting.autoRefreshSeconds], () => this.update(false)),

@@ -24,9 +24,12 @@ function typeWords(state: ClientState): string {
 
 function timeWords(state: ClientState, now: number): string {
   switch (state.status) {
-    case 'connected': return vscode.l10n.t('active {0}', formatRelative(state.lastActivityTime ?? state.lastConnectTime, now));
-    case 'disconnected': return vscode.l10n.t('disconnected {0}', formatRelative(state.lastDisconnectTime, now));
-    default: return vscode.l10n.t('status unknown');
+    case 'connected':
+      return vscode.l10n.t('active {0}', formatRelative(state.lastActivityTime ?? state.lastConnectTime, now));
+    case 'disconnected':
+      return vscode.l10n.t('disconnected {0}', formatRelative(state.lastDisconnectTime, now));
+    default:
+      return vscode.l10n.t('status unknown');
   }
 }
 
@@ -35,13 +38,20 @@ function icon(state: ClientState): vscode.ThemeIcon {
   if (state.status === 'unknown') return new vscode.ThemeIcon('question');
   // A clean disconnect (code 0) is not a failure: a hollow, neutral icon; the rest a red slash.
   const clean = state.closeCode === 0 || (state.closeCode === undefined && state.initiator === 'client');
-  return clean ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('charts.red'));
+  return clean
+    ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground'))
+    : new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('charts.red'));
 }
 
 export class ClientNode implements ClientsNode {
   readonly id: string;
 
-  constructor(readonly state: ClientState, readonly parent: ClientsNode, private readonly now: number, private readonly capabilities: readonly CapabilityProvider[]) {
+  constructor(
+    readonly state: ClientState,
+    readonly parent: ClientsNode,
+    private readonly now: number,
+    private readonly capabilities: readonly CapabilityProvider[],
+  ) {
     this.id = clientNodeId(parent.id, state.id);
   }
 

@@ -17,7 +17,12 @@ export const FixCommand: Record<PlatformFix | 'retry' | 'enable' | 'settings', s
   settings: 'workbench.action.openSettings',
 };
 
-function action(prefix: string, parent: ClientsNode | undefined, fix: keyof typeof FixCommand, args: unknown[] = []): ActionNode {
+function action(
+  prefix: string,
+  parent: ClientsNode | undefined,
+  fix: keyof typeof FixCommand,
+  args: unknown[] = [],
+): ActionNode {
   const [label, icon] = {
     connect: [vscode.l10n.t('Connect to Platform…'), 'plug'],
     setCredentials: [vscode.l10n.t('Set Credentials…'), 'key'],
@@ -26,29 +31,54 @@ function action(prefix: string, parent: ClientsNode | undefined, fix: keyof type
     retry: [vscode.l10n.t('Retry'), 'refresh'],
     settings: [vscode.l10n.t('Edit Platform Settings'), 'settings-gear'],
   }[fix];
-  return new ActionNode(`${prefix}/action/${fix}`, parent, label, icon, { command: FixCommand[fix], title: label, arguments: args });
+  return new ActionNode(`${prefix}/action/${fix}`, parent, label, icon, {
+    command: FixCommand[fix],
+    title: label,
+    arguments: args,
+  });
 }
 
 /** Items for a failed call of the state API. */
-export function errorNodes(error: unknown, parent: ClientsNode | undefined, prefix: string, platformName: string): ClientsNode[] {
+export function errorNodes(
+  error: unknown,
+  parent: ClientsNode | undefined,
+  prefix: string,
+  platformName: string,
+): ClientsNode[] {
   if (isCancellation(error)) return [];
   const message = errorMessage(error);
   const kind = isPlatformError(error) ? error.kind : undefined;
-  const api = isPlatformError(error) && error.apiMessage ? vscode.l10n.t('The platform said: {0}', error.apiMessage) : undefined;
-  const item = (detail: string | undefined, summary?: string) => new ErrorNode(`${prefix}/error`, parent, message, detail, summary);
+  const api =
+    isPlatformError(error) && error.apiMessage ? vscode.l10n.t('The platform said: {0}', error.apiMessage) : undefined;
+  const item = (detail: string | undefined, summary?: string) =>
+    new ErrorNode(`${prefix}/error`, parent, message, detail, summary);
   switch (kind) {
     case 'unauthorized':
     case 'forbidden':
-      return [item(api, vscode.l10n.t('Credentials refused')), action(prefix, parent, 'setCredentials', [platformName]), action(prefix, parent, 'retry')];
+      return [
+        item(api, vscode.l10n.t('Credentials refused')),
+        action(prefix, parent, 'setCredentials', [platformName]),
+        action(prefix, parent, 'retry'),
+      ];
     case 'featureDisabled':
-      return [item(api, vscode.l10n.t('Client Connection State API is off')), action(prefix, parent, 'enable'), action(prefix, parent, 'retry')];
+      return [
+        item(api, vscode.l10n.t('Client Connection State API is off')),
+        action(prefix, parent, 'enable'),
+        action(prefix, parent, 'retry'),
+      ];
     case 'network':
     case 'timeout':
     case 'tls':
       return [
-        item(vscode.l10n.t('Check the URLs of platform "{0}", that the platform is running, and any proxy or firewall in between.', platformName),
-          kind === 'tls' ? vscode.l10n.t('TLS failed') : vscode.l10n.t('Platform not reachable')),
-        action(prefix, parent, 'retry'), action(prefix, parent, 'settings', ['iotConnectivity.platforms']),
+        item(
+          vscode.l10n.t(
+            'Check the URLs of platform "{0}", that the platform is running, and any proxy or firewall in between.',
+            platformName,
+          ),
+          kind === 'tls' ? vscode.l10n.t('TLS failed') : vscode.l10n.t('Platform not reachable'),
+        ),
+        action(prefix, parent, 'retry'),
+        action(prefix, parent, 'settings', ['iotConnectivity.platforms']),
       ];
     default:
       return [item(api), action(prefix, parent, 'retry')];
@@ -57,6 +87,13 @@ export function errorNodes(error: unknown, parent: ClientsNode | undefined, pref
 
 /** Items for a platform that cannot be used yet (no token, bad settings). */
 export function problemNodes(message: string, fix: PlatformFix, platformName: string | undefined): ClientsNode[] {
-  const summary = { connect: vscode.l10n.t('Platform settings need attention'), setCredentials: vscode.l10n.t('Credentials needed'), select: vscode.l10n.t('Platform not found') }[fix];
-  return [new ErrorNode('platform/error', undefined, message, undefined, summary), action('platform', undefined, fix, platformName ? [platformName] : [])];
+  const summary = {
+    connect: vscode.l10n.t('Platform settings need attention'),
+    setCredentials: vscode.l10n.t('Credentials needed'),
+    select: vscode.l10n.t('Platform not found'),
+  }[fix];
+  return [
+    new ErrorNode('platform/error', undefined, message, undefined, summary),
+    action('platform', undefined, fix, platformName ? [platformName] : []),
+  ];
 }

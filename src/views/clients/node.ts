@@ -29,5 +29,10 @@ export interface TreeSession {
 }
 
 export function isClientStateNode(node: unknown): node is ClientsNode & { readonly state: ClientState } {
-  return typeof node === 'object' && node !== null && 'state' in node && typeof (node as { state?: { id?: unknown } }).state?.id === 'string';
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    'state' in node &&
+    typeof (node as { state?: { id?: unknown } }).state?.id === 'string'
+  );
 }

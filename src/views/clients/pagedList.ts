@@ -14,7 +14,12 @@ export class PagedList {
   private error?: unknown;
   private loadMore?: LoadMoreNode;
 
-  constructor(private readonly owner: ClientsNode, private readonly session: TreeSession, query: StateQuery, limit = session.pageSize) {
+  constructor(
+    private readonly owner: ClientsNode,
+    private readonly session: TreeSession,
+    query: StateQuery,
+    limit = session.pageSize,
+  ) {
     this.pager = new Pager(session.rest, { query, limit, sort: session.sort });
   }
 
@@ -32,12 +37,17 @@ export class PagedList {
       await this.pager.next(this.session.signal);
       this.error = undefined;
       const now = Date.now();
-      for (const state of this.pager.records.slice(this.nodes.length)) this.nodes.push(new ClientNode(state, this.owner, now, this.session.capabilities));
+      for (const state of this.pager.records.slice(this.nodes.length))
+        this.nodes.push(new ClientNode(state, this.owner, now, this.session.capabilities));
     } catch (error) {
       this.error = error;
     }
     const more = this.pager.hasMore && this.nodes.length > 0;
-    this.loadMore = more ? new LoadMoreNode(`${this.owner.id}/more`, this.owner, this.nodes.length, this.pager.total, () => this.loadNext()) : undefined;
+    this.loadMore = more
+      ? new LoadMoreNode(`${this.owner.id}/more`, this.owner, this.nodes.length, this.pager.total, () =>
+          this.loadNext(),
+        )
+      : undefined;
   }
 
   private async loadNext(): Promise<void> {
@@ -47,10 +57,12 @@ export class PagedList {
 
   children(): ClientsNode[] {
     const out: ClientsNode[] = [...this.nodes];
-    if (this.error !== undefined) out.push(...errorNodes(this.error, this.owner, this.owner.id, this.session.platformName));
+    if (this.error !== undefined)
+      out.push(...errorNodes(this.error, this.owner, this.owner.id, this.session.platformName));
     // After a failed later page the cursor is still good: "Load more…" tries that page again.
     if (this.loadMore) out.push(this.loadMore);
-    else if (this.error === undefined && this.nodes.length === 0) out.push(new MessageNode(`${this.owner.id}/empty`, this.owner, vscode.l10n.t('No clients')));
+    else if (this.error === undefined && this.nodes.length === 0)
+      out.push(new MessageNode(`${this.owner.id}/empty`, this.owner, vscode.l10n.t('No clients')));
     return out;
   }
 }

@@ -14,7 +14,10 @@ export class Pager {
   /** `meta.total_rows` of the latest page. */
   total?: number;
 
-  constructor(private readonly rest: PlatformRestClient, private readonly request: Omit<StatePageRequest, 'bookmark'>) {}
+  constructor(
+    private readonly rest: PlatformRestClient,
+    private readonly request: Omit<StatePageRequest, 'bookmark'>,
+  ) {}
 
   get hasMore(): boolean {
     return !this.started || this.bookmark !== undefined;

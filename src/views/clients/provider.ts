@@ -51,12 +51,17 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   private readonly heads: HeadProvider[] = [];
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly platforms: PlatformService, private readonly query: QueryState, private readonly log: ComponentLog) {
+  constructor(
+    private readonly platforms: PlatformService,
+    private readonly query: QueryState,
+    private readonly log: ComponentLog,
+  ) {
     this.subscriptions = [
       platforms.onDidChange(() => this.scheduleRefresh()),
       query.onDidChange(() => this.refresh()),
       onSettingsChanged([Setting.pageSize, Setting.sort, Setting.groupByType], () => this.scheduleRefresh()),
-      this.changed, this.loaded,
+      this.changed,
+      this.loaded,
     ];
   }
 
@@ -148,7 +153,10 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
 
   private generation(): Generation {
     const source = new vscode.CancellationTokenSource();
-    const g: Generation = { source, roots: this.loadRoots(source.token).catch((error: unknown) => this.failedRoots(error)) };
+    const g: Generation = {
+      source,
+      roots: this.loadRoots(source.token).catch((error: unknown) => this.failedRoots(error)),
+    };
     void g.roots.then((roots) => (g.settled = roots));
     return g;
   }
@@ -159,26 +167,40 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     const status = await this.platforms.status();
     await vscode.commands.executeCommand('setContext', ContextKey.platformState, status.kind);
     if (status.kind !== 'ready') {
-      this.loaded.fire({ state: status.kind, query, platformName: status.kind === 'problem' ? status.name : undefined });
+      this.loaded.fire({
+        state: status.kind,
+        query,
+        platformName: status.kind === 'problem' ? status.name : undefined,
+      });
       return status.kind === 'none' ? [] : problemNodes(status.message, status.fix, status.name);
     }
     const { platform } = status;
     const session: TreeSession = {
-      rest: platform.rest, platformName: platform.name, query: sentQuery(query, Date.now()), signal: signalOf(token).signal,
-      sort: SORT_ORDERS[settings.sort()] as readonly StateSort[], pageSize: settings.pageSize(), groupByType: settings.groupByType(),
+      rest: platform.rest,
+      platformName: platform.name,
+      query: sentQuery(query, Date.now()),
+      signal: signalOf(token).signal,
+      sort: SORT_ORDERS[settings.sort()] as readonly StateSort[],
+      pageSize: settings.pageSize(),
+      groupByType: settings.groupByType(),
       capabilities: this.capabilities,
       changed: (node) => !token.isCancellationRequested && this.changed.fire(node),
     };
-    const statuses: readonly ConnectionStatus[] = query.connectionStatus ? [query.connectionStatus] : CONNECTION_STATUSES;
+    const statuses: readonly ConnectionStatus[] = query.connectionStatus
+      ? [query.connectionStatus]
+      : CONNECTION_STATUSES;
     const groups = statuses.map((s) => new StatusGroupNode(s, session));
     await Promise.all(groups.map((g) => g.prepare()));
     const totals = groups.map((g) => g.total);
-    this.log.debug(`roots of ${platform.name} in ${Date.now() - started} ms: ${statuses.map((s, i) => `${s} ${totals[i] ?? '?'}`).join(', ')}`);
+    this.log.debug(
+      `roots of ${platform.name} in ${Date.now() - started} ms: ${statuses.map((s, i) => `${s} ${totals[i] ?? '?'}`).join(', ')}`,
+    );
     const total = totals.every((t) => t !== undefined) ? totals.reduce((a, b) => (a ?? 0) + (b ?? 0), 0) : undefined;
     this.loaded.fire({ state: 'ready', platformName: platform.name, query, total });
     // Both groups failed alike (credentials, feature off, host down): say it once, at the top.
     const heads = this.heads.map((h) => h(platform.name)).filter((n): n is ClientsNode => n !== undefined);
-    if (groups.every((g) => g.failed !== undefined)) return [...heads, ...errorNodes(groups[0].failed, undefined, 'root', platform.name)];
+    if (groups.every((g) => g.failed !== undefined))
+      return [...heads, ...errorNodes(groups[0].failed, undefined, 'root', platform.name)];
     return [...heads, ...groups];
   }
 

@@ -40,7 +40,10 @@ export class QueryState implements vscode.Disposable {
   recent(): StateQuery[] {
     const stored = this.memento.get<unknown>(RECENT_KEY);
     if (!Array.isArray(stored)) return [];
-    return stored.map((q) => readStateQuery(q)).filter((r) => r.problems.length === 0 && !isEmptyStateQuery(r.query)).map((r) => r.query);
+    return stored
+      .map((q) => readStateQuery(q))
+      .filter((r) => r.problems.length === 0 && !isEmptyStateQuery(r.query))
+      .map((r) => r.query);
   }
 
   private async remember(query: StateQuery): Promise<void> {

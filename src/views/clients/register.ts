@@ -24,19 +24,30 @@ function showSummary(view: vscode.TreeView<ClientsNode>, s: TreeSummary, queryAc
   const platform = s.platformName ? plainText(s.platformName, 60) : undefined;
   const query = queryActive ? describeStateQuery(s.query) : undefined;
   view.description = [platform, query].filter(Boolean).join(' · ') || undefined;
-  view.message = query && s.state === 'ready'
-    ? (s.total === undefined ? vscode.l10n.t('Query: {0}', query) : vscode.l10n.t('Query: {0} — {1} clients', query, s.total))
-    : undefined;
+  view.message =
+    query && s.state === 'ready'
+      ? s.total === undefined
+        ? vscode.l10n.t('Query: {0}', query)
+        : vscode.l10n.t('Query: {0} — {1} clients', query, s.total)
+      : undefined;
 }
 
-export function registerClientsView(context: vscode.ExtensionContext, platforms: PlatformService, query: QueryState, log: Log): ClientsView {
+export function registerClientsView(
+  context: vscode.ExtensionContext,
+  platforms: PlatformService,
+  query: QueryState,
+  log: Log,
+): ClientsView {
   const provider = new ClientsTreeProvider(platforms, query, log.for('tree'));
   const view = vscode.window.createTreeView(CLIENTS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(
-    provider, view, new AutoRefresh(view, provider),
+    provider,
+    view,
+    new AutoRefresh(view, provider),
     provider.onDidLoad((s) => showSummary(view, s, query.active)),
     registerCommand(log, Command.loadMore, (node: LoadMoreNode) =>
-      vscode.window.withProgress({ location: { viewId: CLIENTS_VIEW } }, () => node.load())),
+      vscode.window.withProgress({ location: { viewId: CLIENTS_VIEW } }, () => node.load()),
+    ),
   );
   return { provider, view };
 }

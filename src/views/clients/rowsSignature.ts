@@ -17,7 +17,8 @@ function hasLoadedChildren(node: ClientsNode): node is ClientsNode & LoadedChild
 
 function row(item: vscode.TreeItem): unknown[] {
   const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
-  const icon = item.iconPath && typeof item.iconPath === 'object' && 'id' in item.iconPath ? item.iconPath.id : undefined;
+  const icon =
+    item.iconPath && typeof item.iconPath === 'object' && 'id' in item.iconPath ? item.iconPath.id : undefined;
   return [item.id, item.label, item.description, item.contextValue, item.collapsibleState, tooltip, icon];
 }
 

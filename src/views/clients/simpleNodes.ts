@@ -4,7 +4,12 @@ import { plainText } from '../../core/text';
 import type { ClientsNode } from './node';
 
 export class MessageNode implements ClientsNode {
-  constructor(readonly id: string, readonly parent: ClientsNode | undefined, private readonly text: string, private readonly icon = 'info') {}
+  constructor(
+    readonly id: string,
+    readonly parent: ClientsNode | undefined,
+    private readonly text: string,
+    private readonly icon = 'info',
+  ) {}
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text);
     item.id = this.id;
@@ -16,7 +21,13 @@ export class MessageNode implements ClientsNode {
 
 export class ErrorNode implements ClientsNode {
   /** `summary`: a few words that fit the side bar; the message follows as the description. */
-  constructor(readonly id: string, readonly parent: ClientsNode | undefined, readonly message: string, private readonly detail?: string, private readonly summary?: string) {}
+  constructor(
+    readonly id: string,
+    readonly parent: ClientsNode | undefined,
+    readonly message: string,
+    private readonly detail?: string,
+    private readonly summary?: string,
+  ) {}
   getTreeItem(): vscode.TreeItem {
     const message = plainText(this.message, 200);
     const item = new vscode.TreeItem(this.summary ?? message);
@@ -32,8 +43,13 @@ export class ErrorNode implements ClientsNode {
 }
 
 export class ActionNode implements ClientsNode {
-  constructor(readonly id: string, readonly parent: ClientsNode | undefined, private readonly label: string, private readonly icon: string,
-    readonly command: vscode.Command) {}
+  constructor(
+    readonly id: string,
+    readonly parent: ClientsNode | undefined,
+    private readonly label: string,
+    private readonly icon: string,
+    readonly command: vscode.Command,
+  ) {}
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label);
     item.id = this.id;
@@ -47,13 +63,21 @@ export class ActionNode implements ClientsNode {
 
 /** Carries its list's cursor: clicking it loads the next page into the same parent. */
 export class LoadMoreNode implements ClientsNode {
-  constructor(readonly id: string, readonly parent: ClientsNode, private readonly shown: number, private readonly total: number | undefined,
-    readonly load: () => Promise<void>) {}
+  constructor(
+    readonly id: string,
+    readonly parent: ClientsNode,
+    private readonly shown: number,
+    private readonly total: number | undefined,
+    readonly load: () => Promise<void>,
+  ) {}
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('more');
-    item.description = this.total !== undefined ? vscode.l10n.t('{0} of {1} shown', this.shown, this.total) : vscode.l10n.t('{0} shown', this.shown);
+    item.description =
+      this.total !== undefined
+        ? vscode.l10n.t('{0} of {1} shown', this.shown, this.total)
+        : vscode.l10n.t('{0} shown', this.shown);
     item.command = { command: 'iotConnectivity.loadMore', title: vscode.l10n.t('Load more…'), arguments: [this] };
     item.contextValue = 'loadMore';
     return item;

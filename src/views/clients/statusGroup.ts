@@ -12,7 +12,10 @@ export class StatusGroupNode implements ClientsNode, LoadedChildren {
   private readonly list: PagedList;
   private readonly types?: TypeGroups;
 
-  constructor(readonly status: ConnectionStatus, session: TreeSession) {
+  constructor(
+    readonly status: ConnectionStatus,
+    session: TreeSession,
+  ) {
     this.id = `status/${status}`;
     const query = { ...session.query, connectionStatus: status };
     // Grouped by type, this list only counts (one record); the type groups page.
@@ -37,11 +40,17 @@ export class StatusGroupNode implements ClientsNode, LoadedChildren {
     const connected = this.status === 'connected';
     const n = this.list.total;
     const label = connected
-      ? (n === undefined ? vscode.l10n.t('Connected') : vscode.l10n.t('Connected ({0})', n))
-      : (n === undefined ? vscode.l10n.t('Disconnected') : vscode.l10n.t('Disconnected ({0})', n));
+      ? n === undefined
+        ? vscode.l10n.t('Connected')
+        : vscode.l10n.t('Connected ({0})', n)
+      : n === undefined
+        ? vscode.l10n.t('Disconnected')
+        : vscode.l10n.t('Disconnected ({0})', n);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
-    item.iconPath = connected ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green')) : new vscode.ThemeIcon('debug-disconnect');
+    item.iconPath = connected
+      ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green'))
+      : new vscode.ThemeIcon('debug-disconnect');
     item.contextValue = `group;${this.status}`;
     return item;
   }

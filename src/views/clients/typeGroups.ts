@@ -16,7 +16,14 @@ export class TypeGroupNode implements ClientsNode {
   readonly id: string;
   readonly list: PagedList;
 
-  constructor(readonly parent: ClientsNode, session: TreeSession, key: string, private readonly label: string, query: StateQuery, private readonly icon: string) {
+  constructor(
+    readonly parent: ClientsNode,
+    session: TreeSession,
+    key: string,
+    private readonly label: string,
+    query: StateQuery,
+    private readonly icon: string,
+  ) {
     this.id = `${parent.id}/${key}`;
     this.list = new PagedList(this, session, query);
   }
@@ -24,7 +31,10 @@ export class TypeGroupNode implements ClientsNode {
   getTreeItem(): vscode.TreeItem {
     const n = this.list.total;
     const label = plainText(this.label, 60);
-    const item = new vscode.TreeItem(n === undefined ? label : `${label} (${n})`, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      n === undefined ? label : `${label} (${n})`,
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.icon);
     item.contextValue = 'typeGroup';
@@ -39,7 +49,11 @@ export class TypeGroupNode implements ClientsNode {
 export class TypeGroups {
   private loaded?: Promise<ClientsNode[]>;
 
-  constructor(private readonly owner: ClientsNode, private readonly session: TreeSession, private readonly query: StateQuery) {}
+  constructor(
+    private readonly owner: ClientsNode,
+    private readonly session: TreeSession,
+    private readonly query: StateQuery,
+  ) {}
 
   children(): Promise<ClientsNode[]> {
     return (this.loaded ??= this.load());
@@ -48,22 +62,57 @@ export class TypeGroups {
   private async load(): Promise<ClientsNode[]> {
     let typeIds: string[];
     try {
-      typeIds = this.query.deviceType ? [this.query.deviceType] : (await this.session.rest.listDeviceTypes(this.session.signal)).map((t) => t.id);
+      typeIds = this.query.deviceType
+        ? [this.query.deviceType]
+        : (await this.session.rest.listDeviceTypes(this.session.signal)).map((t) => t.id);
     } catch (error) {
       this.loaded = undefined;
       return errorNodes(error, this.owner, `${this.owner.id}/types`, this.session.platformName);
     }
     const wantDevices = this.query.clientType !== 'application';
-    const groups = wantDevices ? typeIds.slice(0, MAX_TYPE_GROUPS).map((t) => new TypeGroupNode(this.owner, this.session, `type/${t}`, t, { ...this.query, deviceType: t }, 'symbol-class')) : [];
+    const groups = wantDevices
+      ? typeIds
+          .slice(0, MAX_TYPE_GROUPS)
+          .map(
+            (t) =>
+              new TypeGroupNode(
+                this.owner,
+                this.session,
+                `type/${t}`,
+                t,
+                { ...this.query, deviceType: t },
+                'symbol-class',
+              ),
+          )
+      : [];
     if (!this.query.deviceType && (this.query.clientType === undefined || this.query.clientType === 'application')) {
-      groups.push(new TypeGroupNode(this.owner, this.session, 'applications', vscode.l10n.t('Applications'), { ...this.query, clientType: 'application' }, 'window'));
+      groups.push(
+        new TypeGroupNode(
+          this.owner,
+          this.session,
+          'applications',
+          vscode.l10n.t('Applications'),
+          { ...this.query, clientType: 'application' },
+          'window',
+        ),
+      );
     }
     await Promise.all(groups.map((g) => g.list.load()));
     const shown: ClientsNode[] = groups.filter((g) => g.list.failed !== undefined || (g.list.total ?? 1) > 0);
     if (wantDevices && typeIds.length > MAX_TYPE_GROUPS) {
-      shown.push(new MessageNode(`${this.owner.id}/types/more`, this.owner, vscode.l10n.t('{0} more device types are not shown; turn off grouping by type to see every client.', typeIds.length - MAX_TYPE_GROUPS)));
+      shown.push(
+        new MessageNode(
+          `${this.owner.id}/types/more`,
+          this.owner,
+          vscode.l10n.t(
+            '{0} more device types are not shown; turn off grouping by type to see every client.',
+            typeIds.length - MAX_TYPE_GROUPS,
+          ),
+        ),
+      );
     }
-    if (shown.length === 0) shown.push(new MessageNode(`${this.owner.id}/empty`, this.owner, vscode.l10n.t('No clients')));
+    if (shown.length === 0)
+      shown.push(new MessageNode(`${this.owner.id}/empty`, this.owner, vscode.l10n.t('No clients')));
     return shown;
   }
 }

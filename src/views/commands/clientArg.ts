@@ -5,6 +5,12 @@ import { isClientStateNode } from '../clients/node';
 
 export function clientStateOf(arg: unknown): ClientState | undefined {
   if (isClientStateNode(arg)) return arg.state;
-  if (typeof arg === 'object' && arg !== null && typeof (arg as ClientState).id === 'string' && typeof (arg as ClientState).raw === 'object') return arg as ClientState;
+  if (
+    typeof arg === 'object' &&
+    arg !== null &&
+    typeof (arg as ClientState).id === 'string' &&
+    typeof (arg as ClientState).raw === 'object'
+  )
+    return arg as ClientState;
   return undefined;
 }

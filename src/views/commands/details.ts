@@ -18,11 +18,16 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? vscode.l10n.t('// This record is no longer in memory: use Show Details again.');
+    return (
+      this.texts.get(uri.toString()) ?? vscode.l10n.t('// This record is no longer in memory: use Show Details again.')
+    );
   }
 
   uriFor(state: ClientState): vscode.Uri {
-    const name = clientLabel(state.id).replace(/[^\w.-]+/g, '_').slice(0, 60) || 'client';
+    const name =
+      clientLabel(state.id)
+        .replace(/[^\w.-]+/g, '_')
+        .slice(0, 60) || 'client';
     return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/clients/${name}-${hashText(state.id)}.json` });
   }
 

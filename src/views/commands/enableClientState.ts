@@ -7,9 +7,14 @@ import { withUserProgress } from '../../vscode/progress';
 
 export async function enableClientState(platforms: PlatformService, refresh: () => void): Promise<void> {
   const status = await platforms.status();
-  if (status.kind !== 'ready') throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
+  if (status.kind !== 'ready')
+    throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
   const name = plainText(status.platform.name, 60);
-  await withUserProgress(vscode.l10n.t('Switching on the Client Connection State API of {0}…', name), (signal) => status.platform.rest.setClientStateConfig(true, signal));
+  await withUserProgress(vscode.l10n.t('Switching on the Client Connection State API of {0}…', name), (signal) =>
+    status.platform.rest.setClientStateConfig(true, signal),
+  );
   refresh();
-  void vscode.window.showInformationMessage(vscode.l10n.t('The Client Connection State API of {0} is on. Clients appear once they connect or try to.', name));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('The Client Connection State API of {0} is on. Clients appear once they connect or try to.', name),
+  );
 }

@@ -33,7 +33,17 @@ function buttons(step: number): vscode.QuickInputButton[] {
 export function inputStep(o: InputStep): Promise<string> {
   const box = vscode.window.createInputBox();
   return new Promise<string>((resolve, reject) => {
-    Object.assign(box, { title: o.title, step: o.step, totalSteps: o.totalSteps, value: o.value ?? '', prompt: o.prompt, placeholder: o.placeholder, password: o.password === true, ignoreFocusOut: true, buttons: buttons(o.step) });
+    Object.assign(box, {
+      title: o.title,
+      step: o.step,
+      totalSteps: o.totalSteps,
+      value: o.value ?? '',
+      prompt: o.prompt,
+      placeholder: o.placeholder,
+      password: o.password === true,
+      ignoreFocusOut: true,
+      buttons: buttons(o.step),
+    });
     box.onDidTriggerButton(() => reject(new FlowBack()));
     box.onDidChangeValue((v) => (box.validationMessage = v === '' ? undefined : o.validate(v)));
     box.onDidAccept(() => {
@@ -49,7 +59,15 @@ export function inputStep(o: InputStep): Promise<string> {
 export function pickStep<T extends vscode.QuickPickItem>(o: PickStep<T>): Promise<T> {
   const pick = vscode.window.createQuickPick<T>();
   return new Promise<T>((resolve, reject) => {
-    Object.assign(pick, { title: o.title, step: o.step, totalSteps: o.totalSteps, placeholder: o.placeholder, ignoreFocusOut: true, buttons: buttons(o.step), items: o.items });
+    Object.assign(pick, {
+      title: o.title,
+      step: o.step,
+      totalSteps: o.totalSteps,
+      placeholder: o.placeholder,
+      ignoreFocusOut: true,
+      buttons: buttons(o.step),
+      items: o.items,
+    });
     if (o.active) pick.activeItems = [o.active];
     pick.onDidTriggerButton(() => reject(new FlowBack()));
     pick.onDidAccept(() => pick.selectedItems[0] && resolve(pick.selectedItems[0]));

@@ -26,7 +26,12 @@ async function choose(deps: PlatformDeps, arg: unknown, placeholder: string): Pr
   const active = deps.platforms.activeName();
   const items = list.map((p) => {
     const r = resolvePlatform(p);
-    return { label: plainText(p.name, 60), description: p.name === active ? vscode.l10n.t('active') : undefined, detail: hostOf(r.ok ? r.platform.apiUrl : p.apiUrl), platform: p };
+    return {
+      label: plainText(p.name, 60),
+      description: p.name === active ? vscode.l10n.t('active') : undefined,
+      detail: hostOf(r.ok ? r.platform.apiUrl : p.apiUrl),
+      platform: p,
+    };
   });
   return (await vscode.window.showQuickPick(items, { placeHolder: placeholder }))?.platform;
 }
@@ -37,18 +42,31 @@ export async function selectPlatform(deps: PlatformDeps, arg?: unknown): Promise
 }
 
 export async function setCredentials(deps: PlatformDeps, arg?: unknown): Promise<void> {
-  const picked = await choose(deps, arg ?? deps.platforms.activeName(), vscode.l10n.t('Set the credentials of which platform?'));
+  const picked = await choose(
+    deps,
+    arg ?? deps.platforms.activeName(),
+    vscode.l10n.t('Set the credentials of which platform?'),
+  );
   if (!picked) return;
   const name = plainText(picked.name, 60);
   const title = vscode.l10n.t('Set Credentials of {0}', name);
   const apiKey = await vscode.window.showInputBox({
-    title, value: picked.apiKey, ignoreFocusOut: true, prompt: vscode.l10n.t('API key (a-org-…, from the platform)'),
-    validateInput: (v) => (v.trim() === '' || /\s/.test(v.trim()) ? vscode.l10n.t('Enter the API key, without spaces.') : undefined),
+    title,
+    value: picked.apiKey,
+    ignoreFocusOut: true,
+    prompt: vscode.l10n.t('API key (a-org-…, from the platform)'),
+    validateInput: (v) =>
+      v.trim() === '' || /\s/.test(v.trim()) ? vscode.l10n.t('Enter the API key, without spaces.') : undefined,
   });
   if (apiKey === undefined) return;
   const token = await vscode.window.showInputBox({
-    title, password: true, ignoreFocusOut: true,
-    prompt: vscode.l10n.t('API token for the API key {0} (kept in the secret storage of VS Code)', plainText(apiKey.trim(), 60)),
+    title,
+    password: true,
+    ignoreFocusOut: true,
+    prompt: vscode.l10n.t(
+      'API token for the API key {0} (kept in the secret storage of VS Code)',
+      plainText(apiKey.trim(), 60),
+    ),
     validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter the API token.') : undefined),
   });
   if (token === undefined) return;
@@ -68,7 +86,10 @@ export async function setCredentials(deps: PlatformDeps, arg?: unknown): Promise
     });
   } catch (error) {
     const save = vscode.l10n.t('Save Anyway');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The credentials of {0} did not work: {1}', name, deps.log.redact(errorMessage(error))), save);
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t('The credentials of {0} did not work: {1}', name, deps.log.redact(errorMessage(error))),
+      save,
+    );
     if (choice !== save) return;
   }
   await deps.platforms.setCredentials(picked.name, apiKey.trim(), token);
@@ -78,6 +99,10 @@ export async function removePlatform(deps: PlatformDeps, arg?: unknown): Promise
   const picked = await choose(deps, arg, vscode.l10n.t('Remove which platform?'));
   if (!picked) return;
   const remove = vscode.l10n.t('Remove');
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove platform {0} and its stored token from this computer?', plainText(picked.name, 60)), { modal: true }, remove);
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Remove platform {0} and its stored token from this computer?', plainText(picked.name, 60)),
+    { modal: true },
+    remove,
+  );
   if (answer === remove) await deps.platforms.remove(picked.name);
 }

@@ -28,12 +28,16 @@ function needClient(arg: unknown) {
   return state;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): { readonly actions: ClientActions } {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  deps: CommandDeps,
+): { readonly actions: ClientActions } {
   const { log, platforms, query, clients } = deps;
   const details = new DetailsDocuments();
   const actions = new ClientActions();
   const refresh = () => clients.provider.refresh();
-  const reg = (id: string, fn: (...args: never[]) => unknown) => registerCommand(log, id, fn as (...args: unknown[]) => unknown);
+  const reg = (id: string, fn: (...args: never[]) => unknown) =>
+    registerCommand(log, id, fn as (...args: unknown[]) => unknown);
   context.subscriptions.push(
     details,
     reg(Command.showLog, () => log.show()),

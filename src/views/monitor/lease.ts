@@ -28,29 +28,53 @@ export class Lease implements MonitorLease {
   private isLive = false;
   private released = false;
 
-  constructor(private readonly owner: LeaseOwner, log: PlatformLog = silentLog) {
-    this.emitter = new Emitter((error) => log.error(`monitor: a listener failed: ${error instanceof Error ? error.message : String(error)}`));
+  constructor(
+    private readonly owner: LeaseOwner,
+    log: PlatformLog = silentLog,
+  ) {
+    this.emitter = new Emitter((error) =>
+      log.error(`monitor: a listener failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
-  get clientId(): string { return this.owner.clientId; }
-  get connection(): MonitorConnection { return this.owner.connection; }
-  get topics(): readonly string[] { return this.owner.topics; }
-  get live(): boolean { return this.isLive; }
-  get clients(): readonly string[] { return this.ids; }
-  get size(): number { return this.own.size; }
+  get clientId(): string {
+    return this.owner.clientId;
+  }
+  get connection(): MonitorConnection {
+    return this.owner.connection;
+  }
+  get topics(): readonly string[] {
+    return this.owner.topics;
+  }
+  get live(): boolean {
+    return this.isLive;
+  }
+  get clients(): readonly string[] {
+    return this.ids;
+  }
+  get size(): number {
+    return this.own.size;
+  }
   /** The concrete monitor topics of its clients. */
-  get ownTopics(): ReadonlySet<string> { return this.own; }
+  get ownTopics(): ReadonlySet<string> {
+    return this.own;
+  }
 
   setClients(ids: readonly string[]): Promise<void> {
     if (this.released) return Promise.resolve();
     const before = this.own;
     this.ids = [...new Set(ids)];
-    this.own = new Set(this.ids.flatMap((raw) => {
-      const id = parseClientId(raw);
-      return id ? [monitorTopicFor(id)] : [];
-    }));
+    this.own = new Set(
+      this.ids.flatMap((raw) => {
+        const id = parseClientId(raw);
+        return id ? [monitorTopicFor(id)] : [];
+      }),
+    );
     const done = this.owner.replan();
-    this.owner.replay(this, [...this.own].filter((t) => !before.has(t)));
+    this.owner.replay(
+      this,
+      [...this.own].filter((t) => !before.has(t)),
+    );
     return done;
   }
 

@@ -40,14 +40,24 @@ export class SharedMonitor {
     this.client = this.prepare();
   }
 
-  get clientId(): string { return this.client.clientId; }
-  get connection(): MonitorConnection { return this.disposed ? { state: 'closed' } : this.client.state; }
+  get clientId(): string {
+    return this.client.clientId;
+  }
+  get connection(): MonitorConnection {
+    return this.disposed ? { state: 'closed' } : this.client.state;
+  }
   /** The planned topics, for all leases together. */
-  get topics(): readonly string[] { return this.topicList; }
+  get topics(): readonly string[] {
+    return this.topicList;
+  }
   /** The topics the broker granted on the current connection. */
-  get subscribed(): readonly string[] { return this.disposed ? [] : this.client.topics; }
+  get subscribed(): readonly string[] {
+    return this.disposed ? [] : this.client.topics;
+  }
   /** How many leases want something (for tests and the log). */
-  get users(): number { return [...this.leases].filter((l) => l.size > 0).length; }
+  get users(): number {
+    return [...this.leases].filter((l) => l.size > 0).length;
+  }
 
   lease(): MonitorLease {
     const lease = new Lease(this, this.options.log);
@@ -101,7 +111,10 @@ export class SharedMonitor {
    *  (the broker sends retained messages only to a new subscription, not to a new lease). */
   replay(lease: Lease, topics: readonly string[]): void {
     const known = topics.map((t) => this.last.get(t)).filter((e): e is MonitorEvent => e !== undefined);
-    if (known.length > 0) queueMicrotask(() => known.forEach((e) => lease.wants(e.topic) && lease.emit('message', { ...e, retained: true })));
+    if (known.length > 0)
+      queueMicrotask(() =>
+        known.forEach((e) => lease.wants(e.topic) && lease.emit('message', { ...e, retained: true })),
+      );
   }
 
   /** @internal */

@@ -12,7 +12,8 @@ import type { ActivePlatform } from '../../vscode/platforms/service';
 import { SharedMonitor, type SharedMonitorOptions } from './sharedMonitor';
 import type { MonitorLease } from './types';
 
-export type LeaseResult = { readonly ok: true; readonly lease: MonitorLease } | { readonly ok: false; readonly reason: string };
+export type LeaseResult =
+  { readonly ok: true; readonly lease: MonitorLease } | { readonly ok: false; readonly reason: string };
 
 type Tuning = Partial<Pick<SharedMonitorOptions, 'backoff' | 'keepaliveSeconds' | 'coverThreshold'>>;
 
@@ -20,27 +21,57 @@ export class WindowMonitor {
   readonly appId = `iotc-monitor-${randomBytes(6).toString('hex')}`;
   private current?: { readonly key: string; readonly platformName: string; readonly monitor: SharedMonitor };
 
-  constructor(private readonly log: PlatformLog, private readonly tuning: Tuning = {}) {}
+  constructor(
+    private readonly log: PlatformLog,
+    private readonly tuning: Tuning = {},
+  ) {}
 
   /** The MQTT client id of the current connection, when there is a monitor. */
-  get clientId(): string | undefined { return this.current?.monitor.clientId; }
+  get clientId(): string | undefined {
+    return this.current?.monitor.clientId;
+  }
   /** The current monitor (tests, the log); leases are how its users reach it. */
-  get monitor(): SharedMonitor | undefined { return this.current?.monitor; }
+  get monitor(): SharedMonitor | undefined {
+    return this.current?.monitor;
+  }
 
   /** A lease on this platform's monitor, or why it cannot be watched. */
   lease(platform: ActivePlatform): LeaseResult {
     const { mqttUrl } = platform.resolved;
     const orgId = platform.resolved.orgId ?? orgFromApiKey(platform.resolved.apiKey);
-    if (!mqttUrl) return { ok: false, reason: `platform "${platform.name}" has no MQTT URL, so its monitor topics cannot be watched` };
-    if (!orgId) return { ok: false, reason: `the organization of platform "${platform.name}" is not known (set its orgId)` };
+    if (!mqttUrl)
+      return {
+        ok: false,
+        reason: `platform "${platform.name}" has no MQTT URL, so its monitor topics cannot be watched`,
+      };
+    if (!orgId)
+      return { ok: false, reason: `the organization of platform "${platform.name}" is not known (set its orgId)` };
     const { apiKey, apiToken, ca } = platform.credentials;
     // Everything the connection is made of: the same platform read again keeps its connection.
-    const key = JSON.stringify([mqttUrl, orgId, apiKey, apiToken, ca ?? '', platform.resolved.rejectUnauthorized ?? true]);
+    const key = JSON.stringify([
+      mqttUrl,
+      orgId,
+      apiKey,
+      apiToken,
+      ca ?? '',
+      platform.resolved.rejectUnauthorized ?? true,
+    ]);
     if (this.current?.key !== key) {
       const startAfter = this.retire();
       let monitor: SharedMonitor;
       try {
-        monitor = new SharedMonitor({ mqttUrl, orgId, appId: this.appId, apiKey, apiToken, ca, rejectUnauthorized: platform.resolved.rejectUnauthorized, log: this.log, startAfter, ...this.tuning });
+        monitor = new SharedMonitor({
+          mqttUrl,
+          orgId,
+          appId: this.appId,
+          apiKey,
+          apiToken,
+          ca,
+          rejectUnauthorized: platform.resolved.rejectUnauthorized,
+          log: this.log,
+          startAfter,
+          ...this.tuning,
+        });
       } catch (error) {
         return { ok: false, reason: error instanceof Error ? error.message : String(error) };
       }
@@ -57,6 +88,10 @@ export class WindowMonitor {
   private retire(): Promise<void> {
     const old = this.current;
     this.current = undefined;
-    return old ? old.monitor.dispose().catch((error: unknown) => this.log.warn(`monitor: did not close cleanly: ${String(error)}`)) : Promise.resolve();
+    return old
+      ? old.monitor
+          .dispose()
+          .catch((error: unknown) => this.log.warn(`monitor: did not close cleanly: ${String(error)}`))
+      : Promise.resolve();
   }
 }

@@ -28,7 +28,9 @@ export interface DeviceDocumentInput {
 
 export function deviceDocument({ platformName, facts: f }: DeviceDocumentInput): string {
   const tls = f.tls
-    ? (f.caFile ? `yes; trust the CA in ${inlineCode(f.caFile)}` : 'yes; the system\'s certificate authorities')
+    ? f.caFile
+      ? `yes; trust the CA in ${inlineCode(f.caFile)}`
+      : "yes; the system's certificate authorities"
     : 'no (plain MQTT: fine on loopback, never for a real network)';
   const parts = [
     `# Device ${plainText(f.clientId, 120)}`,
@@ -47,6 +49,9 @@ export function deviceDocument({ platformName, facts: f }: DeviceDocumentInput):
   for (const s of deviceSnippets(f)) {
     parts.push(`## ${s.title}`, '', inlineCode(s.install), '', fenced(s.code, s.language), '');
   }
-  parts.push('Publish events to `iot-2/evt/{event}/fmt/{format}`; receive commands on `iot-2/cmd/{command}/fmt/{format}`. Pin the device in the Clients view to hear the moment it connects or drops, and why.', '');
+  parts.push(
+    'Publish events to `iot-2/evt/{event}/fmt/{format}`; receive commands on `iot-2/cmd/{command}/fmt/{format}`. Pin the device in the Clients view to hear the moment it connects or drops, and why.',
+    '',
+  );
   return parts.join('\n');
 }

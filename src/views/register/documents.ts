@@ -19,7 +19,9 @@ export class DeviceDocuments implements vscode.TextDocumentContentProvider, vsco
       vscode.workspace.registerTextDocumentContentProvider(DEVICE_SCHEME, this),
       // Its tab closed is "closed" for the person; VS Code may keep the document a while longer.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
-        for (const tab of e.closed) if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === DEVICE_SCHEME) this.forget(tab.input.uri);
+        for (const tab of e.closed)
+          if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === DEVICE_SCHEME)
+            this.forget(tab.input.uri);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.texts.delete(doc.uri.toString())),
       this.changed,
@@ -27,18 +29,26 @@ export class DeviceDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   private forget(uri: vscode.Uri): void {
-    const stillShown = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
+    const stillShown = vscode.window.tabGroups.all.some((g) =>
+      g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()),
+    );
     if (stillShown || !this.texts.delete(uri.toString())) return;
     this.changed.fire(uri);
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? vscode.l10n.t('This device\'s connection details are no longer in memory: its token was shown once.');
+    return (
+      this.texts.get(uri.toString()) ??
+      vscode.l10n.t("This device's connection details are no longer in memory: its token was shown once.")
+    );
   }
 
   async show(clientId: string, text: string): Promise<vscode.Uri> {
     const name = clientId.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'device';
-    const uri = vscode.Uri.from({ scheme: DEVICE_SCHEME, path: `/devices/${name}-${hashText(`${clientId}${Date.now()}`)}.md` });
+    const uri = vscode.Uri.from({
+      scheme: DEVICE_SCHEME,
+      path: `/devices/${name}-${hashText(`${clientId}${Date.now()}`)}.md`,
+    });
     this.texts.set(uri.toString(), text);
     for (const old of [...this.texts.keys()].slice(0, Math.max(0, this.texts.size - KEPT))) this.texts.delete(old);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });

@@ -34,10 +34,13 @@ export function connectionFacts(o: FactsInput): ConnectionFacts {
   try {
     url = new URL(o.mqttUrl);
   } catch {
-    throw new Error('The platform\'s MQTT URL is not a URL.');
+    throw new Error("The platform's MQTT URL is not a URL.");
   }
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
-  if (!(scheme in DEFAULT_PORTS)) throw new Error(`The platform's MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, not ${scheme.slice(0, 10)}://.`);
+  if (!(scheme in DEFAULT_PORTS))
+    throw new Error(
+      `The platform's MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, not ${scheme.slice(0, 10)}://.`,
+    );
   const s = scheme as keyof typeof DEFAULT_PORTS;
   const websocket = s === 'ws' || s === 'wss';
   const tls = s === 'mqtts' || s === 'wss';
@@ -47,7 +50,8 @@ export function connectionFacts(o: FactsInput): ConnectionFacts {
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: url.port ? Number(url.port) : DEFAULT_PORTS[s],
     path: websocket ? (url.pathname && url.pathname !== '/' ? url.pathname : '/mqtt') : '',
-    tls, websocket,
+    tls,
+    websocket,
     caFile: tls ? o.caFile : undefined,
     clientId: o.clientId,
     username: DEVICE_USERNAME,

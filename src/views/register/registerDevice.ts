@@ -30,24 +30,68 @@ export interface RegisteredDevice {
   readonly uri: string;
 }
 
-interface Target { typeId: string; deviceId: string; newType: boolean }
+interface Target {
+  typeId: string;
+  deviceId: string;
+  newType: boolean;
+}
 
-const idProblem = (v: string) => (isValidIdPart(v.trim()) ? undefined : vscode.l10n.t('Use 1 to 36 letters, digits, dots, dashes or underscores.'));
+const idProblem = (v: string) =>
+  isValidIdPart(v.trim()) ? undefined : vscode.l10n.t('Use 1 to 36 letters, digits, dots, dashes or underscores.');
 
 async function askTarget(platform: ActivePlatform, arg: unknown): Promise<Target> {
   const given = (arg ?? {}) as { typeId?: unknown; deviceId?: unknown };
   if (typeof given.typeId === 'string' && typeof given.deviceId === 'string') {
-    if (idProblem(given.typeId) || idProblem(given.deviceId)) throw new Error(vscode.l10n.t('A device type and a device id use 1 to 36 letters, digits, dots, dashes or underscores.'));
+    if (idProblem(given.typeId) || idProblem(given.deviceId))
+      throw new Error(
+        vscode.l10n.t('A device type and a device id use 1 to 36 letters, digits, dots, dashes or underscores.'),
+      );
     // Created when missing: an existing type answers 409, which is fine.
     return { typeId: given.typeId, deviceId: given.deviceId, newType: true };
   }
   const title = vscode.l10n.t('Register Device on {0}', plainText(platform.name, 60));
-  const types = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading device types…') }, () => platform.rest.listDeviceTypes());
+  const types = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading device types…') },
+    () => platform.rest.listDeviceTypes(),
+  );
   const create = { label: vscode.l10n.t('$(add) New Device Type…'), typeId: undefined };
-  const items = [create, ...types.map((t) => ({ label: plainText(t.id, 40), description: t.description ? plainText(t.description, 80) : undefined, typeId: t.id }))];
-  const picked = types.length === 0 ? create : await pickStep({ title, step: 1, totalSteps: 2, items, active: items[1] ?? create, placeholder: vscode.l10n.t('Device type of the new device') });
-  const typeId = picked.typeId ?? await inputStep({ title, step: 1, totalSteps: 2, value: 'my-device-type', prompt: vscode.l10n.t('Name of the new device type'), validate: idProblem });
-  const deviceId = await inputStep({ title, step: 2, totalSteps: 2, value: `device-${Math.random().toString(36).slice(2, 6)}`, prompt: vscode.l10n.t('Device id (unique within type {0})', plainText(typeId, 40)), validate: idProblem });
+  const items = [
+    create,
+    ...types.map((t) => ({
+      label: plainText(t.id, 40),
+      description: t.description ? plainText(t.description, 80) : undefined,
+      typeId: t.id,
+    })),
+  ];
+  const picked =
+    types.length === 0
+      ? create
+      : await pickStep({
+          title,
+          step: 1,
+          totalSteps: 2,
+          items,
+          active: items[1] ?? create,
+          placeholder: vscode.l10n.t('Device type of the new device'),
+        });
+  const typeId =
+    picked.typeId ??
+    (await inputStep({
+      title,
+      step: 1,
+      totalSteps: 2,
+      value: 'my-device-type',
+      prompt: vscode.l10n.t('Name of the new device type'),
+      validate: idProblem,
+    }));
+  const deviceId = await inputStep({
+    title,
+    step: 2,
+    totalSteps: 2,
+    value: `device-${Math.random().toString(36).slice(2, 6)}`,
+    prompt: vscode.l10n.t('Device id (unique within type {0})', plainText(typeId, 40)),
+    validate: idProblem,
+  });
   return { typeId, deviceId, newType: picked.typeId === undefined };
 }
 
@@ -56,9 +100,13 @@ export async function registerDevice(deps: RegisterDeviceDeps, arg?: unknown): P
   if (status.kind !== 'ready') {
     const start = vscode.l10n.t('Start Local Sandbox');
     const connect = vscode.l10n.t('Connect to Platform…');
-    const message = status.kind === 'problem' ? status.message : vscode.l10n.t('Register Device needs a platform: start the local sandbox or connect to one.');
+    const message =
+      status.kind === 'problem'
+        ? status.message
+        : vscode.l10n.t('Register Device needs a platform: start the local sandbox or connect to one.');
     const choice = await vscode.window.showWarningMessage(message, start, connect);
-    if (choice) await vscode.commands.executeCommand(choice === start ? Command.startLocalSandbox : Command.connectPlatform);
+    if (choice)
+      await vscode.commands.executeCommand(choice === start ? Command.startLocalSandbox : Command.connectPlatform);
     return undefined;
   }
   const platform = status.platform;
@@ -76,7 +124,12 @@ export async function registerDevice(deps: RegisterDeviceDeps, arg?: unknown): P
   const clientId = clientIdOf(created, platform.resolved.orgId);
   if (!clientId) throw new Error(vscode.l10n.t('The platform did not say the organization of device {0}.', shown));
   deps.log.for('register').info(`registered ${clientId} on ${platform.name}`);
-  const facts = connectionFacts({ mqttUrl: platform.resolved.mqttUrl, caFile: platform.resolved.caFile, clientId, token: created.authToken });
+  const facts = connectionFacts({
+    mqttUrl: platform.resolved.mqttUrl,
+    caFile: platform.resolved.caFile,
+    clientId,
+    token: created.authToken,
+  });
   const uri = await deps.documents.show(clientId, deviceDocument({ platformName: platform.name, facts }));
   offerPin(clientId);
   return { clientId, typeId: created.typeId, deviceId: created.deviceId, uri: uri.toString() };
@@ -84,6 +137,11 @@ export async function registerDevice(deps: RegisterDeviceDeps, arg?: unknown): P
 
 function offerPin(clientId: string): void {
   const pin = vscode.l10n.t('Pin Device');
-  const message = vscode.l10n.t('Device {0} is registered. Its token is in the document that just opened and is shown only this once: copy it now.', plainText(clientId, 120));
-  void vscode.window.showInformationMessage(message, pin).then((choice) => choice === pin && vscode.commands.executeCommand(Command.pinClient, clientId));
+  const message = vscode.l10n.t(
+    'Device {0} is registered. Its token is in the document that just opened and is shown only this once: copy it now.',
+    plainText(clientId, 120),
+  );
+  void vscode.window
+    .showInformationMessage(message, pin)
+    .then((choice) => choice === pin && vscode.commands.executeCommand(Command.pinClient, clientId));
 }

@@ -60,7 +60,12 @@ function paho(f: ConnectionFacts): Snippet {
     `    client.publish(${pyString(EVENT_TOPIC)}, json.dumps({"d": {"time": time.time()}}))`,
     '    time.sleep(10)',
   ];
-  return { language: 'python', title: 'Python: Eclipse Paho', install: 'pip install paho-mqtt', code: lines.join('\n') };
+  return {
+    language: 'python',
+    title: 'Python: Eclipse Paho',
+    install: 'pip install paho-mqtt',
+    code: lines.join('\n'),
+  };
 }
 
 function pahoC(f: ConnectionFacts): Snippet {
@@ -94,7 +99,12 @@ function pahoC(f: ConnectionFacts): Snippet {
     '}',
   ];
   const lib = f.tls ? 'paho-mqtt3cs' : 'paho-mqtt3c';
-  return { language: 'c', title: 'C: Eclipse Paho C (MQTTClient)', install: `cc device.c -l${lib} -o device`, code: lines.join('\n') };
+  return {
+    language: 'c',
+    title: 'C: Eclipse Paho C (MQTTClient)',
+    install: `cc device.c -l${lib} -o device`,
+    code: lines.join('\n'),
+  };
 }
 
 export function deviceSnippets(f: ConnectionFacts): Snippet[] {

@@ -15,14 +15,20 @@ const MAX_BYTES = 64 * 1024;
 function platformName(text: string): string {
   try {
     const name = (JSON.parse(text) as { platformName?: unknown }).platformName;
-    return typeof name === 'string' && name.trim() !== '' && name.length <= MAX_NAME ? name.trim() : LOCAL_SANDBOX_PLATFORM;
+    return typeof name === 'string' && name.trim() !== '' && name.length <= MAX_NAME
+      ? name.trim()
+      : LOCAL_SANDBOX_PLATFORM;
   } catch {
     return LOCAL_SANDBOX_PLATFORM;
   }
 }
 
 /** Takes the handover named by IOTC_BOOTSTRAP, if any; false when there was none to take. */
-export async function takeBootstrap(platforms: PlatformService, log: Log, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+export async function takeBootstrap(
+  platforms: PlatformService,
+  log: Log,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<boolean> {
   const file = env[BOOTSTRAP_ENV];
   if (!file) return false;
   const out = log.for('sandbox');
@@ -42,7 +48,9 @@ export async function takeBootstrap(platforms: PlatformService, log: Log, env: N
     const ready = readReadyLine(text.trim());
     const { config, token } = localSandboxPlatform(ready, platformName(text));
     await platforms.save(config, token);
-    out.info(`took the sandbox ${ready.apiUrl} handed over by npm start as platform "${config.name}"; its token is in secret storage`);
+    out.info(
+      `took the sandbox ${ready.apiUrl} handed over by npm start as platform "${config.name}"; its token is in secret storage`,
+    );
     return true;
   } catch (err) {
     out.error(`the npm start handover could not be used: ${err instanceof Error ? err.message : String(err)}`);

@@ -65,22 +65,27 @@ export async function startSandboxChild(o: SandboxChildOptions): Promise<Sandbox
   process.on('exit', killNow);
 
   let stopping: Promise<void> | undefined;
-  const stop = (graceMs = GRACE_MS) => (stopping ??= (async () => {
-    if (!running) return;
-    child.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
-    if ((await Promise.race([exited, late])) === 'late') {
-      child.kill('SIGKILL');
-      await exited;
-    }
-    clearTimeout(timer);
-  })());
+  const stop = (graceMs = GRACE_MS) =>
+    (stopping ??= (async () => {
+      if (!running) return;
+      child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+      if ((await Promise.race([exited, late])) === 'late') {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      clearTimeout(timer);
+    })());
 
   const readyLine = new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout }).once('line', resolve);
     child.once('error', reject);
-    void exited.then((code) => reject(new Error(`the sandbox exited (code ${code}) before it was ready${tail.length ? `:\n${tail.join('\n')}` : ''}`)));
+    void exited.then((code) =>
+      reject(
+        new Error(`the sandbox exited (code ${code}) before it was ready${tail.length ? `:\n${tail.join('\n')}` : ''}`),
+      ),
+    );
   });
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
@@ -95,7 +100,15 @@ export async function startSandboxChild(o: SandboxChildOptions): Promise<Sandbox
       }),
     ]);
     const ready = readReadyLine(line);
-    return { ready, pid: child.pid ?? 0, exited, get running() { return running; }, stop };
+    return {
+      ready,
+      pid: child.pid ?? 0,
+      exited,
+      get running() {
+        return running;
+      },
+      stop,
+    };
   } catch (err) {
     await stop(1000);
     throw err;

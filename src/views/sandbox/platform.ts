@@ -8,7 +8,10 @@ export const LOCAL_SANDBOX_PLATFORM = 'Local sandbox';
 
 export type SandboxCredentials = Pick<ReadyInfo, 'org' | 'apiUrl' | 'mqttUrl' | 'apiKey' | 'apiToken'>;
 
-export function localSandboxPlatform(ready: SandboxCredentials, name = LOCAL_SANDBOX_PLATFORM): { config: PlatformConfig; token: string } {
+export function localSandboxPlatform(
+  ready: SandboxCredentials,
+  name = LOCAL_SANDBOX_PLATFORM,
+): { config: PlatformConfig; token: string } {
   return {
     config: { name, orgId: ready.org, apiUrl: ready.apiUrl, mqttUrl: ready.mqttUrl, apiKey: ready.apiKey },
     token: ready.apiToken,

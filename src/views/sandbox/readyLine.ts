@@ -6,7 +6,8 @@ const MAX_LINE = 16 * 1024;
 
 function text(r: Record<string, unknown>, key: string): string {
   const v = r[key];
-  if (typeof v !== 'string' || v === '' || v.length > 2048) throw new Error(`the sandbox's ready line has no usable "${key}"`);
+  if (typeof v !== 'string' || v === '' || v.length > 2048)
+    throw new Error(`the sandbox's ready line has no usable "${key}"`);
   return v;
 }
 
@@ -22,11 +23,23 @@ export function readReadyLine(line: string): ReadyInfo {
   } catch {
     parsed = undefined;
   }
-  const r = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-  if (!r || r.event !== 'ready') throw new Error('the sandbox\'s first line on stdout is not its ready line ({"event":"ready",…})');
+  const r =
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  if (!r || r.event !== 'ready')
+    throw new Error('the sandbox\'s first line on stdout is not its ready line ({"event":"ready",…})');
   return {
-    event: 'ready', org: text(r, 'org'), apiUrl: text(r, 'apiUrl'), mqttUrl: text(r, 'mqttUrl'), wsUrl: text(r, 'wsUrl'),
-    apiKey: text(r, 'apiKey'), apiToken: text(r, 'apiToken'),
-    mqttsUrl: optional(r, 'mqttsUrl'), wssUrl: optional(r, 'wssUrl'), httpsUrl: optional(r, 'httpsUrl'), caFile: optional(r, 'caFile'),
+    event: 'ready',
+    org: text(r, 'org'),
+    apiUrl: text(r, 'apiUrl'),
+    mqttUrl: text(r, 'mqttUrl'),
+    wsUrl: text(r, 'wsUrl'),
+    apiKey: text(r, 'apiKey'),
+    apiToken: text(r, 'apiToken'),
+    mqttsUrl: optional(r, 'mqttsUrl'),
+    wssUrl: optional(r, 'wssUrl'),
+    httpsUrl: optional(r, 'httpsUrl'),
+    caFile: optional(r, 'caFile'),
   };
 }

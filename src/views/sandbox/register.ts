@@ -33,7 +33,11 @@ export function registerLocalSandbox(context: vscode.ExtensionContext, deps: Loc
   void takeBootstrap(deps.platforms, deps.log).then(async (taken) => {
     if (!taken || context.globalState.get(WALKTHROUGH_SHOWN)) return;
     await context.globalState.update(WALKTHROUGH_SHOWN, true);
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, true);
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      `${context.extension.id}#${WALKTHROUGH_ID}`,
+      true,
+    );
   });
   return sandbox;
 }

@@ -52,7 +52,12 @@ export class LocalSandbox implements vscode.Disposable {
     const args = ['--http-port', '0', '--mqtt-port', '0', '--ws-port', '0', '--data-dir', this.o.dataDir];
     if (fleetSize > 0) args.push('--simulate', String(fleetSize));
     log.info(`starting ${this.o.cliPath} ${args.join(' ')}`);
-    const child = await startSandboxChild({ cliPath: this.o.cliPath, args, signal, onStderrLine: (line) => logSandboxLine(log, line) });
+    const child = await startSandboxChild({
+      cliPath: this.o.cliPath,
+      args,
+      signal,
+      onStderrLine: (line) => logSandboxLine(log, line),
+    });
     this.o.log.addSecret(child.ready.apiKey, child.ready.apiToken);
     try {
       const result = await this.activate(child.ready, false);
@@ -92,7 +97,11 @@ export class LocalSandbox implements vscode.Disposable {
     } else {
       log.error(`ended on its own (exit code ${code ?? 'none: killed'})`);
       const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showWarningMessage(vscode.l10n.t('The local sandbox ended unexpectedly (exit code {0}).', String(code)), showLog)
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t('The local sandbox ended unexpectedly (exit code {0}).', String(code)),
+          showLog,
+        )
         .then((choice) => choice === showLog && this.o.log.show());
     }
     // Its platform stays (a restart updates it); the tree now says the API cannot be reached.

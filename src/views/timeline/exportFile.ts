@@ -10,7 +10,12 @@ function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
-export async function exportEvents(subject: TimelineSubject, events: readonly ConnectivityEvent[], format: ExportFormat, now = Date.now()): Promise<vscode.Uri | undefined> {
+export async function exportEvents(
+  subject: TimelineSubject,
+  events: readonly ConnectivityEvent[],
+  format: ExportFormat,
+  now = Date.now(),
+): Promise<vscode.Uri | undefined> {
   const name = exportFileName(subject.name, format, now);
   const folder = defaultFolder();
   const target = await vscode.window.showSaveDialog({
@@ -24,7 +29,13 @@ export async function exportEvents(subject: TimelineSubject, events: readonly Co
   return target;
 }
 
-export async function writeEvents(target: vscode.Uri, subject: TimelineSubject, events: readonly ConnectivityEvent[], format: ExportFormat, now = Date.now()): Promise<void> {
+export async function writeEvents(
+  target: vscode.Uri,
+  subject: TimelineSubject,
+  events: readonly ConnectivityEvent[],
+  format: ExportFormat,
+  now = Date.now(),
+): Promise<void> {
   const text = format === 'csv' ? eventsToCsv(events) : eventsToJson(subject.clientId, events, now);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
 }

@@ -5,7 +5,24 @@
 import type { ConnectivityEvent } from '../../core/events/types';
 import { toIso } from '../../core/time';
 
-const COLUMNS = ['time', 'kind', 'cause', 'closeCode', 'initiator', 'mqttReasonCode', 'explanation', 'reason', 'hint', 'clientAddr', 'clientId', 'source', 'alsoSeenIn', 'timeIssue', 'rawTime', 'raw'] as const;
+const COLUMNS = [
+  'time',
+  'kind',
+  'cause',
+  'closeCode',
+  'initiator',
+  'mqttReasonCode',
+  'explanation',
+  'reason',
+  'hint',
+  'clientAddr',
+  'clientId',
+  'source',
+  'alsoSeenIn',
+  'timeIssue',
+  'rawTime',
+  'raw',
+] as const;
 type Column = (typeof COLUMNS)[number];
 
 function cells(e: ConnectivityEvent): Record<Column, string> {

@@ -28,11 +28,17 @@ export interface LiveFeed {
 }
 
 export class TimelineLiveFeed implements LiveFeed {
-  constructor(private readonly monitors: WindowMonitor, private readonly log: ComponentLog) {}
+  constructor(
+    private readonly monitors: WindowMonitor,
+    private readonly log: ComponentLog,
+  ) {}
 
   watch(platform: ActivePlatform, watcher: LiveWatcher): vscode.Disposable {
     if (!parseClientId(watcher.clientId)) {
-      watcher.status({ live: false, reason: 'the client id is not of the platform\'s form, so it has no monitor topic' });
+      watcher.status({
+        live: false,
+        reason: "the client id is not of the platform's form, so it has no monitor topic",
+      });
       return new vscode.Disposable(() => undefined);
     }
     const leased = this.monitors.lease(platform);
@@ -52,7 +58,12 @@ export class TimelineLiveFeed implements LiveFeed {
     const report = () => safely('its live status', () => watcher.status(statusOf(lease, refused)));
     const subscriptions = [
       // The payload names the client: a message about another org's client of the same name is not this one's.
-      lease.on('message', (e) => e.clientId === watcher.clientId && safely('a monitor message', () => watcher.message(e.message, e.receivedAt))),
+      lease.on(
+        'message',
+        (e) =>
+          e.clientId === watcher.clientId &&
+          safely('a monitor message', () => watcher.message(e.message, e.receivedAt)),
+      ),
       lease.on('subscription', (s) => {
         refused = s.granted ? undefined : (s.reason ?? 'no reason given');
         report();
@@ -75,10 +86,16 @@ function statusOf(lease: MonitorLease, refused: string | undefined): LiveStatus 
   if (refused !== undefined) return { live: false, reason: `the monitor topic was refused: ${refused}` };
   const c = lease.connection;
   switch (c.state) {
-    case 'connected': return { live: false, reason: 'subscribing to the monitor topic…' };
-    case 'reconnecting': return { live: false, reason: `the monitor connection dropped (${c.reason}); reconnecting` };
-    case 'rejected': return { live: false, reason: `the platform refused the monitor connection (${c.reason})` };
-    case 'closed': return { live: false, reason: 'the monitor connection was closed (the platform changed): Reload to watch again' };
-    case 'connecting': case 'idle': return { live: false, reason: 'connecting to the monitor topics…' };
+    case 'connected':
+      return { live: false, reason: 'subscribing to the monitor topic…' };
+    case 'reconnecting':
+      return { live: false, reason: `the monitor connection dropped (${c.reason}); reconnecting` };
+    case 'rejected':
+      return { live: false, reason: `the platform refused the monitor connection (${c.reason})` };
+    case 'closed':
+      return { live: false, reason: 'the monitor connection was closed (the platform changed): Reload to watch again' };
+    case 'connecting':
+    case 'idle':
+      return { live: false, reason: 'connecting to the monitor topics…' };
   }
 }

@@ -6,14 +6,27 @@
 // feed was interrupted, catchUp() reads the record and the newest entries again.
 
 import type { ClientState, ConnectionStatus } from '../../core/clientState';
-import { eventFromMonitor, eventsFromLog, eventsFromState, mergeEvents, type ConnectivityEvent } from '../../core/events';
+import {
+  eventFromMonitor,
+  eventsFromLog,
+  eventsFromState,
+  mergeEvents,
+  type ConnectivityEvent,
+} from '../../core/events';
 import { LOG_LIMIT_MAX, LOG_OFFSET_MAX } from '../../core/limits';
 import type { MonitorMessage } from '../../core/monitor';
 import { SKEW_TOLERANCE_MS } from '../../core/timeWords';
 import { isPlatformError } from '../../platform/errors';
 import type { LogEntry, LogPage, LogRequest } from '../../platform/rest/logs';
 import type { LoadProgress, Notice, TimelineSnapshot, TimelineSubject } from '../../shared/protocol';
-import { applicationNotice, entryNotices, logFailureNotice, stateFailureNotice, unknownIdNotice, type EntryStats } from './notices';
+import {
+  applicationNotice,
+  entryNotices,
+  logFailureNotice,
+  stateFailureNotice,
+  unknownIdNotice,
+  type EntryStats,
+} from './notices';
 import { logAddress } from './subject';
 
 /** The calls a timeline makes (PlatformRestClient has them). */
@@ -57,7 +70,8 @@ export class TimelineLoader {
     private readonly changed: () => void,
     private readonly clock: () => number = Date.now,
   ) {
-    if (!subject.hasLog) this.notices.set('noLog', subject.kind === 'unknown' ? unknownIdNotice() : applicationNotice());
+    if (!subject.hasLog)
+      this.notices.set('noLog', subject.kind === 'unknown' ? unknownIdNotice() : applicationNotice());
   }
 
   /** Reads the state record and the log from the newest entry; resolves when both are done or stopped. */
@@ -135,7 +149,15 @@ export class TimelineLoader {
   snapshot(): TimelineSnapshot {
     const derived = entryNotices(this.stats, this.progress?.state === 'done', this.subject.hasLog);
     const notices = [...this.notices.values(), ...derived];
-    return { subject: this.subject, events: this.merged, status: this.status, now: this.clock(), notices, live: this.live, ...(this.progress ? { progress: this.progress } : {}) };
+    return {
+      subject: this.subject,
+      events: this.merged,
+      status: this.status,
+      now: this.clock(),
+      notices,
+      live: this.live,
+      ...(this.progress ? { progress: this.progress } : {}),
+    };
   }
 
   dispose(): void {
@@ -237,7 +259,8 @@ export class TimelineLoader {
       else if (entry.problem?.includes('no timestamp')) s.noTimestamp++;
       else if (entry.problem?.includes('unreadable timestamp')) s.badTimestamp++;
       if (entry.problem?.includes('cut to')) s.cut++;
-      if (entry.time !== undefined && entry.time - now > SKEW_TOLERANCE_MS) [s.future, s.maxLeadMs] = [s.future + 1, Math.max(s.maxLeadMs, entry.time - now)];
+      if (entry.time !== undefined && entry.time - now > SKEW_TOLERANCE_MS)
+        [s.future, s.maxLeadMs] = [s.future + 1, Math.max(s.maxLeadMs, entry.time - now)];
       return true;
     });
   }
@@ -250,14 +273,22 @@ export class TimelineLoader {
 
   private setProgress(state: LoadProgress['state'], canResume: boolean): void {
     const pages = Math.min(MAX_PAGES, this.nextOffset / LOG_LIMIT_MAX);
-    this.progress = { state, entries: this.entries.length, pages, maxPages: MAX_PAGES, canResume: canResume && this.nextOffset <= LOG_OFFSET_MAX };
+    this.progress = {
+      state,
+      entries: this.entries.length,
+      pages,
+      maxPages: MAX_PAGES,
+      canResume: canResume && this.nextOffset <= LOG_OFFSET_MAX,
+    };
     this.changed();
   }
 
   /** Time of the newest live connect or disconnect, if any. */
   private lastTransition(): number | undefined {
     let last: number | undefined;
-    for (const e of this.monitorEvents) if (e.time !== undefined && e.kind !== 'other' && e.kind !== 'failedConnect') last = Math.max(last ?? -Infinity, e.time);
+    for (const e of this.monitorEvents)
+      if (e.time !== undefined && e.kind !== 'other' && e.kind !== 'failedConnect')
+        last = Math.max(last ?? -Infinity, e.time);
     return last;
   }
 
@@ -269,9 +300,21 @@ export class TimelineLoader {
 }
 
 function rawOf(entry: LogEntry): RawEntry {
-  return entry.timestamp !== undefined ? { message: entry.message, timestamp: entry.timestamp } : { message: entry.message };
+  return entry.timestamp !== undefined
+    ? { message: entry.message, timestamp: entry.timestamp }
+    : { message: entry.message };
 }
 
 function emptyStats(): EntryStats {
-  return { entries: 0, noTimestamp: 0, badTimestamp: 0, cut: 0, notObject: 0, outOfOrder: 0, future: 0, maxLeadMs: 0, unknownLines: 0 };
+  return {
+    entries: 0,
+    noTimestamp: 0,
+    badTimestamp: 0,
+    cut: 0,
+    notObject: 0,
+    outOfOrder: 0,
+    future: 0,
+    maxLeadMs: 0,
+    unknownLines: 0,
+  };
 }

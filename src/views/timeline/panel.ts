@@ -5,7 +5,16 @@
 
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { assertNever, PROTOCOL_VERSION, readFromView, snapshotMessage, type ExportFormat, type FromView, type TimelineSnapshot, type ToView } from '../../shared/protocol';
+import {
+  assertNever,
+  PROTOCOL_VERSION,
+  readFromView,
+  snapshotMessage,
+  type ExportFormat,
+  type FromView,
+  type TimelineSnapshot,
+  type ToView,
+} from '../../shared/protocol';
 import type { ComponentLog } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { entryToText } from './exportFormat';
@@ -26,7 +35,13 @@ export interface PanelDeps {
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')] };
+  return {
+    enableScripts: true,
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
+  };
 }
 
 export class TimelinePanel implements vscode.Disposable {
@@ -39,9 +54,18 @@ export class TimelinePanel implements vscode.Disposable {
   private firstDrawLogged = false;
   private disposed = false;
 
-  constructor(readonly panel: vscode.WebviewPanel, readonly clientId: string, private readonly deps: PanelDeps, private readonly onDispose: () => void) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly clientId: string,
+    private readonly deps: PanelDeps,
+    private readonly onDispose: () => void,
+  ) {
     const subject = subjectOf(clientId);
-    this.loader = new TimelineLoader(subject, { getClientState: () => this.noPlatform(), getConnectionLog: () => this.noPlatform() }, () => this.schedule());
+    this.loader = new TimelineLoader(
+      subject,
+      { getClientState: () => this.noPlatform(), getConnectionLog: () => this.noPlatform() },
+      () => this.schedule(),
+    );
     panel.title = vscode.l10n.t('Timeline: {0}', subject.name);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'timeline', 'timeline.svg');
     panel.webview.options = webviewOptions(deps.extensionUri);
@@ -86,8 +110,14 @@ export class TimelinePanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
-    return timelineHtml({ cspSource: webview.cspSource, nonce: makeNonce(randomBytes), scriptUri: uri('dist', 'webview', 'timeline.js'), styleUri: uri('media', 'timeline', 'timeline.css') });
+    const uri = (...path: string[]) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...path)).toString();
+    return timelineHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(randomBytes),
+      scriptUri: uri('dist', 'webview', 'timeline.js'),
+      styleUri: uri('media', 'timeline', 'timeline.css'),
+    });
   }
 
   private noPlatform(): never {
@@ -102,8 +132,15 @@ export class TimelinePanel implements vscode.Disposable {
     if (this.disposed) return;
     const subject = subjectOf(this.clientId);
     if (status.kind !== 'ready') {
-      this.loader = new TimelineLoader(subject, { getClientState: () => this.noPlatform(), getConnectionLog: () => this.noPlatform() }, () => this.schedule());
-      const why = status.kind === 'problem' ? status.message : vscode.l10n.t('No platform is connected: run "Connect to Platform…", then Reload.');
+      this.loader = new TimelineLoader(
+        subject,
+        { getClientState: () => this.noPlatform(), getConnectionLog: () => this.noPlatform() },
+        () => this.schedule(),
+      );
+      const why =
+        status.kind === 'problem'
+          ? status.message
+          : vscode.l10n.t('No platform is connected: run "Connect to Platform…", then Reload.');
       this.loader.setNotice({ id: 'platform', level: 'error', text: why }, 'platform');
       return;
     }
@@ -113,13 +150,18 @@ export class TimelinePanel implements vscode.Disposable {
       message: (message, receivedAt) => loader.addMonitor(message, receivedAt),
       status: (s) => {
         loader.live = s.live;
-        loader.setNotice(s.live ? undefined : { id: 'live', level: 'info', text: `Live updates are not flowing: ${s.reason}.` }, 'live');
+        loader.setNotice(
+          s.live ? undefined : { id: 'live', level: 'info', text: `Live updates are not flowing: ${s.reason}.` },
+          'live',
+        );
       },
       interrupted: (offlineMs) => void this.catchUp(loader, offlineMs),
     });
     const started = Date.now();
     await loader.start();
-    this.deps.log.info(`${subject.kind} ${subject.name}: read ${loader.events().length} events in ${Date.now() - started} ms`);
+    this.deps.log.info(
+      `${subject.kind} ${subject.name}: read ${loader.events().length} events in ${Date.now() - started} ms`,
+    );
   }
 
   /** The live feed was down and is back: says so, and reads what it missed. */
@@ -127,8 +169,11 @@ export class TimelinePanel implements vscode.Disposable {
     const { hasLog } = loader.subject;
     loader.setNotice(interruptionNotice(offlineMs, hasLog, hasLog ? undefined : false), 'gap');
     const read = await loader.catchUp();
-    if (hasLog && loader === this.loader && !this.disposed) loader.setNotice(interruptionNotice(offlineMs, hasLog, read), 'gap');
-    this.deps.log.info(`${loader.subject.name}: live updates were down for ${offlineMs} ms; caught up${read ? ' from the log' : ''}`);
+    if (hasLog && loader === this.loader && !this.disposed)
+      loader.setNotice(interruptionNotice(offlineMs, hasLog, read), 'gap');
+    this.deps.log.info(
+      `${loader.subject.name}: live updates were down for ${offlineMs} ms; caught up${read ? ' from the log' : ''}`,
+    );
   }
 
   private schedule(): void {
@@ -147,7 +192,9 @@ export class TimelinePanel implements vscode.Disposable {
     void this.post(snapshotMessage(snapshot));
     if (!this.firstDrawLogged && (snapshot.progress?.pages ?? 0) > 0) {
       this.firstDrawLogged = true;
-      this.deps.log.info(`${snapshot.subject.name}: first log page posted ${Date.now() - this.opened} ms after the panel opened`);
+      this.deps.log.info(
+        `${snapshot.subject.name}: first log page posted ${Date.now() - this.opened} ms after the panel opened`,
+      );
     }
   }
 
@@ -167,7 +214,8 @@ export class TimelinePanel implements vscode.Disposable {
   private async handle(message: FromView): Promise<void> {
     switch (message.type) {
       case 'ready':
-        if (message.version !== PROTOCOL_VERSION) this.deps.log.warn(`timeline page of protocol ${message.version}, host of ${PROTOCOL_VERSION}`);
+        if (message.version !== PROTOCOL_VERSION)
+          this.deps.log.warn(`timeline page of protocol ${message.version}, host of ${PROTOCOL_VERSION}`);
         this.ready = true;
         this.postSnapshot();
         return;
@@ -199,7 +247,9 @@ export class TimelinePanel implements vscode.Disposable {
   private async exportAs(format: ExportFormat): Promise<string> {
     const count = this.loader.events().length;
     const saved = await this.exportTo(format);
-    return saved === undefined ? vscode.l10n.t('Export cancelled.') : vscode.l10n.t('Saved {0} events to {1}.', count, saved.fsPath);
+    return saved === undefined
+      ? vscode.l10n.t('Export cancelled.')
+      : vscode.l10n.t('Saved {0} events to {1}.', count, saved.fsPath);
   }
 
   /** Runs a request of the page and answers it, failure included (the page shows the answer). */

@@ -18,7 +18,12 @@ export class TimelinePanels implements vscode.Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, vscode.l10n.t('Timeline: {0}', subjectOf(clientId).name), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      TIMELINE_VIEW_TYPE,
+      vscode.l10n.t('Timeline: {0}', subjectOf(clientId).name),
+      vscode.ViewColumn.Active,
+      webviewOptions(this.deps.extensionUri),
+    );
     return this.adopt(panel, clientId);
   }
 

@@ -30,7 +30,10 @@ export function registerTimeline(context: vscode.ExtensionContext, deps: Timelin
   const log = deps.log.for('timeline');
   const live = new TimelineLiveFeed(deps.monitors, deps.log.for('timeline-monitor'));
   const panels = new TimelinePanels({
-    extensionUri: context.extensionUri, log, platforms: deps.platforms, live,
+    extensionUri: context.extensionUri,
+    log,
+    platforms: deps.platforms,
+    live,
     safely: (name, fn) => runWithErrorHandling(deps.log, name, fn)(),
   });
   context.subscriptions.push(
@@ -50,7 +53,10 @@ export function registerTimeline(context: vscode.ExtensionContext, deps: Timelin
         panels.restore(panel, saved.clientId);
       },
     }),
-    deps.actions.add({ label: () => vscode.l10n.t('$(graph-line) Show Connection Timeline'), command: Command.showTimeline }),
+    deps.actions.add({
+      label: () => vscode.l10n.t('$(graph-line) Show Connection Timeline'),
+      command: Command.showTimeline,
+    }),
   );
   return panels;
 }
@@ -64,16 +70,22 @@ function clientIdOf(arg: unknown): string | undefined {
 /** From the palette: a full client id, or a device id looked up on the active platform. */
 async function askForClient(platforms: PlatformService): Promise<string | undefined> {
   const status = await platforms.status();
-  if (status.kind !== 'ready') throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
+  if (status.kind !== 'ready')
+    throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
   const input = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Show Connection Timeline'), ignoreFocusOut: true,
+    title: vscode.l10n.t('Show Connection Timeline'),
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t('A client id (d:org:type:device, a:org:app) or a device id'),
-    validateInput: (v) => (v.trim() === '' || v.length > 1000 ? vscode.l10n.t('Enter a client id or a device id.') : undefined),
+    validateInput: (v) =>
+      v.trim() === '' || v.length > 1000 ? vscode.l10n.t('Enter a client id or a device id.') : undefined,
   });
   if (input === undefined) return undefined;
   const text = input.trim();
   // A full id opens at once: the timeline itself says when the platform does not know it.
   if (text.includes(':')) return text;
-  const records: readonly ClientState[] = await withUserProgress(vscode.l10n.t('Looking up {0}…', plainText(text, 60)), (signal) => lookUp(status.platform.rest, text, signal));
+  const records: readonly ClientState[] = await withUserProgress(
+    vscode.l10n.t('Looking up {0}…', plainText(text, 60)),
+    (signal) => lookUp(status.platform.rest, text, signal),
+  );
   return (await pickOne(records, text))?.id;
 }

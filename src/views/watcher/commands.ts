@@ -33,35 +33,64 @@ export function clientIdOf(arg: unknown): string | undefined {
 
 async function activePlatform(deps: PinCommandDeps): Promise<{ name: string; orgId?: string }> {
   const status = await deps.platforms.status();
-  if (status.kind === 'ready') return { name: status.platform.name, orgId: status.platform.resolved.orgId ?? orgFromApiKey(status.platform.resolved.apiKey) };
-  throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first: pins are kept per platform.'));
+  if (status.kind === 'ready')
+    return {
+      name: status.platform.name,
+      orgId: status.platform.resolved.orgId ?? orgFromApiKey(status.platform.resolved.apiKey),
+    };
+  throw new Error(
+    status.kind === 'problem'
+      ? status.message
+      : vscode.l10n.t('Connect to a platform first: pins are kept per platform.'),
+  );
 }
 
 export async function pinClient(deps: PinCommandDeps, arg?: unknown): Promise<boolean> {
   const platform = await activePlatform(deps);
   const given = clientIdOf(arg) ?? deps.activeTimelineClient?.();
-  const clientId = given ?? (await vscode.window.showInputBox({
-    title: vscode.l10n.t('Pin Client'), ignoreFocusOut: true,
-    prompt: vscode.l10n.t('The client id to watch in the status bar while you debug (d:org:type:device, g:…, a:org:app)'),
-    placeHolder: platform.orgId ? `d:${platform.orgId}:sensor:sensor-7` : 'd:org1x2:sensor:sensor-7',
-    validateInput: (v) => (v.trim() === '' ? undefined : pinProblem(v)),
-  }))?.trim();
+  const clientId =
+    given ??
+    (
+      await vscode.window.showInputBox({
+        title: vscode.l10n.t('Pin Client'),
+        ignoreFocusOut: true,
+        prompt: vscode.l10n.t(
+          'The client id to watch in the status bar while you debug (d:org:type:device, g:…, a:org:app)',
+        ),
+        placeHolder: platform.orgId ? `d:${platform.orgId}:sensor:sensor-7` : 'd:org1x2:sensor:sensor-7',
+        validateInput: (v) => (v.trim() === '' ? undefined : pinProblem(v)),
+      })
+    )?.trim();
   if (!clientId) return false;
   const problem = pinProblem(clientId);
   if (problem) throw new Error(problem);
   const org = parseClientId(clientId)?.orgId;
   if (platform.orgId && org !== platform.orgId) {
-    throw new Error(vscode.l10n.t('{0} belongs to organization {1}, not to {2} of platform "{3}": its monitor topic is not visible there.', plainText(clientId, 100), plainText(org ?? '', 40), platform.orgId, plainText(platform.name, 60)));
+    throw new Error(
+      vscode.l10n.t(
+        '{0} belongs to organization {1}, not to {2} of platform "{3}": its monitor topic is not visible there.',
+        plainText(clientId, 100),
+        plainText(org ?? '', 40),
+        platform.orgId,
+        plainText(platform.name, 60),
+      ),
+    );
   }
   const added = await deps.pins.pin(platform.name, clientId);
   const name = clientLabel(clientId);
-  vscode.window.setStatusBarMessage(added ? vscode.l10n.t('Pinned {0}: the status bar shows its connection.', name) : vscode.l10n.t('{0} is pinned already.', name), 4000);
+  vscode.window.setStatusBarMessage(
+    added
+      ? vscode.l10n.t('Pinned {0}: the status bar shows its connection.', name)
+      : vscode.l10n.t('{0} is pinned already.', name),
+    4000,
+  );
   return added;
 }
 
 export async function unpinClient(deps: PinCommandDeps, arg?: unknown): Promise<boolean> {
   const platform = await activePlatform(deps);
-  const clientId = clientIdOf(arg) ?? deps.activeTimelineClient?.() ?? (await pickPinned(deps, vscode.l10n.t('Unpin which client?')));
+  const clientId =
+    clientIdOf(arg) ?? deps.activeTimelineClient?.() ?? (await pickPinned(deps, vscode.l10n.t('Unpin which client?')));
   if (!clientId) return false;
   const removed = await deps.pins.unpin(platform.name, clientId);
   if (removed) vscode.window.setStatusBarMessage(vscode.l10n.t('Unpinned {0}.', clientLabel(clientId)), 4000);
@@ -71,7 +100,11 @@ export async function unpinClient(deps: PinCommandDeps, arg?: unknown): Promise<
 /** The status-bar item's list: select a client to open its timeline; its button unpins it. */
 export async function showPinned(deps: PinCommandDeps): Promise<void> {
   const platform = await activePlatform(deps);
-  const clientId = await pickPinned(deps, vscode.l10n.t('Pinned clients of {0}: select one to open its timeline', plainText(platform.name, 60)), true);
+  const clientId = await pickPinned(
+    deps,
+    vscode.l10n.t('Pinned clients of {0}: select one to open its timeline', plainText(platform.name, 60)),
+    true,
+  );
   if (clientId) await vscode.commands.executeCommand(Command.showTimeline, clientId);
 }
 
@@ -80,17 +113,22 @@ type PinnedItem = vscode.QuickPickItem & { clientId: string };
 async function pickPinned(deps: PinCommandDeps, placeholder: string, withUnpin = false): Promise<string | undefined> {
   const now = Date.now();
   const unpin: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Unpin') };
-  const items = (): PinnedItem[] => deps.service.snapshots().map((s) => {
-    const cls = classify(s);
-    const words = clientWords(s, now);
-    return {
-      clientId: s.clientId, label: `${cls === 'connected' ? '$(vm-running)' : cls === 'offline' ? '$(debug-disconnect)' : '$(question)'} ${quickPickText(clientLabel(s.clientId), 60)}`,
-      description: quickPickText(s.clientId, 150), detail: quickPickText([words.state, words.cause].filter(Boolean).join('; '), 300),
-      buttons: withUnpin ? [unpin] : [],
-    };
-  });
+  const items = (): PinnedItem[] =>
+    deps.service.snapshots().map((s) => {
+      const cls = classify(s);
+      const words = clientWords(s, now);
+      return {
+        clientId: s.clientId,
+        label: `${cls === 'connected' ? '$(vm-running)' : cls === 'offline' ? '$(debug-disconnect)' : '$(question)'} ${quickPickText(clientLabel(s.clientId), 60)}`,
+        description: quickPickText(s.clientId, 150),
+        detail: quickPickText([words.state, words.cause].filter(Boolean).join('; '), 300),
+        buttons: withUnpin ? [unpin] : [],
+      };
+    });
   if (items().length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing is pinned. Pin a client from the Clients view, Show Client… or "Pin Client…".'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Nothing is pinned. Pin a client from the Clients view, Show Client… or "Pin Client…".'),
+    );
     return undefined;
   }
   const pick = vscode.window.createQuickPick<PinnedItem>();

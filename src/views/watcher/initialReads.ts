@@ -48,7 +48,10 @@ export class InitialReads {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     if (signal.aborted) return;
     const first = failed[0]?.error;
-    this.host.problem(first === undefined ? undefined
-      : `The state of ${failed.length} pinned client${failed.length === 1 ? '' : 's'} could not be read (tried again when the watcher reconnects): ${first instanceof Error ? first.message : String(first)}`);
+    this.host.problem(
+      first === undefined
+        ? undefined
+        : `The state of ${failed.length} pinned client${failed.length === 1 ? '' : 's'} could not be read (tried again when the watcher reconnects): ${first instanceof Error ? first.message : String(first)}`,
+    );
   }
 }

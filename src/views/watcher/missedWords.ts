@@ -11,22 +11,32 @@ const EVENTS_SHOWN = 4;
 
 function stepWords(e: ConnectivityEvent): string {
   switch (e.kind) {
-    case 'connected': return 'connected';
-    case 'disconnected': return e.cause === 'takeover' ? 'was taken over by a newer connection (288), still connected' : `disconnected (${closeWords(e)})`;
-    case 'failedConnect': return `failed to connect (${closeWords(e)})`;
-    case 'other': return 'did something not understood';
+    case 'connected':
+      return 'connected';
+    case 'disconnected':
+      return e.cause === 'takeover'
+        ? 'was taken over by a newer connection (288), still connected'
+        : `disconnected (${closeWords(e)})`;
+    case 'failedConnect':
+      return `failed to connect (${closeWords(e)})`;
+    case 'other':
+      return 'did something not understood';
   }
 }
 
 /** Whether the missed events hold something the person would have been told live. */
 export function missedAlerts(missed: ReadonlyMap<string, readonly ConnectivityEvent[]>): boolean {
   for (const events of missed.values()) {
-    if (events.some((e) => e.kind === 'failedConnect' || (e.kind === 'disconnected' && e.cause !== 'takeover'))) return true;
+    if (events.some((e) => e.kind === 'failedConnect' || (e.kind === 'disconnected' && e.cause !== 'takeover')))
+      return true;
   }
   return false;
 }
 
-export function missedWords(missed: ReadonlyMap<string, readonly ConnectivityEvent[]>, offlineMs: number): string | undefined {
+export function missedWords(
+  missed: ReadonlyMap<string, readonly ConnectivityEvent[]>,
+  offlineMs: number,
+): string | undefined {
   const changed = [...missed].filter(([, events]) => events.some((e) => e.kind !== 'other'));
   if (changed.length === 0) return undefined;
   const parts = changed.slice(0, CLIENTS_SHOWN).map(([id, events]) => {

@@ -18,11 +18,19 @@ export class WatcherNotifier implements vscode.Disposable {
   private toldRefused?: string;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly service: WatcherService, private readonly log: Log) {
+  constructor(
+    private readonly service: WatcherService,
+    private readonly log: Log,
+  ) {
     this.subscriptions = [
       service.onDidTransition((t) => {
         const allowed = this.allowed();
-        if (!allowed && t.notify === 'alert') this.log.for('watcher').info(`${transitionWords(t)} (not notified: iotConnectivity.notify is ${settings.notify()}${vscode.debug.activeDebugSession ? '' : ' and no debug session is active'})`);
+        if (!allowed && t.notify === 'alert')
+          this.log
+            .for('watcher')
+            .info(
+              `${transitionWords(t)} (not notified: iotConnectivity.notify is ${settings.notify()}${vscode.debug.activeDebugSession ? '' : ' and no debug session is active'})`,
+            );
         this.show(this.policy.offer(t, allowed, Date.now()));
       }),
       onSettingsChanged([Setting.notify], () => this.log.for('watcher').info(`notifications: ${settings.notify()}`)),
@@ -57,7 +65,8 @@ export class WatcherNotifier implements vscode.Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     const due = this.policy.nextDue();
-    if (due !== undefined) this.timer = setTimeout(() => this.show(this.policy.poll(Date.now())), Math.max(0, due - Date.now()));
+    if (due !== undefined)
+      this.timer = setTimeout(() => this.show(this.policy.poll(Date.now())), Math.max(0, due - Date.now()));
   }
 
   private async warn(text: string, clientIds: readonly string[], list = false): Promise<void> {
@@ -74,7 +83,11 @@ export class WatcherNotifier implements vscode.Disposable {
   private async refused(reason: string): Promise<void> {
     const fix = vscode.l10n.t('Set Credentials…');
     const showLog = vscode.l10n.t('Show Log');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The pinned-client watcher cannot connect: {0}', reason), fix, showLog);
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t('The pinned-client watcher cannot connect: {0}', reason),
+      fix,
+      showLog,
+    );
     if (choice === fix) await vscode.commands.executeCommand(Command.setCredentials, this.service.platform?.name);
     else if (choice === showLog) this.log.show();
   }

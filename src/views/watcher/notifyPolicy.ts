@@ -20,7 +20,12 @@ export function notifyAllowed(mode: NotifyMode, debugging: boolean): boolean {
 }
 
 export type WatcherNotice =
-  | { readonly kind: 'transition'; readonly level: 'warning' | 'info'; readonly text: string; readonly clientId: string }
+  | {
+      readonly kind: 'transition';
+      readonly level: 'warning' | 'info';
+      readonly text: string;
+      readonly clientId: string;
+    }
   | { readonly kind: 'storm'; readonly level: 'warning'; readonly text: string; readonly clientIds: readonly string[] };
 
 export class NotificationPolicy {
@@ -43,7 +48,12 @@ export class NotificationPolicy {
     const passed = this.storm.offer(t, now);
     if (!passed) return undefined;
     if (t.notify === 'alert') this.toldDown.add(t.clientId);
-    return { kind: 'transition', level: t.notify === 'alert' ? 'warning' : 'info', text: transitionWords(t), clientId: t.clientId };
+    return {
+      kind: 'transition',
+      level: t.notify === 'alert' ? 'warning' : 'info',
+      text: transitionWords(t),
+      clientId: t.clientId,
+    };
   }
 
   /** A storm's summary once it is due (ask again at nextDue()). */
@@ -73,6 +83,11 @@ export class NotificationPolicy {
       if (t.notify === 'alert') this.toldDown.add(t.clientId);
       else if (t.change === 'reconnected' || t.change === 'connected') this.toldDown.delete(t.clientId);
     }
-    return { kind: 'storm', level: 'warning', text: stormWords(summary), clientIds: [...new Set(summary.items.map((t) => t.clientId))] };
+    return {
+      kind: 'storm',
+      level: 'warning',
+      text: stormWords(summary),
+      clientIds: [...new Set(summary.items.map((t) => t.clientId))],
+    };
   }
 }

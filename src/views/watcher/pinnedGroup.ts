@@ -17,7 +17,9 @@ import { clientLine, clientWords } from './tooltip';
 function stateOf(s: PresenceSnapshot): ClientState {
   const d = s.lastDisconnect;
   return {
-    id: s.clientId, clientType: 'unknown', status: s.status,
+    id: s.clientId,
+    clientType: 'unknown',
+    status: s.status,
     ...(s.status === 'connected' && s.since !== undefined ? { lastConnectTime: s.since } : {}),
     ...(d?.time !== undefined ? { lastDisconnectTime: d.time } : {}),
     ...(d?.closeCode !== undefined ? { closeCode: d.closeCode } : {}),
@@ -31,7 +33,10 @@ export class PinnedClientNode implements ClientsNode {
   readonly state: ClientState;
   readonly pinnedClientId: string;
 
-  constructor(readonly snapshot: PresenceSnapshot, readonly parent: ClientsNode) {
+  constructor(
+    readonly snapshot: PresenceSnapshot,
+    readonly parent: ClientsNode,
+  ) {
     this.id = clientNodeId(parent.id, snapshot.clientId);
     this.state = stateOf(snapshot);
     this.pinnedClientId = snapshot.clientId;
@@ -45,13 +50,22 @@ export class PinnedClientNode implements ClientsNode {
     item.id = this.id;
     item.description = plainText(words.state, 80);
     const cls = classify(s);
-    item.iconPath = cls === 'connected' ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green'))
-      : cls === 'offline' ? new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('charts.red')) : new vscode.ThemeIcon('question');
+    item.iconPath =
+      cls === 'connected'
+        ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green'))
+        : cls === 'offline'
+          ? new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('charts.red'))
+          : new vscode.ThemeIcon('question');
     const tooltip = new vscode.MarkdownString(clientLine(s, now), false);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: plainText(`${clientLabel(s.clientId)}, pinned: ${words.state}${words.cause ? `; ${words.cause}` : ''}`, 300) };
+    item.accessibilityInformation = {
+      label: plainText(
+        `${clientLabel(s.clientId)}, pinned: ${words.state}${words.cause ? `; ${words.cause}` : ''}`,
+        300,
+      ),
+    };
     item.contextValue = clientContextValue(this.state, [() => 'pinned']);
     return item;
   }
@@ -72,9 +86,14 @@ export class PinnedGroupNode implements ClientsNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('pinned');
     const link = this.service.connection.state;
-    item.description = link === 'connected'
-      ? (t.offline > 0 ? vscode.l10n.t('{0} offline', t.offline) : vscode.l10n.t('{0} connected', t.connected))
-      : link === 'rejected' || link === 'unavailable' || link === 'closed' ? vscode.l10n.t('not watching') : vscode.l10n.t('watcher reconnecting');
+    item.description =
+      link === 'connected'
+        ? t.offline > 0
+          ? vscode.l10n.t('{0} offline', t.offline)
+          : vscode.l10n.t('{0} connected', t.connected)
+        : link === 'rejected' || link === 'unavailable' || link === 'closed'
+          ? vscode.l10n.t('not watching')
+          : vscode.l10n.t('watcher reconnecting');
     item.contextValue = 'group;pinned';
     return item;
   }

@@ -17,7 +17,9 @@ export function readPins(value: unknown): Record<string, string[]> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
   for (const [platform, ids] of Object.entries(value as Record<string, unknown>)) {
     if (!Array.isArray(ids)) continue;
-    const kept = [...new Set(ids.filter((id): id is string => typeof id === 'string' && parseClientId(id) !== undefined))].slice(0, MAX_PINS);
+    const kept = [
+      ...new Set(ids.filter((id): id is string => typeof id === 'string' && parseClientId(id) !== undefined)),
+    ].slice(0, MAX_PINS);
     if (kept.length > 0) out[platform] = kept;
   }
   return out;

@@ -31,7 +31,11 @@ export class Reconciler {
   private chain: Promise<void> = Promise.resolve();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly host: ReconcileHost, private readonly signal: AbortSignal, private readonly retry = RECONCILE_RETRY_BACKOFF) {}
+  constructor(
+    private readonly host: ReconcileHost,
+    private readonly signal: AbortSignal,
+    private readonly retry = RECONCILE_RETRY_BACKOFF,
+  ) {}
 
   /** Reconciles the window of a `reconnected` event (after any reconciliation still running). */
   enqueue(event: Reconnected, only?: readonly string[], attempt = 0): Promise<void> {
@@ -54,13 +58,23 @@ export class Reconciler {
     try {
       const report = await reconcile(host.rest, book, { ...event, signal: this.signal });
       const failed = report.failures.map((f) => f.clientId);
-      host.done({ offlineSince: event.offlineSince, offlineMs: event.offlineMs, missed: report.missed, transitions: report.transitions, failed });
+      host.done({
+        offlineSince: event.offlineSince,
+        offlineMs: event.offlineMs,
+        missed: report.missed,
+        transitions: report.transitions,
+        failed,
+      });
       if (failed.length === 0) return host.problem(undefined);
       const why = report.failures[0].error.message;
       if (attempt < RECONCILE_RETRIES) {
         const delay = backoffDelay(attempt + 1, this.retry);
-        host.log.warn(`watcher: ${failed.length} pinned client(s) could not be reconciled (${why}); trying again in ${delay} ms`);
-        host.problem(`Changes missed while the watcher was offline could not be checked for ${failed.length} pinned client${failed.length === 1 ? '' : 's'} (trying again): ${why}`);
+        host.log.warn(
+          `watcher: ${failed.length} pinned client(s) could not be reconciled (${why}); trying again in ${delay} ms`,
+        );
+        host.problem(
+          `Changes missed while the watcher was offline could not be checked for ${failed.length} pinned client${failed.length === 1 ? '' : 's'} (trying again): ${why}`,
+        );
         const timer = setTimeout(() => {
           this.timers.delete(timer);
           void this.enqueue(event, failed, attempt + 1);
@@ -68,12 +82,16 @@ export class Reconciler {
         this.timers.add(timer);
       } else {
         host.log.error(`watcher: gave up reconciling ${failed.length} pinned client(s): ${why}`);
-        host.problem(`Changes missed while the watcher was offline could not be checked for ${failed.length} pinned client${failed.length === 1 ? '' : 's'}: ${why}`);
+        host.problem(
+          `Changes missed while the watcher was offline could not be checked for ${failed.length} pinned client${failed.length === 1 ? '' : 's'}: ${why}`,
+        );
       }
     } catch (error) {
       if (this.signal.aborted || isPlatformError(error, 'cancelled')) return;
       host.log.error(`watcher: reconciliation failed: ${error instanceof Error ? error.message : String(error)}`);
-      host.problem(`Changes missed while the watcher was offline could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+      host.problem(
+        `Changes missed while the watcher was offline could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

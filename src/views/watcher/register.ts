@@ -49,20 +49,29 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   const statusBar = new WatcherStatusBar(service, Command.showPinned);
   const group = new PinnedGroupNode(service);
   const notifier = new WatcherNotifier(service, deps.log);
-  const commandDeps: PinCommandDeps = { platforms: deps.platforms, pins, service, activeTimelineClient: deps.activeTimelineClient };
+  const commandDeps: PinCommandDeps = {
+    platforms: deps.platforms,
+    pins,
+    service,
+    activeTimelineClient: deps.activeTimelineClient,
+  };
   const pinnedOn = (id: string) => (service.platform ? pins.has(service.platform.name, id) : false);
   const { provider } = deps.clients;
   let treeTimer: ReturnType<typeof setTimeout> | undefined;
   const groupTimers: (ReturnType<typeof setTimeout> | undefined)[] = [];
   // Throttled, not debounced: a storm of transitions must not postpone the refresh for ever.
-  const refreshGroups = () => GROUPS_REFRESH_AFTER_MS.forEach((ms, i) => {
-    groupTimers[i] ??= setTimeout(() => {
-      groupTimers[i] = undefined;
-      void provider.refresh();
-    }, ms);
-  });
+  const refreshGroups = () =>
+    GROUPS_REFRESH_AFTER_MS.forEach((ms, i) => {
+      groupTimers[i] ??= setTimeout(() => {
+        groupTimers[i] = undefined;
+        void provider.refresh();
+      }, ms);
+    });
   context.subscriptions.push(
-    pins, service, statusBar, notifier,
+    pins,
+    service,
+    statusBar,
+    notifier,
     registerCommand(deps.log, Command.pinClient, (arg?: unknown) => pinClient(commandDeps, arg)),
     registerCommand(deps.log, Command.unpinClient, (arg?: unknown) => unpinClient(commandDeps, arg)),
     registerCommand(deps.log, Command.showPinned, () => showPinned(commandDeps)),
@@ -80,8 +89,16 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     }),
     service.onDidTransition(refreshGroups),
     { dispose: () => [treeTimer, ...groupTimers].forEach((t) => clearTimeout(t)) },
-    deps.actions.add({ label: () => vscode.l10n.t('$(pin) Pin Client'), command: Command.pinClient, appliesTo: (s) => !pinnedOn(s.id) }),
-    deps.actions.add({ label: () => vscode.l10n.t('$(pinned) Unpin Client'), command: Command.unpinClient, appliesTo: (s) => pinnedOn(s.id) }),
+    deps.actions.add({
+      label: () => vscode.l10n.t('$(pin) Pin Client'),
+      command: Command.pinClient,
+      appliesTo: (s) => !pinnedOn(s.id),
+    }),
+    deps.actions.add({
+      label: () => vscode.l10n.t('$(pinned) Unpin Client'),
+      command: Command.unpinClient,
+      appliesTo: (s) => pinnedOn(s.id),
+    }),
   );
   return { pins, service, statusBar, notifier };
 }

@@ -38,24 +38,42 @@ export class WatcherService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private disposed = false;
 
-  constructor(private readonly platforms: PlatformService, private readonly pins: PinStore, private readonly monitors: WindowMonitor, private readonly log: Log) {
+  constructor(
+    private readonly platforms: PlatformService,
+    private readonly pins: PinStore,
+    private readonly monitors: WindowMonitor,
+    private readonly log: Log,
+  ) {
     this.subscriptions = [
       platforms.onDidChange(() => void this.sync()),
       pins.onDidChange(() => void this.sync()),
-      this.changedEmitter, this.transitionEmitter, this.reconciledEmitter, this.connectionEmitter,
+      this.changedEmitter,
+      this.transitionEmitter,
+      this.reconciledEmitter,
+      this.connectionEmitter,
     ];
     void this.sync();
   }
 
   /** The active platform, once known (pins are kept per platform name). */
-  get platform(): WatchedPlatform | undefined { return this.current; }
-  get connection(): WatcherConnection { return this.watcher?.instance.connection ?? this.unavailable; }
-  get tally(): TallyView { return this.watcher?.instance.tally ?? this.offTally(); }
-  get problems(): readonly string[] { return this.watcher?.instance.problems ?? []; }
+  get platform(): WatchedPlatform | undefined {
+    return this.current;
+  }
+  get connection(): WatcherConnection {
+    return this.watcher?.instance.connection ?? this.unavailable;
+  }
+  get tally(): TallyView {
+    return this.watcher?.instance.tally ?? this.offTally();
+  }
+  get problems(): readonly string[] {
+    return this.watcher?.instance.problems ?? [];
+  }
 
   /** The pinned clients of the active platform with what is known of them, in pin order. */
   snapshots(): PresenceSnapshot[] {
-    return this.watcher?.instance.snapshots() ?? this.pinsOff.map((clientId) => ({ clientId, status: 'unknown' as const }));
+    return (
+      this.watcher?.instance.snapshots() ?? this.pinsOff.map((clientId) => ({ clientId, status: 'unknown' as const }))
+    );
   }
 
   /** After "Set Credentials…" or on request: connect again at once. */
@@ -65,7 +83,11 @@ export class WatcherService implements vscode.Disposable {
 
   /** Brings the watcher in line with the active platform and its pins (one step at a time). */
   sync(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.syncOnce()).catch((error: unknown) => this.log.for('watcher').error(`sync failed: ${error instanceof Error ? error.message : String(error)}`));
+    this.syncing = this.syncing
+      .then(() => this.syncOnce())
+      .catch((error: unknown) =>
+        this.log.for('watcher').error(`sync failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     return this.syncing;
   }
 
@@ -74,7 +96,10 @@ export class WatcherService implements vscode.Disposable {
     const status = await this.platforms.status();
     if (status.kind !== 'ready') {
       this.current = status.kind === 'problem' && status.name ? { name: status.name } : undefined;
-      await this.stop(status.kind === 'problem' ? status.message : 'no platform is connected', this.current ? this.pins.list(this.current.name) : []);
+      await this.stop(
+        status.kind === 'problem' ? status.message : 'no platform is connected',
+        this.current ? this.pins.list(this.current.name) : [],
+      );
       return;
     }
     const { platform } = status;
@@ -92,7 +117,10 @@ export class WatcherService implements vscode.Disposable {
   }
 
   private start(platform: ActivePlatform, lease: MonitorLease): void {
-    const instance = new PinnedWatcher({ platformName: platform.name, lease, rest: platform.rest }, { log: this.log.for('watcher') });
+    const instance = new PinnedWatcher(
+      { platformName: platform.name, lease, rest: platform.rest },
+      { log: this.log.for('watcher') },
+    );
     const subscriptions = [
       instance.on('changed', () => this.changedEmitter.fire()),
       instance.on('transition', (t) => this.transitionEmitter.fire(t)),

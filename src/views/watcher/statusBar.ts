@@ -14,7 +14,10 @@ export class WatcherStatusBar implements vscode.Disposable {
   private tooltipTimer?: ReturnType<typeof setTimeout>;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly service: WatcherService, command: string) {
+  constructor(
+    private readonly service: WatcherService,
+    command: string,
+  ) {
     this.item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 10);
     this.item.name = vscode.l10n.t('IoT Connectivity: Pinned Clients');
     this.item.command = { command, title: vscode.l10n.t('Show Pinned Clients') };
@@ -25,11 +28,17 @@ export class WatcherStatusBar implements vscode.Disposable {
 
   update(): void {
     const { service } = this;
-    const model = statusModel({ connection: service.connection, tally: service.tally, problems: service.problems.length });
+    const model = statusModel({
+      connection: service.connection,
+      tally: service.tally,
+      problems: service.problems.length,
+    });
     if (model.kind === 'hidden') return this.item.hide();
     this.item.text = model.text;
     this.item.accessibilityInformation = { label: model.accessibility };
-    this.item.backgroundColor = model.background ? new vscode.ThemeColor(`statusBarItem.${model.background}Background`) : undefined;
+    this.item.backgroundColor = model.background
+      ? new vscode.ThemeColor(`statusBarItem.${model.background}Background`)
+      : undefined;
     this.item.show();
     this.tooltipTimer ??= setTimeout(() => this.renderTooltip(), TOOLTIP_DELAY_MS);
   }
@@ -37,9 +46,16 @@ export class WatcherStatusBar implements vscode.Disposable {
   private renderTooltip(): void {
     this.tooltipTimer = undefined;
     const { service } = this;
-    const tooltip = new vscode.MarkdownString(tooltipMarkdown({
-      platformName: service.platform?.name, connection: service.connection, clients: service.snapshots(), problems: service.problems, now: Date.now(),
-    }), false);
+    const tooltip = new vscode.MarkdownString(
+      tooltipMarkdown({
+        platformName: service.platform?.name,
+        connection: service.connection,
+        clients: service.snapshots(),
+        problems: service.problems,
+        now: Date.now(),
+      }),
+      false,
+    );
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     this.item.tooltip = tooltip;

@@ -32,10 +32,18 @@ export class PinTally implements TallyView {
   private recent: string[] = [];
   private counts = { connected: 0, offline: 0, unknown: 0 };
 
-  get total(): number { return this.classes.size; }
-  get connected(): number { return this.counts.connected; }
-  get offline(): number { return this.counts.offline; }
-  get unknown(): number { return this.counts.unknown; }
+  get total(): number {
+    return this.classes.size;
+  }
+  get connected(): number {
+    return this.counts.connected;
+  }
+  get offline(): number {
+    return this.counts.offline;
+  }
+  get unknown(): number {
+    return this.counts.unknown;
+  }
 
   classOf(clientId: string): PinClass | undefined {
     return this.classes.get(clientId);

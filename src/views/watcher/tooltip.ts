@@ -24,30 +24,45 @@ const ORDER: Record<PinClass, number> = { offline: 0, unknown: 1, connected: 2 }
 
 function connectionLine(c: WatcherConnection, now: number, platform: string): string {
   switch (c.state) {
-    case 'connected': return `**Watching** the monitor topics of ${platform} since ${formatRelative(c.since, now)}.`;
-    case 'idle': return `**Connecting** to the broker of ${platform}…`;
+    case 'connected':
+      return `**Watching** the monitor topics of ${platform} since ${formatRelative(c.since, now)}.`;
+    case 'idle':
+      return `**Connecting** to the broker of ${platform}…`;
     case 'connecting':
-      return c.attempt > 1 ? `**The watcher's own connection is down**: connecting to the broker of ${platform} again (attempt ${c.attempt})…` : `**Connecting** to the broker of ${platform}…`;
+      return c.attempt > 1
+        ? `**The watcher's own connection is down**: connecting to the broker of ${platform} again (attempt ${c.attempt})…`
+        : `**Connecting** to the broker of ${platform}…`;
     case 'reconnecting':
-      return `**The watcher's own connection is down** since ${formatRelative(c.since, now)} (attempt ${c.attempt}): ${escapeMarkdown(c.reason, 300)}. `
-        + 'It reconnects by itself; the states below are as last known and missed changes are reconciled when it is back.';
-    case 'rejected': return `**The broker refused the watcher**: ${escapeMarkdown(c.reason, 300)}.`;
-    case 'unavailable': return `**Not watching**: ${escapeMarkdown(c.reason, 300)}`;
-    case 'closed': return '**Not watching.**';
+      return (
+        `**The watcher's own connection is down** since ${formatRelative(c.since, now)} (attempt ${c.attempt}): ${escapeMarkdown(c.reason, 300)}. ` +
+        'It reconnects by itself; the states below are as last known and missed changes are reconciled when it is back.'
+      );
+    case 'rejected':
+      return `**The broker refused the watcher**: ${escapeMarkdown(c.reason, 300)}.`;
+    case 'unavailable':
+      return `**Not watching**: ${escapeMarkdown(c.reason, 300)}`;
+    case 'closed':
+      return '**Not watching.**';
   }
 }
 
 /** A pinned client's state in plain words: "offline, disconnected 2 min ago", and its last cause. */
-export function clientWords(s: PresenceSnapshot, now: number): { readonly state: string; readonly cause?: string; readonly offline: boolean } {
+export function clientWords(
+  s: PresenceSnapshot,
+  now: number,
+): { readonly state: string; readonly cause?: string; readonly offline: boolean } {
   const since = s.since !== undefined ? ` ${formatRelative(s.since, now)}` : '';
   const offline = classify(s) === 'offline';
   let state: string;
   if (s.status === 'connected') state = `connected${since}`;
   else if (s.status === 'disconnected') state = `offline, disconnected${since}`;
   else state = offline ? 'offline, never seen connected' : 'unknown (no news yet)';
-  const cause = s.lastFailure && (s.lastDisconnect === undefined || (s.lastFailure.time ?? 0) >= (s.lastDisconnect.time ?? 0))
-    ? `last failed to connect ${formatRelative(s.lastFailure.time, now)}: ${closeWords(s.lastFailure)}`
-    : s.lastDisconnect ? `last cause: ${closeWords(s.lastDisconnect)}` : undefined;
+  const cause =
+    s.lastFailure && (s.lastDisconnect === undefined || (s.lastFailure.time ?? 0) >= (s.lastDisconnect.time ?? 0))
+      ? `last failed to connect ${formatRelative(s.lastFailure.time, now)}: ${closeWords(s.lastFailure)}`
+      : s.lastDisconnect
+        ? `last cause: ${closeWords(s.lastDisconnect)}`
+        : undefined;
   return { state, cause, offline };
 }
 
@@ -68,6 +83,6 @@ export function tooltipMarkdown(input: TooltipInput): string {
     for (const p of input.problems.slice(0, 5)) lines.push(`- ${escapeMarkdown(p, 300)}`);
     if (input.problems.length > 5) lines.push(`- … and ${input.problems.length - 5} more (see the log)`);
   }
-  lines.push('', 'Click to list the pinned clients and open one\'s timeline.');
+  lines.push('', "Click to list the pinned clients and open one's timeline.");
   return lines.join('\n');
 }

@@ -39,40 +39,82 @@ export class PinnedWatcher implements WatcherView {
   private readsTimer?: ReturnType<typeof setTimeout>;
   private invalidCount = 0;
 
-  constructor(target: WatchTarget | LeasedWatchTarget, private readonly options: WatcherOptions = {}) {
+  constructor(
+    target: WatchTarget | LeasedWatchTarget,
+    private readonly options: WatcherOptions = {},
+  ) {
     this.platformName = target.platformName;
     this.log = options.log ?? silentLog;
-    this.emitter = new Emitter((error) => this.log.error(`watcher: a listener failed: ${error instanceof Error ? error.message : String(error)}`));
+    this.emitter = new Emitter((error) =>
+      this.log.error(`watcher: a listener failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
     if ('lease' in target) {
       this.lease = target.lease;
     } else {
       this.own = new SharedMonitor({
-        mqttUrl: target.mqttUrl, orgId: target.orgId, appId: options.appId ?? `iotc-watch-${randomBytes(6).toString('hex')}`, apiKey: target.apiKey, apiToken: target.apiToken,
-        ca: target.ca, rejectUnauthorized: target.rejectUnauthorized, backoff: options.backoff, keepaliveSeconds: options.keepaliveSeconds, coverThreshold: options.coverThreshold, log: this.log,
+        mqttUrl: target.mqttUrl,
+        orgId: target.orgId,
+        appId: options.appId ?? `iotc-watch-${randomBytes(6).toString('hex')}`,
+        apiKey: target.apiKey,
+        apiToken: target.apiToken,
+        ca: target.ca,
+        rejectUnauthorized: target.rejectUnauthorized,
+        backoff: options.backoff,
+        keepaliveSeconds: options.keepaliveSeconds,
+        coverThreshold: options.coverThreshold,
+        log: this.log,
       });
       this.lease = this.own.lease();
     }
     const unknownIds = () => this.book.pinned().filter((id) => this.book.get(id)?.status === 'unknown');
-    this.reads = new InitialReads({ rest: target.rest, unknownIds, apply: (r) => this.applied(this.book.applyState(r)), problem: (m) => this.setProblem('initial', m) });
-    this.reconciler = new Reconciler({
-      rest: target.rest, log: this.log, pinned: () => this.book.pinned(), isPinned: (id) => this.book.isPinned(id),
-      applyState: (r) => this.applied(this.book.applyState(r), false), problem: (m) => this.setProblem('reconcile', m),
-      done: (outcome) => this.emitter.emit('reconciled', outcome),
-    }, this.abort.signal, options.reconcileRetry);
+    this.reads = new InitialReads({
+      rest: target.rest,
+      unknownIds,
+      apply: (r) => this.applied(this.book.applyState(r)),
+      problem: (m) => this.setProblem('initial', m),
+    });
+    this.reconciler = new Reconciler(
+      {
+        rest: target.rest,
+        log: this.log,
+        pinned: () => this.book.pinned(),
+        isPinned: (id) => this.book.isPinned(id),
+        applyState: (r) => this.applied(this.book.applyState(r), false),
+        problem: (m) => this.setProblem('reconcile', m),
+        done: (outcome) => this.emitter.emit('reconciled', outcome),
+      },
+      this.abort.signal,
+      options.reconcileRetry,
+    );
     this.lease.on('message', (e) => this.applied(this.book.applyMonitor(e.message, e.retained, e.receivedAt)));
     this.lease.on('invalid', (p) => {
       this.invalidCount++;
-      this.setProblem('invalid', `${this.invalidCount} unreadable monitor message${this.invalidCount === 1 ? '' : 's'} ignored; the last: ${p.error} (${p.bytes} bytes)`);
+      this.setProblem(
+        'invalid',
+        `${this.invalidCount} unreadable monitor message${this.invalidCount === 1 ? '' : 's'} ignored; the last: ${p.error} (${p.bytes} bytes)`,
+      );
     });
-    this.lease.on('subscription', (s) => this.setProblem(`sub:${s.topic}`, s.granted ? undefined
-      : `The broker refused the subscription to ${s.topic} (${s.reason ?? 'refused'}): the pinned clients under it are not watched.`));
+    this.lease.on('subscription', (s) =>
+      this.setProblem(
+        `sub:${s.topic}`,
+        s.granted
+          ? undefined
+          : `The broker refused the subscription to ${s.topic} (${s.reason ?? 'refused'}): the pinned clients under it are not watched.`,
+      ),
+    );
     this.lease.on('connection', (c) => this.onConnection(c));
     this.lease.on('reconnected', (event) => void this.reconciler.enqueue(event));
   }
 
-  get connection(): MonitorConnection { return this.lease.connection; }
-  get problems(): readonly string[] { return [...this.problemMap.values()]; }
-  get appClientId(): string { return this.lease.clientId; }
+  get connection(): MonitorConnection {
+    return this.lease.connection;
+  }
+  get problems(): readonly string[] {
+    return [...this.problemMap.values()];
+  }
+  get appClientId(): string {
+    return this.lease.clientId;
+  }
 
   on<K extends keyof WatcherEvents>(name: K, listener: Listener<WatcherEvents[K]>): Disposable {
     return this.emitter.on(name, listener);
@@ -99,10 +141,15 @@ export class PinnedWatcher implements WatcherView {
     }
     this.order = [...next];
     const rejected = this.order.filter((id) => parseClientId(id) === undefined).length;
-    this.setProblem('rejected', rejected > 0 ? `${rejected} pinned id(s) are not client ids of the platform and are not watched.` : undefined, false);
+    this.setProblem(
+      'rejected',
+      rejected > 0 ? `${rejected} pinned id(s) are not client ids of the platform and are not watched.` : undefined,
+      false,
+    );
     // The lease plans the shared cover at once; its topics are the new ones from here on.
     const subscribed = this.lease.setClients(this.order);
-    for (const key of this.problemMap.keys()) if (key.startsWith('sub:') && !this.lease.topics.includes(key.slice(4))) this.problemMap.delete(key);
+    for (const key of this.problemMap.keys())
+      if (key.startsWith('sub:') && !this.lease.topics.includes(key.slice(4))) this.problemMap.delete(key);
     this.emitter.emit('changed', undefined);
     return subscribed.then(() => this.scheduleReads());
   }
@@ -128,7 +175,8 @@ export class PinnedWatcher implements WatcherView {
   }
 
   private scheduleReads(): void {
-    if (this.readsTimer !== undefined || this.abort.signal.aborted || this.lease.connection.state !== 'connected') return;
+    if (this.readsTimer !== undefined || this.abort.signal.aborted || this.lease.connection.state !== 'connected')
+      return;
     this.readsTimer = setTimeout(() => {
       this.readsTimer = undefined;
       if (this.lease.connection.state === 'connected') void this.reads.run(this.abort.signal);

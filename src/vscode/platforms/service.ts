@@ -8,7 +8,15 @@ import type { TokenStore } from '../secrets';
 import { onSettingsChanged, settings, updateUserSetting } from '../settings';
 import { PLATFORM_SETTINGS, Setting } from '../settingKeys';
 import { readCaFile } from './caFile';
-import { readPlatforms, resolvePlatform, settingsEntry, withoutPlatform, withPlatform, type PlatformConfig, type ResolvedPlatform } from './config';
+import {
+  readPlatforms,
+  resolvePlatform,
+  settingsEntry,
+  withoutPlatform,
+  withPlatform,
+  type PlatformConfig,
+  type ResolvedPlatform,
+} from './config';
 import { tokenFits } from './tokenBinding';
 import { plainText } from '../../core/text';
 
@@ -36,8 +44,15 @@ export class PlatformService implements vscode.Disposable {
   private clients: PlatformRestClient[] = [];
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly tokens: TokenStore, private readonly log: Log) {
-    this.subscriptions = [onSettingsChanged(PLATFORM_SETTINGS, () => this.invalidate()), tokens.onDidChange(() => this.invalidate()), this.changed];
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly log: Log,
+  ) {
+    this.subscriptions = [
+      onSettingsChanged(PLATFORM_SETTINGS, () => this.invalidate()),
+      tokens.onDidChange(() => this.invalidate()),
+      this.changed,
+    ];
   }
 
   list(): PlatformConfig[] {
@@ -74,10 +89,12 @@ export class PlatformService implements vscode.Disposable {
     const config = this.list().find((p) => p.name === name);
     const updated = config ? { ...config, apiKey } : undefined;
     const resolved = updated ? resolvePlatform(updated) : undefined;
-    if (!updated || !resolved?.ok) throw new Error(vscode.l10n.t('There is no usable platform named "{0}".', plainText(name, 60)));
+    if (!updated || !resolved?.ok)
+      throw new Error(vscode.l10n.t('There is no usable platform named "{0}".', plainText(name, 60)));
     this.log.addSecret(apiKey, token);
     await this.tokens.set(resolved.platform, token);
-    if (config?.apiKey !== apiKey) await updateUserSetting(Setting.platforms, withPlatform(this.list(), updated).map(settingsEntry));
+    if (config?.apiKey !== apiKey)
+      await updateUserSetting(Setting.platforms, withPlatform(this.list(), updated).map(settingsEntry));
     this.invalidate();
   }
 
@@ -102,17 +119,38 @@ export class PlatformService implements vscode.Disposable {
     // Clients of an earlier status may still finish their calls; new calls open new connections.
     for (const client of this.clients.splice(0)) client.dispose();
     const { platforms, problems } = readPlatforms(settings.platforms());
-    if (platforms.length === 0) return problems.length > 0 ? { kind: 'problem', message: problems[0], fix: 'connect' } : { kind: 'none' };
+    if (platforms.length === 0)
+      return problems.length > 0 ? { kind: 'problem', message: problems[0], fix: 'connect' } : { kind: 'none' };
     const name = settings.activePlatform() ?? platforms[0].name;
     const shown = plainText(name, 60);
     const config = platforms.find((p) => p.name === name);
-    if (!config) return { kind: 'problem', name, message: vscode.l10n.t('The active platform "{0}" is not among the configured platforms.', shown), fix: 'select' };
+    if (!config)
+      return {
+        kind: 'problem',
+        name,
+        message: vscode.l10n.t('The active platform "{0}" is not among the configured platforms.', shown),
+        fix: 'select',
+      };
     const resolved = resolvePlatform(config);
     if (!resolved.ok) return { kind: 'problem', name, message: resolved.problem, fix: 'connect' };
     const stored = await this.tokens.get(name);
-    if (!stored) return { kind: 'problem', name, message: vscode.l10n.t('No API token is stored on this computer for platform "{0}".', shown), fix: 'setCredentials' };
+    if (!stored)
+      return {
+        kind: 'problem',
+        name,
+        message: vscode.l10n.t('No API token is stored on this computer for platform "{0}".', shown),
+        fix: 'setCredentials',
+      };
     if (!tokenFits(stored, resolved.platform)) {
-      return { kind: 'problem', name, message: vscode.l10n.t('The URLs of platform "{0}" changed since its token was stored; set its credentials again to send the token to the new host.', shown), fix: 'setCredentials' };
+      return {
+        kind: 'problem',
+        name,
+        message: vscode.l10n.t(
+          'The URLs of platform "{0}" changed since its token was stored; set its credentials again to send the token to the new host.',
+          shown,
+        ),
+        fix: 'setCredentials',
+      };
     }
     this.log.addSecret(config.apiKey, stored.token);
     let ca: string | undefined;
@@ -124,7 +162,15 @@ export class PlatformService implements vscode.Disposable {
     try {
       const rest = createRestClient(resolved.platform, stored.token, ca, this.log);
       this.clients.push(rest);
-      return { kind: 'ready', platform: { name, resolved: resolved.platform, rest, credentials: { apiKey: config.apiKey, apiToken: stored.token, ca } } };
+      return {
+        kind: 'ready',
+        platform: {
+          name,
+          resolved: resolved.platform,
+          rest,
+          credentials: { apiKey: config.apiKey, apiToken: stored.token, ca },
+        },
+      };
     } catch (error) {
       return { kind: 'problem', name, message: error instanceof Error ? error.message : String(error), fix: 'connect' };
     }
@@ -136,6 +182,18 @@ export class PlatformService implements vscode.Disposable {
   }
 }
 
-export function createRestClient(platform: ResolvedPlatform, token: string, ca: string | undefined, log: Log): PlatformRestClient {
-  return new PlatformRestClient({ apiUrl: platform.apiUrl, apiKey: platform.apiKey, apiToken: token, ca, rejectUnauthorized: platform.rejectUnauthorized, log: log.for('rest') });
+export function createRestClient(
+  platform: ResolvedPlatform,
+  token: string,
+  ca: string | undefined,
+  log: Log,
+): PlatformRestClient {
+  return new PlatformRestClient({
+    apiUrl: platform.apiUrl,
+    apiKey: platform.apiKey,
+    apiToken: token,
+    ca,
+    rejectUnauthorized: platform.rejectUnauthorized,
+    log: log.for('rest'),
+  });
 }

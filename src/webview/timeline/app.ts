@@ -3,7 +3,19 @@
 
 import type { EventKind } from '../../core/events/types';
 import { columnEvents } from './model/columnEvents';
-import { assertNever, PROTOCOL_VERSION, readViewState, type ColumnSnapshot, type ExportFormat, type FromView, type Notice, type RangePreset, type TimelineSnapshot, type TimelineViewState, type ToView } from '../../shared/protocol';
+import {
+  assertNever,
+  PROTOCOL_VERSION,
+  readViewState,
+  type ColumnSnapshot,
+  type ExportFormat,
+  type FromView,
+  type Notice,
+  type RangePreset,
+  type TimelineSnapshot,
+  type TimelineViewState,
+  type ToView,
+} from '../../shared/protocol';
 import { Chart } from './chart';
 import { h } from './dom';
 import { Header } from './header';
@@ -22,7 +34,11 @@ export interface Bridge {
   setState(state: TimelineViewState): void;
 }
 
-const UNREADABLE: Notice = { id: 'unreadable-events', level: 'error', text: 'The events sent to this page could not be read: use Reload.' };
+const UNREADABLE: Notice = {
+  id: 'unreadable-events',
+  level: 'error',
+  text: 'The events sent to this page could not be read: use Reload.',
+};
 
 /** Relative ranges slide with the clock: redraw their figures this often. */
 const TICK_MS = 30_000;
@@ -44,13 +60,20 @@ export class App {
   private readonly list: EntryList;
   private readonly waiting = h('p', { class: 'waiting', role: 'status' }, 'Loading the connection history…');
 
-  constructor(root: HTMLElement, private readonly bridge: Bridge, private readonly clock: () => number = Date.now) {
+  constructor(
+    root: HTMLElement,
+    private readonly bridge: Bridge,
+    private readonly clock: () => number = Date.now,
+  ) {
     const saved = readViewState(bridge.getState());
     // The whole history first: a device's log may span minutes or weeks.
     this.range = saved?.range ?? 'all';
     this.window = saved?.window;
     this.kinds = [...(saved?.kinds ?? ['connected', 'failedConnect', 'disconnected', 'other'])];
-    this.header = new Header({ stop: () => bridge.post({ type: 'stopLoading' }), resume: () => bridge.post({ type: 'resumeLoading' }) });
+    this.header = new Header({
+      stop: () => bridge.post({ type: 'stopLoading' }),
+      resume: () => bridge.post({ type: 'resumeLoading' }),
+    });
     this.toolbar = new Toolbar({
       preset: (range) => this.setRange(range),
       zoom: (factor) => this.setWindow(zoomWindow(this.currentWindow(), factor)),
@@ -58,17 +81,35 @@ export class App {
       exportAs: (format) => this.exportAs(format),
       reload: () => bridge.post({ type: 'reload' }),
     });
-    this.chart = new Chart({ setWindow: (w) => this.setWindow(w), selectEvent: (i) => this.list.reveal(i) }, this.tooltip);
-    this.list = new EntryList({
-      kindsChanged: (kinds) => {
-        this.kinds = [...kinds];
-        this.save();
+    this.chart = new Chart(
+      { setWindow: (w) => this.setWindow(w), selectEvent: (i) => this.list.reveal(i) },
+      this.tooltip,
+    );
+    this.list = new EntryList(
+      {
+        kindsChanged: (kinds) => {
+          this.kinds = [...kinds];
+          this.save();
+        },
+        showOnChart: (i) => this.showOnChart(i),
+        copy: (i) => this.copy(i),
       },
-      showOnChart: (i) => this.showOnChart(i),
-      copy: (i) => this.copy(i),
-    }, this.kinds);
-    const zone = h('p', { class: 'zone muted' }, `Times in ${zoneName(this.offsetMs)} (your computer's zone); details also in UTC.`);
-    root.append(this.header.root, this.toolbar.root, this.waiting, this.chart.root, zone, this.list.root, this.tooltip.el);
+      this.kinds,
+    );
+    const zone = h(
+      'p',
+      { class: 'zone muted' },
+      `Times in ${zoneName(this.offsetMs)} (your computer's zone); details also in UTC.`,
+    );
+    root.append(
+      this.header.root,
+      this.toolbar.root,
+      this.waiting,
+      this.chart.root,
+      zone,
+      this.list.root,
+      this.tooltip.el,
+    );
     new ResizeObserver((entries) => {
       const width = entries[entries.length - 1]?.contentRect.width ?? 0;
       if (this.chart.resized(width)) this.renderChart();
@@ -181,6 +222,12 @@ export class App {
   private save(): void {
     const clientId = this.snapshot?.subject.clientId ?? readViewState(this.bridge.getState())?.clientId;
     if (clientId === undefined) return;
-    this.bridge.setState({ version: PROTOCOL_VERSION, clientId, range: this.range, ...(this.window ? { window: this.window } : {}), kinds: this.kinds });
+    this.bridge.setState({
+      version: PROTOCOL_VERSION,
+      clientId,
+      range: this.range,
+      ...(this.window ? { window: this.window } : {}),
+      kinds: this.kinds,
+    });
   }
 }

@@ -40,7 +40,10 @@ export class Chart {
   /** The chart's width as last measured (read from the resize observer, never forcing a layout while drawing). */
   private measured = 0;
 
-  constructor(private readonly host: ChartHost, private readonly tooltip: Tooltip) {
+  constructor(
+    private readonly host: ChartHost,
+    private readonly tooltip: Tooltip,
+  ) {
     this.root.append(this.svg);
     this.root.addEventListener('keydown', (e) => this.onKey(e));
     this.root.addEventListener('focusin', (e) => this.onFocus(e.target));
@@ -79,7 +82,8 @@ export class Chart {
     const marks = svg('g', { class: 'marks' });
     for (const it of layout.marks) marks.append(this.markItem(it, items));
     const nowX = timeToX(now, w, width);
-    const nowLine = nowX >= 0 && nowX <= width ? svg('line', { class: 'now', x1: nowX, x2: nowX, y1: 4, y2: AXIS_Y }) : undefined;
+    const nowLine =
+      nowX >= 0 && nowX <= width ? svg('line', { class: 'now', x1: nowX, x2: nowX, y1: 4, y2: AXIS_Y }) : undefined;
     this.svg.replaceChildren(lane, marks, this.axis(w, width, offsetMs), ...(nowLine ? [nowLine] : []));
     items.sort((a, b) => a.x - b.x);
     this.items = items;
@@ -94,37 +98,87 @@ export class Chart {
     const { data, now, offsetMs } = this.view as NonNullable<Chart['view']>;
     const width = Math.max(1, it.x1 - it.x0);
     if (it.kind === 'coverage') {
-      const g = svg('g', { class: `item coverage level-${it.level}`, role: 'button' }, svg('rect', { x: it.x0, y: LANE.y, width, height: LANE.h }));
-      const detail = (): Detail => ({ title: `connected about ${it.level * 25} % of this stretch; Enter zooms in`, rows: [] });
+      const g = svg(
+        'g',
+        { class: `item coverage level-${it.level}`, role: 'button' },
+        svg('rect', { x: it.x0, y: LANE.y, width, height: LANE.h }),
+      );
+      const detail = (): Detail => ({
+        title: `connected about ${it.level * 25} % of this stretch; Enter zooms in`,
+        rows: [],
+      });
       return this.register(g, items, (it.x0 + it.x1) / 2, detail, () => this.zoomTo(it.from, it.to));
     }
     if (it.kind === 'gap') {
       const gap = data.history.gaps[it.index];
-      const g = svg('g', { class: 'item gap', role: 'button' }, svg('rect', { x: it.x0, y: LANE.y + 6, width, height: LANE.h - 12 }));
-      return this.register(g, items, it.x0, () => describeGap(gap, now, offsetMs), () => this.zoomTo(gap.start, gap.end ?? now));
+      const g = svg(
+        'g',
+        { class: 'item gap', role: 'button' },
+        svg('rect', { x: it.x0, y: LANE.y + 6, width, height: LANE.h - 12 }),
+      );
+      return this.register(
+        g,
+        items,
+        it.x0,
+        () => describeGap(gap, now, offsetMs),
+        () => this.zoomTo(gap.start, gap.end ?? now),
+      );
     }
     const session = data.history.sessions[it.index];
-    const cls = ['item', 'session', it.openStart ? 'open-start' : '', it.openEnd ? 'open-end' : ''].filter(Boolean).join(' ');
-    const g = svg('g', { class: cls, role: 'button' }, svg('rect', { x: it.x0, y: LANE.y, width, height: LANE.h, rx: 2 }));
+    const cls = ['item', 'session', it.openStart ? 'open-start' : '', it.openEnd ? 'open-end' : '']
+      .filter(Boolean)
+      .join(' ');
+    const g = svg(
+      'g',
+      { class: cls, role: 'button' },
+      svg('rect', { x: it.x0, y: LANE.y, width, height: LANE.h, rx: 2 }),
+    );
     const from = session.start ?? data.extent?.min ?? now;
-    return this.register(g, items, it.x0, () => describeSession(session, now, offsetMs), () => this.zoomTo(from, session.end ?? now));
+    return this.register(
+      g,
+      items,
+      it.x0,
+      () => describeSession(session, now, offsetMs),
+      () => this.zoomTo(from, session.end ?? now),
+    );
   }
 
   private markItem(it: MarkItem, items: Item[]): SVGGElement {
     const { data, offsetMs } = this.view as NonNullable<Chart['view']>;
     if (it.kind === 'cluster') {
       const look = CATEGORY_LOOK[it.dominant];
-      const g = svg('g', { class: `item cluster cat-${it.dominant}`, role: 'button', transform: `translate(${it.x},${MARK_Y})` },
-        svg('circle', { r: 9, class: 'cluster-bg' }), svg('path', { d: look.glyph, transform: 'scale(0.8)' }),
-        svg('text', { class: 'cluster-count', y: 22, 'text-anchor': 'middle' }, String(it.count)));
-      return this.register(g, items, it.x, () => describeCluster(it.from, it.to, it.count, it.counts, offsetMs), () => this.zoomTo(it.from, it.to));
+      const g = svg(
+        'g',
+        { class: `item cluster cat-${it.dominant}`, role: 'button', transform: `translate(${it.x},${MARK_Y})` },
+        svg('circle', { r: 9, class: 'cluster-bg' }),
+        svg('path', { d: look.glyph, transform: 'scale(0.8)' }),
+        svg('text', { class: 'cluster-count', y: 22, 'text-anchor': 'middle' }, String(it.count)),
+      );
+      return this.register(
+        g,
+        items,
+        it.x,
+        () => describeCluster(it.from, it.to, it.count, it.counts, offsetMs),
+        () => this.zoomTo(it.from, it.to),
+      );
     }
     const event = data.events[it.mark.index];
-    const g = svg('g', { class: `item mark cat-${it.mark.category}`, role: 'button', transform: `translate(${it.x},${MARK_Y})` },
+    const g = svg(
+      'g',
+      { class: `item mark cat-${it.mark.category}`, role: 'button', transform: `translate(${it.x},${MARK_Y})` },
       svg('line', { class: 'stem', x1: 0, x2: 0, y1: LANE.y + LANE.h - MARK_Y, y2: -7 }),
       svg('path', { d: CATEGORY_LOOK[it.mark.category].glyph }),
-      it.label ? svg('text', { class: 'mark-label', y: LABEL_Y - MARK_Y, 'text-anchor': 'middle' }, it.label) : undefined);
-    return this.register(g, items, it.x, () => describeEvent(event, offsetMs), () => this.host.selectEvent(it.mark.index));
+      it.label
+        ? svg('text', { class: 'mark-label', y: LABEL_Y - MARK_Y, 'text-anchor': 'middle' }, it.label)
+        : undefined,
+    );
+    return this.register(
+      g,
+      items,
+      it.x,
+      () => describeEvent(event, offsetMs),
+      () => this.host.selectEvent(it.mark.index),
+    );
   }
 
   private register(g: SVGGElement, items: Item[], x: number, detail: () => Detail, activate: () => void): SVGGElement {
@@ -136,9 +190,21 @@ export class Chart {
   }
 
   private axis(w: TimeWindow, width: number, offsetMs: number): SVGGElement {
-    const g = svg('g', { class: 'axis', 'aria-hidden': 'true' }, svg('line', { x1: 0, x2: width, y1: AXIS_Y, y2: AXIS_Y }));
+    const g = svg(
+      'g',
+      { class: 'axis', 'aria-hidden': 'true' },
+      svg('line', { x1: 0, x2: width, y1: AXIS_Y, y2: AXIS_Y }),
+    );
     for (const t of axisTicks(w, width, offsetMs)) {
-      g.append(svg('line', { class: t.major ? 'tick major' : 'tick', x1: t.x, x2: t.x, y1: t.major ? 4 : AXIS_Y - 4, y2: AXIS_Y + 4 }));
+      g.append(
+        svg('line', {
+          class: t.major ? 'tick major' : 'tick',
+          x1: t.x,
+          x2: t.x,
+          y1: t.major ? 4 : AXIS_Y - 4,
+          y2: AXIS_Y + 4,
+        }),
+      );
       // A label that would run off the right edge is left out (its tick stays).
       if (t.x + 3 + t.label.length * 6 < width) g.append(svg('text', { x: t.x + 3, y: AXIS_Y + 16 }, t.label));
     }
@@ -179,7 +245,10 @@ export class Chart {
   private onKey(e: KeyboardEvent): void {
     const view = this.view;
     if (!view) return;
-    const anchor = this.items[this.active] && document.activeElement === this.items[this.active].el ? xToTime(this.items[this.active].x, view.w, this.width) : undefined;
+    const anchor =
+      this.items[this.active] && document.activeElement === this.items[this.active].el
+        ? xToTime(this.items[this.active].x, view.w, this.width)
+        : undefined;
     const keys: Record<string, () => void> = {
       ArrowRight: () => this.move(this.active + 1),
       ArrowLeft: () => this.move(this.active - 1),

@@ -6,6 +6,16 @@ import { CATEGORY_LOOK } from './model/words';
 import { svg } from './dom';
 
 export function glyphIcon(category: MarkCategory, size = 12): SVGSVGElement {
-  return svg('svg', { class: `glyph cat-${category}`, width: size, height: size, viewBox: '-7 -7 14 14', 'aria-hidden': 'true', focusable: 'false' },
-    svg('path', { d: CATEGORY_LOOK[category].glyph }));
+  return svg(
+    'svg',
+    {
+      class: `glyph cat-${category}`,
+      width: size,
+      height: size,
+      viewBox: '-7 -7 14 14',
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
+    svg('path', { d: CATEGORY_LOOK[category].glyph }),
+  );
 }

@@ -23,7 +23,12 @@ const ROW_PX = 24;
 export class EntryList {
   readonly root = h('section', { class: 'entries', 'aria-label': 'Entries' });
   private readonly filter = h('fieldset', { class: 'filter' }, h('legend', {}, 'Show'));
-  private readonly box = h('div', { class: 'list', role: 'listbox', tabindex: 0, 'aria-label': 'Entries, newest first' });
+  private readonly box = h('div', {
+    class: 'list',
+    role: 'listbox',
+    tabindex: 0,
+    'aria-label': 'Entries, newest first',
+  });
   private readonly spacer = h('div', { class: 'spacer' });
   private readonly detail = h('div', { class: 'entry-detail', 'aria-label': 'Selected entry' });
   private events: readonly ConnectivityEvent[] = [];
@@ -36,7 +41,10 @@ export class EntryList {
   /** The listbox's height as last observed (no forced layout while rendering rows). */
   private viewport = 0;
 
-  constructor(private readonly host: ListHost, kinds: readonly EventKind[]) {
+  constructor(
+    private readonly host: ListHost,
+    kinds: readonly EventKind[],
+  ) {
     this.kinds = new Set(kinds);
     this.box.append(this.spacer);
     this.root.append(this.filter, this.box, this.detail);
@@ -118,14 +126,27 @@ export class EntryList {
   private row(pos: number): HTMLElement {
     const index = this.indices[pos];
     const r = listRow(this.events[index], index, this.offsetMs);
-    const el = h('div', {
-      class: `row kind-${r.kind}${pos === this.active ? ' active' : ''}`, role: 'option', id: `entry-${index}`,
-      'aria-selected': pos === this.active ? 'true' : 'false', 'aria-setsize': this.indices.length, 'aria-posinset': pos + 1, 'data-pos': pos,
-    },
-    h('span', { class: 'time' }, r.time),
-    h('span', { class: 'kind' }, r.category ? glyphIcon(r.category) : h('span', { class: 'glyph-space' }), ` ${KIND_WORDS[r.kind]}`),
-    h('span', { class: 'text' }, r.text),
-    h('span', { class: 'source' }, r.source));
+    const el = h(
+      'div',
+      {
+        class: `row kind-${r.kind}${pos === this.active ? ' active' : ''}`,
+        role: 'option',
+        id: `entry-${index}`,
+        'aria-selected': pos === this.active ? 'true' : 'false',
+        'aria-setsize': this.indices.length,
+        'aria-posinset': pos + 1,
+        'data-pos': pos,
+      },
+      h('span', { class: 'time' }, r.time),
+      h(
+        'span',
+        { class: 'kind' },
+        r.category ? glyphIcon(r.category) : h('span', { class: 'glyph-space' }),
+        ` ${KIND_WORDS[r.kind]}`,
+      ),
+      h('span', { class: 'text' }, r.text),
+      h('span', { class: 'source' }, r.source),
+    );
     el.style.transform = `translateY(${pos * ROW_PX}px)`;
     return el;
   }
@@ -143,7 +164,10 @@ export class EntryList {
     const index = this.indices[this.active];
     const event = index === undefined ? undefined : this.events[index];
     if (!event) {
-      fill(this.detail, h('p', { class: 'muted' }, this.events.length === 0 ? 'No entries yet.' : 'No entry of the chosen kinds.'));
+      fill(
+        this.detail,
+        h('p', { class: 'muted' }, this.events.length === 0 ? 'No entries yet.' : 'No entry of the chosen kinds.'),
+      );
       return;
     }
     const d = describeEvent(event, this.offsetMs);
@@ -151,10 +175,12 @@ export class EntryList {
     copy.addEventListener('click', () => this.host.copy(index));
     const show = h('button', { type: 'button', class: 'show', disabled: event.time === undefined }, 'Show on timeline');
     show.addEventListener('click', () => this.host.showOnChart(index));
-    fill(this.detail,
+    fill(
+      this.detail,
       h('h3', {}, d.title),
       h('dl', {}, ...d.rows.flatMap((r) => [h('dt', {}, r.label), h('dd', {}, r.value)])),
-      h('div', { class: 'buttons' }, copy, show));
+      h('div', { class: 'buttons' }, copy, show),
+    );
   }
 
   private onKey(e: KeyboardEvent): void {

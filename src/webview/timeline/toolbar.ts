@@ -24,20 +24,37 @@ export class Toolbar {
       b.addEventListener('click', action);
       return b;
     };
-    const range = h('div', { class: 'group', role: 'group', 'aria-label': 'Range' }, h('span', { class: 'group-label' }, 'Range'));
+    const range = h(
+      'div',
+      { class: 'group', role: 'group', 'aria-label': 'Range' },
+      h('span', { class: 'group-label' }, 'Range'),
+    );
     for (const p of RANGE_PRESETS) {
-      const b = button(PRESET_WORDS[p], p === 'all' ? 'Whole history' : `Last ${PRESET_WORDS[p]}`, () => host.preset(p), 'preset');
+      const b = button(
+        PRESET_WORDS[p],
+        p === 'all' ? 'Whole history' : `Last ${PRESET_WORDS[p]}`,
+        () => host.preset(p),
+        'preset',
+      );
       b.dataset.range = p;
       this.presets.set(p, b);
       range.append(b);
     }
-    const view = h('div', { class: 'group', role: 'group', 'aria-label': 'Zoom and pan' },
-      button('−', 'Zoom out (−)', () => host.zoom(2)), button('+', 'Zoom in (+)', () => host.zoom(0.5)),
-      button('◀', 'Earlier (PageUp)', () => host.pan(-0.25)), button('▶', 'Later (PageDown)', () => host.pan(0.25)));
-    const files = h('div', { class: 'group', role: 'group', 'aria-label': 'Export' },
+    const view = h(
+      'div',
+      { class: 'group', role: 'group', 'aria-label': 'Zoom and pan' },
+      button('−', 'Zoom out (−)', () => host.zoom(2)),
+      button('+', 'Zoom in (+)', () => host.zoom(0.5)),
+      button('◀', 'Earlier (PageUp)', () => host.pan(-0.25)),
+      button('▶', 'Later (PageDown)', () => host.pan(0.25)),
+    );
+    const files = h(
+      'div',
+      { class: 'group', role: 'group', 'aria-label': 'Export' },
       button('Export CSV', 'Export the events as CSV', () => host.exportAs('csv'), 'export-csv'),
       button('Export JSON', 'Export the events as JSON', () => host.exportAs('json'), 'export-json'),
-      button('Reload', 'Read the log and state again', () => host.reload(), 'reload'));
+      button('Reload', 'Read the log and state again', () => host.reload(), 'reload'),
+    );
     this.root.append(range, view, files, this.status);
   }
 

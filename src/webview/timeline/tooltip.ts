@@ -7,11 +7,18 @@ export class Tooltip {
   readonly el = h('div', { class: 'tooltip', role: 'tooltip', id: 'timeline-tooltip', hidden: true });
 
   show(detail: Detail, anchor: DOMRect): void {
-    fill(this.el, h('div', { class: 'tooltip-title' }, detail.title), h('dl', {}, ...detail.rows.flatMap((r) => [h('dt', {}, r.label), h('dd', {}, r.value)])));
+    fill(
+      this.el,
+      h('div', { class: 'tooltip-title' }, detail.title),
+      h('dl', {}, ...detail.rows.flatMap((r) => [h('dt', {}, r.label), h('dd', {}, r.value)])),
+    );
     this.el.hidden = false;
     // Below the anchor, kept inside the viewport; above it when there is no room below.
     const box = this.el.getBoundingClientRect();
-    const left = Math.max(4, Math.min(window.innerWidth - box.width - 4, anchor.left + anchor.width / 2 - box.width / 2));
+    const left = Math.max(
+      4,
+      Math.min(window.innerWidth - box.width - 4, anchor.left + anchor.width / 2 - box.width / 2),
+    );
     const below = anchor.bottom + 8;
     const top = below + box.height > window.innerHeight - 4 ? Math.max(4, anchor.top - box.height - 8) : below;
     this.el.style.left = `${left}px`;

@@ -64,11 +64,15 @@ export class Ui {
 
   /** Opens a view container from its activity-bar entry (left alone when already open). */
   async openView(title: string): Promise<void> {
-    const entry = this.page.locator('.part.activitybar li.action-item').filter({ has: this.page.locator(`a[aria-label^=${cssString(title)}]`) });
+    const entry = this.page
+      .locator('.part.activitybar li.action-item')
+      .filter({ has: this.page.locator(`a[aria-label^=${cssString(title)}]`) });
     await this.waitVisible(entry, `the activity-bar entry "${title}"`);
     if (!(await entry.first().evaluate((el) => el.classList.contains('checked')))) await entry.first().click();
-    await this.waitVisible(this.page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(escapeRegExp(title), 'i') }),
-      `the side bar titled "${title}"`);
+    await this.waitVisible(
+      this.page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(escapeRegExp(title), 'i') }),
+      `the side bar titled "${title}"`,
+    );
   }
 
   /** Waits for a view of the side bar: its pane header, or the container title it is merged into ("Container: View"). */
@@ -82,7 +86,10 @@ export class Ui {
   /** The Output view's selected channel and its text, once the channel shows `expected`. */
   async outputChannel(expected: string | RegExp): Promise<{ channel: string; text: string }> {
     const panel = this.page.locator('.part.panel');
-    const lines = await this.waitVisible(panel.locator('.monaco-editor .view-lines').filter({ hasText: expected }), `the Output view showing ${String(expected)}`);
+    const lines = await this.waitVisible(
+      panel.locator('.monaco-editor .view-lines').filter({ hasText: expected }),
+      `the Output view showing ${String(expected)}`,
+    );
     const channel = await panel.locator('select.monaco-select-box').filter({ visible: true }).first().inputValue();
     return { channel, text: await lines.innerText() };
   }
@@ -98,22 +105,31 @@ export class Ui {
     const input = widget.locator('.quick-input-box input');
     for (let opening = 1; ; opening++) {
       await this.page.keyboard.press('F1');
-      const opened = await this.within(PALETTE_FOCUS_MS, async () => (await widget.isVisible()) && (await widget.locator('.quick-input-box input:focus').count()) > 0);
+      const opened = await this.within(
+        PALETTE_FOCUS_MS,
+        async () => (await widget.isVisible()) && (await widget.locator('.quick-input-box input:focus').count()) > 0,
+      );
       if (opened) {
         await input.pressSequentially(title);
         if ((await widget.isVisible()) && (await input.inputValue()) === `>${title}`) break;
       }
-      if (opening >= PALETTE_OPENINGS) throw new Error(`the command palette lost the focus ${opening} times while "${title}" was typed`);
-      console.log(`    [e2e] the command palette lost the focus while "${title}" was typed (VS Code moved it); opening it again`);
+      if (opening >= PALETTE_OPENINGS)
+        throw new Error(`the command palette lost the focus ${opening} times while "${title}" was typed`);
+      console.log(
+        `    [e2e] the command palette lost the focus while "${title}" was typed (VS Code moved it); opening it again`,
+      );
       // Escape only if it is still open: elsewhere Escape means something (a walkthrough goes back).
       if (await widget.isVisible()) await this.page.keyboard.press('Escape');
       await waitHidden(this.page, widget, 'the command palette to close');
     }
-    const entry = widget.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) });
+    const entry = widget
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) });
     await this.waitVisible(entry, `"${title}" in the command palette`);
     // Fuzzy matching may rank a longer title first, as it does for a person, who then arrows down.
     const isFocused = () => entry.first().evaluate((el) => el.classList.contains('focused'));
-    for (let moves = 0; moves < MAX_PALETTE_MOVES && !(await isFocused()); moves++) await this.page.keyboard.press('ArrowDown');
+    for (let moves = 0; moves < MAX_PALETTE_MOVES && !(await isFocused()); moves++)
+      await this.page.keyboard.press('ArrowDown');
     await this.waitVisible(entry.and(this.page.locator('.focused')), `"${title}" selected in the command palette`);
     await this.page.keyboard.press('Enter');
     await waitHidden(this.page, widget, 'the command palette to close');
@@ -124,17 +140,22 @@ export class Ui {
   }
 
   async treeRows(): Promise<TreeRow[]> {
-    return this.rows.evaluateAll((els) => els.map((el) => ({
-      label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
-      description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
-      level: Number(el.getAttribute('aria-level') ?? '1'),
-      expanded: el.hasAttribute('aria-expanded') ? el.getAttribute('aria-expanded') === 'true' : undefined,
-    })));
+    return this.rows.evaluateAll((els) =>
+      els.map((el) => ({
+        label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+        level: Number(el.getAttribute('aria-level') ?? '1'),
+        expanded: el.hasAttribute('aria-expanded') ? el.getAttribute('aria-expanded') === 'true' : undefined,
+      })),
+    );
   }
 
   /** The tree row whose label is exactly `label`, once visible and not covered by a hover. */
   async treeRow(label: string): Promise<Locator> {
-    const row = await this.waitVisible(this.rows.filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) }), `the tree row "${label}"`);
+    const row = await this.waitVisible(
+      this.rows.filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) }),
+      `the tree row "${label}"`,
+    );
     await this.clearHover();
     return row;
   }
@@ -155,7 +176,9 @@ export class Ui {
     await (await this.treeRow(rowLabel)).click({ button: 'right' });
     const menu = this.page.locator('.monaco-menu');
     // The item's accessible name includes its keybinding, so match the label itself.
-    const entry = menu.locator('li.action-item').filter({ has: this.page.locator('.action-label', { hasText: exactly(item) }) });
+    const entry = menu
+      .locator('li.action-item')
+      .filter({ has: this.page.locator('.action-label', { hasText: exactly(item) }) });
     await (await this.waitVisible(entry, `"${item}" in the context menu of "${rowLabel}"`)).hover();
     // A click right after the menu opened can be taken for the end of the opening right-click;
     // pointing at the item and pressing Enter is what always runs it.
@@ -166,17 +189,26 @@ export class Ui {
 
   /** The messages of the notification toasts on screen. */
   notifications(): Promise<string[]> {
-    return this.page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();
+    return this.page
+      .locator('.notifications-toasts .notification-toast .notification-list-item-message')
+      .allInnerTexts();
   }
 
   async waitForNotification(text: string | RegExp, timeoutMs = DEFAULT_WAIT_MS): Promise<Locator> {
-    return this.waitVisible(this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }), `a notification saying ${String(text)}`, timeoutMs);
+    return this.waitVisible(
+      this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }),
+      `a notification saying ${String(text)}`,
+      timeoutMs,
+    );
   }
 
   /** The text of this extension's status-bar item `id` (or of any item, by its full id). */
   async statusBarItem(id: string): Promise<string> {
     const fullId = id.includes('.') ? id : `${EXTENSION_ID}.${id}`;
-    const item = await this.waitVisible(this.page.locator(`.part.statusbar [id=${cssString(fullId)}]`), `the status-bar item ${fullId}`);
+    const item = await this.waitVisible(
+      this.page.locator(`.part.statusbar [id=${cssString(fullId)}]`),
+      `the status-bar item ${fullId}`,
+    );
     return item.innerText();
   }
 

@@ -18,10 +18,17 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 async function failWithScreenshot(page: Page, what: string, timeoutMs: number, err: unknown): Promise<never> {
   const shot = await saveScreenshot(page, `failed-wait-${Date.now()}`).catch(() => 'none (the page is gone)');
   const cause = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n  screenshot: ${shot}\n  (${cause})`, { cause: err });
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n  screenshot: ${shot}\n  (${cause})`, {
+    cause: err,
+  });
 }
 
-export async function waitVisible(page: Page, locator: Locator, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<Locator> {
+export async function waitVisible(
+  page: Page,
+  locator: Locator,
+  what: string,
+  timeoutMs = DEFAULT_WAIT_MS,
+): Promise<Locator> {
   try {
     await locator.first().waitFor({ state: 'visible', timeout: timeoutMs });
     return locator.first();
@@ -30,7 +37,12 @@ export async function waitVisible(page: Page, locator: Locator, what: string, ti
   }
 }
 
-export async function waitHidden(page: Page, locator: Locator, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+export async function waitHidden(
+  page: Page,
+  locator: Locator,
+  what: string,
+  timeoutMs = DEFAULT_WAIT_MS,
+): Promise<void> {
   try {
     await locator.first().waitFor({ state: 'hidden', timeout: timeoutMs });
   } catch (err) {
@@ -39,7 +51,12 @@ export async function waitHidden(page: Page, locator: Locator, what: string, tim
 }
 
 /** Polls `check` (a DOM read) until it returns true. */
-export async function waitUntil(page: Page, what: string, check: () => Promise<boolean>, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+export async function waitUntil(
+  page: Page,
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = DEFAULT_WAIT_MS,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -48,7 +65,8 @@ export async function waitUntil(page: Page, what: string, check: () => Promise<b
     } catch (err) {
       lastError = err;
     }
-    if (Date.now() > end) await failWithScreenshot(page, what, timeoutMs, lastError ?? new Error('the condition stayed false'));
+    if (Date.now() > end)
+      await failWithScreenshot(page, what, timeoutMs, lastError ?? new Error('the condition stayed false'));
     await page.waitForTimeout(100);
   }
 }

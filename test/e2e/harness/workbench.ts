@@ -6,7 +6,12 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newWorkbenchPage } from '../../../scripts/vscode-web/browser';
-import { runCodeServerCommand, startCodeServer, type CodeServer, type CodeServerOptions } from '../../../scripts/vscode-web/codeServer';
+import {
+  runCodeServerCommand,
+  startCodeServer,
+  type CodeServer,
+  type CodeServerOptions,
+} from '../../../scripts/vscode-web/codeServer';
 import { checkInstalled, projectRoot } from '../../../scripts/vscode-web/paths';
 import { writeUserSettings } from '../../../scripts/vscode-web/settings';
 import { workbenchUrl } from '../../../scripts/vscode-web/workbenchUrl';
@@ -38,7 +43,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const folder = options.folder ?? path.join(runDir, 'workspace');
   fs.mkdirSync(folder, { recursive: true });
   const serverOptions: CodeServerOptions = {
-    runDir, userDataDir: path.join(runDir, 'user-data'), extensionsDir: path.join(runDir, 'extensions'), env: options.env,
+    runDir,
+    userDataDir: path.join(runDir, 'user-data'),
+    extensionsDir: path.join(runDir, 'extensions'),
+    env: options.env,
   };
   writeUserSettings(serverOptions.userDataDir, options.settings);
   let server: CodeServer | undefined;
@@ -62,7 +70,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await ui.waitVisible(page.locator('.monaco-workbench .part.activitybar'), 'the activity bar', WORKBENCH_MS);
     // The workbench shows before it has read the installed extensions; their commands reach the
     // palette with their view containers, so a scenario starts once ours is in the activity bar.
-    await ui.waitVisible(page.locator('.part.activitybar a[aria-label^="IoT Connectivity"]'), 'the IoT Connectivity view container (the extension read)', WORKBENCH_MS);
+    await ui.waitVisible(
+      page.locator('.part.activitybar a[aria-label^="IoT Connectivity"]'),
+      'the IoT Connectivity view container (the extension read)',
+      WORKBENCH_MS,
+    );
     console.log(`    [e2e] workbench ready in ${seconds()} s (.vsix installed at ${installed} s)`);
     return { page, ui, server, close };
   } catch (err) {

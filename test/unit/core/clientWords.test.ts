@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { clientLabel, closeWords, eventWords, initiatorWords, stateDetails, stateHeadline } from '../../../src/core/clientWords';
+import {
+  clientLabel,
+  closeWords,
+  eventWords,
+  initiatorWords,
+  stateDetails,
+  stateHeadline,
+} from '../../../src/core/clientWords';
 import { normaliseClientState, type ClientState } from '../../../src/core/clientState';
 import { eventFromMonitor, eventsFromLog, resolveClose } from '../../../src/core/events';
 import { HOSTILE_STRINGS } from './hostile';
@@ -27,22 +34,53 @@ describe('core/clientWords', () => {
     assert.equal(initiatorWords('network'), 'the network (nothing arrived in time)');
   });
   it('gives the headline the issue asks for', () => {
-    assert.equal(stateHeadline(state({ connectionStatus: 'disconnected', lastDisconnectTime: ago(60_000), closeCode: 160 }), NOW),
-      'sensor-7 disconnected: keep-alive timed out (network, code 160)');
-    assert.equal(stateHeadline(state({ connectionStatus: 'connected', lastConnectTime: ago(180_000) }), NOW), 'sensor-7 connected 3 min ago');
+    assert.equal(
+      stateHeadline(state({ connectionStatus: 'disconnected', lastDisconnectTime: ago(60_000), closeCode: 160 }), NOW),
+      'sensor-7 disconnected: keep-alive timed out (network, code 160)',
+    );
+    assert.equal(
+      stateHeadline(state({ connectionStatus: 'connected', lastConnectTime: ago(180_000) }), NOW),
+      'sensor-7 connected 3 min ago',
+    );
     assert.equal(stateHeadline(state({ connectionStatus: 'connected' }), NOW), 'sensor-7 connected');
     assert.equal(stateHeadline(state({ connectionStatus: '??' }), NOW), 'sensor-7: status unknown');
-    assert.equal(stateHeadline(state({ connectionStatus: 'disconnected', disconnectedBy: 'client', mqttReasonCode: 0 }), NOW),
-      'sensor-7 disconnected: normal disconnection (client)');
+    assert.equal(
+      stateHeadline(state({ connectionStatus: 'disconnected', disconnectedBy: 'client', mqttReasonCode: 0 }), NOW),
+      'sensor-7 disconnected: normal disconnection (client)',
+    );
   });
   it('explains every field of a record in rows', () => {
-    const rows = stateDetails(state({
-      connectionStatus: 'disconnected', lastConnectTime: ago(7_200_000), lastDisconnectTime: ago(60_000),
-      disconnectInitiator: 'network', mqttReasonCode: 141, closeCode: 160, closeReason: 'The connection timed out',
-      lastActivityEvent: 'mqttPublish', lastActivityTime: ago(90_000), mqttConnectProtocol: '3.1.1',
-    }), NOW);
+    const rows = stateDetails(
+      state({
+        connectionStatus: 'disconnected',
+        lastConnectTime: ago(7_200_000),
+        lastDisconnectTime: ago(60_000),
+        disconnectInitiator: 'network',
+        mqttReasonCode: 141,
+        closeCode: 160,
+        closeReason: 'The connection timed out',
+        lastActivityEvent: 'mqttPublish',
+        lastActivityTime: ago(90_000),
+        mqttConnectProtocol: '3.1.1',
+      }),
+      NOW,
+    );
     const byLabel = Object.fromEntries(rows.map((r) => [r.label, r.value]));
-    assert.deepEqual(Object.keys(byLabel), ['Client ID', 'Client type', 'Status', 'Last connected', 'Last disconnected', 'Disconnected by', 'Why', 'Close code', 'MQTT reason code', 'Reason given', 'Usual cause in device code', 'Last activity', 'MQTT protocol']);
+    assert.deepEqual(Object.keys(byLabel), [
+      'Client ID',
+      'Client type',
+      'Status',
+      'Last connected',
+      'Last disconnected',
+      'Disconnected by',
+      'Why',
+      'Close code',
+      'MQTT reason code',
+      'Reason given',
+      'Usual cause in device code',
+      'Last activity',
+      'MQTT protocol',
+    ]);
     assert.equal(byLabel['Last connected'], `${ago(7_200_000)} (2 h ago)`);
     assert.equal(byLabel['Disconnected by'], 'the network (nothing arrived in time)');
     assert.equal(byLabel['Close code'], '160 — The connection timed out');
@@ -63,14 +101,29 @@ describe('core/clientWords', () => {
     assert.equal(eventWords(failed), 'failed to connect: not authorized (server, code 180), token auth from 10.9.9.9');
     assert.equal(eventWords(timeout), 'disconnected: keep-alive timed out (network, code 160)');
     assert.equal(eventWords(other), 'other: Odd <b>line</b>');
-    assert.equal(eventWords(eventFromMonitor({ Action: 'Disconnect', CloseCode: 288 })), 'session taken over by a newer connection with the same client id (server, code 288)');
+    assert.equal(
+      eventWords(eventFromMonitor({ Action: 'Disconnect', CloseCode: 288 })),
+      'session taken over by a newer connection with the same client id (server, code 288)',
+    );
     assert.equal(eventWords(eventFromMonitor({ Action: 'Connect' })), 'connected');
   });
   it('keeps hostile text plain, single-line and short', () => {
     for (const s of HOSTILE_STRINGS) {
-      const r = state({ id: s || 'x', clientType: s, connectionStatus: 'disconnected', closeReason: s, lastActivityEvent: s, mqttConnectProtocol: s });
-      const lines = [stateHeadline(r, NOW), ...stateDetails(r, NOW).map((row) => row.value), clientLabel(s),
-        eventWords(eventFromMonitor({ Action: 'Disconnect', Reason: s, ClientAddr: s })), eventWords(eventsFromLog([{ message: s, timestamp: ago(0) }])[0] ?? eventFromMonitor({}))];
+      const r = state({
+        id: s || 'x',
+        clientType: s,
+        connectionStatus: 'disconnected',
+        closeReason: s,
+        lastActivityEvent: s,
+        mqttConnectProtocol: s,
+      });
+      const lines = [
+        stateHeadline(r, NOW),
+        ...stateDetails(r, NOW).map((row) => row.value),
+        clientLabel(s),
+        eventWords(eventFromMonitor({ Action: 'Disconnect', Reason: s, ClientAddr: s })),
+        eventWords(eventsFromLog([{ message: s, timestamp: ago(0) }])[0] ?? eventFromMonitor({})),
+      ];
       for (const line of lines) {
         assert.ok(line.length <= 400, line.slice(0, 40));
         // eslint-disable-next-line no-control-regex -- asserting their absence

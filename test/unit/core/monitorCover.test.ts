@@ -1,14 +1,30 @@
 import * as assert from 'node:assert/strict';
-import { ALL_APPS_MONITOR_TOPIC, ALL_DEVICES_MONITOR_TOPIC, diffCover, planCover } from '../../../src/core/monitorCover';
+import {
+  ALL_APPS_MONITOR_TOPIC,
+  ALL_DEVICES_MONITOR_TOPIC,
+  diffCover,
+  planCover,
+} from '../../../src/core/monitorCover';
 import { HOSTILE_STRINGS } from './hostile';
 
 const devices = (type: string, n: number) => Array.from({ length: n }, (_, i) => `d:org123:${type}:dev-${i}`);
 
 describe('core/monitorCover', () => {
   it('subscribes one exact topic per client under the threshold', () => {
-    const plan = planCover(['d:org123:sensor:s-2', 'g:org123:gw:g-1', 'a:org123:dash', 'A:org123:dash:inst-1', 'd:org123:sensor:s-1']);
+    const plan = planCover([
+      'd:org123:sensor:s-2',
+      'g:org123:gw:g-1',
+      'a:org123:dash',
+      'A:org123:dash:inst-1',
+      'd:org123:sensor:s-1',
+    ]);
     assert.equal(plan.strategy, 'exact');
-    assert.deepEqual(plan.topics, ['iot-2/app/dash/mon', 'iot-2/type/gw/id/g-1/mon', 'iot-2/type/sensor/id/s-1/mon', 'iot-2/type/sensor/id/s-2/mon']);
+    assert.deepEqual(plan.topics, [
+      'iot-2/app/dash/mon',
+      'iot-2/type/gw/id/g-1/mon',
+      'iot-2/type/sensor/id/s-1/mon',
+      'iot-2/type/sensor/id/s-2/mon',
+    ]);
     assert.equal(plan.accepts('iot-2/type/sensor/id/s-1/mon'), true);
     assert.equal(plan.accepts('iot-2/type/sensor/id/s-3/mon'), false);
   });
@@ -17,11 +33,23 @@ describe('core/monitorCover', () => {
     assert.equal(planCover(pins, { threshold: 10 }).strategy, 'exact');
     const plan = planCover(pins, { threshold: 9 });
     assert.equal(plan.strategy, 'byType');
-    assert.deepEqual(plan.topics, ['iot-2/type/pump/id/p-1/mon', 'iot-2/type/sensor/id/+/mon', ...devices('valve', 3).map((d) => `iot-2/type/valve/id/${d.split(':')[3]}/mon`)]);
+    assert.deepEqual(plan.topics, [
+      'iot-2/type/pump/id/p-1/mon',
+      'iot-2/type/sensor/id/+/mon',
+      ...devices('valve', 3).map((d) => `iot-2/type/valve/id/${d.split(':')[3]}/mon`),
+    ]);
     const tighter = planCover(pins, { threshold: 3 });
-    assert.deepEqual(tighter.topics, ['iot-2/type/pump/id/p-1/mon', 'iot-2/type/sensor/id/+/mon', 'iot-2/type/valve/id/+/mon']);
+    assert.deepEqual(tighter.topics, [
+      'iot-2/type/pump/id/p-1/mon',
+      'iot-2/type/sensor/id/+/mon',
+      'iot-2/type/valve/id/+/mon',
+    ]);
     assert.equal(tighter.accepts('iot-2/type/sensor/id/dev-0/mon'), true);
-    assert.equal(tighter.accepts('iot-2/type/sensor/id/stranger/mon'), false, 'the wildcard brings strangers: filtered');
+    assert.equal(
+      tighter.accepts('iot-2/type/sensor/id/stranger/mon'),
+      false,
+      'the wildcard brings strangers: filtered',
+    );
   });
   it('covers everything with two wildcards when types alone do not fit', () => {
     const pins = [...Array.from({ length: 30 }, (_, i) => `d:org123:type-${i}:x`), 'a:org123:one', 'a:org123:two'];
@@ -30,7 +58,9 @@ describe('core/monitorCover', () => {
     assert.deepEqual(plan.topics, [ALL_APPS_MONITOR_TOPIC, ALL_DEVICES_MONITOR_TOPIC]);
     assert.equal(plan.accepts('iot-2/app/one/mon'), true);
     assert.equal(plan.accepts('iot-2/app/three/mon'), false);
-    const oneApp = planCover([...Array.from({ length: 30 }, (_, i) => `d:org123:type-${i}:x`), 'a:org123:one'], { threshold: 10 });
+    const oneApp = planCover([...Array.from({ length: 30 }, (_, i) => `d:org123:type-${i}:x`), 'a:org123:one'], {
+      threshold: 10,
+    });
     assert.deepEqual(oneApp.topics, ['iot-2/app/one/mon', ALL_DEVICES_MONITOR_TOPIC]);
   });
   it('stays within the quota of 500 subscriptions per application', () => {
@@ -56,10 +86,16 @@ describe('core/monitorCover', () => {
   it('gives the subscriptions to add and to remove between two plans', () => {
     const before = planCover(['d:org123:sensor:s-1', 'd:org123:sensor:s-2']);
     const after = planCover(['d:org123:sensor:s-2', 'd:org123:valve:v-1']);
-    assert.deepEqual(diffCover(before, after), { subscribe: ['iot-2/type/valve/id/v-1/mon'], unsubscribe: ['iot-2/type/sensor/id/s-1/mon'] });
+    assert.deepEqual(diffCover(before, after), {
+      subscribe: ['iot-2/type/valve/id/v-1/mon'],
+      unsubscribe: ['iot-2/type/sensor/id/s-1/mon'],
+    });
     assert.deepEqual(diffCover(undefined, before), { subscribe: before.topics, unsubscribe: [] });
     assert.deepEqual(diffCover(after, after), { subscribe: [], unsubscribe: [] });
     const grown = planCover(devices('sensor', 5), { threshold: 2 });
-    assert.deepEqual(diffCover(before, grown), { subscribe: ['iot-2/type/sensor/id/+/mon'], unsubscribe: ['iot-2/type/sensor/id/s-1/mon', 'iot-2/type/sensor/id/s-2/mon'] });
+    assert.deepEqual(diffCover(before, grown), {
+      subscribe: ['iot-2/type/sensor/id/+/mon'],
+      unsubscribe: ['iot-2/type/sensor/id/s-1/mon', 'iot-2/type/sensor/id/s-2/mon'],
+    });
   });
 });

@@ -9,7 +9,9 @@ function shape(h: History): string[] {
   return h.sessions.map((x) => `${s(x.start)}-${s(x.end)}${x.cause ? `:${x.cause}` : ''}`);
 }
 function gaps(h: History): string[] {
-  return h.gaps.map((g) => `${(g.start - T0) / 1000}-${g.end === undefined ? '?' : (g.end - T0) / 1000}:${g.cause}:${g.failedAttempts}`);
+  return h.gaps.map(
+    (g) => `${(g.start - T0) / 1000}-${g.end === undefined ? '?' : (g.end - T0) / 1000}:${g.cause}:${g.failedAttempts}`,
+  );
 }
 
 describe('core/sessions', () => {
@@ -32,7 +34,12 @@ describe('core/sessions', () => {
     assert.deepEqual(gaps(h), ['20-?:server:0']);
   });
   it('keeps a takeover connected when the 288 comes first', () => {
-    const h = buildSessions([connected(0, 'A'), disconnected(30, 288, 'A'), connected(30.2, 'B'), disconnected(90, 160, 'B')]);
+    const h = buildSessions([
+      connected(0, 'A'),
+      disconnected(30, 288, 'A'),
+      connected(30.2, 'B'),
+      disconnected(90, 160, 'B'),
+    ]);
     assert.deepEqual(shape(h), ['0-30:takeover', '30-90:network']);
     assert.deepEqual(gaps(h), ['90-?:network:0']);
     assert.equal(h.sessions[0].disconnect?.closeCode, 288);
@@ -66,13 +73,26 @@ describe('core/sessions', () => {
     assert.equal(h.unmatched.length, 1);
   });
   it('collects failed attempts and counts them in their gap', () => {
-    const h = buildSessions([connected(0), disconnected(10, 91), failed(12), failed(14), connected(20), failed(25), disconnected(30, 91), failed(40)]);
+    const h = buildSessions([
+      connected(0),
+      disconnected(10, 91),
+      failed(12),
+      failed(14),
+      connected(20),
+      failed(25),
+      disconnected(30, 91),
+      failed(40),
+    ]);
     assert.equal(h.failedAttempts.length, 4);
     assert.deepEqual(gaps(h), ['10-20:client:2', '30-?:client:1']);
     assert.deepEqual(shape(h), ['0-10:client', '20-30:client']);
   });
   it('skips undated and other events', () => {
-    const h = buildSessions([connected(0), eventFromMonitor({ Action: 'Disconnect' }), eventFromMonitor({ Action: 'Odd', Time: new Date(sec(5)).toISOString() })]);
+    const h = buildSessions([
+      connected(0),
+      eventFromMonitor({ Action: 'Disconnect' }),
+      eventFromMonitor({ Action: 'Odd', Time: new Date(sec(5)).toISOString() }),
+    ]);
     assert.deepEqual(shape(h), ['0-?']);
   });
   it('puts events in time order first when they are not', () => {

@@ -5,8 +5,14 @@ import { connected, disconnected, failed, sec } from './fixtures';
 
 // Sessions 0–100 (network), 150–400 (client), 500–700 (taken over), 700–open; a failed attempt at 450.
 const history = buildSessions([
-  connected(0), disconnected(100, 160), connected(150), disconnected(400, 0), failed(450),
-  connected(500, 'A'), disconnected(700, 288, 'A'), connected(700.2, 'B'),
+  connected(0),
+  disconnected(100, 160),
+  connected(150),
+  disconnected(400, 0),
+  failed(450),
+  connected(500, 'A'),
+  disconnected(700, 288, 'A'),
+  connected(700.2, 'B'),
 ]);
 
 describe('core/summary', () => {
@@ -47,7 +53,10 @@ describe('core/summary', () => {
     assert.equal(summarize(history, { from: sec(0), to: sec(1000), status: 'unknown' }).status, 'connected');
   });
   it('says disconnected after a last disconnect, or only failed attempts; unknown with nothing', () => {
-    assert.equal(summarize(buildSessions([connected(0), disconnected(5, 160)]), { from: sec(0), to: sec(10) }).status, 'disconnected');
+    assert.equal(
+      summarize(buildSessions([connected(0), disconnected(5, 160)]), { from: sec(0), to: sec(10) }).status,
+      'disconnected',
+    );
     assert.equal(summarize(buildSessions([failed(1)]), { from: sec(0), to: sec(10) }).status, 'disconnected');
     const empty = summarize(buildSessions([]), { from: sec(0), to: sec(10) });
     assert.equal(empty.status, 'unknown');
@@ -76,13 +85,24 @@ describe('core/summary', () => {
   });
   it('finds the densest window', () => {
     const f = detectFlapping([0, 1000, 50_000, 50_500, 51_000, 52_000, 90_000], { threshold: 4, windowMs: 5000 });
-    assert.deepEqual(f, { flapping: true, maxConnects: 4, windowStart: 50_000, windowEnd: 52_000, threshold: 4, windowMs: 5000 });
+    assert.deepEqual(f, {
+      flapping: true,
+      maxConnects: 4,
+      windowStart: 50_000,
+      windowEnd: 52_000,
+      threshold: 4,
+      windowMs: 5000,
+    });
     assert.deepEqual(detectFlapping([]), { flapping: false, maxConnects: 0, threshold: 5, windowMs: 600_000 });
   });
   it('summarizes 50,000 events', () => {
     const [up, timeout, closed] = [connected(0), disconnected(0, 160), disconnected(0, 91)];
     const events = [];
-    for (let i = 0; i < 25_000; i++) events.push({ ...up, key: `c${i}`, time: sec(i * 100) }, { ...(i % 3 === 0 ? timeout : closed), key: `d${i}`, time: sec(i * 100 + 60) });
+    for (let i = 0; i < 25_000; i++)
+      events.push(
+        { ...up, key: `c${i}`, time: sec(i * 100) },
+        { ...(i % 3 === 0 ? timeout : closed), key: `d${i}`, time: sec(i * 100 + 60) },
+      );
     const s = summarize(buildSessions(events), { from: sec(0), to: sec(2_500_000) });
     assert.equal(s.sessions, 25_000);
     assert.equal(s.uptimeRatio, 0.6);

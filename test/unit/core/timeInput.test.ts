@@ -7,8 +7,20 @@ const h = 3_600_000;
 
 describe('core/timeInput', () => {
   it('reads relative spans back from now', () => {
-    const cases: [string, number][] = [['30m', 0.5 * h], ['1h', h], ['2d', 48 * h], ['7d', 168 * h], ['1w', 168 * h], ['0m', 0],
-      ['2 days', 48 * h], ['2d ago', 48 * h], ['3 hours ago', 3 * h], ['1 week', 168 * h], [' 5 MIN ', 5 * 60_000], ['12hrs', 12 * h]];
+    const cases: [string, number][] = [
+      ['30m', 0.5 * h],
+      ['1h', h],
+      ['2d', 48 * h],
+      ['7d', 168 * h],
+      ['1w', 168 * h],
+      ['0m', 0],
+      ['2 days', 48 * h],
+      ['2d ago', 48 * h],
+      ['3 hours ago', 3 * h],
+      ['1 week', 168 * h],
+      [' 5 MIN ', 5 * 60_000],
+      ['12hrs', 12 * h],
+    ];
     for (const [text, back] of cases) {
       const r = parseTimeInput(text, NOW);
       assert.ok(r.ok, text);
@@ -18,7 +30,14 @@ describe('core/timeInput', () => {
   });
   it('reads ISO 8601 leniently: zone or not, fraction or not, a bare date, a space for the T', () => {
     const want = Date.UTC(2019, 2, 9, 15, 0, 0);
-    for (const text of ['2019-03-09T15:00:00Z', '2019-03-09T15:00:00', '2019-03-09T15:00', '2019-03-09T15:00:00.000Z', '2019-03-09 15:00:00', '2019-03-09T17:00:00+02:00']) {
+    for (const text of [
+      '2019-03-09T15:00:00Z',
+      '2019-03-09T15:00:00',
+      '2019-03-09T15:00',
+      '2019-03-09T15:00:00.000Z',
+      '2019-03-09 15:00:00',
+      '2019-03-09T17:00:00+02:00',
+    ]) {
       const r = parseTimeInput(text, NOW);
       assert.ok(r.ok, text);
       assert.equal(r.time, want, text);
@@ -32,7 +51,20 @@ describe('core/timeInput', () => {
     assert.deepEqual(parseTimeInput('now', NOW), { ok: true, time: NOW });
   });
   it('refuses anything else with a message that says what works', () => {
-    for (const text of ['', '   ', 'yesterday', '2 months', '1y', '-2d', '2.5h', '2019-02-30', '2019-03-09T25:00', 'd2', '999999d', '1000000d']) {
+    for (const text of [
+      '',
+      '   ',
+      'yesterday',
+      '2 months',
+      '1y',
+      '-2d',
+      '2.5h',
+      '2019-02-30',
+      '2019-03-09T25:00',
+      'd2',
+      '999999d',
+      '1000000d',
+    ]) {
       const r = parseTimeInput(text, NOW);
       assert.equal(r.ok, false, text);
       if (!r.ok) assert.match(r.error, text === '999999d' ? /100 years/ : /ISO 8601 time .* 30m, 1h, 2d or 1w/, text);

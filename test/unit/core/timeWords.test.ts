@@ -2,14 +2,25 @@ import * as assert from 'node:assert/strict';
 import { formatDuration, formatPercent, formatRelative } from '../../../src/core/timeWords';
 
 const NOW = Date.UTC(2024, 5, 15, 12, 0, 0);
-const s = 1000, min = 60 * s, h = 60 * min, d = 24 * h;
+const s = 1000,
+  min = 60 * s,
+  h = 60 * min,
+  d = 24 * h;
 
 describe('core/timeWords', () => {
   it('says how long ago, in the largest whole unit', () => {
     const cases: [number, string][] = [
-      [0, 'just now'], [59 * s, 'just now'], [60 * s, '1 min ago'], [3 * min + 59 * s, '3 min ago'],
-      [59 * min, '59 min ago'], [h, '1 h ago'], [2 * h + 59 * min, '2 h ago'], [23 * h, '23 h ago'],
-      [d, '1 d ago'], [5 * d + 23 * h, '5 d ago'], [59 * d, '59 d ago'],
+      [0, 'just now'],
+      [59 * s, 'just now'],
+      [60 * s, '1 min ago'],
+      [3 * min + 59 * s, '3 min ago'],
+      [59 * min, '59 min ago'],
+      [h, '1 h ago'],
+      [2 * h + 59 * min, '2 h ago'],
+      [23 * h, '23 h ago'],
+      [d, '1 d ago'],
+      [5 * d + 23 * h, '5 d ago'],
+      [59 * d, '59 d ago'],
     ];
     for (const [ago, words] of cases) assert.equal(formatRelative(NOW - ago, NOW), words, String(ago));
   });
@@ -30,8 +41,16 @@ describe('core/timeWords', () => {
   });
   it('writes durations in two units at most', () => {
     const cases: [number, string][] = [
-      [0, '< 1 s'], [999, '< 1 s'], [s, '1 s'], [45 * s, '45 s'], [2 * min + 5 * s, '2 min 5 s'], [2 * min, '2 min'],
-      [h + 20 * min + 30 * s, '1 h 20 min'], [2 * h, '2 h'], [3 * d + 4 * h + 5 * min, '3 d 4 h'], [10 * d, '10 d'],
+      [0, '< 1 s'],
+      [999, '< 1 s'],
+      [s, '1 s'],
+      [45 * s, '45 s'],
+      [2 * min + 5 * s, '2 min 5 s'],
+      [2 * min, '2 min'],
+      [h + 20 * min + 30 * s, '1 h 20 min'],
+      [2 * h, '2 h'],
+      [3 * d + 4 * h + 5 * min, '3 d 4 h'],
+      [10 * d, '10 d'],
     ];
     for (const [ms, words] of cases) assert.equal(formatDuration(ms), words, String(ms));
     assert.equal(formatDuration(-5000), '< 1 s');

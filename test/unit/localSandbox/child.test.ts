@@ -38,7 +38,12 @@ describe('localSandbox/child: the sandbox CLI as a child process', function () {
     assert.strictEqual(response.status, 200);
     await waitFor('a stderr line of the REST API', () => lines.some((l) => /REST API listening/.test(l)));
 
-    const app = connect(child.ready.mqttUrl, { clientId: `a:${child.ready.org}:probe`, username: child.ready.apiKey, password: child.ready.apiToken, reconnectPeriod: 0 });
+    const app = connect(child.ready.mqttUrl, {
+      clientId: `a:${child.ready.org}:probe`,
+      username: child.ready.apiKey,
+      password: child.ready.apiToken,
+      reconnectPeriod: 0,
+    });
     await new Promise((resolve, reject) => app.once('connect', resolve).once('error', reject));
     const closed = new Promise<void>((resolve) => app.once('close', () => resolve()));
     const pid = child.pid;
@@ -47,30 +52,46 @@ describe('localSandbox/child: the sandbox CLI as a child process', function () {
     assert.strictEqual(child.running, false);
     assert.strictEqual(alive(pid), false);
     await closed;
-    assert.ok(lines.some((l) => /SIGTERM: closing every client with 93/.test(l)), 'the sandbox closed its clients');
+    assert.ok(
+      lines.some((l) => /SIGTERM: closing every client with 93/.test(l)),
+      'the sandbox closed its clients',
+    );
   });
 
-  it('fails with the sandbox\'s own words when it cannot start', async () => {
-    await assert.rejects(startSandboxChild({ cliPath, args: ['--simulate', 'many'] }), /exited \(code 2\) before it was ready:\nsandbox: --simulate must be an integer/);
+  it("fails with the sandbox's own words when it cannot start", async () => {
+    await assert.rejects(
+      startSandboxChild({ cliPath, args: ['--simulate', 'many'] }),
+      /exited \(code 2\) before it was ready:\nsandbox: --simulate must be an integer/,
+    );
   });
 
   it('fails when what it runs prints something else than the ready line, and ends it', async () => {
     let pid = 0;
     const script = 'console.error(process.pid); console.log("hello"); setInterval(() => {}, 1000)';
-    await assert.rejects(startSandboxChild({ cliPath: '-e', args: [script], onStderrLine: (l) => (pid = Number(l)) }), /not its ready line/);
+    await assert.rejects(
+      startSandboxChild({ cliPath: '-e', args: [script], onStderrLine: (l) => (pid = Number(l)) }),
+      /not its ready line/,
+    );
     assert.ok(pid > 0);
     assert.strictEqual(alive(pid), false);
   });
 
   it('is ended when the start is cancelled', async () => {
     const controller = new AbortController();
-    const started = startSandboxChild({ cliPath: '-e', args: ['setInterval(() => {}, 1000)'], signal: controller.signal });
+    const started = startSandboxChild({
+      cliPath: '-e',
+      args: ['setInterval(() => {}, 1000)'],
+      signal: controller.signal,
+    });
     controller.abort(new Error('cancelled by the person'));
     await assert.rejects(started, /cancelled by the person/);
   });
 
   it('never outlives its parent: a parent that exits without stopping it takes it along', () => {
-    const orphan = spawnSync(process.execPath, [path.join(__dirname, 'fixtures', 'orphan.js'), cliPath], { encoding: 'utf8', timeout: 20_000 });
+    const orphan = spawnSync(process.execPath, [path.join(__dirname, 'fixtures', 'orphan.js'), cliPath], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     assert.strictEqual(orphan.status, 0, orphan.stderr);
     const pid = Number(orphan.stdout.trim());
     assert.ok(pid > 0);

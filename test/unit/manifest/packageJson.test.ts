@@ -19,12 +19,34 @@ const nlsPtBr = read('package.nls.pt-br.json') as Record<string, string>;
 const contributes = manifest.contributes;
 
 /** Context keys VS Code itself sets that our menus may use. */
-const BUILT_IN_KEYS = new Set(['view', 'viewItem', 'viewContainer', 'focusedView', 'resourceScheme', 'resourceLangId', 'editorLangId', 'activeWebviewPanelId', 'webviewId', 'isWeb', 'inDebugMode', 'debugState']);
+const BUILT_IN_KEYS = new Set([
+  'view',
+  'viewItem',
+  'viewContainer',
+  'focusedView',
+  'resourceScheme',
+  'resourceLangId',
+  'editorLangId',
+  'activeWebviewPanelId',
+  'webviewId',
+  'isWeb',
+  'inDebugMode',
+  'debugState',
+]);
 const OUR_KEYS = new Set<string>(Object.values(ContextKey));
 const COMMAND_IDS = new Set<string>(Object.values(Command));
-const VIEW_IDS = new Set<string>(Object.values(contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id));
+const VIEW_IDS = new Set<string>(
+  Object.values(contributes.views as Record<string, { id: string }[]>)
+    .flat()
+    .map((v) => v.id),
+);
 /** contextValues the extension's items can have (client items start with `client;`). */
-const SAMPLE_ITEMS = ['client;device;hasLog;connected', 'client;gateway;hasLog;disconnected', 'client;application;connected', 'client;device;hasLog;connected;pinned'];
+const SAMPLE_ITEMS = [
+  'client;device;hasLog;connected',
+  'client;gateway;hasLog;disconnected',
+  'client;application;connected',
+  'client;device;hasLog;connected;pinned',
+];
 
 function localised(text: string): string {
   const m = /^%(.+)%$/.exec(text);
@@ -34,8 +56,9 @@ function localised(text: string): string {
 }
 
 function menuEntries(): { menu: string; command?: string; when?: string }[] {
-  return Object.entries(contributes.menus as Record<string, { command?: string; submenu?: string; when?: string }[]>)
-    .flatMap(([menu, items]) => items.map((i) => ({ menu, command: i.command, when: i.when })));
+  return Object.entries(
+    contributes.menus as Record<string, { command?: string; submenu?: string; when?: string }[]>,
+  ).flatMap(([menu, items]) => items.map((i) => ({ menu, command: i.command, when: i.when })));
 }
 
 describe('package.json lint', () => {
@@ -48,30 +71,49 @@ describe('package.json lint', () => {
   });
 
   it('contributes only commands the code registers (their ids are in views/commands/ids.ts)', () => {
-    for (const c of contributes.commands as { command: string }[]) assert.ok(COMMAND_IDS.has(c.command), `${c.command} is contributed but not a known command`);
-    for (const m of menuEntries()) if (m.command) assert.ok(COMMAND_IDS.has(m.command), `menu ${m.menu} names ${m.command}, which is not a known command`);
+    for (const c of contributes.commands as { command: string }[])
+      assert.ok(COMMAND_IDS.has(c.command), `${c.command} is contributed but not a known command`);
+    for (const m of menuEntries())
+      if (m.command)
+        assert.ok(COMMAND_IDS.has(m.command), `menu ${m.menu} names ${m.command}, which is not a known command`);
   });
 
   it('reads only existing context keys in menus and welcome views, and compares them with existing values', () => {
-    const whens = [...menuEntries().map((m) => ({ where: `${m.menu} ${m.command}`, when: m.when })),
-      ...((contributes.viewsWelcome ?? []) as { view: string; when?: string }[]).map((w) => ({ where: `viewsWelcome ${w.view}`, when: w.when }))];
+    const whens = [
+      ...menuEntries().map((m) => ({ where: `${m.menu} ${m.command}`, when: m.when })),
+      ...((contributes.viewsWelcome ?? []) as { view: string; when?: string }[]).map((w) => ({
+        where: `viewsWelcome ${w.view}`,
+        when: w.when,
+      })),
+    ];
     for (const { where, when } of whens) {
       if (!when) continue;
       for (const term of whenTerms(when)) {
-        assert.ok(BUILT_IN_KEYS.has(term.key) || OUR_KEYS.has(term.key), `${where}: "${term.key}" is not a context key anyone sets`);
+        assert.ok(
+          BUILT_IN_KEYS.has(term.key) || OUR_KEYS.has(term.key),
+          `${where}: "${term.key}" is not a context key anyone sets`,
+        );
         if (term.key === 'view' && term.value) assert.ok(VIEW_IDS.has(term.value), `${where}: no view ${term.value}`);
         if (term.key === 'viewItem' && term.op === '=~' && term.value) {
           const re = whenRegExp(term.value);
-          assert.ok(SAMPLE_ITEMS.some((v) => re.test(v)), `${where}: ${term.value} matches no item of the tree`);
+          assert.ok(
+            SAMPLE_ITEMS.some((v) => re.test(v)),
+            `${where}: ${term.value} matches no item of the tree`,
+          );
         }
-        if (term.key === ContextKey.platformState && term.value) assert.ok(['none', 'problem', 'ready'].includes(term.value), `${where}: no platform state ${term.value}`);
+        if (term.key === ContextKey.platformState && term.value)
+          assert.ok(['none', 'problem', 'ready'].includes(term.value), `${where}: no platform state ${term.value}`);
       }
     }
   });
 
   it('activates only by its views, commands, URIs and webview serializers', () => {
     for (const event of manifest.activationEvents as string[]) {
-      assert.match(event, /^(onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.)/, `activation event ${event} is not allowed`);
+      assert.match(
+        event,
+        /^(onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.)/,
+        `activation event ${event} is not allowed`,
+      );
     }
   });
 
@@ -82,12 +124,17 @@ describe('package.json lint', () => {
       assert.ok(key in nls, `package.nls.json has no "${key}"`);
       assert.ok(key in nlsPtBr, `package.nls.pt-br.json has no "${key}"`);
     }
-    assert.deepStrictEqual(Object.keys(nlsPtBr).filter((k) => !(k in nls)), [], 'pt-BR keys that English does not have');
+    assert.deepStrictEqual(
+      Object.keys(nlsPtBr).filter((k) => !(k in nls)),
+      [],
+      'pt-BR keys that English does not have',
+    );
   });
 
   it('declares the settings the code reads; platform settings machine-scoped and restricted', () => {
     const properties = contributes.configuration.properties as Record<string, { scope?: string }>;
-    for (const name of Object.values(Setting)) assert.ok(`${SECTION}.${name}` in properties, `${SECTION}.${name} is not declared`);
+    for (const name of Object.values(Setting))
+      assert.ok(`${SECTION}.${name}` in properties, `${SECTION}.${name} is not declared`);
     const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations as string[];
     for (const name of PLATFORM_SETTINGS) {
       assert.strictEqual(properties[`${SECTION}.${name}`].scope, 'machine');

@@ -15,7 +15,11 @@ export function whenTerms(when: string): WhenTerm[] {
     if (part === '' || part === 'true' || part === 'false') continue;
     const m = /^([\w.:-]+)\s*(==|!=|=~|not in|in|<=|>=|<|>)?\s*(.*)$/.exec(part);
     if (!m) throw new Error(`cannot read the when clause term "${part}"`);
-    terms.push({ key: m[1], op: m[2] as WhenTerm['op'], value: m[3] === '' ? undefined : m[3].replace(/^'(.*)'$/, '$1') });
+    terms.push({
+      key: m[1],
+      op: m[2] as WhenTerm['op'],
+      value: m[3] === '' ? undefined : m[3].replace(/^'(.*)'$/, '$1'),
+    });
   }
   return terms;
 }

@@ -20,7 +20,11 @@ describe('views/monitor: one shared monitor connection against the sandbox', fun
   let apps = 0;
   before(async () => {
     sandbox = await startTestSandbox();
-    rest = new PlatformRestClient({ apiUrl: sandbox.ready.apiUrl, apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken });
+    rest = new PlatformRestClient({
+      apiUrl: sandbox.ready.apiUrl,
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+    });
   });
   after(async () => {
     rest?.dispose();
@@ -33,12 +37,25 @@ describe('views/monitor: one shared monitor connection against the sandbox', fun
 
   const open = (o: { coverThreshold?: number } = {}) => {
     const { mqttUrl, org, apiKey, apiToken } = sandbox.ready;
-    monitor = new SharedMonitor({ mqttUrl, orgId: org, appId: `shared-${++apps}`, apiKey, apiToken, backoff: { initialMs: 50, maxMs: 400 }, log: captureLog(), ...o });
+    monitor = new SharedMonitor({
+      mqttUrl,
+      orgId: org,
+      appId: `shared-${++apps}`,
+      apiKey,
+      apiToken,
+      backoff: { initialMs: 50, maxMs: 400 },
+      log: captureLog(),
+      ...o,
+    });
     return monitor;
   };
-  const admin = (clientId: string) => fetch(`${sandbox.ready.apiUrl}/sandbox/clients/${encodeURIComponent(clientId)}/disconnect`, {
-    method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${sandbox.ready.apiKey}:${sandbox.ready.apiToken}`).toString('base64')}` },
-  });
+  const admin = (clientId: string) =>
+    fetch(`${sandbox.ready.apiUrl}/sandbox/clients/${encodeURIComponent(clientId)}/disconnect`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${sandbox.ready.apiKey}:${sandbox.ready.apiToken}`).toString('base64')}`,
+      },
+    });
 
   it('serves a pin and two timelines over ONE connection, each told only of its own clients', async () => {
     const pinned = sandbox.registerDevice('pump', 'pinned-1');
@@ -51,19 +68,35 @@ describe('views/monitor: one shared monitor connection against the sandbox', fun
     const pinnedTimeline = new RecordedLease(m, 'timeline of the pinned client');
     const freeTimeline = new RecordedLease(m, 'timeline of the unpinned client');
     await watcher.lease.setClients([pinned.clientId]);
-    await Promise.all([pinnedTimeline.lease.setClients([pinned.clientId]), freeTimeline.lease.setClients([free.clientId])]);
+    await Promise.all([
+      pinnedTimeline.lease.setClients([pinned.clientId]),
+      freeTimeline.lease.setClients([free.clientId]),
+    ]);
     await Promise.all([watcher.live(), pinnedTimeline.live(), freeTimeline.live()]);
 
-    await waitFor('one connected application of this monitor', async () => (await connectedApps(rest, sandbox.ready.org, 'shared-')).length === 1);
+    await waitFor(
+      'one connected application of this monitor',
+      async () => (await connectedApps(rest, sandbox.ready.org, 'shared-')).length === 1,
+    );
     assert.deepEqual(await connectedApps(rest, sandbox.ready.org, 'shared-'), [m.clientId]);
-    assert.deepEqual([...m.subscribed].sort(), [topicOf(pinned), topicOf(free)].sort(), 'the pinned topic once, for both of its users');
+    assert.deepEqual(
+      [...m.subscribed].sort(),
+      [topicOf(pinned), topicOf(free)].sort(),
+      'the pinned topic once, for both of its users',
+    );
 
     // The retained state reaches whoever asked for the client, and no one else.
-    await waitFor('the retained states', () => watcher.messages.length > 0 && pinnedTimeline.messages.length > 0 && freeTimeline.messages.length > 0);
+    await waitFor(
+      'the retained states',
+      () => watcher.messages.length > 0 && pinnedTimeline.messages.length > 0 && freeTimeline.messages.length > 0,
+    );
     devFree.stream.destroy();
     await freeTimeline.message(free.clientId, 'Disconnect');
     devPinned.stream.destroy();
-    await Promise.all([watcher.message(pinned.clientId, 'Disconnect'), pinnedTimeline.message(pinned.clientId, 'Disconnect')]);
+    await Promise.all([
+      watcher.message(pinned.clientId, 'Disconnect'),
+      pinnedTimeline.message(pinned.clientId, 'Disconnect'),
+    ]);
     assert.deepEqual(watcher.clientsSeen(), [pinned.clientId]);
     assert.deepEqual(pinnedTimeline.clientsSeen(), [pinned.clientId]);
     assert.deepEqual(freeTimeline.clientsSeen(), [free.clientId]);
@@ -73,12 +106,18 @@ describe('views/monitor: one shared monitor connection against the sandbox', fun
     freeTimeline.lease.dispose();
     await waitFor('the unpinned topic unsubscribed', () => m.subscribed.length === 1);
     assert.deepEqual(m.subscribed, [topicOf(pinned)]);
-    await waitFor('the broker saw the unsubscribe', async () => (await rest.getClientState(m.clientId)).lastActivityEvent === 'mqttUnsubscribe');
+    await waitFor(
+      'the broker saw the unsubscribe',
+      async () => (await rest.getClientState(m.clientId)).lastActivityEvent === 'mqttUnsubscribe',
+    );
     const before = watcher.messages.length;
     await connected(sandbox.device(free));
     await connected(sandbox.device(pinned));
-    await Promise.all([watcher.message(pinned.clientId, 'Connect'), pinnedTimeline.message(pinned.clientId, 'Connect')]);
-    assert.equal(watcher.messages.length, before + 1, 'the unpinned client\'s return reached no one');
+    await Promise.all([
+      watcher.message(pinned.clientId, 'Connect'),
+      pinnedTimeline.message(pinned.clientId, 'Connect'),
+    ]);
+    assert.equal(watcher.messages.length, before + 1, "the unpinned client's return reached no one");
     assert.ok(watcher.lease.live && pinnedTimeline.lease.live);
     assert.deepEqual(await connectedApps(rest, sandbox.ready.org, 'shared-'), [m.clientId], 'still one connection');
   });
@@ -104,12 +143,18 @@ describe('views/monitor: one shared monitor connection against the sandbox', fun
     await second.lease.setClients([]);
     assert.equal(state(), 'idle');
     assert.equal(second.lease.live, false);
-    await waitFor('the application disconnected on the platform', async () => (await rest.getClientState(m.clientId)).status === 'disconnected');
+    await waitFor(
+      'the application disconnected on the platform',
+      async () => (await rest.getClientState(m.clientId)).status === 'disconnected',
+    );
     assert.deepEqual(await connectedApps(rest, sandbox.ready.org, 'shared-'), []);
 
     await second.lease.setClients([d.clientId]);
     await second.live();
-    await waitFor('the retained Connect again, from the broker', () => second.actionsOf(d.clientId).join() === 'Connect*,Connect*');
+    await waitFor(
+      'the retained Connect again, from the broker',
+      () => second.actionsOf(d.clientId).join() === 'Connect*,Connect*',
+    );
     assert.deepEqual(await connectedApps(rest, sandbox.ready.org, 'shared-'), [m.clientId]);
   });
 
@@ -140,7 +185,11 @@ describe('views/monitor: one shared monitor connection against the sandbox', fun
     await a.lease.setClients([ids[0].clientId, ids[1].clientId]);
     await b.lease.setClients([ids[2].clientId]);
     await Promise.all([a.live(), b.live()]);
-    assert.deepEqual(m.topics, ['iot-2/type/cover/id/+/mon'], 'three clients of one type over the threshold: one wildcard');
+    assert.deepEqual(
+      m.topics,
+      ['iot-2/type/cover/id/+/mon'],
+      'three clients of one type over the threshold: one wildcard',
+    );
     devices[3].stream.destroy();
     devices[2].stream.destroy();
     await b.message(ids[2].clientId, 'Disconnect');
@@ -153,7 +202,14 @@ describe('views/monitor: one shared monitor connection against the sandbox', fun
     const d = sandbox.registerDevice('pump', 'ok-1');
     const m = open();
     const lease = new RecordedLease(m, 'hostile');
-    const hostile = ['<img src=x onerror=alert(1)>', 'command:workbench.action.quit', 'd:\u202eevil:t:x', `d:${sandbox.ready.org}:t:${'x'.repeat(65536)}`, '', 'd:o:t:a/b'];
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      'command:workbench.action.quit',
+      'd:\u202eevil:t:x',
+      `d:${sandbox.ready.org}:t:${'x'.repeat(65536)}`,
+      '',
+      'd:o:t:a/b',
+    ];
     await lease.lease.setClients(hostile);
     assert.deepEqual(m.topics, []);
     assert.equal(m.connection.state, 'idle', 'nothing to watch: no connection');

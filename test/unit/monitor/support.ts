@@ -1,7 +1,12 @@
 // Leases on a shared monitor for tests: everything each one is delivered, recorded, and waits on it.
 
 import { deviceMonitorTopic } from '../../../src/core/ids';
-import type { MonitorConnection, MonitorEvent, Reconnected, SubscriptionResult } from '../../../src/platform/monitor/types';
+import type {
+  MonitorConnection,
+  MonitorEvent,
+  Reconnected,
+  SubscriptionResult,
+} from '../../../src/platform/monitor/types';
 import type { PlatformRestClient } from '../../../src/platform';
 import type { SharedMonitor } from '../../../src/views/monitor/sharedMonitor';
 import type { MonitorLease } from '../../../src/views/monitor/types';
@@ -14,7 +19,10 @@ export class RecordedLease {
   readonly reconnects: Reconnected[] = [];
   readonly subscriptions: SubscriptionResult[] = [];
 
-  constructor(monitor: SharedMonitor, readonly name: string) {
+  constructor(
+    monitor: SharedMonitor,
+    readonly name: string,
+  ) {
     this.lease = monitor.lease();
     this.lease.on('message', (e) => this.messages.push(e));
     this.lease.on('connection', (c) => this.links.push(c.state));
@@ -24,7 +32,9 @@ export class RecordedLease {
 
   /** Actions delivered about `clientId`, in order (retained ones marked with `*`). */
   actionsOf(clientId: string): string[] {
-    return this.messages.filter((m) => m.clientId === clientId).map((m) => `${m.message.Action}${m.retained ? '*' : ''}`);
+    return this.messages
+      .filter((m) => m.clientId === clientId)
+      .map((m) => `${m.message.Action}${m.retained ? '*' : ''}`);
   }
 
   clientsSeen(): string[] {
@@ -36,7 +46,11 @@ export class RecordedLease {
   }
 
   message(clientId: string, action: string, timeoutMs = 5000): Promise<MonitorEvent> {
-    return waitFor(`${this.name}: ${action} of ${clientId}`, () => this.messages.find((m) => m.clientId === clientId && m.message.Action === action && !m.retained), { timeoutMs });
+    return waitFor(
+      `${this.name}: ${action} of ${clientId}`,
+      () => this.messages.find((m) => m.clientId === clientId && m.message.Action === action && !m.retained),
+      { timeoutMs },
+    );
   }
 }
 
@@ -46,6 +60,12 @@ export function topicOf(d: { typeId: string; deviceId: string }): string {
 
 /** The ids of the connected applications whose app id starts with `prefix`, per the state API. */
 export async function connectedApps(rest: PlatformRestClient, org: string, prefix: string): Promise<string[]> {
-  const page = await rest.listClientStates({ query: { clientType: 'application', connectionStatus: 'connected' }, limit: 100 });
-  return page.records.map((r) => r.id).filter((id) => id.startsWith(`a:${org}:${prefix}`)).sort();
+  const page = await rest.listClientStates({
+    query: { clientType: 'application', connectionStatus: 'connected' },
+    limit: 100,
+  });
+  return page.records
+    .map((r) => r.id)
+    .filter((id) => id.startsWith(`a:${org}:${prefix}`))
+    .sort();
 }

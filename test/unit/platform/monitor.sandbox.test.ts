@@ -22,8 +22,13 @@ describe('platform monitor client against the sandbox', function () {
   let nextApp = 0;
   const watch = (extra: Partial<MonitorOptions> = {}) => {
     const w = new WatchedMonitor({
-      mqttUrl: sandbox.ready.mqttUrl, orgId: sandbox.ready.org, appId: `watcher-${++nextApp}`,
-      apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, backoff: { initialMs: 20, maxMs: 200 }, ...extra,
+      mqttUrl: sandbox.ready.mqttUrl,
+      orgId: sandbox.ready.org,
+      appId: `watcher-${++nextApp}`,
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+      backoff: { initialMs: 20, maxMs: 200 },
+      ...extra,
     });
     monitors.push(w);
     return w;
@@ -64,7 +69,10 @@ describe('platform monitor client against the sandbox', function () {
     const w = watch();
     w.monitor.start();
     // A wildcard cover, filtered to two clients.
-    await w.monitor.setPlan({ topics: ['iot-2/type/valve/id/+/mon'], accepts: (topic) => topic !== deviceMonitorTopic('valve', 'unsub-b') });
+    await w.monitor.setPlan({
+      topics: ['iot-2/type/valve/id/+/mon'],
+      accepts: (topic) => topic !== deviceMonitorTopic('valve', 'unsub-b'),
+    });
     await w.subscribed('iot-2/type/valve/id/+/mon');
     await connected(sandbox.device(a));
     await w.message(a.clientId, 'Connect');
@@ -78,7 +86,11 @@ describe('platform monitor client against the sandbox', function () {
     const a2 = await connected(sandbox.device(a));
     await connected(sandbox.device(c));
     await w.message(c.clientId, 'Disconnect'); // the takeover (288) of c's first session
-    assert.equal(w.messages.filter((e) => e.clientId === a.clientId).length, 1, 'nothing more of a after unsubscribing');
+    assert.equal(
+      w.messages.filter((e) => e.clientId === a.clientId).length,
+      1,
+      'nothing more of a after unsubscribing',
+    );
     await a2.endAsync();
   });
 
@@ -96,10 +108,16 @@ describe('platform monitor client against the sandbox', function () {
     const good = watch();
     good.monitor.start();
     await good.state('connected');
-    assert.deepEqual(bad.states.map((s) => s.state), ['connecting', 'rejected']);
+    assert.deepEqual(
+      bad.states.map((s) => s.state),
+      ['connecting', 'rejected'],
+    );
     bad.monitor.restart();
     await bad.state('rejected');
-    assert.deepEqual(bad.states.map((s) => s.state), ['connecting', 'rejected', 'connecting', 'rejected']);
+    assert.deepEqual(
+      bad.states.map((s) => s.state),
+      ['connecting', 'rejected', 'connecting', 'rejected'],
+    );
   });
 });
 
@@ -108,9 +126,15 @@ describe('platform monitor client over TLS', function () {
   before(async () => (sandbox = await startTestSandbox({ tls: true })));
   after(async () => sandbox.close());
 
-  const watch = (ca: string, mqttUrl = sandbox.ready.mqttsUrl!) => new WatchedMonitor({
-    mqttUrl, orgId: sandbox.ready.org, appId: 'tls-watcher', apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, ca,
-  });
+  const watch = (ca: string, mqttUrl = sandbox.ready.mqttsUrl!) =>
+    new WatchedMonitor({
+      mqttUrl,
+      orgId: sandbox.ready.org,
+      appId: 'tls-watcher',
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+      ca,
+    });
 
   it('connects with the sandbox CA', async () => {
     const w = watch(fs.readFileSync(sandbox.ready.caFile!, 'utf8'));
@@ -142,12 +166,23 @@ describe('platform monitor client across a broker restart', function () {
 
   it('reconnects, resubscribes, and reconciliation reports every transition it missed', async () => {
     let sandbox = await startTestSandbox({ dataDir });
-    const ports = { mqtt: Number(new URL(sandbox.ready.mqttUrl).port), http: Number(new URL(sandbox.ready.apiUrl).port) };
+    const ports = {
+      mqtt: Number(new URL(sandbox.ready.mqttUrl).port),
+      http: Number(new URL(sandbox.ready.apiUrl).port),
+    };
     const proxy = await startProxy(ports.mqtt);
-    const rest = new PlatformRestClient({ apiUrl: sandbox.ready.apiUrl, apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken });
+    const rest = new PlatformRestClient({
+      apiUrl: sandbox.ready.apiUrl,
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+    });
     const w = new WatchedMonitor({
-      mqttUrl: `mqtt://127.0.0.1:${proxy.port}`, orgId: sandbox.ready.org, appId: 'restart-watcher',
-      apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, backoff: { initialMs: 20, maxMs: 100 },
+      mqttUrl: `mqtt://127.0.0.1:${proxy.port}`,
+      orgId: sandbox.ready.org,
+      appId: 'restart-watcher',
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+      backoff: { initialMs: 20, maxMs: 100 },
     });
     let firstSession: mqtt.MqttClient | undefined;
     try {
@@ -160,11 +195,19 @@ describe('platform monitor client across a broker restart', function () {
       await w.subscribed('iot-2/type/sensor/id/+/mon');
       // Made here, not by the sandbox helper (which ends its clients before closing): the broker
       // itself must close this one, with 93.
-      firstSession = mqtt.connect(sandbox.ready.mqttUrl, { clientId: d1.clientId, username: 'use-token-auth', password: d1.token, reconnectPeriod: 0 });
+      firstSession = mqtt.connect(sandbox.ready.mqttUrl, {
+        clientId: d1.clientId,
+        username: 'use-token-auth',
+        password: d1.token,
+        reconnectPeriod: 0,
+      });
       firstSession.on('error', () => {});
       await connected(firstSession);
       await w.message(d1.clientId, 'Connect');
-      assert.deepEqual(w.book.snapshot().map((p) => p.status), ['connected', 'unknown']);
+      assert.deepEqual(
+        w.book.snapshot().map((p) => p.status),
+        ['connected', 'unknown'],
+      );
 
       // The watcher's link goes down and stays down while the broker restarts and devices change.
       proxy.block();
@@ -175,7 +218,10 @@ describe('platform monitor client across a broker restart', function () {
       const d1again = await connected(sandbox.device(d1));
       const d2session = await connected(sandbox.device(d2));
       await d2session.endAsync();
-      assert.ok(!w.states.slice(blockedAt).some((c) => c.state === 'connected'), 'the watcher was offline the whole time');
+      assert.ok(
+        !w.states.slice(blockedAt).some((c) => c.state === 'connected'),
+        'the watcher was offline the whole time',
+      );
 
       const reconnected = new Promise<Reconnected>((resolve) => w.monitor.on('reconnected', resolve));
       proxy.unblock();
@@ -184,12 +230,16 @@ describe('platform monitor client across a broker restart', function () {
       const report = await reconcile(rest, w.book, event);
       assert.deepEqual(report.failures, []);
       // Every step of both devices while the watcher was offline, from their connection logs.
-      const steps = (id: string) => report.missed.get(id)?.map((e) => (e.kind === 'disconnected' ? `${e.kind} ${e.closeCode}` : e.kind));
+      const steps = (id: string) =>
+        report.missed.get(id)?.map((e) => (e.kind === 'disconnected' ? `${e.kind} ${e.closeCode}` : e.kind));
       assert.deepEqual(steps(d1.clientId), ['disconnected 93', 'connected']);
       assert.deepEqual(steps(d2.clientId), ['connected', 'disconnected 0']);
       assert.deepEqual(report.incomplete, []);
       // The book ends where the platform is (through the retained messages or the records, whichever came first).
-      assert.deepEqual(w.book.snapshot().map((p) => p.status), ['connected', 'disconnected']);
+      assert.deepEqual(
+        w.book.snapshot().map((p) => p.status),
+        ['connected', 'disconnected'],
+      );
       // And live delivery works again on the new connection.
       await d1again.endAsync();
       const live = await w.message(d1.clientId, 'Disconnect');

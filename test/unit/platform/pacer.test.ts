@@ -19,11 +19,15 @@ function virtualClock() {
 function takeAll(pacer: Pacer, count: number, now: () => number, finishAfter?: (i: number) => void) {
   const admitted: number[] = [];
   const slots: PacerSlot[] = [];
-  const all = Promise.all(Array.from({ length: count }, (_, i) => pacer.take().then((slot) => {
-    admitted[i] = now();
-    slots[i] = slot;
-    finishAfter?.(i);
-  })));
+  const all = Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      pacer.take().then((slot) => {
+        admitted[i] = now();
+        slots[i] = slot;
+        finishAfter?.(i);
+      }),
+    ),
+  );
   return { admitted, slots, all };
 }
 
@@ -32,7 +36,12 @@ describe('platform pacer', () => {
     const { clock, pacerClock } = virtualClock();
     const pacer = new Pacer(3, 1000, pacerClock);
     // Each call's answer takes 40 ms.
-    const run = takeAll(pacer, 7, () => clock.now, (i) => void clock.setTimeout(() => run.slots[i].finish(), 40));
+    const run = takeAll(
+      pacer,
+      7,
+      () => clock.now,
+      (i) => void clock.setTimeout(() => run.slots[i].finish(), 40),
+    );
     await clock.runAllAsync();
     await run.all;
     assert.deepEqual(run.admitted, [0, 0, 0, 1040, 1040, 1040, 2080]);
@@ -57,10 +66,14 @@ describe('platform pacer', () => {
     const { clock, pacerClock } = virtualClock();
     const pacer = new Pacer(1, 30, pacerClock);
     const order: number[] = [];
-    const all = Promise.all([0, 1, 2, 3].map((i) => pacer.take().then((slot) => {
-      order.push(i);
-      slot.finish();
-    })));
+    const all = Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        pacer.take().then((slot) => {
+          order.push(i);
+          slot.finish();
+        }),
+      ),
+    );
     await clock.runAllAsync();
     await all;
     assert.deepEqual(order, [0, 1, 2, 3]);

@@ -15,13 +15,31 @@ describe('platform REST client: calls on the wire', () => {
   it('sends the query, page size, sort and bookmark, and Basic auth', async () => {
     server = await startFaultServer((_req, res) => json(res, 200, { results: [], meta: { total_rows: 0 } }));
     const rest = faultClient(server.apiUrl);
-    await rest.listClientStates({ query: { connectionStatus: 'disconnected', deviceType: 'sensor', connectedAfter: '2019-03-09T15:00:00Z', clientType: undefined }, limit: 500, sort: ['-lastActivityTime', 'id'], bookmark: 'b+/=' });
+    await rest.listClientStates({
+      query: {
+        connectionStatus: 'disconnected',
+        deviceType: 'sensor',
+        connectedAfter: '2019-03-09T15:00:00Z',
+        clientType: undefined,
+      },
+      limit: 500,
+      sort: ['-lastActivityTime', 'id'],
+      bookmark: 'b+/=',
+    });
     const url = new URL(server.requests[0].url, 'http://x');
     assert.equal(url.pathname, '/api/v0002/clientconnectionstates');
     assert.deepEqual(Object.fromEntries(url.searchParams), {
-      connectionStatus: 'disconnected', deviceType: 'sensor', connectedAfter: '2019-03-09T15:00:00Z', _limit: '100', _sort: '-lastActivityTime,id', _bookmark: 'b+/=',
+      connectionStatus: 'disconnected',
+      deviceType: 'sensor',
+      connectedAfter: '2019-03-09T15:00:00Z',
+      _limit: '100',
+      _sort: '-lastActivityTime,id',
+      _bookmark: 'b+/=',
     });
-    assert.equal(server.requests[0].headers.authorization, `Basic ${Buffer.from(`${TEST_KEY}:${TEST_TOKEN}`).toString('base64')}`);
+    assert.equal(
+      server.requests[0].headers.authorization,
+      `Basic ${Buffer.from(`${TEST_KEY}:${TEST_TOKEN}`).toString('base64')}`,
+    );
     rest.dispose();
   });
 
@@ -39,11 +57,14 @@ describe('platform REST client: calls on the wire', () => {
     await rest.getClientState('d:org1x2:sensor:s-01');
     await rest.getClientState('d:o:t:a/b?c#d%e f<script>');
     await rest.getClientState('..x');
-    assert.deepEqual(server.requests.map((r) => r.url), [
-      '/api/v0002/clientconnectionstates/d:org1x2:sensor:s-01',
-      '/api/v0002/clientconnectionstates/d:o:t:a%2Fb%3Fc%23d%25e%20f%3Cscript%3E',
-      '/api/v0002/clientconnectionstates/..x',
-    ]);
+    assert.deepEqual(
+      server.requests.map((r) => r.url),
+      [
+        '/api/v0002/clientconnectionstates/d:org1x2:sensor:s-01',
+        '/api/v0002/clientconnectionstates/d:o:t:a%2Fb%3Fc%23d%25e%20f%3Cscript%3E',
+        '/api/v0002/clientconnectionstates/..x',
+      ],
+    );
     rest.dispose();
   });
 
@@ -64,27 +85,53 @@ describe('platform REST client: calls on the wire', () => {
   it('checks the log limits before calling, and sends fromTime/toTime together', async () => {
     server = await startFaultServer((_req, res) => json(res, 200, []));
     const rest = faultClient(server.apiUrl);
-    for (const bad of [{ limit: 21 }, { limit: 0 }, { offset: 1001 }, { offset: -1 }, { fromTime: '2020-01-01T00:00:00Z' }, { fromTime: 'yesterday', toTime: 'today' }]) {
+    for (const bad of [
+      { limit: 21 },
+      { limit: 0 },
+      { offset: 1001 },
+      { offset: -1 },
+      { fromTime: '2020-01-01T00:00:00Z' },
+      { fromTime: 'yesterday', toTime: 'today' },
+    ]) {
       const error = await failure(rest.getConnectionLog({ typeId: 't', deviceId: 'd', ...bad }));
       assert.ok(error instanceof PlatformError && error.kind === 'badRequest', JSON.stringify(bad));
     }
     assert.equal(server.requests.length, 0);
-    await rest.getConnectionLog({ typeId: 't', deviceId: 'd', limit: 5, offset: 1000, fromTime: 0, toTime: '2020-01-01T00:00:00Z' });
+    await rest.getConnectionLog({
+      typeId: 't',
+      deviceId: 'd',
+      limit: 5,
+      offset: 1000,
+      fromTime: 0,
+      toTime: '2020-01-01T00:00:00Z',
+    });
     const params = Object.fromEntries(new URL(server.requests[0].url, 'http://x').searchParams);
-    assert.deepEqual(params, { typeId: 't', deviceId: 'd', limit: '5', offset: '1000', fromTime: '1970-01-01T00:00:00.000Z', toTime: '2020-01-01T00:00:00Z' });
+    assert.deepEqual(params, {
+      typeId: 't',
+      deviceId: 'd',
+      limit: '5',
+      offset: '1000',
+      fromTime: '1970-01-01T00:00:00.000Z',
+      toTime: '2020-01-01T00:00:00Z',
+    });
     rest.dispose();
   });
 
   it('keeps bad log entries, flagged, instead of throwing', async () => {
     const huge = 'x'.repeat(1024 * 1024);
-    server = await startFaultServer((_req, res) => json(res, 200, [
-      { message: 'Token auth succeeded: ClientID=\'d:o:t:d\', ClientIP=10.0.0.1', timestamp: '2020-01-01T00:00:00.000Z' },
-      { message: 'no time' },
-      { message: 'bad time', timestamp: '31/12/2019' },
-      { message: huge, timestamp: '2020-01-01T00:00:00Z' },
-      42,
-      { timestamp: '2020-01-01T00:00:00Z' },
-    ]));
+    server = await startFaultServer((_req, res) =>
+      json(res, 200, [
+        {
+          message: "Token auth succeeded: ClientID='d:o:t:d', ClientIP=10.0.0.1",
+          timestamp: '2020-01-01T00:00:00.000Z',
+        },
+        { message: 'no time' },
+        { message: 'bad time', timestamp: '31/12/2019' },
+        { message: huge, timestamp: '2020-01-01T00:00:00Z' },
+        42,
+        { timestamp: '2020-01-01T00:00:00Z' },
+      ]),
+    );
     const rest = faultClient(server.apiUrl);
     const page = await rest.getConnectionLog({ typeId: 't', deviceId: 'd' });
     assert.equal(page.entries.length, 6);
@@ -104,26 +151,49 @@ describe('platform REST client: calls on the wire', () => {
     server = await startFaultServer((req, res) => {
       const offset = Number(new URL(req.url ?? '', 'http://x').searchParams.get('offset'));
       const count = Math.max(0, Math.min(20, 45 - offset));
-      json(res, 200, Array.from({ length: count }, (_, i) => ({ message: `entry ${offset + i}`, timestamp: new Date(1e12 - (offset + i) * 1000).toISOString() })));
+      json(
+        res,
+        200,
+        Array.from({ length: count }, (_, i) => ({
+          message: `entry ${offset + i}`,
+          timestamp: new Date(1e12 - (offset + i) * 1000).toISOString(),
+        })),
+      );
     });
     const rest = faultClient(server.apiUrl, { callsPerSecond: 100 });
     const pages = [];
     for await (const page of rest.streamConnectionLog({ typeId: 't', deviceId: 'd' })) pages.push(page);
-    assert.deepEqual(pages.map((p) => [p.offset, p.entries.length]), [[0, 20], [20, 20], [40, 5]]);
+    assert.deepEqual(
+      pages.map((p) => [p.offset, p.entries.length]),
+      [
+        [0, 20],
+        [20, 20],
+        [40, 5],
+      ],
+    );
     rest.dispose();
   });
 
   it('never lets the token into an error, its properties, or a log line — even when the server echoes it', async () => {
-    server = await startFaultServer((req, res) => json(res, 401, {
-      message: `CUDSEC0401E: bad credentials ${req.headers.authorization} (${TEST_TOKEN})`,
-      exception: { id: 'CUDSEC0401E', properties: [] }, violations: [{ message: `token ${TEST_TOKEN}` }],
-    }));
+    server = await startFaultServer((req, res) =>
+      json(res, 401, {
+        message: `CUDSEC0401E: bad credentials ${req.headers.authorization} (${TEST_TOKEN})`,
+        exception: { id: 'CUDSEC0401E', properties: [] },
+        violations: [{ message: `token ${TEST_TOKEN}` }],
+      }),
+    );
     const log = captureLog();
     const rest = faultClient(server.apiUrl, { log });
     const error = await failure(rest.listClientStates());
     assert.ok(error instanceof PlatformError && error.kind === 'unauthorized');
     const basic = Buffer.from(`${TEST_KEY}:${TEST_TOKEN}`).toString('base64');
-    const seen = [error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: Infinity, showHidden: true }), ...log.lines].join('\n');
+    const seen = [
+      error.message,
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: Infinity, showHidden: true }),
+      ...log.lines,
+    ].join('\n');
     assert.ok(log.lines.length > 0, 'the call was logged');
     assert.ok(!seen.includes(TEST_TOKEN), 'the token leaked');
     assert.ok(!seen.includes(basic), 'the Basic credential leaked');
@@ -132,7 +202,14 @@ describe('platform REST client: calls on the wire', () => {
   });
 
   it('creates a device and returns its token, leaving it out of the record', async () => {
-    server = await startFaultServer((_req, res, _i, body) => json(res, 201, { ...JSON.parse(body), typeId: 'sensor', authToken: 'dev-token-1', clientId: 'd:tstorg:sensor:s-01' }));
+    server = await startFaultServer((_req, res, _i, body) =>
+      json(res, 201, {
+        ...JSON.parse(body),
+        typeId: 'sensor',
+        authToken: 'dev-token-1',
+        clientId: 'd:tstorg:sensor:s-01',
+      }),
+    );
     const rest = faultClient(server.apiUrl);
     const device = await rest.createDevice('sensor', { deviceId: 's-01' });
     assert.equal(device.authToken, 'dev-token-1');

@@ -48,13 +48,28 @@ describe('platform REST client: failures', () => {
   });
 
   it('keeps readable records and counts the unreadable ones', async () => {
-    server = await startFaultServer((_req, res) => json(res, 200, {
-      results: [{ id: 'd:o:t:a', connectionStatus: 'connected' }, null, 'text', { connectionStatus: 'connected' }, { id: 'd:o:t:b', connectionStatus: 'weird' }],
-      bookmark: '', meta: { total_rows: 'many' },
-    }));
+    server = await startFaultServer((_req, res) =>
+      json(res, 200, {
+        results: [
+          { id: 'd:o:t:a', connectionStatus: 'connected' },
+          null,
+          'text',
+          { connectionStatus: 'connected' },
+          { id: 'd:o:t:b', connectionStatus: 'weird' },
+        ],
+        bookmark: '',
+        meta: { total_rows: 'many' },
+      }),
+    );
     const rest = faultClient(server.apiUrl);
     const page = await rest.listClientStates();
-    assert.deepEqual(page.records.map((r) => [r.id, r.status]), [['d:o:t:a', 'connected'], ['d:o:t:b', 'unknown']]);
+    assert.deepEqual(
+      page.records.map((r) => [r.id, r.status]),
+      [
+        ['d:o:t:a', 'connected'],
+        ['d:o:t:b', 'unknown'],
+      ],
+    );
     assert.equal(page.skipped, 3);
     assert.equal(page.bookmark, undefined);
     assert.equal(page.totalRows, undefined);
@@ -62,7 +77,9 @@ describe('platform REST client: failures', () => {
   });
 
   it('times out when the server never answers', async () => {
-    server = await startFaultServer(() => { /* never answers */ });
+    server = await startFaultServer(() => {
+      /* never answers */
+    });
     const rest = faultClient(server.apiUrl, { timeoutMs: 300 });
     const error = await failureOf(rest.getClientStateConfig());
     assert.equal(error.kind, 'timeout');
@@ -159,7 +176,10 @@ describe('platform REST client: failures', () => {
     mode = 404;
     const notApi = await failureOf(rest.verify());
     assert.equal(notApi.kind, 'malformed');
-    assert.match(notApi.message, /does not answer like a platform API at .* \(HTTP 404 for config\/clientstate\): check the API URL/);
+    assert.match(
+      notApi.message,
+      /does not answer like a platform API at .* \(HTTP 404 for config\/clientstate\): check the API URL/,
+    );
     rest.dispose();
   });
 });

@@ -21,7 +21,11 @@ function busiestWindow(times: readonly number[], windowMs: number): number {
 }
 
 /** A server that answers nothing until `batch` calls (or the `total`-th) wait, then answers them all. */
-async function batchingServer(batch: number, total: number, body: unknown = { enabled: true }): Promise<FaultServer & { batches: number[] }> {
+async function batchingServer(
+  batch: number,
+  total: number,
+  body: unknown = { enabled: true },
+): Promise<FaultServer & { batches: number[] }> {
   const waiting: ServerResponse[] = [];
   const batches: number[] = [];
   const server = await startFaultServer((_req, res) => {

@@ -14,7 +14,9 @@ describe('platform REST client: retries', () => {
   afterEach(async () => server?.close());
 
   it('retries a GET after 5xx and succeeds', async () => {
-    server = await startFaultServer((_req, res, i) => (i < 2 ? json(res, 503, apiError('CUDCS0500E', 'busy')) : json(res, 200, config)));
+    server = await startFaultServer((_req, res, i) =>
+      i < 2 ? json(res, 503, apiError('CUDCS0500E', 'busy')) : json(res, 200, config),
+    );
     const rest = faultClient(server.apiUrl);
     assert.deepEqual(await rest.getClientStateConfig(), config);
     assert.equal(server.requests.length, 3);
@@ -35,7 +37,13 @@ describe('platform REST client: retries', () => {
   });
 
   it('never retries a 4xx, and reports the violations', async () => {
-    server = await startFaultServer((_req, res) => json(res, 400, apiError('CUDCS0400E', 'Invalid request.', ['connectionStatus: maybe is not connected or disconnected'])));
+    server = await startFaultServer((_req, res) =>
+      json(
+        res,
+        400,
+        apiError('CUDCS0400E', 'Invalid request.', ['connectionStatus: maybe is not connected or disconnected']),
+      ),
+    );
     const rest = faultClient(server.apiUrl);
     const error = await failure(rest.listClientStates({ query: { connectionStatus: 'connected' } }));
     assert.ok(error instanceof PlatformError);
@@ -56,7 +64,9 @@ describe('platform REST client: retries', () => {
   });
 
   it('retries a PUT of the config after 5xx (idempotent)', async () => {
-    server = await startFaultServer((_req, res, i) => (i === 0 ? json(res, 500, {}) : json(res, 200, { enabled: false })));
+    server = await startFaultServer((_req, res, i) =>
+      i === 0 ? json(res, 500, {}) : json(res, 200, { enabled: false }),
+    );
     const rest = faultClient(server.apiUrl);
     assert.deepEqual(await rest.setClientStateConfig(false), { enabled: false });
     assert.equal(server.requests.length, 2);
@@ -73,11 +83,18 @@ describe('platform REST client: retries', () => {
   });
 
   it('waits for Retry-After in seconds after a 429, then succeeds', async () => {
-    server = await startFaultServer((_req, res, i) => (i === 0 ? json(res, 429, apiError('CUDCS0429E', 'Too many calls.'), { 'retry-after': '1' }) : json(res, 200, config)));
+    server = await startFaultServer((_req, res, i) =>
+      i === 0
+        ? json(res, 429, apiError('CUDCS0429E', 'Too many calls.'), { 'retry-after': '1' })
+        : json(res, 200, config),
+    );
     const rest = faultClient(server.apiUrl);
     assert.deepEqual(await rest.getClientStateConfig(), config);
     assert.equal(server.requests.length, 2);
-    assert.ok(server.requests[1].at - server.requests[0].at >= 990, `retried after ${server.requests[1].at - server.requests[0].at} ms`);
+    assert.ok(
+      server.requests[1].at - server.requests[0].at >= 990,
+      `retried after ${server.requests[1].at - server.requests[0].at} ms`,
+    );
     rest.dispose();
   });
 
@@ -119,7 +136,11 @@ describe('platform REST client: retries', () => {
     const second = rest.getConnectionLog({ typeId: 't', deviceId: 'd' });
     await Promise.all([first, second]);
     assert.equal(server.requests.length, 3);
-    for (const later of server.requests.slice(1)) assert.ok(later.at - server.requests[0].at >= 990, `a call went ${later.at - server.requests[0].at} ms after the 429`);
+    for (const later of server.requests.slice(1))
+      assert.ok(
+        later.at - server.requests[0].at >= 990,
+        `a call went ${later.at - server.requests[0].at} ms after the 429`,
+      );
     rest.dispose();
   });
 });

@@ -34,7 +34,12 @@ describe('platform REST client against the sandbox', function () {
   let states: ClientStateWire[];
   const clients: PlatformRestClient[] = [];
   const rest = (extra: Partial<RestClientOptions> = {}) => {
-    const client = new PlatformRestClient({ apiUrl: sandbox.ready.apiUrl, apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, ...extra });
+    const client = new PlatformRestClient({
+      apiUrl: sandbox.ready.apiUrl,
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+      ...extra,
+    });
     clients.push(client);
     return client;
   };
@@ -62,17 +67,30 @@ describe('platform REST client against the sandbox', function () {
     }
     assert.deepEqual([...totals], [260]);
     assert.equal(new Set(seen).size, 260);
-    assert.deepEqual(seen, [...states].sort((a, b) => b.lastConnectTime!.localeCompare(a.lastConnectTime!)).map((s) => s.id));
+    assert.deepEqual(
+      seen,
+      [...states].sort((a, b) => b.lastConnectTime!.localeCompare(a.lastConnectTime!)).map((s) => s.id),
+    );
   });
 
   it('applies filters, with totals counting every match', async () => {
     const client = rest();
     const disconnected = await client.listClientStates({ query: { connectionStatus: 'disconnected' }, limit: 5 });
     assert.equal(disconnected.totalRows, states.filter((s) => s.connectionStatus === 'disconnected').length);
-    assert.ok(disconnected.records.every((r) => r.status === 'disconnected' && r.closeCode === 160 && r.initiator === 'network'));
+    assert.ok(
+      disconnected.records.every(
+        (r) => r.status === 'disconnected' && r.closeCode === 160 && r.initiator === 'network',
+      ),
+    );
     const after = new Date(BASE + 200 * MIN).toISOString();
-    const recentSensors = await client.listClientStates({ query: { deviceType: 'sensor', connectedAfter: after }, limit: 100 });
-    const expected = states.filter((s) => s.id.includes(':sensor:') && s.lastConnectTime! > after).map((s) => s.id).sort();
+    const recentSensors = await client.listClientStates({
+      query: { deviceType: 'sensor', connectedAfter: after },
+      limit: 100,
+    });
+    const expected = states
+      .filter((s) => s.id.includes(':sensor:') && s.lastConnectTime! > after)
+      .map((s) => s.id)
+      .sort();
     assert.deepEqual(recentSensors.records.map((r) => r.id).sort(), expected);
     assert.equal(recentSensors.totalRows, expected.length);
   });
@@ -89,7 +107,14 @@ describe('platform REST client against the sandbox', function () {
     const one = await client.getClientState(states[3].id);
     assert.equal(one.id, states[3].id);
     assert.equal(one.status, 'disconnected');
-    for (const id of [`d:${TEST_ORG}:sensor:nobody`, '<img src=x onerror=alert(1)>', 'command:workbench.action.quit', 'd:x:y:a/b?c#d', '\u202egnp.exe', 'é'.repeat(300)]) {
+    for (const id of [
+      `d:${TEST_ORG}:sensor:nobody`,
+      '<img src=x onerror=alert(1)>',
+      'command:workbench.action.quit',
+      'd:x:y:a/b?c#d',
+      '\u202egnp.exe',
+      'é'.repeat(300),
+    ]) {
       const error = await failure(client.getClientState(id));
       assert.ok(error instanceof PlatformError, String(error));
       assert.equal(error.kind, 'notFound', `${id}: ${error.message}`);
@@ -152,20 +177,37 @@ describe('platform REST client against a rate-limited sandbox', function () {
   it('stays within 10 calls/s: 30 calls, no 429', async () => {
     sandbox = await startTestSandbox({ rateLimit: 10 });
     const log = captureLog();
-    const client = new PlatformRestClient({ apiUrl: sandbox.ready.apiUrl, apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, log });
+    const client = new PlatformRestClient({
+      apiUrl: sandbox.ready.apiUrl,
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+      log,
+    });
     await Promise.all(Array.from({ length: 30 }, () => client.getClientStateConfig()));
-    assert.deepEqual(log.lines.filter((l) => l.includes('429')), []);
+    assert.deepEqual(
+      log.lines.filter((l) => l.includes('429')),
+      [],
+    );
     client.dispose();
   });
 
   it('honours Retry-After when a faster client meets the 429', async () => {
     sandbox = await startTestSandbox({ rateLimit: 4 });
     const log = captureLog();
-    const client = new PlatformRestClient({ apiUrl: sandbox.ready.apiUrl, apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, callsPerSecond: 100, log });
+    const client = new PlatformRestClient({
+      apiUrl: sandbox.ready.apiUrl,
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+      callsPerSecond: 100,
+      log,
+    });
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: 8 }, () => client.getClientStateConfig()));
     assert.equal(results.length, 8);
-    assert.ok(log.lines.some((l) => /429; retry 1 of 3 in 1000 ms/.test(l)), log.lines.join('\n'));
+    assert.ok(
+      log.lines.some((l) => /429; retry 1 of 3 in 1000 ms/.test(l)),
+      log.lines.join('\n'),
+    );
     // Four pass at once; the others waited the sandbox's Retry-After (1 s) before succeeding.
     assert.ok(performance.now() - started >= 1000);
     client.dispose();
@@ -177,7 +219,13 @@ describe('platform REST client against the sandbox over TLS', function () {
   before(async () => (sandbox = await startTestSandbox({ tls: true })));
   after(async () => sandbox.close());
 
-  const client = (ca: string) => new PlatformRestClient({ apiUrl: sandbox.ready.httpsUrl!, apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken, ca });
+  const client = (ca: string) =>
+    new PlatformRestClient({
+      apiUrl: sandbox.ready.httpsUrl!,
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+      ca,
+    });
 
   it('trusts the sandbox through its CA file', async () => {
     const rest = client(fs.readFileSync(sandbox.ready.caFile!, 'utf8'));

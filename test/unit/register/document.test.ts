@@ -3,7 +3,8 @@ import { deviceDocument, fenced, inlineCode } from '../../../src/views/register/
 import { connectionFacts } from '../../../src/views/register/facts';
 import { deviceSnippets } from '../../../src/views/register/snippets';
 
-const facts = (mqttUrl: string, token = 'Zq9-tok3n', caFile?: string) => connectionFacts({ mqttUrl, caFile, clientId: 'd:sandbx:sensor:s-01', token });
+const facts = (mqttUrl: string, token = 'Zq9-tok3n', caFile?: string) =>
+  connectionFacts({ mqttUrl, caFile, clientId: 'd:sandbx:sensor:s-01', token });
 
 /** The fenced blocks of a Markdown text: [language, code]. */
 function blocks(markdown: string): [string, string][] {
@@ -13,10 +14,19 @@ function blocks(markdown: string): [string, string][] {
   return found;
 }
 
-describe('register/document: the device\'s connection document', () => {
+describe("register/document: the device's connection document", () => {
   it('lists every fact a device needs and says the token is shown once', () => {
     const doc = deviceDocument({ platformName: 'Local sandbox', facts: facts('mqtt://127.0.0.1:41883') });
-    for (const expected of ['`mqtt://127.0.0.1:41883`', '`127.0.0.1`', 'port: 41883', '`d:sandbx:sensor:s-01`', '`use-token-auth`', '`Zq9-tok3n`', 'shown only now', 'MQTT 3.1.1']) {
+    for (const expected of [
+      '`mqtt://127.0.0.1:41883`',
+      '`127.0.0.1`',
+      'port: 41883',
+      '`d:sandbx:sensor:s-01`',
+      '`use-token-auth`',
+      '`Zq9-tok3n`',
+      'shown only now',
+      'MQTT 3.1.1',
+    ]) {
       assert.ok(doc.includes(expected), `missing ${expected}`);
     }
     assert.match(doc, /TLS: no/);
@@ -24,7 +34,10 @@ describe('register/document: the device\'s connection document', () => {
 
   it('has one runnable block per language: mqtt.js, Paho for Python, Paho C', () => {
     const doc = deviceDocument({ platformName: 'p', facts: facts('mqtt://127.0.0.1:1883') });
-    assert.deepStrictEqual(blocks(doc).map(([lang]) => lang), ['javascript', 'python', 'c']);
+    assert.deepStrictEqual(
+      blocks(doc).map(([lang]) => lang),
+      ['javascript', 'python', 'c'],
+    );
     const [js, py, c] = blocks(doc).map(([, code]) => code);
     assert.match(js, /mqtt\.connect\("mqtt:\/\/127\.0\.0\.1:1883", \{/);
     assert.match(js, /password: "Zq9-tok3n"/);

@@ -3,12 +3,32 @@ import { brokerUrl, connectionFacts } from '../../../src/views/register/facts';
 
 const base = { clientId: 'd:sandbx:sensor:s-01', token: 'tok' };
 
-describe('register/facts: connection facts from the platform\'s MQTT URL', () => {
+describe("register/facts: connection facts from the platform's MQTT URL", () => {
   it('plain MQTT on loopback: host, port, no TLS, the device username', () => {
     const f = connectionFacts({ ...base, mqttUrl: 'mqtt://127.0.0.1:41883' });
     assert.deepStrictEqual(
-      { scheme: f.scheme, host: f.host, port: f.port, tls: f.tls, ws: f.websocket, path: f.path, user: f.username, password: f.password, ca: f.caFile },
-      { scheme: 'mqtt', host: '127.0.0.1', port: 41883, tls: false, ws: false, path: '', user: 'use-token-auth', password: 'tok', ca: undefined },
+      {
+        scheme: f.scheme,
+        host: f.host,
+        port: f.port,
+        tls: f.tls,
+        ws: f.websocket,
+        path: f.path,
+        user: f.username,
+        password: f.password,
+        ca: f.caFile,
+      },
+      {
+        scheme: 'mqtt',
+        host: '127.0.0.1',
+        port: 41883,
+        tls: false,
+        ws: false,
+        path: '',
+        user: 'use-token-auth',
+        password: 'tok',
+        ca: undefined,
+      },
     );
     assert.strictEqual(brokerUrl(f), 'mqtt://127.0.0.1:41883');
   });
@@ -41,6 +61,9 @@ describe('register/facts: connection facts from the platform\'s MQTT URL', () =>
   it('refuses a missing, unreadable or non-MQTT URL with a message that says what to fix', () => {
     assert.throws(() => connectionFacts({ ...base, mqttUrl: undefined }), /no MQTT URL/);
     assert.throws(() => connectionFacts({ ...base, mqttUrl: 'not a url' }), /not a URL/);
-    assert.throws(() => connectionFacts({ ...base, mqttUrl: 'https://h/api' }), /mqtt:\/\/, mqtts:\/\/, ws:\/\/ or wss:\/\/, not https/);
+    assert.throws(
+      () => connectionFacts({ ...base, mqttUrl: 'https://h/api' }),
+      /mqtt:\/\/, mqtts:\/\/, ws:\/\/ or wss:\/\/, not https/,
+    );
   });
 });

@@ -2,7 +2,17 @@ import * as assert from 'assert';
 import { cString, jsString, pyString } from '../../../src/views/register/literals';
 
 // Tokens are the platform's choice of characters; these are the ones that break naive quoting.
-const HOSTILE = ['plain', 'quote"back\\slash', "it's", 'tri??=graph', 'new\nline\ttab', 'ünïcödé €', '`${x}`', '\u202eevil', '\u0000nul'];
+const HOSTILE = [
+  'plain',
+  'quote"back\\slash',
+  "it's",
+  'tri??=graph',
+  'new\nline\ttab',
+  'ünïcödé €',
+  '`${x}`',
+  '\u202eevil',
+  '\u0000nul',
+];
 
 /** What a C compiler makes of the literal: the bytes it denotes. */
 function decodeC(literal: string): string {
@@ -34,7 +44,7 @@ describe('register/literals: string literals for generated device code', () => {
     assert.strictEqual(pyString, jsString);
   });
 
-  it('C literals hold only printable ASCII and denote the value\'s UTF-8 bytes', () => {
+  it("C literals hold only printable ASCII and denote the value's UTF-8 bytes", () => {
     for (const value of HOSTILE) {
       const literal = cString(value);
       assert.match(literal, /^[\x20-\x7e]*$/);

@@ -19,12 +19,15 @@ const projectModules = path.resolve(__dirname, '../../../../node_modules');
 
 function need(command: string, args: string[], apt: string): void {
   const probe = spawnSync(command, args, { encoding: 'utf8' });
-  if (probe.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: apt-get install -y ${apt}\n${probe.stderr ?? ''}`);
+  if (probe.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed: apt-get install -y ${apt}\n${probe.stderr ?? ''}`);
 }
 
 /** The first Python that has Paho: the one on PATH may be a pyenv without Debian's packages. */
 function pythonWithPaho(): string {
-  const found = ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import paho.mqtt.client']).status === 0);
+  const found = ['python3', '/usr/bin/python3'].find(
+    (py) => spawnSync(py, ['-c', 'import paho.mqtt.client']).status === 0,
+  );
   if (!found) throw new Error('no python3 can import paho.mqtt.client: apt-get install -y python3-paho-mqtt');
   return found;
 }
@@ -60,7 +63,12 @@ describe('register/snippets: the device code runs and connects', function () {
     const deviceId = `dev-${language}-${++n}`;
     const created = await rest.createDevice('snippet', { deviceId, authToken: TOKEN });
     assert.strictEqual(created.authToken, TOKEN);
-    const facts = connectionFacts({ mqttUrl: url(), caFile: sb.ready.caFile ?? undefined, clientId: `d:${sb.ready.org}:snippet:${deviceId}`, token: created.authToken });
+    const facts = connectionFacts({
+      mqttUrl: url(),
+      caFile: sb.ready.caFile ?? undefined,
+      clientId: `d:${sb.ready.org}:snippet:${deviceId}`,
+      token: created.authToken,
+    });
     const snippet = deviceSnippets(facts).find((s) => s.language === language);
     assert.ok(snippet);
     const file = path.join(dir, `${deviceId}.${{ javascript: 'js', python: 'py', c: 'c' }[language]}`);
@@ -76,23 +84,31 @@ describe('register/snippets: the device code runs and connects', function () {
       command = language === 'python' ? [python, file] : [process.execPath, file];
     }
     let output = '';
-    const child = spawn(command[0], command.slice(1), { env: { ...process.env, NODE_PATH: projectModules }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0], command.slice(1), {
+      env: { ...process.env, NODE_PATH: projectModules },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     running.push(child);
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     await Promise.race([
-      waitFor(`${facts.clientId} connected by the ${language} snippet`, async () => {
-        const state = await rest.getClientState(facts.clientId).catch(() => undefined);
-        return state?.status === 'connected';
-      }, { timeoutMs: 15_000, intervalMs: 100 }),
+      waitFor(
+        `${facts.clientId} connected by the ${language} snippet`,
+        async () => {
+          const state = await rest.getClientState(facts.clientId).catch(() => undefined);
+          return state?.status === 'connected';
+        },
+        { timeoutMs: 15_000, intervalMs: 100 },
+      ),
       exited.then((code) => assert.fail(`the ${language} snippet exited (${code}) before connecting:\n${output}`)),
     ]);
   }
 
   for (const language of ['javascript', 'python', 'c'] as const) {
     it(`${language}: plain MQTT`, () => runs(language, () => sb.ready.mqttUrl));
-    it(`${language}: MQTT over TLS, trusting the sandbox's CA file`, () => runs(language, () => sb.ready.mqttsUrl ?? assert.fail('no mqtts')));
+    it(`${language}: MQTT over TLS, trusting the sandbox's CA file`, () =>
+      runs(language, () => sb.ready.mqttsUrl ?? assert.fail('no mqtts')));
     it(`${language}: MQTT over WebSocket at /mqtt`, () => runs(language, () => sb.ready.wsUrl));
   }
 });

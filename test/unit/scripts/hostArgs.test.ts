@@ -5,9 +5,18 @@ import { parseHostArgs } from '../../../scripts/vscode-web/args';
 describe('scripts/vscode-web: test-electron command line', () => {
   it('reads what runTests passes and ignores the Electron-only switches', () => {
     const args = parseHostArgs([
-      '/ws', '--user-data-dir=/tmp/u', '--disable-extensions', '--no-sandbox', '--disable-gpu-sandbox', '--disable-updates',
-      '--skip-welcome', '--skip-release-notes', '--disable-workspace-trust', '--extensionTestsPath=/p/out/test/vscode/index.js',
-      '--extensionDevelopmentPath=/p', '--extensions-dir=/p/.vscode-test/extensions',
+      '/ws',
+      '--user-data-dir=/tmp/u',
+      '--disable-extensions',
+      '--no-sandbox',
+      '--disable-gpu-sandbox',
+      '--disable-updates',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--disable-workspace-trust',
+      '--extensionTestsPath=/p/out/test/vscode/index.js',
+      '--extensionDevelopmentPath=/p',
+      '--extensions-dir=/p/.vscode-test/extensions',
     ]);
     assert.deepStrictEqual(args.extensionDevelopmentPaths, ['/p']);
     assert.strictEqual(args.extensionTestsPath, '/p/out/test/vscode/index.js');
@@ -18,7 +27,13 @@ describe('scripts/vscode-web: test-electron command line', () => {
   });
 
   it('takes several development paths, values after a space, and values containing "="', () => {
-    const args = parseHostArgs(['--extensionDevelopmentPath', '/a', '--extensionDevelopmentPath=/b=c', '--extensionTestsPath', '/t']);
+    const args = parseHostArgs([
+      '--extensionDevelopmentPath',
+      '/a',
+      '--extensionDevelopmentPath=/b=c',
+      '--extensionTestsPath',
+      '/t',
+    ]);
     assert.deepStrictEqual(args.extensionDevelopmentPaths, ['/a', '/b=c']);
     assert.strictEqual(args.extensionTestsPath, '/t');
     assert.strictEqual(args.folder, undefined);

@@ -18,7 +18,7 @@ describe('start/desktop: finding the desktop `code` command', () => {
     assert.strictEqual(desktopCode({ PATH: ['/nonexistent', dir].join(path.delimiter) }), code);
   });
 
-  it('passes over this project\'s test executable, which is also called `code`', () => {
+  it("passes over this project's test executable, which is also called `code`", () => {
     assert.strictEqual(desktopCode({ PATH: path.join(projectRoot, 'scripts', 'vscode-web') }), undefined);
     fs.symlinkSync(path.join(projectRoot, 'scripts', 'vscode-web', 'code'), path.join(dir, 'code'));
     assert.strictEqual(desktopCode({ PATH: dir }), undefined);

@@ -58,11 +58,18 @@ describe('views/timeline/loader: catching up after live updates were interrupted
     assert.equal(events.length, before + 23);
     assert.equal(new Set(events.map((e) => e.key)).size, events.length, 'no duplicates');
     const times = events.map((e) => e.time ?? NaN);
-    assert.deepEqual(times, [...times].sort((a, b) => a - b));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => a - b),
+    );
     assert.equal(events.at(-1)?.time, T + (10_000 + 22 * 30) * 1000, 'the newest missed entry is last');
     const s = loader.snapshot();
     assert.equal(s.progress?.entries, 53);
-    assert.deepEqual(s.notices.filter((n) => n.id === 'order'), [], 'newer entries put first are not out of order');
+    assert.deepEqual(
+      s.notices.filter((n) => n.id === 'order'),
+      [],
+      'newer entries put first are not out of order',
+    );
 
     // Nothing new: one page, nothing added.
     offsets.length = 0;
@@ -77,7 +84,10 @@ describe('views/timeline/loader: catching up after live updates were interrupted
     await new Promise<void>((resolve) => app.once('connect', () => resolve()));
     const appId = `a:${sb.ready.org}:gap-app`;
     let logCalls = 0;
-    const source = { getClientState: rest.getClientState.bind(rest), getConnectionLog: () => Promise.reject(new Error(`log call ${++logCalls}`)) };
+    const source = {
+      getClientState: rest.getClientState.bind(rest),
+      getConnectionLog: () => Promise.reject(new Error(`log call ${++logCalls}`)),
+    };
     const loader = new TimelineLoader(subjectOf(appId), source, () => undefined);
     await loader.start();
     assert.equal(loader.snapshot().status, 'connected');
@@ -85,12 +95,18 @@ describe('views/timeline/loader: catching up after live updates were interrupted
     assert.equal(await loader.catchUp(), false);
     assert.equal(loader.snapshot().status, 'disconnected', 'the record read again');
     assert.equal(logCalls, 0);
-    assert.match(interruptionNotice(12_000, false, false).text, /^Live updates were interrupted for 12 s .*applications have no connection log\.$/);
+    assert.match(
+      interruptionNotice(12_000, false, false).text,
+      /^Live updates were interrupted for 12 s .*applications have no connection log\.$/,
+    );
     loader.dispose();
   });
 
   it('words the interruption while reading, after reading, and when the log could not be read', () => {
-    assert.match(interruptionNotice(90_000, true, undefined).text, /interrupted for 1 min 30 s.*Reading what happened meanwhile/);
+    assert.match(
+      interruptionNotice(90_000, true, undefined).text,
+      /interrupted for 1 min 30 s.*Reading what happened meanwhile/,
+    );
     assert.equal(interruptionNotice(90_000, true, true).level, 'info');
     const failed = interruptionNotice(90_000, true, false);
     assert.equal(failed.level, 'warning');

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { normaliseClientState } from '../../../src/core/clientState';
-import { eventFromMonitor, eventsFromLog, eventsFromState, mergeEvents, type ConnectivityEvent } from '../../../src/core/events';
+import {
+  eventFromMonitor,
+  eventsFromLog,
+  eventsFromState,
+  mergeEvents,
+  type ConnectivityEvent,
+} from '../../../src/core/events';
 import { encodeEvents, EVENT_FIELDS, type EventColumns } from '../../../src/shared/eventColumns';
 import { columnEvents } from '../../../src/webview/timeline/model/columnEvents';
 import { prepareDataset } from '../../../src/webview/timeline/model/dataset';
@@ -26,20 +32,46 @@ function everyKind(): ConnectivityEvent[] {
     { message: 'something new', timestamp: 'not a date' },
     { message: 'no time at all' } as { message: string; timestamp: string },
   ]);
-  const state = eventsFromState(normaliseClientState({ id: 'd:o:t:d', connectionStatus: 'disconnected', lastConnectTime: iso(100), lastDisconnectTime: iso(200), closeCode: 288 })!);
-  const monitor = [connected(100), disconnected(200, 288), failed(210), eventFromMonitor({ Action: 'Connect', Time: iso(300), Port: 8883, Secure: false, Protocol: 'mqtt4' }),
-    eventFromMonitor({ Action: 'Disconnect', Time: iso(400), ConnectTime: iso(300), CloseCode: 91 }), eventFromMonitor({ Action: 'Mystery' }, sec(500))];
+  const state = eventsFromState(
+    normaliseClientState({
+      id: 'd:o:t:d',
+      connectionStatus: 'disconnected',
+      lastConnectTime: iso(100),
+      lastDisconnectTime: iso(200),
+      closeCode: 288,
+    })!,
+  );
+  const monitor = [
+    connected(100),
+    disconnected(200, 288),
+    failed(210),
+    eventFromMonitor({ Action: 'Connect', Time: iso(300), Port: 8883, Secure: false, Protocol: 'mqtt4' }),
+    eventFromMonitor({ Action: 'Disconnect', Time: iso(400), ConnectTime: iso(300), CloseCode: 91 }),
+    eventFromMonitor({ Action: 'Mystery' }, sec(500)),
+  ];
   return mergeEvents([log, monitor, state]);
 }
 
 /** Every field as the page reads it (an absent field and one set to undefined are the same). */
-const plain = (events: readonly ConnectivityEvent[]) => events.map((e) => Object.fromEntries(EVENT_FIELDS.map((f) => [f, (e as unknown as Record<string, unknown>)[f]]).filter(([, v]) => v !== undefined)));
+const plain = (events: readonly ConnectivityEvent[]) =>
+  events.map((e) =>
+    Object.fromEntries(
+      EVENT_FIELDS.map((f) => [f, (e as unknown as Record<string, unknown>)[f]]).filter(([, v]) => v !== undefined),
+    ),
+  );
 
 describe('shared/eventColumns, read by webview/timeline/model/columnEvents', () => {
   it('gives back every kind of event, field for field, after postMessage', () => {
     const events = everyKind();
-    assert.ok(events.some((e) => e.alsoSeenIn?.length) && events.some((e) => e.time === undefined) && events.some((e) => e.kind === 'other'));
-    assert.ok(events.some((e) => e.kind === 'connected' && e.secure === false), 'a false flag is kept, not dropped');
+    assert.ok(
+      events.some((e) => e.alsoSeenIn?.length) &&
+        events.some((e) => e.time === undefined) &&
+        events.some((e) => e.kind === 'other'),
+    );
+    assert.ok(
+      events.some((e) => e.kind === 'connected' && e.secure === false),
+      'a false flag is kept, not dropped',
+    );
     const back = columnEvents(posted(encodeEvents(events)));
     assert.deepEqual(plain(back ?? []), plain(events));
     // Every field the events have is one the columns know.
@@ -70,19 +102,39 @@ describe('shared/eventColumns, read by webview/timeline/model/columnEvents', () 
       const views = columnEvents(posted(encodeEvents(events))) ?? [];
       const [a, b] = [prepareDataset(events), prepareDataset(views)];
       const w = { from: a.extent?.min ?? 0, to: sec(1000) };
-      assert.deepEqual(figuresFor(b, w, 'unknown', sec(1000), 0).figures, figuresFor(a, w, 'unknown', sec(1000), 0).figures);
+      assert.deepEqual(
+        figuresFor(b, w, 'unknown', sec(1000), 0).figures,
+        figuresFor(a, w, 'unknown', sec(1000), 0).figures,
+      );
       assert.deepEqual(b.marks, a.marks);
-      assert.deepEqual(b.history.sessions.map((s) => describeSession(s, sec(1000), 0)), a.history.sessions.map((s) => describeSession(s, sec(1000), 0)));
-      assert.deepEqual(views.map((e, i) => [listRow(e, i, 0), describeEvent(e, 0)]), events.map((e, i) => [listRow(e, i, 0), describeEvent(e, 0)]));
+      assert.deepEqual(
+        b.history.sessions.map((s) => describeSession(s, sec(1000), 0)),
+        a.history.sessions.map((s) => describeSession(s, sec(1000), 0)),
+      );
+      assert.deepEqual(
+        views.map((e, i) => [listRow(e, i, 0), describeEvent(e, 0)]),
+        events.map((e, i) => [listRow(e, i, 0), describeEvent(e, 0)]),
+      );
     }
   });
 
   it('refuses what is not columns of the right shape, without throwing', () => {
     const good = encodeEvents([connected(0), disconnected(60, 160)]);
     const bad: unknown[] = [
-      undefined, null, 'columns', [], {}, { ...good, count: -1 }, { ...good, count: 1.5 }, { ...good, count: 3 }, { ...good, texts: [1, 2] },
-      { ...good, columns: null }, { ...good, columns: { ...good.columns, time: [1, 2] } }, { ...good, columns: { ...good.columns, kind: new Float64Array(2) } },
-      { ...good, columns: { ...good.columns, kind: undefined } }, { ...good, texts: good.texts.map((t) => (t === 'connected' ? 'evil' : t)) },
+      undefined,
+      null,
+      'columns',
+      [],
+      {},
+      { ...good, count: -1 },
+      { ...good, count: 1.5 },
+      { ...good, count: 3 },
+      { ...good, texts: [1, 2] },
+      { ...good, columns: null },
+      { ...good, columns: { ...good.columns, time: [1, 2] } },
+      { ...good, columns: { ...good.columns, kind: new Float64Array(2) } },
+      { ...good, columns: { ...good.columns, kind: undefined } },
+      { ...good, texts: good.texts.map((t) => (t === 'connected' ? 'evil' : t)) },
       { ...good, columns: { ...good.columns, key: new Uint32Array(2) } },
     ];
     for (const value of bad) assert.equal(columnEvents(value), undefined, JSON.stringify(value)?.slice(0, 120));
@@ -92,7 +144,14 @@ describe('shared/eventColumns, read by webview/timeline/model/columnEvents', () 
   });
 
   it('encodes a list of events once however often its snapshot is posted', () => {
-    const snapshot: TimelineSnapshot = { subject: { clientId: 'd:o:t:d', name: 'd', kind: 'device', hasLog: true }, events: everyKind(), status: 'connected', now: sec(600), notices: [], live: false };
+    const snapshot: TimelineSnapshot = {
+      subject: { clientId: 'd:o:t:d', name: 'd', kind: 'device', hasLog: true },
+      events: everyKind(),
+      status: 'connected',
+      now: sec(600),
+      notices: [],
+      live: false,
+    };
     const a = snapshotMessage(snapshot);
     const b = snapshotMessage({ ...snapshot, live: true });
     const c = snapshotMessage({ ...snapshot, events: [...snapshot.events] });

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { eventsFromLog } from '../../../src/core/events';
-import { csvCell, entryToText, eventsToCsv, eventsToJson, exportFileName } from '../../../src/views/timeline/exportFormat';
+import {
+  csvCell,
+  entryToText,
+  eventsToCsv,
+  eventsToJson,
+  exportFileName,
+} from '../../../src/views/timeline/exportFormat';
 import { connected, disconnected, failed, sec } from '../core/fixtures';
 
 /** A minimal RFC 4180 reader, to read back what was written. */
@@ -26,7 +32,12 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('views/timeline/exportFormat', () => {
-  const events = [connected(0), disconnected(60, 160), failed(70), ...eventsFromLog([{ message: 'zzz, "quoted"\nline', timestamp: new Date(sec(80)).toISOString() }])];
+  const events = [
+    connected(0),
+    disconnected(60, 160),
+    failed(70),
+    ...eventsFromLog([{ message: 'zzz, "quoted"\nline', timestamp: new Date(sec(80)).toISOString() }]),
+  ];
 
   it('writes CSV with a header and one row per event that reads back the same', () => {
     const rows = parseCsv(eventsToCsv(events));

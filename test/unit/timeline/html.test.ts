@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { makeNonce, timelineHtml } from '../../../src/views/timeline/html';
 
-const parts = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/webview/timeline.js', styleUri: 'https://x/media/timeline/timeline.css' };
+const parts = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  scriptUri: 'https://x/dist/webview/timeline.js',
+  styleUri: 'https://x/media/timeline/timeline.css',
+};
 
 function csp(html: string): string {
   const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
@@ -20,7 +24,10 @@ describe('views/timeline/html', () => {
     assert.match(policy, /style-src https:\/\/file\+\.vscode-resource\.vscode-cdn\.net;/);
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|http:|\*/);
     // The only script is the bundle, carrying the nonce; no inline script, no inline style.
-    assert.deepEqual([...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]), [`<script nonce="${nonce}" src="${parts.scriptUri}">`]);
+    assert.deepEqual(
+      [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]),
+      [`<script nonce="${nonce}" src="${parts.scriptUri}">`],
+    );
     assert.doesNotMatch(html, /<style[\s>]|\sstyle="|\son[a-z]+=/i);
   });
   it('makes a new 128-bit nonce each time', () => {
@@ -31,7 +38,11 @@ describe('views/timeline/html', () => {
   });
   it('refuses a weak nonce and escapes the URIs it is given', () => {
     assert.throws(() => timelineHtml({ ...parts, nonce: 'abc' }), /nonce/);
-    const html = timelineHtml({ ...parts, nonce: makeNonce(randomBytes), scriptUri: 'https://x/"><img src=x onerror=alert(1)>' });
+    const html = timelineHtml({
+      ...parts,
+      nonce: makeNonce(randomBytes),
+      scriptUri: 'https://x/"><img src=x onerror=alert(1)>',
+    });
     assert.doesNotMatch(html, /<img/);
   });
 });

@@ -52,7 +52,15 @@ describe('webview/timeline/model: window and scale', () => {
 });
 
 describe('webview/timeline/model: layout', () => {
-  const history = [connected(0), disconnected(60, 160), failed(70), connected(100), disconnected(200, 288), connected(200.5), disconnected(400, 91)];
+  const history = [
+    connected(0),
+    disconnected(60, 160),
+    failed(70),
+    connected(100),
+    disconnected(200, 288),
+    connected(200.5),
+    disconnected(400, 91),
+  ];
 
   it('draws each session, gap and mark when they are few, with words under the marks', () => {
     const data = prepareDataset(history);
@@ -62,16 +70,25 @@ describe('webview/timeline/model: layout', () => {
     assert.equal(l.lane.filter((i) => i.kind === 'session').length, 3);
     assert.ok(l.lane.some((i) => i.kind === 'gap'));
     const marks = l.marks.filter((m) => m.kind === 'mark');
-    assert.deepEqual(marks.map((m) => m.kind === 'mark' && m.mark.category), ['network', 'failed', 'takeover', 'client']);
+    assert.deepEqual(
+      marks.map((m) => m.kind === 'mark' && m.mark.category),
+      ['network', 'failed', 'takeover', 'client'],
+    );
     // Words where there is room: the failed attempt 10 s after the timeout has none, and no two overlap.
-    assert.deepEqual(marks.map((m) => m.kind === 'mark' && m.label), ['network', false, 'taken over', 'client'].map((w) => w || undefined));
+    assert.deepEqual(
+      marks.map((m) => m.kind === 'mark' && m.label),
+      ['network', false, 'taken over', 'client'].map((w) => w || undefined),
+    );
     const labelled = marks.filter((m) => m.kind === 'mark' && m.label);
     for (let i = 1; i < labelled.length; i++) assert.ok(labelled[i].x - labelled[i - 1].x > 60);
   });
   it('drops a word that would run into a neighbouring cluster', () => {
     const data = prepareDataset([connected(0), disconnected(10, 91), failed(13), failed(13.05), failed(13.1)]);
     const l = layoutTimeline(data, { from: sec(0), to: sec(100) }, 1000, sec(100));
-    assert.deepEqual(l.marks.map((m) => m.kind), ['mark', 'cluster']);
+    assert.deepEqual(
+      l.marks.map((m) => m.kind),
+      ['mark', 'cluster'],
+    );
     assert.equal(l.marks[0].kind === 'mark' && l.marks[0].label, undefined);
   });
   it('keeps the element count bounded for 50,000 events at every zoom', () => {
@@ -81,8 +98,14 @@ describe('webview/timeline/model: layout', () => {
     const all = presetWindow('all', data.extent, now);
     for (let span = all.to - all.from; span > 60_000; span /= 8) {
       const l = layoutTimeline(data, { from: now - span, to: now }, 1200, now);
-      assert.ok(l.lane.length <= Math.max(DEFAULT_LIMITS.maxBars, Math.ceil(1200 / DEFAULT_LIMITS.columnPx)), `${l.lane.length} lane items at span ${span}`);
-      assert.ok(l.marks.length <= Math.max(DEFAULT_LIMITS.maxMarks, Math.ceil(1200 / DEFAULT_LIMITS.clusterPx) + 1), `${l.marks.length} marks at span ${span}`);
+      assert.ok(
+        l.lane.length <= Math.max(DEFAULT_LIMITS.maxBars, Math.ceil(1200 / DEFAULT_LIMITS.columnPx)),
+        `${l.lane.length} lane items at span ${span}`,
+      );
+      assert.ok(
+        l.marks.length <= Math.max(DEFAULT_LIMITS.maxMarks, Math.ceil(1200 / DEFAULT_LIMITS.clusterPx) + 1),
+        `${l.marks.length} marks at span ${span}`,
+      );
     }
     const whole = layoutTimeline(data, all, 1200, now);
     assert.ok(whole.denseLane && whole.clustered);
@@ -93,7 +116,11 @@ describe('webview/timeline/model: layout', () => {
     // Ten connects a second apart, each lasting half a second: about half of every column is up.
     const events = Array.from({ length: 800 }, (_, i) => [connected(i), disconnected(i + 0.5, 91)]).flat();
     const data = prepareDataset(events);
-    const l = layoutTimeline(data, { from: sec(0), to: sec(800) }, 400, sec(800), { ...DEFAULT_LIMITS, maxBars: 10, columnPx: 4 });
+    const l = layoutTimeline(data, { from: sec(0), to: sec(800) }, 400, sec(800), {
+      ...DEFAULT_LIMITS,
+      maxBars: 10,
+      columnPx: 4,
+    });
     assert.ok(l.denseLane);
     const levels = new Set(l.lane.map((i) => (i.kind === 'coverage' ? i.level : -1)));
     assert.deepEqual([...levels], [2]);
@@ -107,7 +134,10 @@ describe('webview/timeline/model: layout', () => {
     const undated = { ...disconnected(5, 92), time: undefined, timeIssue: 'missing' as const, key: 'undated' };
     const data = prepareDataset([disconnected(60, 160), connected(0), undated]);
     assert.equal(data.undated, 1);
-    assert.deepEqual(data.marks.map((m) => m.time), [sec(60)]);
+    assert.deepEqual(
+      data.marks.map((m) => m.time),
+      [sec(60)],
+    );
     assert.equal(data.history.sessions.length, 1);
   });
 });

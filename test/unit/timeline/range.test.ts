@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { normaliseClientState } from '../../../src/core/clientState';
-import { closedConnection, tokenAuthFailed, tokenAuthSucceeded, type ConnectionLogEntry } from '../../../src/core/connectionLog';
+import {
+  closedConnection,
+  tokenAuthFailed,
+  tokenAuthSucceeded,
+  type ConnectionLogEntry,
+} from '../../../src/core/connectionLog';
 import { eventsFromLog, eventsFromState, mergeEvents } from '../../../src/core/events';
 import { prepareDataset } from '../../../src/webview/timeline/model/dataset';
 import { figuresFor } from '../../../src/webview/timeline/model/figures';
@@ -13,7 +18,10 @@ import { MIN_SPAN, spanWindow } from '../../../src/webview/timeline/model/window
 const ID = 'd:testor:sensor:timeline-1';
 const IP = '127.0.0.1';
 const at = (s: number) => Date.UTC(2026, 10, 26, 8, 17, 0) + Math.round(s * 1000);
-const line = (s: number, message: string): ConnectionLogEntry => ({ message, timestamp: new Date(at(s)).toISOString() });
+const line = (s: number, message: string): ConnectionLogEntry => ({
+  message,
+  timestamp: new Date(at(s)).toISOString(),
+});
 const LOG: ConnectionLogEntry[] = [
   line(17.806, '<img src=x onerror=alert(1)></script> odd line'),
   line(17.795, tokenAuthSucceeded(ID, IP)),
@@ -27,8 +35,13 @@ const LOG: ConnectionLogEntry[] = [
   line(15.867, tokenAuthSucceeded(ID, IP)),
 ];
 const STATE = normaliseClientState({
-  id: ID, clientType: 'device', connectionStatus: 'connected', lastConnectTime: new Date(at(17.795)).toISOString(),
-  lastDisconnectTime: new Date(at(17.794)).toISOString(), closeCode: 288, mqttConnectProtocol: '3.1.1',
+  id: ID,
+  clientType: 'device',
+  connectionStatus: 'connected',
+  lastConnectTime: new Date(at(17.795)).toISOString(),
+  lastDisconnectTime: new Date(at(17.794)).toISOString(),
+  closeCode: 288,
+  mqttConnectProtocol: '3.1.1',
 });
 
 describe('webview/timeline/model: the range shown', () => {
@@ -36,9 +49,12 @@ describe('webview/timeline/model: the range shown', () => {
   const data = prepareDataset(mergeEvents([eventsFromLog(LOG), eventsFromState(STATE as NonNullable<typeof STATE>)]));
 
   it('"All" covers the whole history, first entry to now, and counts every cause in it', () => {
-    assert.equal(data.events.length, 9, 'nine entries (the bad token\'s two lines are one attempt)');
+    assert.equal(data.events.length, 9, "nine entries (the bad token's two lines are one attempt)");
     const shown = shownRange('all', undefined, data.extent, now);
-    assert.ok(shown.window.from <= at(15.867) && shown.window.to >= now, `window ${shown.window.from}–${shown.window.to}`);
+    assert.ok(
+      shown.window.from <= at(15.867) && shown.window.to >= now,
+      `window ${shown.window.from}–${shown.window.to}`,
+    );
     assert.deepEqual(shown.covered, { from: at(15.867), to: now });
     const f = figuresFor(data, shown.window, 'connected', now, 0);
     const causes = Object.fromEntries(f.causes.map((c) => [c.cause, c.count]));
@@ -64,7 +80,10 @@ describe('webview/timeline/model: the range shown', () => {
     assert.equal(rangeWords(tenMinutes, 0), '2026-11-26 08:17:00 – 08:27:00 (10 min)');
     const overMidnight = { window: { from: at(0), to: at(86_400) }, covered: { from: at(0), to: at(86_400) } };
     assert.equal(rangeWords(overMidnight, 60 * 60_000), '2026-11-26 09:17 – 2026-11-27 09:17 (1 d)');
-    assert.deepEqual([spanWords(59_999), spanWords(999.6), spanWords(-5), spanWords(Number.NaN)], ['59.9 s', '1000 ms', '0 ms', 'unknown']);
+    assert.deepEqual(
+      [spanWords(59_999), spanWords(999.6), spanWords(-5), spanWords(Number.NaN)],
+      ['59.9 s', '1000 ms', '0 ms', 'unknown'],
+    );
   });
 
   it('zooms onto a span with a margin, never narrower than the smallest span', () => {

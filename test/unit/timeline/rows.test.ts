@@ -50,7 +50,9 @@ describe('webview/timeline/model: rows and details', () => {
         assert.doesNotMatch(s, /[\u0000-\u001f\u202e\u2066-\u2069]/);
       }
     }
-    const [img] = eventsFromLog([{ message: '<img src=x onerror=alert(1)></script>', timestamp: new Date(sec(1)).toISOString() }]);
+    const [img] = eventsFromLog([
+      { message: '<img src=x onerror=alert(1)></script>', timestamp: new Date(sec(1)).toISOString() },
+    ]);
     assert.match(listRow(img, 0, 0).text, /<img src=x onerror=alert\(1\)><\/script>/, 'markup stays as literal text');
   });
 });

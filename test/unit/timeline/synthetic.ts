@@ -18,7 +18,12 @@ function random(seed: number): () => number {
 }
 
 /** About `count` events ending at `end` (epoch ms), oldest first. */
-export function syntheticHistory(count: number, end: number, seed = 7, clientId = 'd:testor:sensor:s-1'): ConnectivityEvent[] {
+export function syntheticHistory(
+  count: number,
+  end: number,
+  seed = 7,
+  clientId = 'd:testor:sensor:s-1',
+): ConnectivityEvent[] {
   const rnd = random(seed);
   const out: ConnectivityEvent[] = [];
   let t = end;
@@ -29,11 +34,41 @@ export function syntheticHistory(count: number, end: number, seed = 7, clientId 
     const length = 5_000 + Math.floor(rnd() * rnd() * 3_600_000);
     const gap = 1_000 + Math.floor(rnd() * 120_000);
     const addr = `10.0.${Math.floor(rnd() * 4)}.${1 + Math.floor(rnd() * 200)}`;
-    if (rnd() < 0.05) out.push(eventFromMonitor({ Action: 'Mystery', Time: iso(t - 500), ClientID: clientId, Reason: 'never seen before' }));
-    out.push(eventFromMonitor({ Action: 'Disconnect', Time: iso(t), ClientID: clientId, ClientAddr: addr, ...(code !== 0 ? { CloseCode: code } : {}) }));
-    out.push(eventFromMonitor({ Action: 'Connect', Time: iso(t - length), ClientID: clientId, ClientAddr: addr, User: 'use-token-auth', Port: 8883, Secure: true }));
+    if (rnd() < 0.05)
+      out.push(
+        eventFromMonitor({ Action: 'Mystery', Time: iso(t - 500), ClientID: clientId, Reason: 'never seen before' }),
+      );
+    out.push(
+      eventFromMonitor({
+        Action: 'Disconnect',
+        Time: iso(t),
+        ClientID: clientId,
+        ClientAddr: addr,
+        ...(code !== 0 ? { CloseCode: code } : {}),
+      }),
+    );
+    out.push(
+      eventFromMonitor({
+        Action: 'Connect',
+        Time: iso(t - length),
+        ClientID: clientId,
+        ClientAddr: addr,
+        User: 'use-token-auth',
+        Port: 8883,
+        Secure: true,
+      }),
+    );
     t -= length + gap;
-    if (rnd() < 0.2) out.push(eventFromMonitor({ Action: 'FailedConnect', Time: iso(t + gap / 2), ClientID: clientId, ClientAddr: addr, CloseCode: 180 }));
+    if (rnd() < 0.2)
+      out.push(
+        eventFromMonitor({
+          Action: 'FailedConnect',
+          Time: iso(t + gap / 2),
+          ClientID: clientId,
+          ClientAddr: addr,
+          CloseCode: 180,
+        }),
+      );
   }
   return out.slice(0, count).sort((a, b) => (a.time as number) - (b.time as number));
 }

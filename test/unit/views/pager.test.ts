@@ -14,19 +14,26 @@ describe('views/clients/pager: a query a page at a time', () => {
     sb = await startTestSandbox();
     for (let i = 0; i < 23; i++) {
       const state: ClientStateWire = {
-        id: `d:${sb.ready.org}:pg:p${String(i).padStart(2, '0')}`, clientType: 'device', connectionStatus: i % 3 === 0 ? 'disconnected' : 'connected',
+        id: `d:${sb.ready.org}:pg:p${String(i).padStart(2, '0')}`,
+        clientType: 'device',
+        connectionStatus: i % 3 === 0 ? 'disconnected' : 'connected',
         lastActivityTime: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
       };
       sb.store.putState(state);
     }
-    rest = new PlatformRestClient({ apiUrl: sb.ready.apiUrl, apiKey: sb.ready.apiKey, apiToken: sb.ready.apiToken, callsPerSecond: 1000 });
+    rest = new PlatformRestClient({
+      apiUrl: sb.ready.apiUrl,
+      apiKey: sb.ready.apiKey,
+      apiToken: sb.ready.apiToken,
+      callsPerSecond: 1000,
+    });
   });
   after(async () => {
     rest.dispose();
     await sb.close();
   });
 
-  it('loads every record once, in the API\'s order, with the total from the first page on', async () => {
+  it("loads every record once, in the API's order, with the total from the first page on", async () => {
     const pager = new Pager(rest, { query: { deviceType: 'pg' }, limit: 10, sort: ['-lastActivityTime'] });
     assert.strictEqual(pager.hasMore, true);
     assert.strictEqual(await pager.next(), 10);
@@ -35,7 +42,10 @@ describe('views/clients/pager: a query a page at a time', () => {
     assert.strictEqual(await pager.next(), 3);
     assert.strictEqual(pager.hasMore, false);
     assert.strictEqual(await pager.next(), 0);
-    assert.deepStrictEqual(pager.records.map((r) => r.id.slice(-3)), Array.from({ length: 23 }, (_, i) => `p${String(22 - i).padStart(2, '0')}`));
+    assert.deepStrictEqual(
+      pager.records.map((r) => r.id.slice(-3)),
+      Array.from({ length: 23 }, (_, i) => `p${String(22 - i).padStart(2, '0')}`),
+    );
   });
 
   it('makes one call when asked twice at once', async () => {
@@ -50,7 +60,12 @@ describe('views/clients/pager: a query a page at a time', () => {
     const pager = new Pager(rest, { query: { deviceType: 'pg' }, limit: 10, sort: ['-lastActivityTime'] });
     await pager.next();
     // The oldest record becomes the newest: the pages after the first shift by one.
-    sb.store.putState({ id: `d:${sb.ready.org}:pg:p00`, clientType: 'device', connectionStatus: 'connected', lastActivityTime: new Date(Date.UTC(2024, 0, 2)).toISOString() });
+    sb.store.putState({
+      id: `d:${sb.ready.org}:pg:p00`,
+      clientType: 'device',
+      connectionStatus: 'connected',
+      lastActivityTime: new Date(Date.UTC(2024, 0, 2)).toISOString(),
+    });
     while (pager.hasMore) await pager.next();
     const ids = pager.records.map((r) => r.id);
     assert.strictEqual(new Set(ids).size, ids.length);

@@ -24,7 +24,10 @@ describe('vscode/redaction: no token reaches the log', () => {
   it('leaves ordinary lines alone and accepts anything', () => {
     const r = new Redaction();
     r.addSecret(apiKey, 'ab'); // too short to mask safely
-    assert.strictEqual(r.apply('[tree] roots of sandbox in 12 ms: connected 3'), '[tree] roots of sandbox in 12 ms: connected 3');
+    assert.strictEqual(
+      r.apply('[tree] roots of sandbox in 12 ms: connected 3'),
+      '[tree] roots of sandbox in 12 ms: connected 3',
+    );
     assert.strictEqual(r.apply(undefined as unknown as string), 'undefined');
   });
 });

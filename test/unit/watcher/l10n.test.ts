@@ -13,7 +13,10 @@ const SOURCES = ['src/views/watcher'];
 function tsFiles(p: string): string[] {
   const full = path.join(root, p);
   if (fs.statSync(full).isFile()) return [full];
-  return fs.readdirSync(full, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(full, f));
+  return fs
+    .readdirSync(full, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(full, f));
 }
 
 const marks = (s: string) => [...s.matchAll(/\{\d+\}|\$\([\w-]+\)/g)].map((m) => m[0]).sort();
@@ -23,7 +26,10 @@ describe('l10n: the pt-BR bundle', () => {
     const files = SOURCES.flatMap(tsFiles).map((f) => ({ extension: '.ts', contents: fs.readFileSync(f, 'utf8') }));
     const strings = Object.keys(await getL10nJson(files));
     assert.ok(strings.length > 15, `only ${strings.length} strings found`);
-    const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.pt-br.json'), 'utf8')) as Record<string, string>;
+    const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.pt-br.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const missing = strings.filter((s) => !(s in bundle));
     assert.deepStrictEqual(missing, [], 'strings without a pt-BR translation');
     for (const s of strings) assert.deepStrictEqual(marks(bundle[s]), marks(s), `placeholders of "${s}"`);

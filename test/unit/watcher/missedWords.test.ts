@@ -7,9 +7,14 @@ const id = (d: string) => `d:org123:sensor:${d}`;
 
 describe('views/watcher/missedWords', () => {
   it('says what each client did while the watcher was offline, in order', () => {
-    const missed = new Map<string, ConnectivityEvent[]>([[id('s-7'), [disconnected(1, 160), connected(5)]], [id('v'), [failed(2, 180)]]]);
-    assert.equal(missedWords(missed, 40_000),
-      'While the watcher was offline (40 s): s-7 disconnected (keep-alive timed out (network, code 160)), then connected; v failed to connect (not authorized (server, code 180))');
+    const missed = new Map<string, ConnectivityEvent[]>([
+      [id('s-7'), [disconnected(1, 160), connected(5)]],
+      [id('v'), [failed(2, 180)]],
+    ]);
+    assert.equal(
+      missedWords(missed, 40_000),
+      'While the watcher was offline (40 s): s-7 disconnected (keep-alive timed out (network, code 160)), then connected; v failed to connect (not authorized (server, code 180))',
+    );
     assert.equal(missedAlerts(missed), true);
   });
   it('has nothing to say about no changes, and no alert in a reconnect alone', () => {

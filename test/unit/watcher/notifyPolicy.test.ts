@@ -10,7 +10,11 @@ function client(d: string): { p: Presence; at: (action: string, s: number, code?
   const p = new Presence(id(d));
   p.applyMonitor({ Action: 'Connect', Time: iso(0), ClientID: id(d) }, true, sec(0));
   const at = (action: string, s: number, code?: number) => {
-    const [t] = p.applyMonitor({ Action: action, Time: iso(s), ClientID: id(d), ...(code !== undefined ? { CloseCode: code } : {}) }, false, sec(s));
+    const [t] = p.applyMonitor(
+      { Action: action, Time: iso(s), ClientID: id(d), ...(code !== undefined ? { CloseCode: code } : {}) },
+      false,
+      sec(s),
+    );
     assert.ok(t, `${action} at ${s} made no transition`);
     return t;
   };
@@ -31,7 +35,12 @@ describe('views/watcher/notifyPolicy', () => {
   it('tells a disconnect who and why, as a warning', () => {
     const { at } = client('sensor-7');
     const n = new NotificationPolicy().offer(at('Disconnect', 10, 160), true, sec(10));
-    assert.deepEqual(n, { kind: 'transition', level: 'warning', text: 'sensor-7 disconnected: keep-alive timed out (network, code 160)', clientId: id('sensor-7') });
+    assert.deepEqual(n, {
+      kind: 'transition',
+      level: 'warning',
+      text: 'sensor-7 disconnected: keep-alive timed out (network, code 160)',
+      clientId: id('sensor-7'),
+    });
   });
   it('tells a failed connect', () => {
     const { at } = client('s');
@@ -44,7 +53,11 @@ describe('views/watcher/notifyPolicy', () => {
     const policy = new NotificationPolicy();
     assert.equal(policy.offer(at('Disconnect', 10, 160), false, sec(10)), undefined);
     const fresh = new Presence(id('f'));
-    const [initial] = fresh.applyMonitor({ Action: 'Disconnect', Time: iso(1), ClientID: id('f'), CloseCode: 160 }, true, sec(1));
+    const [initial] = fresh.applyMonitor(
+      { Action: 'Disconnect', Time: iso(1), ClientID: id('f'), CloseCode: 160 },
+      true,
+      sec(1),
+    );
     assert.equal(policy.offer(initial, true, sec(1)), undefined);
   });
   it('tells a reconnect only after its disconnect was told', () => {
@@ -54,7 +67,12 @@ describe('views/watcher/notifyPolicy', () => {
     assert.equal(policy.offer(quiet.at('Connect', 2), true, sec(2)), undefined);
     const told = client('told');
     assert.equal(policy.offer(told.at('Disconnect', 3, 91), true, sec(3))?.level, 'warning');
-    assert.deepEqual(policy.offer(told.at('Connect', 4), true, sec(4)), { kind: 'transition', level: 'info', text: 'told reconnected', clientId: id('told') });
+    assert.deepEqual(policy.offer(told.at('Connect', 4), true, sec(4)), {
+      kind: 'transition',
+      level: 'info',
+      text: 'told reconnected',
+      clientId: id('told'),
+    });
     // A return while notifications were not allowed ends it as well.
     const silent = client('silent');
     assert.equal(policy.offer(silent.at('Disconnect', 7, 91), true, sec(7))?.level, 'warning');

@@ -26,11 +26,29 @@ export class ObservedWatcher {
   readonly rest: WatcherRest;
   private readonly policy = new NotificationPolicy();
 
-  constructor(ready: Pick<ReadyInfo, 'mqttUrl' | 'org' | 'apiKey' | 'apiToken' | 'apiUrl'>, o: Partial<WatcherOptions> & { rest?: WatcherRest; ca?: string; mqttUrl?: string } = {}) {
-    this.rest = o.rest ?? new PlatformRestClient({ apiUrl: ready.apiUrl, apiKey: ready.apiKey, apiToken: ready.apiToken });
+  constructor(
+    ready: Pick<ReadyInfo, 'mqttUrl' | 'org' | 'apiKey' | 'apiToken' | 'apiUrl'>,
+    o: Partial<WatcherOptions> & { rest?: WatcherRest; ca?: string; mqttUrl?: string } = {},
+  ) {
+    this.rest =
+      o.rest ?? new PlatformRestClient({ apiUrl: ready.apiUrl, apiKey: ready.apiKey, apiToken: ready.apiToken });
     this.watcher = new PinnedWatcher(
-      { platformName: 'test', mqttUrl: o.mqttUrl ?? ready.mqttUrl, orgId: ready.org, apiKey: ready.apiKey, apiToken: ready.apiToken, ca: o.ca, rest: this.rest },
-      { appId: `watcher-test-${++apps}`, backoff: { initialMs: 50, maxMs: 400 }, initialGraceMs: 100, log: this.log, ...o },
+      {
+        platformName: 'test',
+        mqttUrl: o.mqttUrl ?? ready.mqttUrl,
+        orgId: ready.org,
+        apiKey: ready.apiKey,
+        apiToken: ready.apiToken,
+        ca: o.ca,
+        rest: this.rest,
+      },
+      {
+        appId: `watcher-test-${++apps}`,
+        backoff: { initialMs: 50, maxMs: 400 },
+        initialGraceMs: 100,
+        log: this.log,
+        ...o,
+      },
     );
     this.watcher.on('transition', (t) => {
       this.transitions.push(t);
@@ -43,7 +61,11 @@ export class ObservedWatcher {
   }
 
   status(): StatusModel {
-    return statusModel({ connection: this.watcher.connection, tally: this.watcher.tally, problems: this.watcher.problems.length });
+    return statusModel({
+      connection: this.watcher.connection,
+      tally: this.watcher.tally,
+      problems: this.watcher.problems.length,
+    });
   }
 
   /** Once connected and subscribed to the current pins (a plan set after connecting resolves after the SUBACK). */

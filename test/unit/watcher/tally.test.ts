@@ -3,7 +3,11 @@ import type { PresenceSnapshot } from '../../../src/core/presence/presence';
 import { classify, PinTally } from '../../../src/views/watcher/tally';
 import { disconnected, failed } from '../core/fixtures';
 
-const snap = (clientId: string, status: PresenceSnapshot['status'], extra: Partial<PresenceSnapshot> = {}): PresenceSnapshot => ({ clientId, status, ...extra });
+const snap = (
+  clientId: string,
+  status: PresenceSnapshot['status'],
+  extra: Partial<PresenceSnapshot> = {},
+): PresenceSnapshot => ({ clientId, status, ...extra });
 
 describe('views/watcher/tally', () => {
   it('classifies: disconnected and failing-without-a-session are offline', () => {

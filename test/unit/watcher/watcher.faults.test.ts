@@ -18,7 +18,13 @@ import { testCerts } from '../platform/support/certs';
 import { ObservedWatcher } from './support';
 
 const ORG = 'faults';
-const fake = (url: string) => ({ mqttUrl: url, org: ORG, apiKey: 'a-faults-abcdefghij', apiToken: 'tok-secret-1', apiUrl: 'http://127.0.0.1:9/api/v0002' });
+const fake = (url: string) => ({
+  mqttUrl: url,
+  org: ORG,
+  apiKey: 'a-faults-abcdefghij',
+  apiToken: 'tok-secret-1',
+  apiUrl: 'http://127.0.0.1:9/api/v0002',
+});
 const id = (d: string) => `d:${ORG}:t:${d}`;
 
 describe('views/watcher: bad input and failures', function () {
@@ -43,10 +49,21 @@ describe('views/watcher: bad input and failures', function () {
     await broker.publish(bad, JSON.stringify({ Action: 'Explode', ClientID: id('bad'), Time: '2024-01-01T00:00:00Z' }));
     await broker.publish(bad, JSON.stringify({ ClientID: id('bad') }));
     await broker.publish(bad, JSON.stringify({ Action: 'Disconnect' }));
-    await broker.publish(deviceMonitorTopic('t', 'good'), JSON.stringify({ Action: 'Connect', ClientID: id('good'), Time: '2024-01-01T00:00:01Z' }), true);
+    await broker.publish(
+      deviceMonitorTopic('t', 'good'),
+      JSON.stringify({ Action: 'Connect', ClientID: id('good'), Time: '2024-01-01T00:00:01Z' }),
+      true,
+    );
     await waitFor('the good client connected', () => w!.watcher.tally.connected === 1);
-    assert.deepEqual(w.watcher.snapshots().map((s) => s.status), ['unknown', 'connected']);
-    await waitFor('two unreadable payloads counted', () => w!.watcher.problems.some((p) => /^2 unreadable monitor messages ignored; the last: payload of 1048576 bytes is larger than 16384/.test(p)));
+    assert.deepEqual(
+      w.watcher.snapshots().map((s) => s.status),
+      ['unknown', 'connected'],
+    );
+    await waitFor('two unreadable payloads counted', () =>
+      w!.watcher.problems.some((p) =>
+        /^2 unreadable monitor messages ignored; the last: payload of 1048576 bytes is larger than 16384/.test(p),
+      ),
+    );
     assert.equal(w.status().text, '$(plug) 1/2 $(warning)');
     assert.equal(w.watcher.connection.state, 'connected');
   });
@@ -56,8 +73,13 @@ describe('views/watcher: bad input and failures', function () {
     w = new ObservedWatcher(fake(broker.url));
     await w.watcher.setPins([id('refused'), id('ok')]);
     await w.subscribed();
-    await waitFor('the refusal shown', () => w!.watcher.problems.some((p) => p.includes('refused the subscription to iot-2/type/t/id/refused/mon')));
-    await broker.publish(deviceMonitorTopic('t', 'ok'), JSON.stringify({ Action: 'Disconnect', ClientID: id('ok'), Time: '2024-01-01T00:00:00Z', CloseCode: 160 }));
+    await waitFor('the refusal shown', () =>
+      w!.watcher.problems.some((p) => p.includes('refused the subscription to iot-2/type/t/id/refused/mon')),
+    );
+    await broker.publish(
+      deviceMonitorTopic('t', 'ok'),
+      JSON.stringify({ Action: 'Disconnect', ClientID: id('ok'), Time: '2024-01-01T00:00:00Z', CloseCode: 160 }),
+    );
     await waitFor('the other client offline', () => w!.status().kind === 'offline');
     assert.equal(w.status().text, '$(debug-disconnect) 1 offline: ok $(warning)');
     // Unpinning it removes its problem.
@@ -79,10 +101,13 @@ describe('views/watcher: bad input and failures', function () {
       assert.match(link.reason, /refused the API key and token \(CONNACK 5: not authorized\)/);
       assert.equal(w.status().background, 'error');
       assert.ok(!w.log.lines.some((l) => l.includes('wrong-token-123')), 'no token in the log');
-      assert.match(tooltipMarkdown({ connection: link, clients: w.watcher.snapshots(), problems: [], now: Date.now() }), /The broker refused the watcher/);
+      assert.match(
+        tooltipMarkdown({ connection: link, clients: w.watcher.snapshots(), problems: [], now: Date.now() }),
+        /The broker refused the watcher/,
+      );
     });
 
-    it('stops with a TLS reason when the broker\'s certificate is not signed by the CA it trusts', async () => {
+    it("stops with a TLS reason when the broker's certificate is not signed by the CA it trusts", async () => {
       w = new ObservedWatcher(sandbox.ready, { mqttUrl: sandbox.ready.mqttsUrl!, ca: (await testCerts()).otherCa });
       await w.watcher.setPins([`d:${sandbox.ready.org}:t:x`]);
       await waitFor('refused', () => w!.status().kind === 'refused');
@@ -90,8 +115,11 @@ describe('views/watcher: bad input and failures', function () {
       assert.match(w.watcher.connection.reason, /not signed by a CA this client trusts/);
     });
 
-    it('connects over TLS with the platform\'s CA', async () => {
-      w = new ObservedWatcher(sandbox.ready, { mqttUrl: sandbox.ready.mqttsUrl!, ca: fs.readFileSync(sandbox.ready.caFile!, 'utf8') });
+    it("connects over TLS with the platform's CA", async () => {
+      w = new ObservedWatcher(sandbox.ready, {
+        mqttUrl: sandbox.ready.mqttsUrl!,
+        ca: fs.readFileSync(sandbox.ready.caFile!, 'utf8'),
+      });
       await w.watcher.setPins([`d:${sandbox.ready.org}:t:x`]);
       await w.subscribed();
       assert.equal(w.status().text, '$(plug) 0/1');
@@ -102,7 +130,10 @@ describe('views/watcher: bad input and failures', function () {
       const api: FaultServer = await startFaultServer((req, res) => {
         if (failing) return json(res, 500, { message: 'CUDCS0500E: the state store is down' });
         const target = new URL(req.url ?? '/', sandbox.ready.apiUrl.replace(/\/api\/v0002$/, '/'));
-        void fetch(target, { headers: { authorization: req.headers.authorization ?? '' } }).then(async (r) => json(res, r.status, await r.json()), () => json(res, 502, {}));
+        void fetch(target, { headers: { authorization: req.headers.authorization ?? '' } }).then(
+          async (r) => json(res, r.status, await r.json()),
+          () => json(res, 502, {}),
+        );
       });
       const proxy: TcpProxy = await startProxy(Number(new URL(sandbox.ready.mqttUrl).port));
       try {
@@ -111,7 +142,11 @@ describe('views/watcher: bad input and failures', function () {
         const dq = await connected(sandbox.device(quiet));
         const dl = await connected(sandbox.device(live));
         const rest = faultClient(api.apiUrl, { apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken });
-        w = new ObservedWatcher(sandbox.ready, { mqttUrl: `mqtt://127.0.0.1:${proxy.port}`, rest, reconcileRetry: { initialMs: 100, maxMs: 200 } });
+        w = new ObservedWatcher(sandbox.ready, {
+          mqttUrl: `mqtt://127.0.0.1:${proxy.port}`,
+          rest,
+          reconcileRetry: { initialMs: 100, maxMs: 200 },
+        });
         await w.watcher.setPins([quiet.clientId, live.clientId]);
         await waitFor('both connected', () => w!.status().text === '$(plug) 2/2');
         proxy.block();
@@ -119,16 +154,27 @@ describe('views/watcher: bad input and failures', function () {
         await dq.endAsync();
         failing = true;
         proxy.unblock();
-        await waitFor('the failure shown', () => w!.watcher.problems.some((p) => /could not be checked for 2 pinned clients \(trying again\)/.test(p)), { timeoutMs: 10000 });
+        await waitFor(
+          'the failure shown',
+          () => w!.watcher.problems.some((p) => /could not be checked for 2 pinned clients \(trying again\)/.test(p)),
+          { timeoutMs: 10000 },
+        );
         assert.match(w.status().text, /\$\(warning\)$/);
         // Live messages still arrive meanwhile.
         dl.stream.destroy();
         await w.transition('the live drop', (t) => t.clientId === live.clientId && t.change === 'disconnected');
         failing = false;
-        await waitFor('reconciled on a retry', () => w!.reconciled.some((r) => r.failed.length === 0 && r.missed.has(quiet.clientId)), { timeoutMs: 10000 });
+        await waitFor(
+          'reconciled on a retry',
+          () => w!.reconciled.some((r) => r.failed.length === 0 && r.missed.has(quiet.clientId)),
+          { timeoutMs: 10000 },
+        );
         await waitFor('the problem cleared', () => w!.watcher.problems.length === 0);
         const found = w.reconciled.find((r) => r.missed.has(quiet.clientId));
-        assert.deepEqual(found?.missed.get(quiet.clientId)?.map((e) => e.kind), ['disconnected']);
+        assert.deepEqual(
+          found?.missed.get(quiet.clientId)?.map((e) => e.kind),
+          ['disconnected'],
+        );
         rest.dispose();
       } finally {
         await proxy.close();

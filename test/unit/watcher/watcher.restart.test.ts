@@ -37,7 +37,12 @@ describe('views/watcher across a broker restart', function () {
 
   /** A device session the broker itself must close (the sandbox helper ends its own before closing). */
   const session = async (s: TestSandbox, d: DeviceCredentials) => {
-    const c = mqtt.connect(s.ready.mqttUrl, { clientId: d.clientId, username: 'use-token-auth', password: d.token, reconnectPeriod: 0 });
+    const c = mqtt.connect(s.ready.mqttUrl, {
+      clientId: d.clientId,
+      username: 'use-token-auth',
+      password: d.token,
+      reconnectPeriod: 0,
+    });
     c.on('error', () => {});
     sessions.push(c);
     return connected(c);
@@ -45,7 +50,10 @@ describe('views/watcher across a broker restart', function () {
 
   it('reconciles with zero lost transitions', async () => {
     sandbox = await startTestSandbox({ dataDir });
-    const ports = { mqtt: Number(new URL(sandbox.ready.mqttUrl).port), http: Number(new URL(sandbox.ready.apiUrl).port) };
+    const ports = {
+      mqtt: Number(new URL(sandbox.ready.mqttUrl).port),
+      http: Number(new URL(sandbox.ready.apiUrl).port),
+    };
     proxy = await startProxy(ports.mqtt);
     const [steady, blinker, broken] = ['steady', 'blinker', 'broken'].map((d) => sandbox!.registerDevice('sensor', d));
     await Promise.all([steady, blinker, broken].map((d) => session(sandbox!, d)));
@@ -77,15 +85,28 @@ describe('views/watcher across a broker restart', function () {
     const [outcome] = w.reconciled;
     assert.deepEqual(outcome.failed, []);
     // (The window may also hold the last step seen live before the outage: a duplicate, not a loss.)
-    const steps = (id: string) => outcome.missed.get(id)?.filter((e) => (e.time ?? 0) >= blockedAt).map((e) => (e.kind === 'disconnected' ? `${e.kind} ${e.closeCode}` : e.kind));
+    const steps = (id: string) =>
+      outcome.missed
+        .get(id)
+        ?.filter((e) => (e.time ?? 0) >= blockedAt)
+        .map((e) => (e.kind === 'disconnected' ? `${e.kind} ${e.closeCode}` : e.kind));
     assert.deepEqual(steps(steady.clientId), ['disconnected 93', 'connected']);
     assert.deepEqual(steps(blinker.clientId), ['disconnected 93', 'connected', 'disconnected 0']);
     assert.deepEqual(steps(broken.clientId), ['disconnected 93', 'failedConnect']);
-    assert.match(missedWords(outcome.missed, outcome.offlineMs) ?? '', /^While the watcher was offline \(.+\): steady disconnected \(the server shut down \(server, code 93\)\), then connected; blinker/);
-    await waitFor('the status bar where the platform is', () => /^\$\(debug-disconnect\) 2 offline: (broken, blinker|blinker, broken)$/.test(w!.status().text));
+    assert.match(
+      missedWords(outcome.missed, outcome.offlineMs) ?? '',
+      /^While the watcher was offline \(.+\): steady disconnected \(the server shut down \(server, code 93\)\), then connected; blinker/,
+    );
+    await waitFor('the status bar where the platform is', () =>
+      /^\$\(debug-disconnect\) 2 offline: (broken, blinker|blinker, broken)$/.test(w!.status().text),
+    );
 
     // Zero lost: every step the connection logs hold since the watch began was reported.
-    const rest = new PlatformRestClient({ apiUrl: sandbox.ready.apiUrl, apiKey: sandbox.ready.apiKey, apiToken: sandbox.ready.apiToken });
+    const rest = new PlatformRestClient({
+      apiUrl: sandbox.ready.apiUrl,
+      apiKey: sandbox.ready.apiKey,
+      apiToken: sandbox.ready.apiToken,
+    });
     try {
       for (const d of [steady, blinker, broken]) {
         const page = await rest.getConnectionLog({ typeId: d.typeId, deviceId: d.deviceId, limit: 20 });
@@ -101,14 +122,19 @@ describe('views/watcher across a broker restart', function () {
 
     // And live delivery goes on over the new link.
     const again = await connected(sandbox.device(blinker));
-    const back = await w.transition('blinker back, live', (t) => t.clientId === blinker.clientId && t.change === 'reconnected' && t.event.source === 'monitor');
+    const back = await w.transition(
+      'blinker back, live',
+      (t) => t.clientId === blinker.clientId && t.change === 'reconnected' && t.event.source === 'monitor',
+    );
     assert.equal(back.notify, 'quiet');
     await again.endAsync();
   });
 });
 
 function same(a: ConnectivityEvent, b: ConnectivityEvent): boolean {
-  return a.kind === b.kind && a.time !== undefined && b.time !== undefined && Math.abs(a.time - b.time) <= PRESENCE_SKEW_MS;
+  return (
+    a.kind === b.kind && a.time !== undefined && b.time !== undefined && Math.abs(a.time - b.time) <= PRESENCE_SKEW_MS
+  );
 }
 
 function brief(e: ConnectivityEvent): string {

@@ -34,30 +34,51 @@ describe('views/watcher: the pinned-client watcher against the sandbox', functio
 
     // The process ends without an MQTT DISCONNECT: the platform says 91, the client closed it.
     device.stream.destroy();
-    const drop = await w.transition('the drop of sensor-7', (t) => t.clientId === creds.clientId && t.change === 'disconnected');
+    const drop = await w.transition(
+      'the drop of sensor-7',
+      (t) => t.clientId === creds.clientId && t.change === 'disconnected',
+    );
     assert.equal(drop.notify, 'alert');
     assert.ok(drop.event.kind === 'disconnected');
     assert.deepEqual([drop.event.closeCode, drop.event.cause, drop.event.source], [91, 'client', 'monitor']);
     const model = w.status();
-    assert.deepEqual([model.kind, model.text, model.background], ['offline', '$(debug-disconnect) 1 offline: sensor-7', 'warning']);
-    assert.ok(w.models.some((m) => m.kind === 'offline'), 'the change reached the status model');
-    const notice = await w.notice('the disconnect notice', (n) => n.kind === 'transition' && n.clientId === creds.clientId);
+    assert.deepEqual(
+      [model.kind, model.text, model.background],
+      ['offline', '$(debug-disconnect) 1 offline: sensor-7', 'warning'],
+    );
+    assert.ok(
+      w.models.some((m) => m.kind === 'offline'),
+      'the change reached the status model',
+    );
+    const notice = await w.notice(
+      'the disconnect notice',
+      (n) => n.kind === 'transition' && n.clientId === creds.clientId,
+    );
     assert.equal(notice.text, 'sensor-7 disconnected: the socket closed without an MQTT DISCONNECT (client, code 91)');
   });
 
-  it('reports an administrator\'s disconnect (94), and the return quietly but told', async () => {
+  it("reports an administrator's disconnect (94), and the return quietly but told", async () => {
     const creds = sandbox.registerDevice('sensor', 'admin-7');
     const device = sandbox.device(creds);
     await connected(device);
     w = new ObservedWatcher(sandbox.ready);
     await w.watcher.setPins([creds.clientId]);
     await waitFor('connected', () => w!.status().kind === 'allConnected');
-    const res = await fetch(`${sandbox.ready.apiUrl}/sandbox/clients/${encodeURIComponent(creds.clientId)}/disconnect`, {
-      method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${sandbox.ready.apiKey}:${sandbox.ready.apiToken}`).toString('base64')}` },
-    });
+    const res = await fetch(
+      `${sandbox.ready.apiUrl}/sandbox/clients/${encodeURIComponent(creds.clientId)}/disconnect`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${sandbox.ready.apiKey}:${sandbox.ready.apiToken}`).toString('base64')}`,
+        },
+      },
+    );
     assert.equal(res.status, 200);
     await closed(device);
-    const drop = await w.notice('the admin disconnect', (n) => n.kind === 'transition' && /admin-7 disconnected/.test(n.text));
+    const drop = await w.notice(
+      'the admin disconnect',
+      (n) => n.kind === 'transition' && /admin-7 disconnected/.test(n.text),
+    );
     assert.equal(drop.text, 'admin-7 disconnected: closed by an administrator (server, code 94)');
     await connected(sandbox.device(creds));
     const back = await w.notice('the return', (n) => n.kind === 'transition' && n.level === 'info');
@@ -93,7 +114,7 @@ describe('views/watcher: the pinned-client watcher against the sandbox', functio
     assert.deepEqual([first.clientId, first.initial, first.notify, first.event.source], [appId, true, 'none', 'state']);
   });
 
-  it('unsubscribes on unpin: an unpinned client\'s drop is not reported', async () => {
+  it("unsubscribes on unpin: an unpinned client's drop is not reported", async () => {
     const a = sandbox.registerDevice('valve', 'kept');
     const b = sandbox.registerDevice('valve', 'dropped');
     const da = sandbox.device(a);
@@ -103,11 +124,17 @@ describe('views/watcher: the pinned-client watcher against the sandbox', functio
     await w.watcher.setPins([a.clientId, b.clientId]);
     await waitFor('both connected', () => w!.watcher.tally.connected === 2);
     await w.watcher.setPins([a.clientId]);
-    assert.equal(statusModel({ connection: w.watcher.connection, tally: w.watcher.tally, problems: 0 }).text, '$(plug) 1/1');
+    assert.equal(
+      statusModel({ connection: w.watcher.connection, tally: w.watcher.tally, problems: 0 }).text,
+      '$(plug) 1/1',
+    );
     await db.endAsync();
     da.stream.destroy();
-    await w.transition('the kept client\'s drop', (t) => t.clientId === a.clientId && t.change === 'disconnected');
+    await w.transition("the kept client's drop", (t) => t.clientId === a.clientId && t.change === 'disconnected');
     assert.ok(!w.transitions.some((t) => t.clientId === b.clientId && !t.initial), 'nothing about the unpinned client');
-    assert.deepEqual(w.watcher.snapshots().map((s) => s.clientId), [a.clientId]);
+    assert.deepEqual(
+      w.watcher.snapshots().map((s) => s.clientId),
+      [a.clientId],
+    );
   });
 });

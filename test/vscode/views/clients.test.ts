@@ -6,7 +6,18 @@ import type { IotConnectivityApi } from '../../../src/extension';
 import type { ClientsNode } from '../../../src/views/clients/node';
 import { rowsSignature } from '../../../src/views/clients/rowsSignature';
 import { waitFor } from '../../support/waitFor';
-import { childrenOf, extensionApi, Fleet, freshRoots, item, label, removeAllPlatforms, sandboxRest, setSetting, useSandbox } from './fixture';
+import {
+  childrenOf,
+  extensionApi,
+  Fleet,
+  freshRoots,
+  item,
+  label,
+  removeAllPlatforms,
+  sandboxRest,
+  setSetting,
+  useSandbox,
+} from './fixture';
 
 const DEVICES = Array.from({ length: 12 }, (_, i) => `t${String(i + 1).padStart(2, '0')}`);
 
@@ -35,11 +46,22 @@ describe('Clients view: the tree', () => {
   const clientLabels = (nodes: ClientsNode[]) => nodes.filter((n) => 'state' in n).map(label);
 
   it('shows "Connected (n)" and "Disconnected (n)" with n equal to the API\'s totals', async () => {
-    await waitFor('the tree\'s counts to equal the API\'s', async () => {
-      const [on, off] = await Promise.all(['connected', 'disconnected'].map((s) => rest.listClientStates({ query: { connectionStatus: s as 'connected' }, limit: 1 })));
-      const roots = await freshRoots(api);
-      return JSON.stringify(roots.map(label)) === JSON.stringify([`Connected (${on.totalRows})`, `Disconnected (${off.totalRows})`]);
-    }, { timeoutMs: 10_000, intervalMs: 200 });
+    await waitFor(
+      "the tree's counts to equal the API's",
+      async () => {
+        const [on, off] = await Promise.all(
+          ['connected', 'disconnected'].map((s) =>
+            rest.listClientStates({ query: { connectionStatus: s as 'connected' }, limit: 1 }),
+          ),
+        );
+        const roots = await freshRoots(api);
+        return (
+          JSON.stringify(roots.map(label)) ===
+          JSON.stringify([`Connected (${on.totalRows})`, `Disconnected (${off.totalRows})`])
+        );
+      },
+      { timeoutMs: 10_000, intervalMs: 200 },
+    );
   });
 
   it('loads a page at a time with a "Load more…" leaf that carries on where the page ended', async () => {
@@ -52,7 +74,9 @@ describe('Clients view: the tree', () => {
     const more = children[children.length - 1];
     assert.strictEqual(label(more), 'Load more…');
     assert.strictEqual(item(more).description, '5 of 8 shown');
-    const changed = new Promise<unknown>((resolve) => api.clients.provider.onDidChangeTreeData((n) => n === group && resolve(n)));
+    const changed = new Promise<unknown>((resolve) =>
+      api.clients.provider.onDidChangeTreeData((n) => n === group && resolve(n)),
+    );
     await vscode.commands.executeCommand(item(more).command?.command ?? '', ...(item(more).command?.arguments ?? []));
     await changed; // the group's subtree, not the whole tree
     children = await childrenOf(api, group);
@@ -104,7 +128,10 @@ describe('Clients view: the tree', () => {
       const types = await childrenOf(api, group);
       const names = types.map(label);
       assert.ok(names.includes('ftree (8)') && names.includes('fother (1)'), names.join(', '));
-      assert.ok(names.every((n) => !/\(0\)$/.test(n)), names.join(', '));
+      assert.ok(
+        names.every((n) => !/\(0\)$/.test(n)),
+        names.join(', '),
+      );
       const ftree = types.find((n) => label(n) === 'ftree (8)') as ClientsNode;
       assert.strictEqual(clientLabels(await childrenOf(api, ftree)).length, 8);
     } finally {
@@ -139,7 +166,10 @@ describe('Clients view: the tree', () => {
     const loads: number[] = [];
     const sub = api.clients.provider.onDidLoad(() => loads.push(Date.now()));
     try {
-      await waitFor('two automatic refreshes', () => loads.length >= 2 && loads[loads.length - 1] - loads[0] >= 4000, { timeoutMs: 15_000, intervalMs: 100 });
+      await waitFor('two automatic refreshes', () => loads.length >= 2 && loads[loads.length - 1] - loads[0] >= 4000, {
+        timeoutMs: 15_000,
+        intervalMs: 100,
+      });
     } finally {
       sub.dispose();
     }

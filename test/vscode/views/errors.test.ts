@@ -8,14 +8,30 @@ import * as vscode from 'vscode';
 import { apiErrorBody } from '../../../src/core/apiError';
 import type { IotConnectivityApi } from '../../../src/extension';
 import type { ClientsNode } from '../../../src/views/clients/node';
-import { extensionApi, Fleet, freshRoots, item, label, ready, removeAllPlatforms, rootsWhen, sandboxRest, useSandbox } from './fixture';
+import {
+  extensionApi,
+  Fleet,
+  freshRoots,
+  item,
+  label,
+  ready,
+  removeAllPlatforms,
+  rootsWhen,
+  sandboxRest,
+  useSandbox,
+} from './fixture';
 
 function actions(roots: ClientsNode[]): { label: string; command?: string }[] {
-  return roots.filter((n) => item(n).contextValue === 'action').map((n) => ({ label: label(n), command: item(n).command?.command }));
+  return roots
+    .filter((n) => item(n).contextValue === 'action')
+    .map((n) => ({ label: label(n), command: item(n).command?.command }));
 }
 
 function errorText(roots: ClientsNode[]): string {
-  return roots.filter((n) => item(n).contextValue === 'error').map((n) => `${label(n)}: ${item(n).description}`).join('\n');
+  return roots
+    .filter((n) => item(n).contextValue === 'error')
+    .map((n) => `${label(n)}: ${item(n).description}`)
+    .join('\n');
 }
 
 describe('Clients view: errors as items with their actions', () => {
@@ -27,7 +43,7 @@ describe('Clients view: errors as items with their actions', () => {
     await removeAllPlatforms(api);
   });
 
-  it('a wrong token (403): the API\'s message, Set Credentials… and Retry; fixed, the groups return', async () => {
+  it("a wrong token (403): the API's message, Set Credentials… and Retry; fixed, the groups return", async () => {
     await useSandbox(api, { token: 'wrong-token' });
     const roots = await freshRoots(api);
     assert.match(errorText(roots), /^Credentials refused: .*403/);
@@ -36,19 +52,31 @@ describe('Clients view: errors as items with their actions', () => {
       { label: 'Retry', command: 'iotConnectivity.refresh' },
     ]);
     await api.platforms.setToken('sandbox', ready().apiToken);
-    await rootsWhen(api, 'the groups after fixing the token', (r) => r.length === 2 && label(r[0]).startsWith('Connected ('));
+    await rootsWhen(
+      api,
+      'the groups after fixing the token',
+      (r) => r.length === 2 && label(r[0]).startsWith('Connected ('),
+    );
   });
 
   it('missing credentials (401, from a platform that says so): Set Credentials…', async () => {
     const server = http.createServer((_req, res) => {
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify(apiErrorBody('CUDCS0401E', 'Missing or invalid credentials.')));
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify(apiErrorBody('CUDCS0401E', 'Missing or invalid credentials.')));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      await useSandbox(api, { name: 'strict', apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v0002` });
+      await useSandbox(api, {
+        name: 'strict',
+        apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v0002`,
+      });
       const roots = await freshRoots(api);
       assert.match(errorText(roots), /401|credentials/i);
-      assert.deepStrictEqual(actions(roots).map((a) => a.command), ['iotConnectivity.setCredentials', 'iotConnectivity.refresh']);
+      assert.deepStrictEqual(
+        actions(roots).map((a) => a.command),
+        ['iotConnectivity.setCredentials', 'iotConnectivity.refresh'],
+      );
     } finally {
       await api.platforms.remove('strict');
       server.closeAllConnections();
@@ -66,10 +94,16 @@ describe('Clients view: errors as items with their actions', () => {
     await useSandbox(api, { name: 'gone', apiUrl: `http://127.0.0.1:${port}/api/v0002` });
     try {
       const roots = await freshRoots(api);
-      assert.match(errorText(roots), new RegExp(`^Platform not reachable: Cannot reach 127\\.0\\.0\\.1:${port}.*refused`));
+      assert.match(
+        errorText(roots),
+        new RegExp(`^Platform not reachable: Cannot reach 127\\.0\\.0\\.1:${port}.*refused`),
+      );
       const error = roots.find((n) => item(n).contextValue === 'error') as ClientsNode;
       assert.match(String(item(error).tooltip), /Check the URLs of platform "gone"/);
-      assert.deepStrictEqual(actions(roots).map((a) => a.command), ['iotConnectivity.refresh', 'workbench.action.openSettings']);
+      assert.deepStrictEqual(
+        actions(roots).map((a) => a.command),
+        ['iotConnectivity.refresh', 'workbench.action.openSettings'],
+      );
     } finally {
       await api.platforms.remove('gone');
     }
@@ -77,12 +111,23 @@ describe('Clients view: errors as items with their actions', () => {
 
   it('no token stored on this computer: says so, with Set Credentials…', async () => {
     await useSandbox(api);
-    await vscode.workspace.getConfiguration('iotConnectivity').update('platforms',
-      [...api.platforms.list(), { name: 'tokenless', apiUrl: ready().apiUrl, apiKey: ready().apiKey }], vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('iotConnectivity')
+      .update(
+        'platforms',
+        [...api.platforms.list(), { name: 'tokenless', apiUrl: ready().apiUrl, apiKey: ready().apiKey }],
+        vscode.ConfigurationTarget.Global,
+      );
     await api.platforms.select('tokenless');
     const roots = await freshRoots(api);
-    assert.match(errorText(roots), /^Credentials needed: No API token is stored on this computer for platform "tokenless"/);
-    assert.deepStrictEqual(actions(roots).map((a) => a.command), ['iotConnectivity.setCredentials']);
+    assert.match(
+      errorText(roots),
+      /^Credentials needed: No API token is stored on this computer for platform "tokenless"/,
+    );
+    assert.deepStrictEqual(
+      actions(roots).map((a) => a.command),
+      ['iotConnectivity.setCredentials'],
+    );
     await api.platforms.remove('tokenless');
   });
 
@@ -96,7 +141,10 @@ describe('Clients view: errors as items with their actions', () => {
       const roots = await freshRoots(api);
       assert.match(errorText(roots), /^Client Connection State API is off: .*switched off/);
       const enable = actions(roots)[0];
-      assert.deepStrictEqual(enable, { label: 'Enable Client Connection State API', command: 'iotConnectivity.enableClientState' });
+      assert.deepStrictEqual(enable, {
+        label: 'Enable Client Connection State API',
+        command: 'iotConnectivity.enableClientState',
+      });
       await vscode.commands.executeCommand(enable.command as string);
       assert.deepStrictEqual(await rest.getClientStateConfig(), { enabled: true });
       await fleet.register('e1');

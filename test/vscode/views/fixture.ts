@@ -21,9 +21,15 @@ export function sandboxRest(): PlatformRestClient {
   return new PlatformRestClient({ apiUrl: r.apiUrl, apiKey: r.apiKey, apiToken: r.apiToken, callsPerSecond: 1000 });
 }
 
-export async function useSandbox(api: IotConnectivityApi, o: { name?: string; token?: string; apiUrl?: string } = {}): Promise<void> {
+export async function useSandbox(
+  api: IotConnectivityApi,
+  o: { name?: string; token?: string; apiUrl?: string } = {},
+): Promise<void> {
   const r = ready();
-  await api.platforms.save({ name: o.name ?? 'sandbox', apiUrl: o.apiUrl ?? r.apiUrl, mqttUrl: r.mqttUrl, apiKey: r.apiKey }, o.token ?? r.apiToken);
+  await api.platforms.save(
+    { name: o.name ?? 'sandbox', apiUrl: o.apiUrl ?? r.apiUrl, mqttUrl: r.mqttUrl, apiKey: r.apiKey },
+    o.token ?? r.apiToken,
+  );
 }
 
 export async function removeAllPlatforms(api: IotConnectivityApi): Promise<void> {
@@ -40,7 +46,7 @@ export function item(node: ClientsNode): vscode.TreeItem {
 
 export function label(node: ClientsNode): string {
   const l = node.getTreeItem().label;
-  return typeof l === 'string' ? l : l?.label ?? '';
+  return typeof l === 'string' ? l : (l?.label ?? '');
 }
 
 /** A refresh, then the roots as VS Code would get them. */
@@ -54,33 +60,55 @@ export async function childrenOf(api: IotConnectivityApi, node: ClientsNode): Pr
 }
 
 /** Polls fresh roots until `check` holds; returns them. */
-export function rootsWhen(api: IotConnectivityApi, what: string, check: (roots: ClientsNode[]) => boolean, timeoutMs = 10_000): Promise<ClientsNode[]> {
-  return waitFor(what, async () => {
-    const roots = await freshRoots(api);
-    return check(roots) ? roots : undefined;
-  }, { timeoutMs, intervalMs: 200 });
+export function rootsWhen(
+  api: IotConnectivityApi,
+  what: string,
+  check: (roots: ClientsNode[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<ClientsNode[]> {
+  return waitFor(
+    what,
+    async () => {
+      const roots = await freshRoots(api);
+      return check(roots) ? roots : undefined;
+    },
+    { timeoutMs, intervalMs: 200 },
+  );
 }
 
 /** Real devices of one type on the sandbox: registered through its API, connected with mqtt.js. */
 export class Fleet {
   private readonly clients = new Map<string, MqttClient>();
   private readonly tokens = new Map<string, string>();
-  constructor(readonly typeId: string, private readonly rest = sandboxRest()) {}
+  constructor(
+    readonly typeId: string,
+    private readonly rest = sandboxRest(),
+  ) {}
 
   clientId(deviceId: string): string {
     return `d:${ready().org}:${this.typeId}:${deviceId}`;
   }
 
   async register(...deviceIds: string[]): Promise<void> {
-    await this.rest.createDeviceType(this.typeId).catch((e: { kind?: string }) => { if (e.kind !== 'conflict') throw e; });
-    for (const deviceId of deviceIds) this.tokens.set(deviceId, (await this.rest.createDevice(this.typeId, { deviceId })).authToken);
+    await this.rest.createDeviceType(this.typeId).catch((e: { kind?: string }) => {
+      if (e.kind !== 'conflict') throw e;
+    });
+    for (const deviceId of deviceIds)
+      this.tokens.set(deviceId, (await this.rest.createDevice(this.typeId, { deviceId })).authToken);
   }
 
   async connect(deviceId: string): Promise<void> {
-    const client = connect(ready().mqttUrl, { clientId: this.clientId(deviceId), username: 'use-token-auth', password: this.tokens.get(deviceId), reconnectPeriod: 0 });
+    const client = connect(ready().mqttUrl, {
+      clientId: this.clientId(deviceId),
+      username: 'use-token-auth',
+      password: this.tokens.get(deviceId),
+      reconnectPeriod: 0,
+    });
     client.on('error', () => undefined);
     this.clients.set(deviceId, client);
-    await new Promise<void>((resolve, reject) => client.once('connect', () => resolve()).once('close', () => reject(new Error(`${deviceId} was refused`))));
+    await new Promise<void>((resolve, reject) =>
+      client.once('connect', () => resolve()).once('close', () => reject(new Error(`${deviceId} was refused`))),
+    );
     await this.stateIs(deviceId, 'connected');
   }
 
@@ -92,7 +120,10 @@ export class Fleet {
 
   /** The state API may lag a moment behind the broker (spec §2). */
   stateIs(deviceId: string, status: string): Promise<unknown> {
-    return waitFor(`${deviceId} ${status} in the state API`, async () => (await this.rest.getClientState(this.clientId(deviceId)).catch(() => undefined))?.status === status);
+    return waitFor(
+      `${deviceId} ${status} in the state API`,
+      async () => (await this.rest.getClientState(this.clientId(deviceId)).catch(() => undefined))?.status === status,
+    );
   }
 
   async close(): Promise<void> {

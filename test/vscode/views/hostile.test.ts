@@ -34,7 +34,11 @@ describe('Clients view: ids that look like Markdown', () => {
     assert.strictEqual(tooltip.isTrusted, false);
     assert.ok(tooltip.value.includes('\\_\\_bold\\_\\_'), tooltip.value);
     assert.ok(!/(^|[^\\])__bold/.test(tooltip.value), 'an unescaped __ in the tooltip');
-    assert.strictEqual(item(bold).description?.toString().startsWith('\\_'), false, 'descriptions are plain text, not escaped');
+    assert.strictEqual(
+      item(bold).description?.toString().startsWith('\\_'),
+      false,
+      'descriptions are plain text, not escaped',
+    );
   });
 
   it('keeps the whole id for actions', async () => {

@@ -6,7 +6,15 @@ import { Log } from '../../../src/vscode/log';
 
 function recordingChannel(lines: string[]): vscode.LogOutputChannel {
   const write = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { trace: write('trace'), debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), show: () => undefined, dispose: () => undefined } as unknown as vscode.LogOutputChannel;
+  return {
+    trace: write('trace'),
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    show: () => undefined,
+    dispose: () => undefined,
+  } as unknown as vscode.LogOutputChannel;
 }
 
 describe('Clients view: the log channel', () => {
@@ -17,7 +25,9 @@ describe('Clients view: the log channel', () => {
     const token = 'tok-3xample-SECRET';
     log.addSecret(apiKey, token);
     log.for('tree').info(`roots of sandbox; token was ${token}`);
-    log.for('rest').warn(`GET /api/v0002/x with Authorization: Basic ${Buffer.from(`${apiKey}:${token}`).toString('base64')}`);
+    log
+      .for('rest')
+      .warn(`GET /api/v0002/x with Authorization: Basic ${Buffer.from(`${apiKey}:${token}`).toString('base64')}`);
     log.for('command').error(new Error(`failed with password=${token}`) as unknown as string);
     assert.deepStrictEqual(lines, [
       'info [tree] roots of sandbox; token was ***',

@@ -11,6 +11,9 @@ describe('Clients view: contributions are live', () => {
     await extensionApi();
     const registered = new Set(await vscode.commands.getCommands(true));
     const wanted = [...manifest.contributes.commands.map((c) => c.command), ...Object.values(Command)];
-    assert.deepStrictEqual(wanted.filter((id) => !registered.has(id)), []);
+    assert.deepStrictEqual(
+      wanted.filter((id) => !registered.has(id)),
+      [],
+    );
   });
 });

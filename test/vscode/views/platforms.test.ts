@@ -26,33 +26,53 @@ describe('Clients view: platforms and credentials', () => {
 
   it('connects with a complete draft: verified, token in secret storage, the rest in user settings', async () => {
     const r = ready();
-    const outcome = await vscode.commands.executeCommand<{ ok: boolean }>('iotConnectivity.connectPlatform',
-      { name: 'sandbox', apiUrl: r.apiUrl, mqttUrl: r.mqttUrl, apiKey: r.apiKey, token: r.apiToken });
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean }>('iotConnectivity.connectPlatform', {
+      name: 'sandbox',
+      apiUrl: r.apiUrl,
+      mqttUrl: r.mqttUrl,
+      apiKey: r.apiKey,
+      token: r.apiToken,
+    });
     assert.deepStrictEqual(outcome, { ok: true, name: 'sandbox', clientStateEnabled: true });
     const inspected = vscode.workspace.getConfiguration('iotConnectivity').inspect('platforms');
-    assert.deepStrictEqual(inspected?.globalValue, [{ name: 'sandbox', apiUrl: r.apiUrl, mqttUrl: r.mqttUrl, apiKey: r.apiKey }]);
-    assert.strictEqual(vscode.workspace.getConfiguration('iotConnectivity').inspect('activePlatform')?.globalValue, 'sandbox');
+    assert.deepStrictEqual(inspected?.globalValue, [
+      { name: 'sandbox', apiUrl: r.apiUrl, mqttUrl: r.mqttUrl, apiKey: r.apiKey },
+    ]);
+    assert.strictEqual(
+      vscode.workspace.getConfiguration('iotConnectivity').inspect('activePlatform')?.globalValue,
+      'sandbox',
+    );
     const everything = JSON.stringify(vscode.workspace.getConfiguration('iotConnectivity'));
     assert.ok(!everything.includes(r.apiToken), 'the token is in the settings');
     const roots = await freshRoots(api);
-    assert.deepStrictEqual(roots.map((n) => label(n).replace(/ \(\d+\)$/, '')), ['Connected', 'Disconnected']);
+    assert.deepStrictEqual(
+      roots.map((n) => label(n).replace(/ \(\d+\)$/, '')),
+      ['Connected', 'Disconnected'],
+    );
   });
 
   it('says precisely what failed for a wrong token, and changes nothing', async () => {
     const r = ready();
-    const outcome = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('iotConnectivity.connectPlatform',
-      { name: 'wrong', apiUrl: r.apiUrl, apiKey: r.apiKey, token: 'not-the-token' });
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; message: string }>(
+      'iotConnectivity.connectPlatform',
+      { name: 'wrong', apiUrl: r.apiUrl, apiKey: r.apiKey, token: 'not-the-token' },
+    );
     assert.strictEqual(outcome.ok, false);
     assert.match(outcome.message, /^Could not connect to wrong: .*(403|refused|not allowed|credentials)/i);
     assert.ok(!outcome.message.includes('not-the-token'));
-    assert.deepStrictEqual(api.platforms.list().map((p) => p.name), ['sandbox']);
+    assert.deepStrictEqual(
+      api.platforms.list().map((p) => p.name),
+      ['sandbox'],
+    );
   });
 
   it('says precisely what failed for a host where nothing listens', async () => {
     const r = ready();
     const closedPort = await freePort();
-    const outcome = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('iotConnectivity.connectPlatform',
-      { name: 'nowhere', apiUrl: `http://127.0.0.1:${closedPort}/api/v0002`, apiKey: r.apiKey, token: r.apiToken });
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; message: string }>(
+      'iotConnectivity.connectPlatform',
+      { name: 'nowhere', apiUrl: `http://127.0.0.1:${closedPort}/api/v0002`, apiKey: r.apiKey, token: r.apiToken },
+    );
     assert.strictEqual(outcome.ok, false);
     assert.match(outcome.message, new RegExp(`127\\.0\\.0\\.1:${closedPort}.*refused`));
   });
@@ -63,17 +83,27 @@ describe('Clients view: platforms and credentials', () => {
     const file = vscode.Uri.file(path.join(folder, '.vscode', 'settings.json'));
     // pageSize is a window setting a workspace may set: it shows when the file has been read.
     const evil = {
-      'iotConnectivity.platforms': [{ name: 'sandbox', apiUrl: 'http://evil.example/api/v0002', apiKey: ready().apiKey }],
-      'iotConnectivity.activePlatform': 'sandbox', 'iotConnectivity.pageSize': 7,
+      'iotConnectivity.platforms': [
+        { name: 'sandbox', apiUrl: 'http://evil.example/api/v0002', apiKey: ready().apiKey },
+      ],
+      'iotConnectivity.activePlatform': 'sandbox',
+      'iotConnectivity.pageSize': 7,
     };
     try {
       // Through VS Code's file service, which tells the configuration service at once.
       await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(evil)));
-      await waitFor('the workspace settings to be read', () => vscode.workspace.getConfiguration('iotConnectivity').inspect('pageSize')?.workspaceValue === 7, { timeoutMs: 15_000 });
+      await waitFor(
+        'the workspace settings to be read',
+        () => vscode.workspace.getConfiguration('iotConnectivity').inspect('pageSize')?.workspaceValue === 7,
+        { timeoutMs: 15_000 },
+      );
       const status = await api.platforms.status();
       assert.strictEqual(status.kind, 'ready');
       assert.strictEqual(status.kind === 'ready' && status.platform.resolved.apiUrl, ready().apiUrl);
-      assert.deepStrictEqual(api.platforms.list().map((p) => p.apiUrl), [ready().apiUrl]);
+      assert.deepStrictEqual(
+        api.platforms.list().map((p) => p.apiUrl),
+        [ready().apiUrl],
+      );
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.file(path.join(folder, '.vscode')), { recursive: true });
     }
@@ -85,7 +115,10 @@ describe('Clients view: platforms and credentials', () => {
     await vscode.commands.executeCommand('iotConnectivity.selectPlatform', 'sandbox');
     assert.strictEqual(api.platforms.activeName(), 'sandbox');
     await api.platforms.remove('second');
-    assert.deepStrictEqual(api.platforms.list().map((p) => p.name), ['sandbox']);
+    assert.deepStrictEqual(
+      api.platforms.list().map((p) => p.name),
+      ['sandbox'],
+    );
   });
 });
 

@@ -40,11 +40,17 @@ describe('Clients view: queries and single clients', () => {
     const roots = await freshRoots(api);
     assert.deepStrictEqual(roots.map(label), ['Connected (3)']);
     assert.deepStrictEqual((await childrenOf(api, roots[0])).map(label).sort(), ['q2', 'q3', 'shared']);
-    await waitFor('the view\'s message', () => api.clients.view.message === 'Query: connected · connected after 2 days ago · type fquery — 3 clients');
+    await waitFor(
+      "the view's message",
+      () => api.clients.view.message === 'Query: connected · connected after 2 days ago · type fquery — 3 clients',
+    );
     assert.strictEqual(api.clients.view.description, 'sandbox · connected · connected after 2 days ago · type fquery');
     assert.deepStrictEqual(api.query.recent()[0], query);
     await vscode.commands.executeCommand('iotConnectivity.clearQuery');
-    assert.deepStrictEqual((await freshRoots(api)).map((n) => label(n).replace(/\d+/, 'n')), ['Connected (n)', 'Disconnected (n)']);
+    assert.deepStrictEqual(
+      (await freshRoots(api)).map((n) => label(n).replace(/\d+/, 'n')),
+      ['Connected (n)', 'Disconnected (n)'],
+    );
     await waitFor('the message gone', () => api.clients.view.message === undefined);
   });
 
@@ -66,12 +72,18 @@ describe('Clients view: queries and single clients', () => {
     assert.strictEqual(one.id, fleet.clientId('q2'));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     let done = false;
-    const picked = vscode.commands.executeCommand<ClientState>('iotConnectivity.showClient', 'shared').then((s) => ((done = true), s));
+    const picked = vscode.commands
+      .executeCommand<ClientState>('iotConnectivity.showClient', 'shared')
+      .then((s) => ((done = true), s));
     // The pick of the two "shared" clients is open until something is chosen: choose the first.
-    await waitFor('the pick of two clients', async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done;
-    }, { timeoutMs: 10_000, intervalMs: 200 });
+    await waitFor(
+      'the pick of two clients',
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return done;
+      },
+      { timeoutMs: 10_000, intervalMs: 200 },
+    );
     assert.ok([fleet.clientId('shared'), twin.clientId('shared')].includes((await picked).id));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
@@ -81,7 +93,11 @@ describe('Clients view: queries and single clients', () => {
     const [group] = await freshRoots(api);
     const node = (await childrenOf(api, group)).find((n) => label(n) === 'q3') as ClientsNode & { state: ClientState };
     await vscode.commands.executeCommand('iotConnectivity.showDetails', node);
-    const editor = await waitFor('the details editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'iot-connectivity' && vscode.window.activeTextEditor);
+    const editor = await waitFor(
+      'the details editor',
+      () =>
+        vscode.window.activeTextEditor?.document.uri.scheme === 'iot-connectivity' && vscode.window.activeTextEditor,
+    );
     assert.strictEqual(editor.document.languageId, 'json');
     assert.deepStrictEqual(JSON.parse(editor.document.getText()), node.state.raw);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

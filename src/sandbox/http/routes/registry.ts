@@ -49,10 +49,13 @@ export const registryRoutes: Route[] = [
       const body = await objectBody(req);
       // Optional fields may come as null (the SDKs send what they were given).
       const { id } = body;
-      const description = body.description ?? undefined, classId = body.classId ?? undefined;
+      const description = body.description ?? undefined,
+        classId = body.classId ?? undefined;
       const problems = idViolation('id', id);
-      if (description !== undefined && (typeof description !== 'string' || description.length > MAX_DESCRIPTION)) problems.push(field('description', `a text of at most ${MAX_DESCRIPTION} characters.`));
-      if (classId !== undefined && classId !== 'Device' && classId !== 'Gateway') problems.push(field('classId', 'Device or Gateway.'));
+      if (description !== undefined && (typeof description !== 'string' || description.length > MAX_DESCRIPTION))
+        problems.push(field('description', `a text of at most ${MAX_DESCRIPTION} characters.`));
+      if (classId !== undefined && classId !== 'Device' && classId !== 'Gateway')
+        problems.push(field('classId', 'Device or Gateway.'));
       if (problems.length > 0) throw invalidRequest('CUDRG0400E', problems);
       const typeId = id as string;
       if (deps.store.getType(typeId)) throw errors.typeExists(typeId);
@@ -82,7 +85,14 @@ export const registryRoutes: Route[] = [
       const { limit, after } = readPageParams(query, 'CUDRG0400E');
       if (!deps.store.getType(params.typeId)) throw errors.typeNotFound(params.typeId);
       const page = deps.store.pageDevices(params.typeId, after, limit);
-      return { status: 200, body: pageBody(page, (d) => d.deviceId, (d) => deviceView(deps.org, d)) };
+      return {
+        status: 200,
+        body: pageBody(
+          page,
+          (d) => d.deviceId,
+          (d) => deviceView(deps.org, d),
+        ),
+      };
     },
   },
   {
@@ -92,7 +102,8 @@ export const registryRoutes: Route[] = [
       const type = deps.store.getType(params.typeId);
       if (!type) throw errors.typeNotFound(params.typeId);
       const body = await objectBody(req);
-      const deviceId = body.deviceId, authToken = body.authToken ?? undefined;
+      const deviceId = body.deviceId,
+        authToken = body.authToken ?? undefined;
       const problems = idViolation('deviceId', deviceId);
       if (authToken !== undefined && (typeof authToken !== 'string' || !TOKEN_PATTERN.test(authToken))) {
         problems.push(field('authToken', 'a token of 8 to 128 printable ASCII characters without spaces.'));
@@ -101,7 +112,13 @@ export const registryRoutes: Route[] = [
       const id = deviceId as string;
       if (deps.store.getDevice(type.id, id)) throw errors.deviceExists(type.id, id);
       const token = typeof authToken === 'string' ? authToken : randomBytes(15).toString('base64url');
-      const device = { typeId: type.id, deviceId: id, gateway: type.classId === 'Gateway', tokenHash: hashToken(token), createdDateTime: toIso(Date.now()) };
+      const device = {
+        typeId: type.id,
+        deviceId: id,
+        gateway: type.classId === 'Gateway',
+        tokenHash: hashToken(token),
+        createdDateTime: toIso(Date.now()),
+      };
       deps.store.addDevice(device);
       deps.log.info(`device registered: ${deviceView(deps.org, device).clientId}`);
       return { status: 201, body: { ...deviceView(deps.org, device), authToken: token } };
@@ -120,7 +137,8 @@ export const registryRoutes: Route[] = [
     method: 'DELETE',
     path: '/device/types/:typeId/devices/:deviceId',
     handler: ({ deps, params }) => {
-      if (!deps.store.getDevice(params.typeId, params.deviceId)) throw errors.deviceNotFound(params.typeId, params.deviceId);
+      if (!deps.store.getDevice(params.typeId, params.deviceId))
+        throw errors.deviceNotFound(params.typeId, params.deviceId);
       deps.store.deleteDevice(params.typeId, params.deviceId);
       deps.log.info(`device deleted: ${params.typeId}/${params.deviceId}`);
       return { status: 204 };

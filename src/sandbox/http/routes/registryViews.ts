@@ -9,7 +9,12 @@ import { invalidRequest } from '../errors';
 import { ParamReader } from '../params';
 
 export function typeView(type: DeviceTypeRecord) {
-  return { id: type.id, classId: type.classId ?? 'Device', ...(type.description !== undefined ? { description: type.description } : {}), createdDateTime: type.createdDateTime };
+  return {
+    id: type.id,
+    classId: type.classId ?? 'Device',
+    ...(type.description !== undefined ? { description: type.description } : {}),
+    createdDateTime: type.createdDateTime,
+  };
 }
 
 export function deviceView(org: string, device: DeviceRecord) {

@@ -50,7 +50,9 @@ export const stateRoutes: Route[] = [
     handler: async ({ deps, req }) => {
       const body = (await readJsonBody(req)) as { enabled?: unknown } | null;
       if (typeof body !== 'object' || body === null || typeof body.enabled !== 'boolean') {
-        throw invalidRequest('CUDCS0401E', [violation(ViolationId.BadField, 'enabled: give {"enabled": true} or {"enabled": false}.', ['enabled'])]);
+        throw invalidRequest('CUDCS0401E', [
+          violation(ViolationId.BadField, 'enabled: give {"enabled": true} or {"enabled": false}.', ['enabled']),
+        ]);
       }
       if (body.enabled !== deps.store.isClientStateEnabled()) {
         deps.store.setClientStateEnabled(body.enabled);

@@ -44,13 +44,24 @@ export interface ConnectOptions {
 export function connectAs(env: ActorEnv, c: SimClient, o: ConnectOptions = {}): Promise<Attempt> {
   env.clock.check();
   const endpoint = env.endpoints[c.transport] ?? env.endpoints.tcp;
-  const credentials = c.kind === 'device'
-    ? { username: TOKEN_AUTH_USER, password: o.token ?? c.token }
-    : { username: env.api.key, password: env.api.token };
-  return env.gate.through(() => openLink({
-    clientId: c.clientId, ...credentials, endpoint, protocolLevel: c.protocolLevel,
-    keepAliveS: o.keepAliveS ?? 60, pinging: o.pinging ?? true, connectTimeoutMs: env.table.connectTimeoutMs,
-  }, env.clients));
+  const credentials =
+    c.kind === 'device'
+      ? { username: TOKEN_AUTH_USER, password: o.token ?? c.token }
+      : { username: env.api.key, password: env.api.token };
+  return env.gate.through(() =>
+    openLink(
+      {
+        clientId: c.clientId,
+        ...credentials,
+        endpoint,
+        protocolLevel: c.protocolLevel,
+        keepAliveS: o.keepAliveS ?? 60,
+        pinging: o.pinging ?? true,
+        connectTimeoutMs: env.table.connectTimeoutMs,
+      },
+      env.clients,
+    ),
+  );
 }
 
 /** Connects, waiting and retrying after failures (a busy or restarting broker) until it works. */
@@ -68,7 +79,13 @@ export function eventPayload(d: SimDevice, seq: number): string {
 }
 
 /** Publishes events every `publishMs` for `ms`; false when the connection closed before. */
-export async function publishFor(env: ActorEnv, d: SimDevice, link: Link, ms: number, publishMs: readonly [number, number]): Promise<boolean> {
+export async function publishFor(
+  env: ActorEnv,
+  d: SimDevice,
+  link: Link,
+  ms: number,
+  publishMs: readonly [number, number],
+): Promise<boolean> {
   const until = Date.now() + ms;
   let seq = 0;
   while (link.open) {

@@ -13,8 +13,16 @@ import { twins } from './twins';
 
 export type { Actor, ActorEnv } from './env';
 
-const devices: Record<Exclude<DeviceRole, 'silent'>, (env: ActorEnv, d: Extract<SimClient, { kind: 'device' }>) => Actor> = {
-  steady, flapper, stalled, badToken, twins, oversize,
+const devices: Record<
+  Exclude<DeviceRole, 'silent'>,
+  (env: ActorEnv, d: Extract<SimClient, { kind: 'device' }>) => Actor
+> = {
+  steady,
+  flapper,
+  stalled,
+  badToken,
+  twins,
+  oversize,
 };
 
 /** The client's behaviour; undefined for a registered device that never connects. */

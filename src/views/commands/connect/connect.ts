@@ -40,7 +40,10 @@ async function ask(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectOutco
 async function verifyDraft(deps: ConnectDeps, draft: ConnectDraft, signal: AbortSignal): Promise<boolean> {
   const config = draftToConfig(draft);
   const resolved = config ? resolvePlatform(config) : undefined;
-  if (!config || !resolved?.ok || !draft.token) throw new Error(resolved && !resolved.ok ? resolved.problem : vscode.l10n.t('The platform\'s details are incomplete.'));
+  if (!config || !resolved?.ok || !draft.token)
+    throw new Error(
+      resolved && !resolved.ok ? resolved.problem : vscode.l10n.t("The platform's details are incomplete."),
+    );
   deps.log.addSecret(config.apiKey, draft.token);
   const ca = config.caFile ? await readCaFile(config.caFile) : undefined;
   if (ca && !ca.ok) throw new Error(ca.problem);
@@ -57,7 +60,9 @@ async function attempt(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectO
   const name = plainText(draft.name ?? '', 60);
   let enabled: boolean;
   try {
-    enabled = await withUserProgress(vscode.l10n.t('Connecting to {0}…', name), (signal) => verifyDraft(deps, draft, signal));
+    enabled = await withUserProgress(vscode.l10n.t('Connecting to {0}…', name), (signal) =>
+      verifyDraft(deps, draft, signal),
+    );
   } catch (error) {
     if (isCancellation(error)) return { ok: false, cancelled: true, message: vscode.l10n.t('Cancelled.') };
     const message = vscode.l10n.t('Could not connect to {0}: {1}', name, deps.log.redact(errorMessage(error)));
@@ -70,14 +75,21 @@ async function attempt(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectO
     return { ok: false, message };
   }
   const config = draftToConfig(draft);
-  if (!config || !draft.token) return { ok: false, message: vscode.l10n.t('The platform\'s details are incomplete.') };
+  if (!config || !draft.token) return { ok: false, message: vscode.l10n.t("The platform's details are incomplete.") };
   await deps.platforms.save(config, draft.token);
   log.info(`connected to ${name}; client connection state API ${enabled ? 'on' : 'off'}`);
   if (enabled) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Connected to {0}.', name));
   } else {
     const enable = vscode.l10n.t('Enable Client Connection State API');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Connected to {0}, but its Client Connection State API is switched off; the Clients view needs it.', name), enable)
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          'Connected to {0}, but its Client Connection State API is switched off; the Clients view needs it.',
+          name,
+        ),
+        enable,
+      )
       .then((choice) => choice === enable && vscode.commands.executeCommand(Command.enableClientState));
   }
   return { ok: true, name: config.name, clientStateEnabled: enabled };

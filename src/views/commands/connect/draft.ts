@@ -31,7 +31,16 @@ export function readDraft(value: unknown): ConnectDraft {
 }
 
 export function draftFromConfig(c: PlatformConfig): ConnectDraft {
-  return { mode: c.apiUrl ? 'urls' : 'org', name: c.name, orgId: c.orgId, apiUrl: c.apiUrl, mqttUrl: c.mqttUrl, apiKey: c.apiKey, caFile: c.caFile, rejectUnauthorized: c.rejectUnauthorized };
+  return {
+    mode: c.apiUrl ? 'urls' : 'org',
+    name: c.name,
+    orgId: c.orgId,
+    apiUrl: c.apiUrl,
+    mqttUrl: c.mqttUrl,
+    apiKey: c.apiKey,
+    caFile: c.caFile,
+    rejectUnauthorized: c.rejectUnauthorized,
+  };
 }
 
 /** The platform entry, once the draft has everything; the token is not part of it. */
@@ -39,7 +48,13 @@ export function draftToConfig(d: ConnectDraft): PlatformConfig | undefined {
   if (!d.name || !d.apiKey || !d.token) return undefined;
   if (d.mode === 'org' ? !d.orgId : !d.apiUrl) return undefined;
   const urls = d.mode === 'urls' ? { apiUrl: d.apiUrl, mqttUrl: d.mqttUrl } : { orgId: d.orgId };
-  return { name: d.name, apiKey: d.apiKey, ...urls, caFile: d.caFile, rejectUnauthorized: d.rejectUnauthorized === false ? false : undefined };
+  return {
+    name: d.name,
+    apiKey: d.apiKey,
+    ...urls,
+    caFile: d.caFile,
+    rejectUnauthorized: d.rejectUnauthorized === false ? false : undefined,
+  };
 }
 
 export function suggestedName(d: ConnectDraft): string {

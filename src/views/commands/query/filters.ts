@@ -1,30 +1,56 @@
 // Each filter of the state API (spec §2.2) with its words and how a value is chosen.
 import * as vscode from 'vscode';
-import { CLIENT_TYPES, CONNECTION_STATUSES, STATE_QUERY_DATE_PARAMS, type StateQuery, type StateQueryDateParam } from '../../../core/query';
+import {
+  CLIENT_TYPES,
+  CONNECTION_STATUSES,
+  STATE_QUERY_DATE_PARAMS,
+  type StateQuery,
+  type StateQueryDateParam,
+} from '../../../core/query';
 import { ID_PART_PATTERN } from '../../../core/ids';
 import { parseTimeInput, readRelative, relativeWords } from '../../../core/timeInput';
 import type { PlatformRestClient } from '../../../platform/rest/client';
 import { quickPickText } from '../../quickPickText';
 
 export type Field = keyof StateQuery;
-export const FIELDS: readonly Field[] = ['connectionStatus', 'connectedAfter', 'deviceType', 'deviceId', 'clientType',
-  'connectedBefore', 'disconnectedAfter', 'disconnectedBefore', 'lastActivityAfter', 'lastActivityBefore'];
+export const FIELDS: readonly Field[] = [
+  'connectionStatus',
+  'connectedAfter',
+  'deviceType',
+  'deviceId',
+  'clientType',
+  'connectedBefore',
+  'disconnectedAfter',
+  'disconnectedBefore',
+  'lastActivityAfter',
+  'lastActivityBefore',
+];
 
 /** The presets of every date filter: spans back from now, kept relative in recent queries. */
 export const TIME_PRESETS = ['1h', '24h', '2d', '7d'] as const;
 
 export function fieldLabel(field: Field): string {
   switch (field) {
-    case 'connectionStatus': return vscode.l10n.t('Status');
-    case 'connectedAfter': return vscode.l10n.t('Connected after');
-    case 'connectedBefore': return vscode.l10n.t('Connected before');
-    case 'disconnectedAfter': return vscode.l10n.t('Disconnected after');
-    case 'disconnectedBefore': return vscode.l10n.t('Disconnected before');
-    case 'lastActivityAfter': return vscode.l10n.t('Active after');
-    case 'lastActivityBefore': return vscode.l10n.t('Active before');
-    case 'deviceType': return vscode.l10n.t('Device type');
-    case 'deviceId': return vscode.l10n.t('Device id');
-    case 'clientType': return vscode.l10n.t('Client type');
+    case 'connectionStatus':
+      return vscode.l10n.t('Status');
+    case 'connectedAfter':
+      return vscode.l10n.t('Connected after');
+    case 'connectedBefore':
+      return vscode.l10n.t('Connected before');
+    case 'disconnectedAfter':
+      return vscode.l10n.t('Disconnected after');
+    case 'disconnectedBefore':
+      return vscode.l10n.t('Disconnected before');
+    case 'lastActivityAfter':
+      return vscode.l10n.t('Active after');
+    case 'lastActivityBefore':
+      return vscode.l10n.t('Active before');
+    case 'deviceType':
+      return vscode.l10n.t('Device type');
+    case 'deviceId':
+      return vscode.l10n.t('Device id');
+    case 'clientType':
+      return vscode.l10n.t('Client type');
   }
 }
 
@@ -48,15 +74,21 @@ function isDate(field: Field): field is StateQueryDateParam {
 async function typedValue(field: Field, current: string | undefined): Promise<string | undefined | null> {
   const date = isDate(field);
   const typed = await vscode.window.showInputBox({
-    title: fieldLabel(field), value: current, ignoreFocusOut: true,
-    prompt: date ? vscode.l10n.t('An ISO 8601 time (2019-03-09T15:00:00Z) or a span back from now (30m, 1h, 2d, 1w)') : vscode.l10n.t('Letters, digits, dots, dashes or underscores; empty for any'),
+    title: fieldLabel(field),
+    value: current,
+    ignoreFocusOut: true,
+    prompt: date
+      ? vscode.l10n.t('An ISO 8601 time (2019-03-09T15:00:00Z) or a span back from now (30m, 1h, 2d, 1w)')
+      : vscode.l10n.t('Letters, digits, dots, dashes or underscores; empty for any'),
     validateInput: (v) => {
       if (v.trim() === '') return date ? vscode.l10n.t('Enter a time or a span.') : undefined;
       if (date) {
         const r = parseTimeInput(v, Date.now());
         return r.ok ? undefined : r.error;
       }
-      return ID_PART_PATTERN.test(v.trim()) ? undefined : vscode.l10n.t('1–36 letters, digits, dots, dashes or underscores.');
+      return ID_PART_PATTERN.test(v.trim())
+        ? undefined
+        : vscode.l10n.t('1–36 letters, digits, dots, dashes or underscores.');
     },
   });
   // null: the person went back without choosing.
@@ -67,7 +99,12 @@ async function choices(field: Field, rest: PlatformRestClient | undefined): Prom
   const other = { label: vscode.l10n.t('$(edit) Other…'), other: true };
   if (field === 'connectionStatus') return [ANY(), ...CONNECTION_STATUSES.map((s) => ({ label: s, value: s }))];
   if (field === 'clientType') return [ANY(), ...CLIENT_TYPES.map((t) => ({ label: t, value: t }))];
-  if (isDate(field)) return [ANY(), ...TIME_PRESETS.map((p) => ({ label: valueWords(p), value: p })), { ...other, label: vscode.l10n.t('$(edit) Custom… (an ISO time or a span such as 2d)') }];
+  if (isDate(field))
+    return [
+      ANY(),
+      ...TIME_PRESETS.map((p) => ({ label: valueWords(p), value: p })),
+      { ...other, label: vscode.l10n.t('$(edit) Custom… (an ISO time or a span such as 2d)') },
+    ];
   if (field === 'deviceType') {
     const types = rest ? await rest.listDeviceTypes().catch(() => []) : [];
     return [ANY(), ...types.slice(0, 200).map((t) => ({ label: quickPickText(t.id, 40), value: t.id })), other];
@@ -76,9 +113,16 @@ async function choices(field: Field, rest: PlatformRestClient | undefined): Prom
 }
 
 /** A new value for the filter; null when the person backed out (the filter stays as it was). */
-export async function chooseValue(field: Field, current: string | undefined, rest: PlatformRestClient | undefined): Promise<string | undefined | null> {
+export async function chooseValue(
+  field: Field,
+  current: string | undefined,
+  rest: PlatformRestClient | undefined,
+): Promise<string | undefined | null> {
   const items = await choices(field, rest);
-  const picked = await vscode.window.showQuickPick(items, { title: fieldLabel(field), placeHolder: vscode.l10n.t('Currently: {0}', valueWords(current)) });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: fieldLabel(field),
+    placeHolder: vscode.l10n.t('Currently: {0}', valueWords(current)),
+  });
   if (!picked) return null;
   return picked.other ? typedValue(field, current) : picked.value;
 }

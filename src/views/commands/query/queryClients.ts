@@ -18,11 +18,18 @@ interface MenuItem extends vscode.QuickPickItem {
 }
 
 function menu(draft: StateQuery, recent: readonly StateQuery[]): MenuItem[] {
-  const items: MenuItem[] = [{ label: vscode.l10n.t('$(play) Run Query'), description: quickPickText(describeStateQuery(draft), 200), run: true }];
+  const items: MenuItem[] = [
+    {
+      label: vscode.l10n.t('$(play) Run Query'),
+      description: quickPickText(describeStateQuery(draft), 200),
+      run: true,
+    },
+  ];
   if (!isEmptyStateQuery(draft)) items.push({ label: vscode.l10n.t('$(clear-all) Clear Filters'), clear: true });
   items.push({ label: vscode.l10n.t('Filters'), kind: vscode.QuickPickItemKind.Separator });
   for (const field of FIELDS) items.push({ label: fieldLabel(field), description: valueWords(draft[field]), field });
-  if (recent.length > 0) items.push({ label: vscode.l10n.t('Recent queries'), kind: vscode.QuickPickItemKind.Separator });
+  if (recent.length > 0)
+    items.push({ label: vscode.l10n.t('Recent queries'), kind: vscode.QuickPickItemKind.Separator });
   for (const q of recent) items.push({ label: `$(history) ${quickPickText(describeStateQuery(q), 200)}`, recent: q });
   return items;
 }
@@ -52,7 +59,9 @@ async function ask(deps: QueryDeps): Promise<StateQuery | undefined> {
   let problem: string | undefined;
   for (;;) {
     const picked = await vscode.window.showQuickPick(menu(draft as StateQuery, deps.query.recent()), {
-      title: vscode.l10n.t('Query Clients'), placeHolder: problem ?? vscode.l10n.t('Choose a filter to change, or run the query'), ignoreFocusOut: true,
+      title: vscode.l10n.t('Query Clients'),
+      placeHolder: problem ?? vscode.l10n.t('Choose a filter to change, or run the query'),
+      ignoreFocusOut: true,
     });
     if (!picked) return undefined;
     if (picked.recent) return picked.recent;

@@ -47,35 +47,78 @@ class Rows {
 
 /** One event of the columns. Every field of every kind has a getter here: one left out does not compile. */
 class EventView implements Readonly<Record<EventField, unknown>> {
-  constructor(private readonly r: Rows, private readonly i: number) {}
-  get kind() { return this.r.texts[this.r.kinds[this.i]]; }
-  get key() { return this.r.text('key', this.i); }
-  get source() { return this.r.text('source', this.i); }
+  constructor(
+    private readonly r: Rows,
+    private readonly i: number,
+  ) {}
+  get kind() {
+    return this.r.texts[this.r.kinds[this.i]];
+  }
+  get key() {
+    return this.r.text('key', this.i);
+  }
+  get source() {
+    return this.r.text('source', this.i);
+  }
   get time() {
     const t = this.r.times?.[this.i];
     return t === undefined || Number.isNaN(t) ? undefined : t;
   }
-  get timeIssue() { return this.r.text('timeIssue', this.i); }
-  get rawTime() { return this.r.text('rawTime', this.i); }
-  get clientId() { return this.r.text('clientId', this.i); }
-  get clientAddr() { return this.r.text('clientAddr', this.i); }
-  get alsoSeenIn() { return this.r.list('alsoSeenIn', this.i); }
-  get auth() { return this.r.text('auth', this.i); }
-  get protocol() { return this.r.text('protocol', this.i); }
-  get port() { return this.r.number('port', this.i); }
-  get secure() { return this.r.flag('secure', this.i); }
-  get closeCode() { return this.r.number('closeCode', this.i); }
-  get initiator() { return this.r.text('initiator', this.i); }
-  get mqttReasonCode() { return this.r.number('mqttReasonCode', this.i); }
-  get reason() { return this.r.text('reason', this.i); }
-  get explanation() { return this.r.text('explanation', this.i); }
-  get hint() { return this.r.text('hint', this.i); }
+  get timeIssue() {
+    return this.r.text('timeIssue', this.i);
+  }
+  get rawTime() {
+    return this.r.text('rawTime', this.i);
+  }
+  get clientId() {
+    return this.r.text('clientId', this.i);
+  }
+  get clientAddr() {
+    return this.r.text('clientAddr', this.i);
+  }
+  get alsoSeenIn() {
+    return this.r.list('alsoSeenIn', this.i);
+  }
+  get auth() {
+    return this.r.text('auth', this.i);
+  }
+  get protocol() {
+    return this.r.text('protocol', this.i);
+  }
+  get port() {
+    return this.r.number('port', this.i);
+  }
+  get secure() {
+    return this.r.flag('secure', this.i);
+  }
+  get closeCode() {
+    return this.r.number('closeCode', this.i);
+  }
+  get initiator() {
+    return this.r.text('initiator', this.i);
+  }
+  get mqttReasonCode() {
+    return this.r.number('mqttReasonCode', this.i);
+  }
+  get reason() {
+    return this.r.text('reason', this.i);
+  }
+  get explanation() {
+    return this.r.text('explanation', this.i);
+  }
+  get hint() {
+    return this.r.text('hint', this.i);
+  }
   get cause() {
     const v = this.r.causes?.[this.i];
     return v ? this.r.texts[v] : undefined;
   }
-  get connectTime() { return this.r.number('connectTime', this.i); }
-  get raw() { return this.r.text('raw', this.i); }
+  get connectTime() {
+    return this.r.number('connectTime', this.i);
+  }
+  get raw() {
+    return this.r.text('raw', this.i);
+  }
 }
 
 /** The events of `value`, in its order; undefined when it is not sound columns (see readColumns). */

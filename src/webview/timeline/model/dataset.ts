@@ -8,7 +8,14 @@ import { extentOf, type Extent } from './window';
 
 /** What a mark on the axis stands for: a failed attempt, or a disconnect by its cause. */
 export type MarkCategory = 'failed' | DisconnectCause;
-export const MARK_CATEGORIES: readonly MarkCategory[] = ['network', 'server', 'client', 'takeover', 'unknown', 'failed'];
+export const MARK_CATEGORIES: readonly MarkCategory[] = [
+  'network',
+  'server',
+  'client',
+  'takeover',
+  'unknown',
+  'failed',
+];
 
 export interface Mark {
   readonly time: number;
@@ -40,7 +47,13 @@ export function prepareDataset(events: readonly ConnectivityEvent[]): Dataset {
   const byTime = (a: { time?: number }, b: { time?: number }) => (a.time as number) - (b.time as number);
   if (!isSorted(dated)) dated.sort(byTime);
   if (!isSorted(marks)) marks.sort(byTime);
-  return { events, history: buildSessions(dated), marks, extent: extentOf(dated.map((e) => e.time as number)), undated: events.length - dated.length };
+  return {
+    events,
+    history: buildSessions(dated),
+    marks,
+    extent: extentOf(dated.map((e) => e.time as number)),
+    undated: events.length - dated.length,
+  };
 }
 
 function isSorted(values: readonly { readonly time?: number }[]): boolean {

@@ -36,24 +36,44 @@ export function eventTitle(e: ConnectivityEvent): string {
 
 export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
   const rows: Row[] = [];
-  const add = (label: string, value: string | undefined) => void (value !== undefined && value !== '' && rows.push({ label, value }));
+  const add = (label: string, value: string | undefined) =>
+    void (value !== undefined && value !== '' && rows.push({ label, value }));
   if (e.time !== undefined && e.timeIssue === undefined) add('When', when(e.time, offsetMs));
-  else if (e.timeIssue === 'missing') add('When', e.time !== undefined ? `${when(e.time, offsetMs)}, when it was received (it had no time)` : 'no time given: listed, not drawn');
-  else add('When', `unreadable time "${plainText(e.rawTime ?? '', 100)}"${e.time !== undefined ? `; received ${when(e.time, offsetMs)}` : ': listed, not drawn'}`);
+  else if (e.timeIssue === 'missing')
+    add(
+      'When',
+      e.time !== undefined
+        ? `${when(e.time, offsetMs)}, when it was received (it had no time)`
+        : 'no time given: listed, not drawn',
+    );
+  else
+    add(
+      'When',
+      `unreadable time "${plainText(e.rawTime ?? '', 100)}"${e.time !== undefined ? `; received ${when(e.time, offsetMs)}` : ': listed, not drawn'}`,
+    );
   if (e.kind === 'disconnected' || e.kind === 'failedConnect') {
     const info = e.closeCode !== undefined ? closeCodeInfo(e.closeCode) : undefined;
     add('Why', plainText(e.explanation, 200));
     add('Close code', e.closeCode !== undefined ? `${e.closeCode}${info ? ` — ${info.reason}` : ''}` : undefined);
     add('Closed by', e.initiator ? initiatorWords(e.initiator) : undefined);
-    add('MQTT 5 reason code', e.mqttReasonCode !== undefined ? `${e.mqttReasonCode} — ${mqtt5ReasonName(e.mqttReasonCode)}` : undefined);
+    add(
+      'MQTT 5 reason code',
+      e.mqttReasonCode !== undefined ? `${e.mqttReasonCode} — ${mqtt5ReasonName(e.mqttReasonCode)}` : undefined,
+    );
     add('Reason given', e.reason !== undefined ? plainText(e.reason, 300) : undefined);
     add('Usual cause in device code', e.hint || undefined);
   }
   if (e.kind === 'disconnected' && e.connectTime !== undefined) add('Session began', when(e.connectTime, offsetMs));
-  if (e.kind === 'connected' || e.kind === 'failedConnect') add('Authentication', { token: 'device token', apiKey: 'API key', unknown: undefined }[e.auth]);
+  if (e.kind === 'connected' || e.kind === 'failedConnect')
+    add('Authentication', { token: 'device token', apiKey: 'API key', unknown: undefined }[e.auth]);
   if (e.kind === 'connected') {
     add('Protocol', e.protocol !== undefined ? plainText(e.protocol, 30) : undefined);
-    add('Port', e.port !== undefined ? `${e.port}${e.secure === true ? ' (TLS)' : e.secure === false ? ' (no TLS)' : ''}` : undefined);
+    add(
+      'Port',
+      e.port !== undefined
+        ? `${e.port}${e.secure === true ? ' (TLS)' : e.secure === false ? ' (no TLS)' : ''}`
+        : undefined,
+    );
   }
   add('Client address', e.clientAddr !== undefined ? plainText(e.clientAddr, 60) : undefined);
   add('Client ID', e.clientId !== undefined ? plainText(e.clientId, 200) : undefined);
@@ -71,13 +91,21 @@ export function sourceWords(e: ConnectivityEvent): string {
 
 export function describeSession(s: Session, now: number, offsetMs: number): Detail {
   const rows: Row[] = [];
-  rows.push({ label: 'Began', value: s.start === undefined ? 'before the first entry we have' : when(s.start, offsetMs) });
+  rows.push({
+    label: 'Began',
+    value: s.start === undefined ? 'before the first entry we have' : when(s.start, offsetMs),
+  });
   rows.push({ label: 'Ended', value: s.end === undefined ? 'still connected' : when(s.end, offsetMs) });
-  if (s.start !== undefined) rows.push({ label: 'Length', value: `${formatDuration((s.end ?? now) - s.start)}${s.end === undefined ? ' so far' : ''}` });
+  if (s.start !== undefined)
+    rows.push({
+      label: 'Length',
+      value: `${formatDuration((s.end ?? now) - s.start)}${s.end === undefined ? ' so far' : ''}`,
+    });
   if (s.disconnect) rows.push({ label: 'Why it ended', value: eventTitle(s.disconnect) });
   else if (s.cause) rows.push({ label: 'Why it ended', value: CATEGORY_LOOK[s.cause].long });
   if (s.disconnect?.hint) rows.push({ label: 'Usual cause in device code', value: s.disconnect.hint });
-  if (s.connect?.clientAddr !== undefined) rows.push({ label: 'Client address', value: plainText(s.connect.clientAddr, 60) });
+  if (s.connect?.clientAddr !== undefined)
+    rows.push({ label: 'Client address', value: plainText(s.connect.clientAddr, 60) });
   const length = s.start !== undefined ? `, ${formatDuration((s.end ?? now) - s.start)}` : '';
   return { title: s.end === undefined ? `connected session, still open${length}` : `connected session${length}`, rows };
 }
@@ -90,11 +118,22 @@ export function describeGap(g: Gap, now: number, offsetMs: number): Detail {
   ];
   if (g.cause) rows.push({ label: 'After', value: CATEGORY_LOOK[g.cause].long });
   rows.push({ label: 'Failed attempts', value: String(g.failedAttempts) });
-  return { title: `disconnected, ${formatDuration((g.end ?? now) - g.start)}${g.failedAttempts > 0 ? `, ${g.failedAttempts} failed attempt${g.failedAttempts === 1 ? '' : 's'}` : ''}`, rows };
+  return {
+    title: `disconnected, ${formatDuration((g.end ?? now) - g.start)}${g.failedAttempts > 0 ? `, ${g.failedAttempts} failed attempt${g.failedAttempts === 1 ? '' : 's'}` : ''}`,
+    rows,
+  };
 }
 
-export function describeCluster(from: number, to: number, count: number, counts: Readonly<Record<MarkCategory, number>>, offsetMs: number): Detail {
-  const parts = (Object.keys(counts) as MarkCategory[]).filter((c) => counts[c] > 0).map((c) => ({ label: CATEGORY_LOOK[c].long, value: String(counts[c]) }));
+export function describeCluster(
+  from: number,
+  to: number,
+  count: number,
+  counts: Readonly<Record<MarkCategory, number>>,
+  offsetMs: number,
+): Detail {
+  const parts = (Object.keys(counts) as MarkCategory[])
+    .filter((c) => counts[c] > 0)
+    .map((c) => ({ label: CATEGORY_LOOK[c].long, value: String(counts[c]) }));
   return {
     title: `${count} events, ${formatDuration(to - from)} around ${formatLocal((from + to) / 2, offsetMs).slice(0, 19)}; Enter zooms in`,
     rows: [{ label: 'From', value: when(from, offsetMs) }, { label: 'To', value: when(to, offsetMs) }, ...parts],

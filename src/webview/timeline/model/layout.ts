@@ -24,14 +24,36 @@ export const DEFAULT_LIMITS: LayoutLimits = { maxBars: 400, maxMarks: 250, maxLa
 
 export type LaneItem =
   /** `index` into history.sessions; `openStart`: began before what we know; `openEnd`: still connected. */
-  | { readonly kind: 'session'; readonly x0: number; readonly x1: number; readonly index: number; readonly openStart: boolean; readonly openEnd: boolean }
+  | {
+      readonly kind: 'session';
+      readonly x0: number;
+      readonly x1: number;
+      readonly index: number;
+      readonly openStart: boolean;
+      readonly openEnd: boolean;
+    }
   | { readonly kind: 'gap'; readonly x0: number; readonly x1: number; readonly index: number }
   /** Dense: a run of columns connected `level` quarters of the time (0–4). */
-  | { readonly kind: 'coverage'; readonly x0: number; readonly x1: number; readonly level: number; readonly from: number; readonly to: number };
+  | {
+      readonly kind: 'coverage';
+      readonly x0: number;
+      readonly x1: number;
+      readonly level: number;
+      readonly from: number;
+      readonly to: number;
+    };
 
 export type MarkItem =
   | { readonly kind: 'mark'; readonly x: number; readonly mark: Mark; readonly label?: string }
-  | { readonly kind: 'cluster'; readonly x: number; readonly from: number; readonly to: number; readonly count: number; readonly counts: Readonly<Record<MarkCategory, number>>; readonly dominant: MarkCategory };
+  | {
+      readonly kind: 'cluster';
+      readonly x: number;
+      readonly from: number;
+      readonly to: number;
+      readonly count: number;
+      readonly counts: Readonly<Record<MarkCategory, number>>;
+      readonly dominant: MarkCategory;
+    };
 
 export interface Layout {
   readonly lane: readonly LaneItem[];
@@ -41,13 +63,23 @@ export interface Layout {
   readonly marksInWindow: number;
 }
 
-export function layoutTimeline(data: Dataset, w: TimeWindow, width: number, now: number, limits: LayoutLimits = DEFAULT_LIMITS): Layout {
-  if (!(width > 0) || !(w.to > w.from)) return { lane: [], marks: [], denseLane: false, clustered: false, marksInWindow: 0 };
+export function layoutTimeline(
+  data: Dataset,
+  w: TimeWindow,
+  width: number,
+  now: number,
+  limits: LayoutLimits = DEFAULT_LIMITS,
+): Layout {
+  if (!(width > 0) || !(w.to > w.from))
+    return { lane: [], marks: [], denseLane: false, clustered: false, marksInWindow: 0 };
   const lane = layoutLane(data, w, width, now, limits);
   const first = lowerBound(data.marks, w.from);
   const end = lowerBound(data.marks, w.to + 1);
   const count = Math.max(0, end - first);
-  const marks = count <= limits.maxMarks ? glyphs(data.marks, first, end, w, width, count <= limits.maxLabels) : clusters(data.marks, first, end, w, width, limits.clusterPx);
+  const marks =
+    count <= limits.maxMarks
+      ? glyphs(data.marks, first, end, w, width, count <= limits.maxLabels)
+      : clusters(data.marks, first, end, w, width, limits.clusterPx);
   return { ...lane, marks, clustered: count > limits.maxMarks, marksInWindow: count };
 }
 
@@ -58,17 +90,27 @@ interface Span {
 
 function laneSpans(data: Dataset, now: number): { sessions: Span[]; gaps: Span[] } {
   const known = data.extent?.min ?? now;
-  const sessions = data.history.sessions.map((s) => ({ start: s.start ?? Math.min(known, s.end ?? now), end: s.end ?? Math.max(now, s.start ?? now) }));
+  const sessions = data.history.sessions.map((s) => ({
+    start: s.start ?? Math.min(known, s.end ?? now),
+    end: s.end ?? Math.max(now, s.start ?? now),
+  }));
   const gaps = data.history.gaps.map((g) => ({ start: g.start, end: g.end ?? Math.max(now, g.start) }));
   return { sessions, gaps };
 }
 
-function layoutLane(data: Dataset, w: TimeWindow, width: number, now: number, limits: LayoutLimits): Pick<Layout, 'lane' | 'denseLane'> {
+function layoutLane(
+  data: Dataset,
+  w: TimeWindow,
+  width: number,
+  now: number,
+  limits: LayoutLimits,
+): Pick<Layout, 'lane' | 'denseLane'> {
   const { sessions, gaps } = laneSpans(data, now);
   const visible = (s: Span) => s.end >= w.from && s.start <= w.to;
   const inSessions = sessions.filter(visible).length;
   const inGaps = gaps.filter(visible).length;
-  if (inSessions + inGaps > limits.maxBars) return { lane: coverage(sessions, w, width, now, data.extent?.min, limits.columnPx), denseLane: true };
+  if (inSessions + inGaps > limits.maxBars)
+    return { lane: coverage(sessions, w, width, now, data.extent?.min, limits.columnPx), denseLane: true };
   const x = (t: number) => Math.max(-1, Math.min(width + 1, timeToX(t, w, width)));
   const lane: LaneItem[] = [];
   gaps.forEach((g, index) => {
@@ -77,13 +119,27 @@ function layoutLane(data: Dataset, w: TimeWindow, width: number, now: number, li
   sessions.forEach((s, index) => {
     if (!visible(s)) return;
     const raw = data.history.sessions[index];
-    lane.push({ kind: 'session', x0: x(s.start), x1: Math.max(x(s.end), x(s.start) + 1), index, openStart: raw.start === undefined, openEnd: raw.end === undefined });
+    lane.push({
+      kind: 'session',
+      x0: x(s.start),
+      x1: Math.max(x(s.end), x(s.start) + 1),
+      index,
+      openStart: raw.start === undefined,
+      openEnd: raw.end === undefined,
+    });
   });
   return { lane, denseLane: false };
 }
 
 /** Runs of columns by the quarter of their time spent connected, between the first known time and now. */
-function coverage(sessions: readonly Span[], w: TimeWindow, width: number, now: number, known: number | undefined, columnPx: number): LaneItem[] {
+function coverage(
+  sessions: readonly Span[],
+  w: TimeWindow,
+  width: number,
+  now: number,
+  known: number | undefined,
+  columnPx: number,
+): LaneItem[] {
   const cols = Math.max(1, Math.ceil(width / columnPx));
   const colMs = (w.to - w.from) / cols;
   const up = new Float64Array(cols);
@@ -125,7 +181,14 @@ function coverage(sessions: readonly Span[], w: TimeWindow, width: number, now: 
 /** Marks closer than this (px) would hide each other: they are drawn as one cluster. */
 const OVERLAP_PX = 9;
 
-function glyphs(marks: readonly Mark[], first: number, end: number, w: TimeWindow, width: number, withLabels: boolean): MarkItem[] {
+function glyphs(
+  marks: readonly Mark[],
+  first: number,
+  end: number,
+  w: TimeWindow,
+  width: number,
+  withLabels: boolean,
+): MarkItem[] {
   const out: MarkItem[] = [];
   let labelEnd = -Infinity;
   let i = first;
@@ -156,13 +219,36 @@ function glyphs(marks: readonly Mark[], first: number, end: number, w: TimeWindo
   });
 }
 
-function cluster(marks: readonly Mark[], i: number, j: number, from: number, to: number, w: TimeWindow, width: number): MarkItem {
+function cluster(
+  marks: readonly Mark[],
+  i: number,
+  j: number,
+  from: number,
+  to: number,
+  w: TimeWindow,
+  width: number,
+): MarkItem {
   const counts = Object.fromEntries(MARK_CATEGORIES.map((c) => [c, 0])) as Record<MarkCategory, number>;
   for (let k = i; k < j; k++) counts[marks[k].category]++;
-  return { kind: 'cluster', x: timeToX((from + to) / 2, w, width), from, to, count: j - i, counts, dominant: dominantOf(counts) };
+  return {
+    kind: 'cluster',
+    x: timeToX((from + to) / 2, w, width),
+    from,
+    to,
+    count: j - i,
+    counts,
+    dominant: dominantOf(counts),
+  };
 }
 
-function clusters(marks: readonly Mark[], first: number, end: number, w: TimeWindow, width: number, clusterPx: number): MarkItem[] {
+function clusters(
+  marks: readonly Mark[],
+  first: number,
+  end: number,
+  w: TimeWindow,
+  width: number,
+  clusterPx: number,
+): MarkItem[] {
   const out: MarkItem[] = [];
   const bucketMs = ((w.to - w.from) / width) * clusterPx;
   let i = first;

@@ -21,7 +21,12 @@ export interface ShownRange {
 }
 
 /** A zoomed or panned `window` wins over the preset. */
-export function shownRange(preset: RangePreset, window: TimeWindow | undefined, extent: Extent | undefined, now: number): ShownRange {
+export function shownRange(
+  preset: RangePreset,
+  window: TimeWindow | undefined,
+  extent: Extent | undefined,
+  now: number,
+): ShownRange {
   if (window) return { window, covered: window, note: 'zoomed' };
   const w = presetWindow(preset, extent, now);
   if (preset !== 'all') return { window: w, covered: w };

@@ -7,7 +7,41 @@ const S = 1000;
 const M = 60 * S;
 const H = 60 * M;
 const D = 24 * H;
-const STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, S, 2 * S, 5 * S, 10 * S, 15 * S, 30 * S, M, 2 * M, 5 * M, 10 * M, 15 * M, 30 * M, H, 2 * H, 3 * H, 6 * H, 12 * H, D, 2 * D, 7 * D, 14 * D, 30 * D, 91 * D, 365 * D];
+const STEPS = [
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  S,
+  2 * S,
+  5 * S,
+  10 * S,
+  15 * S,
+  30 * S,
+  M,
+  2 * M,
+  5 * M,
+  10 * M,
+  15 * M,
+  30 * M,
+  H,
+  2 * H,
+  3 * H,
+  6 * H,
+  12 * H,
+  D,
+  2 * D,
+  7 * D,
+  14 * D,
+  30 * D,
+  91 * D,
+  365 * D,
+];
 
 export function timeToX(t: number, w: TimeWindow, width: number): number {
   return ((t - w.from) / (w.to - w.from)) * width;
@@ -53,7 +87,12 @@ function tickLabel(t: number, step: number, offsetMs: number, major: boolean): s
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   if (step >= D) return date;
   const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  const time = step < S ? `${hm}:${pad(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}` : step < M ? `${hm}:${pad(d.getUTCSeconds())}` : hm;
+  const time =
+    step < S
+      ? `${hm}:${pad(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`
+      : step < M
+        ? `${hm}:${pad(d.getUTCSeconds())}`
+        : hm;
   return major ? `${date} ${time}` : time;
 }
 

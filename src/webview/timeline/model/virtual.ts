@@ -6,7 +6,13 @@ export interface RowRange {
   readonly end: number;
 }
 
-export function rowsInView(scrollTop: number, viewportPx: number, rowPx: number, count: number, overscan = 8): RowRange {
+export function rowsInView(
+  scrollTop: number,
+  viewportPx: number,
+  rowPx: number,
+  count: number,
+  overscan = 8,
+): RowRange {
   if (count <= 0 || rowPx <= 0) return { first: 0, end: 0 };
   const first = Math.max(0, Math.floor(scrollTop / rowPx) - overscan);
   const end = Math.min(count, Math.ceil((scrollTop + Math.max(0, viewportPx)) / rowPx) + overscan);

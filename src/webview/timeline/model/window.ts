@@ -15,7 +15,11 @@ export interface Extent {
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
-export const PRESET_SPAN: Readonly<Record<Exclude<RangePreset, 'all'>, number>> = { '1h': HOUR, '24h': 24 * HOUR, '7d': 7 * 24 * HOUR };
+export const PRESET_SPAN: Readonly<Record<Exclude<RangePreset, 'all'>, number>> = {
+  '1h': HOUR,
+  '24h': 24 * HOUR,
+  '7d': 7 * 24 * HOUR,
+};
 /**
  * Zooming stops at 20 ms across (log times have milliseconds: a timeout and the failed attempt
  * 4 ms after it must be told apart) and at 20 years across.

@@ -15,10 +15,31 @@ export interface CategoryLook {
 export const CATEGORY_LOOK: Readonly<Record<MarkCategory, CategoryLook>> = {
   network: { short: 'network', long: 'disconnected by the network (timeout)', glyph: 'M0,-6 L6,5 L-6,5 Z' },
   server: { short: 'server', long: 'disconnected by the server', glyph: 'M-5,-5 H5 V5 H-5 Z' },
-  client: { short: 'client', long: 'disconnected by the client', glyph: 'M-5.5,0 A5.5,5.5 0 1,0 5.5,0 A5.5,5.5 0 1,0 -5.5,0 Z' },
-  takeover: { short: 'taken over', long: 'session taken over (288): still connected', glyph: 'M0,-6.5 L6.5,0 L0,6.5 L-6.5,0 Z' },
-  unknown: { short: 'unknown', long: 'disconnected for an unknown reason', glyph: 'M-5,-2 L-2,-5 L2,-5 L5,-2 L5,2 L2,5 L-2,5 L-5,2 Z' },
-  failed: { short: 'failed', long: 'failed connect attempt', glyph: 'M-5,-3 L-3,-5 L0,-2 L3,-5 L5,-3 L2,0 L5,3 L3,5 L0,2 L-3,5 L-5,3 L-2,0 Z' },
+  client: {
+    short: 'client',
+    long: 'disconnected by the client',
+    glyph: 'M-5.5,0 A5.5,5.5 0 1,0 5.5,0 A5.5,5.5 0 1,0 -5.5,0 Z',
+  },
+  takeover: {
+    short: 'taken over',
+    long: 'session taken over (288): still connected',
+    glyph: 'M0,-6.5 L6.5,0 L0,6.5 L-6.5,0 Z',
+  },
+  unknown: {
+    short: 'unknown',
+    long: 'disconnected for an unknown reason',
+    glyph: 'M-5,-2 L-2,-5 L2,-5 L5,-2 L5,2 L2,5 L-2,5 L-5,2 Z',
+  },
+  failed: {
+    short: 'failed',
+    long: 'failed connect attempt',
+    glyph: 'M-5,-3 L-3,-5 L0,-2 L3,-5 L5,-3 L2,0 L5,3 L3,5 L0,2 L-3,5 L-5,3 L-2,0 Z',
+  },
 };
 
-export const KIND_WORDS = { connected: 'connected', failedConnect: 'failed connect', disconnected: 'disconnected', other: 'other' } as const;
+export const KIND_WORDS = {
+  connected: 'connected',
+  failedConnect: 'failed connect',
+  disconnected: 'disconnected',
+  other: 'other',
+} as const;

@@ -1,24 +1,35 @@
 import * as assert from 'node:assert/strict';
 import { eventsFromLog, type ConnectivityEvent } from '../../../../src/core/events';
-import { closedConnection, tokenAuthFailed, tokenAuthSucceeded, apiKeyAuthFailed } from '../../../../src/core/connectionLog';
+import {
+  closedConnection,
+  tokenAuthFailed,
+  tokenAuthSucceeded,
+  apiKeyAuthFailed,
+} from '../../../../src/core/connectionLog';
 import { HOSTILE_STRINGS, MEGABYTE } from '../hostile';
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 const at = (s: number): string => new Date(T0 + s * 1000).toISOString();
 /** The API serves newest first; tests write oldest first and reverse. */
-const served = (...entries: [number, string][]) => entries.map(([s, message]) => ({ message, timestamp: at(s) })).reverse();
+const served = (...entries: [number, string][]) =>
+  entries.map(([s, message]) => ({ message, timestamp: at(s) })).reverse();
 const kinds = (events: ConnectivityEvent[]) => events.map((e) => e.kind);
 
 describe('core/events/fromLog', () => {
   it('turns a history into events, oldest first', () => {
-    const events = eventsFromLog(served(
-      [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
-      [60, closedConnection('10.0.0.1', 160)],
-      [90, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
-      [120, 'Closed connection from 10.0.0.1. The connection was closed by the client.'],
-    ));
+    const events = eventsFromLog(
+      served(
+        [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
+        [60, closedConnection('10.0.0.1', 160)],
+        [90, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
+        [120, 'Closed connection from 10.0.0.1. The connection was closed by the client.'],
+      ),
+    );
     assert.deepEqual(kinds(events), ['connected', 'disconnected', 'connected', 'disconnected']);
-    assert.deepEqual(events.map((e) => e.time), [0, 60, 90, 120].map((s) => T0 + s * 1000));
+    assert.deepEqual(
+      events.map((e) => e.time),
+      [0, 60, 90, 120].map((s) => T0 + s * 1000),
+    );
     const timeout = events[1];
     assert.ok(timeout.kind === 'disconnected');
     assert.equal(timeout.cause, 'network');
@@ -40,10 +51,12 @@ describe('core/events/fromLog', () => {
   });
 
   it('makes one failed connect of "Token auth failed" and the not-authorized close after it', () => {
-    const events = eventsFromLog(served(
-      [0, tokenAuthFailed('d:o:t:x', '10.1.2.3')],
-      [0.01, 'Closed connection from 10.1.2.3. The operation is not authorized.'],
-    ));
+    const events = eventsFromLog(
+      served(
+        [0, tokenAuthFailed('d:o:t:x', '10.1.2.3')],
+        [0.01, 'Closed connection from 10.1.2.3. The operation is not authorized.'],
+      ),
+    );
     assert.equal(events.length, 1);
     const failed = events[0];
     assert.ok(failed.kind === 'failedConnect');
@@ -61,7 +74,10 @@ describe('core/events/fromLog', () => {
     const failure = { message: tokenAuthFailed('d:o:t:x', '10.1.2.3'), timestamp: at(0) };
     const earlier = served([-10, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [-5, closedConnection('10.0.0.1', 91)]);
     // Served newest first: [close, failure] is the sandbox's order, [failure, close] the other.
-    for (const ties of [[close, failure], [failure, close]]) {
+    for (const ties of [
+      [close, failure],
+      [failure, close],
+    ]) {
       for (const before of [[], earlier]) {
         const events = eventsFromLog([...ties, ...before]);
         assert.equal(events.length, before.length + 1);
@@ -83,32 +99,35 @@ describe('core/events/fromLog', () => {
     assert.equal(failed.closeCode, 180);
   });
 
-  it('does not pair a failure with another address\'s close', () => {
-    const events = eventsFromLog(served(
-      [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
-      [1, tokenAuthFailed('d:o:t:x', '10.9.9.9')],
-      [2, closedConnection('10.0.0.1', 160)],
-      [3, closedConnection('10.9.9.9', 180)],
-    ));
+  it("does not pair a failure with another address's close", () => {
+    const events = eventsFromLog(
+      served(
+        [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
+        [1, tokenAuthFailed('d:o:t:x', '10.9.9.9')],
+        [2, closedConnection('10.0.0.1', 160)],
+        [3, closedConnection('10.9.9.9', 180)],
+      ),
+    );
     assert.deepEqual(kinds(events), ['connected', 'failedConnect', 'disconnected']);
     assert.equal(events[1].clientAddr, '10.9.9.9');
     assert.equal(events[2].kind === 'disconnected' && events[2].closeCode, 160);
   });
 
   it('calls a not-authorized close while no session is open a failed attempt', () => {
-    const events = eventsFromLog(served(
-      [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
-      [10, closedConnection('10.0.0.1', 91)],
-      [20, closedConnection('10.0.0.1', 180)],
-    ));
+    const events = eventsFromLog(
+      served(
+        [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
+        [10, closedConnection('10.0.0.1', 91)],
+        [20, closedConnection('10.0.0.1', 180)],
+      ),
+    );
     assert.deepEqual(kinds(events), ['connected', 'disconnected', 'failedConnect']);
   });
 
   it('calls a not-authorized close during a session a server disconnect (forbidden topic)', () => {
-    const events = eventsFromLog(served(
-      [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
-      [10, closedConnection('10.0.0.1', 180)],
-    ));
+    const events = eventsFromLog(
+      served([0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')], [10, closedConnection('10.0.0.1', 180)]),
+    );
     assert.deepEqual(kinds(events), ['connected', 'disconnected']);
     assert.equal(events[1].kind === 'disconnected' && events[1].cause, 'server');
   });
@@ -144,12 +163,14 @@ describe('core/events/fromLog', () => {
   });
 
   it('recognises a takeover (288) and does not end the session on it', () => {
-    const events = eventsFromLog(served(
-      [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
-      [10, tokenAuthSucceeded('d:o:t:x', '10.0.0.2')],
-      [10, closedConnection('10.0.0.1', 288)],
-      [20, closedConnection('10.0.0.2', 180)],
-    ));
+    const events = eventsFromLog(
+      served(
+        [0, tokenAuthSucceeded('d:o:t:x', '10.0.0.1')],
+        [10, tokenAuthSucceeded('d:o:t:x', '10.0.0.2')],
+        [10, closedConnection('10.0.0.1', 288)],
+        [20, closedConnection('10.0.0.2', 180)],
+      ),
+    );
     assert.deepEqual(kinds(events), ['connected', 'connected', 'disconnected', 'disconnected']);
     assert.equal(events[2].kind === 'disconnected' && events[2].cause, 'takeover');
     // Still in a session after the takeover, so the later 180 is a disconnect, not a failed attempt.
@@ -158,10 +179,13 @@ describe('core/events/fromLog', () => {
 
   it('keeps unknown lines as other, with the raw text', () => {
     const [e] = eventsFromLog(served([0, 'Device <b>rebooted</b>']));
-    assert.deepEqual({ kind: e.kind, raw: e.kind === 'other' && e.raw }, { kind: 'other', raw: 'Device <b>rebooted</b>' });
+    assert.deepEqual(
+      { kind: e.kind, raw: e.kind === 'other' && e.raw },
+      { kind: 'other', raw: 'Device <b>rebooted</b>' },
+    );
   });
 
-  it('sorts out-of-order entries, keeping the log\'s order for equal times', () => {
+  it("sorts out-of-order entries, keeping the log's order for equal times", () => {
     const entries = [
       { message: closedConnection('10.0.0.1', 160), timestamp: at(50) },
       { message: tokenAuthSucceeded('d:o:t:x', '10.0.0.1'), timestamp: at(10) },
@@ -170,7 +194,10 @@ describe('core/events/fromLog', () => {
     ];
     // Served newest first, so at 10 s the close (later in the array) happened before the connect.
     const events = eventsFromLog(entries);
-    assert.deepEqual(events.map((e) => e.time), [10, 10, 30, 50].map((s) => T0 + s * 1000));
+    assert.deepEqual(
+      events.map((e) => e.time),
+      [10, 10, 30, 50].map((s) => T0 + s * 1000),
+    );
     assert.deepEqual(kinds(events), ['disconnected', 'connected', 'connected', 'disconnected']);
   });
 
@@ -185,8 +212,14 @@ describe('core/events/fromLog', () => {
     assert.equal(events[0].time, T0);
     const undated = events.slice(1);
     assert.ok(undated.every((e) => e.time === undefined));
-    assert.deepEqual(undated.map((e) => e.timeIssue), ['invalid', 'invalid', 'missing']);
-    assert.deepEqual(undated.map((e) => e.rawTime), ['12345', 'yesterday', undefined]);
+    assert.deepEqual(
+      undated.map((e) => e.timeIssue),
+      ['invalid', 'invalid', 'missing'],
+    );
+    assert.deepEqual(
+      undated.map((e) => e.rawTime),
+      ['12345', 'yesterday', undefined],
+    );
     assert.equal(undated[1].kind, 'disconnected');
   });
 

@@ -1,9 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { eventFromMonitor } from '../../../../src/core/events';
-import { connectMessage, disconnectMessage, failedConnectMessage, parseMonitorPayload, type ConnectionFacts, type MonitorMessage } from '../../../../src/core/monitor';
+import {
+  connectMessage,
+  disconnectMessage,
+  failedConnectMessage,
+  parseMonitorPayload,
+  type ConnectionFacts,
+  type MonitorMessage,
+} from '../../../../src/core/monitor';
 import { HOSTILE_STRINGS } from '../hostile';
 
-const facts: ConnectionFacts = { clientId: 'd:7gnple:type1:ps1', clientAddr: '195.212.29.65', port: 1883, secure: false, protocol: 'mqtt4', user: 'use-token-auth', durable: false };
+const facts: ConnectionFacts = {
+  clientId: 'd:7gnple:type1:ps1',
+  clientAddr: '195.212.29.65',
+  port: 1883,
+  secure: false,
+  protocol: 'mqtt4',
+  user: 'use-token-auth',
+  durable: false,
+};
 const traffic = { readBytes: 127, readMsg: 0, writeBytes: 9, writeMsg: 0 };
 const T = '2018-01-02T16:52:14.296Z';
 
@@ -14,8 +29,12 @@ function read(payload: string): MonitorMessage {
 }
 
 describe('core/events/fromMonitor', () => {
-  it('reads the spec\'s Connect example', () => {
-    const e = eventFromMonitor(read('{"Action":"Connect","Time":"2018-01-02T16:51:10.558Z","ClientAddr":"195.212.29.65","ClientID":"d:7gnple:type1:ps1","Port":1883,"Secure":false,"Protocol":"mqtt4","Durable":false,"User":"use-token-auth"}'));
+  it("reads the spec's Connect example", () => {
+    const e = eventFromMonitor(
+      read(
+        '{"Action":"Connect","Time":"2018-01-02T16:51:10.558Z","ClientAddr":"195.212.29.65","ClientID":"d:7gnple:type1:ps1","Port":1883,"Secure":false,"Protocol":"mqtt4","Durable":false,"User":"use-token-auth"}',
+      ),
+    );
     assert.ok(e.kind === 'connected');
     assert.equal(e.time, Date.UTC(2018, 0, 2, 16, 51, 10, 558));
     assert.equal(e.auth, 'token');
@@ -27,8 +46,12 @@ describe('core/events/fromMonitor', () => {
     assert.equal(e.source, 'monitor');
     assert.equal(e.timeIssue, undefined);
   });
-  it('reads the spec\'s Disconnect example, with its connect time', () => {
-    const e = eventFromMonitor(read('{"Action":"Disconnect","Time":"2018-01-02T16:52:14.296Z","ClientAddr":"195.212.29.65","ClientID":"d:7gnple:type1:ps1","Port":1883,"Secure":false,"Protocol":"mqtt4","ConnectTime":"2018-01-02T16:51:10.557Z","CloseCode":91,"Reason":"The connection was closed by the client","ReadBytes":127,"ReadMsg":0,"WriteBytes":9,"WriteMsg":0}'));
+  it("reads the spec's Disconnect example, with its connect time", () => {
+    const e = eventFromMonitor(
+      read(
+        '{"Action":"Disconnect","Time":"2018-01-02T16:52:14.296Z","ClientAddr":"195.212.29.65","ClientID":"d:7gnple:type1:ps1","Port":1883,"Secure":false,"Protocol":"mqtt4","ConnectTime":"2018-01-02T16:51:10.557Z","CloseCode":91,"Reason":"The connection was closed by the client","ReadBytes":127,"ReadMsg":0,"WriteBytes":9,"WriteMsg":0}',
+      ),
+    );
     assert.ok(e.kind === 'disconnected');
     assert.equal(e.cause, 'client');
     assert.equal(e.closeCode, 91);
@@ -50,7 +73,15 @@ describe('core/events/fromMonitor', () => {
     assert.equal(e.cause, 'network');
   });
   it('classifies every close code the sandbox sends', () => {
-    const causes: Record<number, string> = { 0: 'client', 91: 'client', 92: 'server', 160: 'network', 164: 'network', 180: 'server', 288: 'takeover' };
+    const causes: Record<number, string> = {
+      0: 'client',
+      91: 'client',
+      92: 'server',
+      160: 'network',
+      164: 'network',
+      180: 'server',
+      288: 'takeover',
+    };
     for (const [code, cause] of Object.entries(causes)) {
       const e = eventFromMonitor(disconnectMessage(facts, T, T, Number(code), traffic));
       assert.equal(e.kind === 'disconnected' && e.cause, cause, code);

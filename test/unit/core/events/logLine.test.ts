@@ -1,13 +1,27 @@
 import * as assert from 'node:assert/strict';
 import { readLogLine } from '../../../../src/core/events';
-import { apiKeyAuthFailed, apiKeyAuthSucceeded, closedConnection, tokenAuthFailed, tokenAuthSucceeded } from '../../../../src/core/connectionLog';
+import {
+  apiKeyAuthFailed,
+  apiKeyAuthSucceeded,
+  closedConnection,
+  tokenAuthFailed,
+  tokenAuthSucceeded,
+} from '../../../../src/core/connectionLog';
 import { CLOSE_CODES } from '../../../../src/core/closeCodes';
 import { HOSTILE_STRINGS } from '../hostile';
 
 describe('core/events/logLine', () => {
-  it('reads the platform\'s auth lines (spec §3)', () => {
-    assert.deepEqual(readLogLine("Token auth succeeded: ClientID='d:1cv8gl:inforce:ifc6309', ClientIP=223.227.12.217"),
-      { type: 'auth', succeeded: true, method: 'token', clientId: 'd:1cv8gl:inforce:ifc6309', clientIp: '223.227.12.217' });
+  it("reads the platform's auth lines (spec §3)", () => {
+    assert.deepEqual(
+      readLogLine("Token auth succeeded: ClientID='d:1cv8gl:inforce:ifc6309', ClientIP=223.227.12.217"),
+      {
+        type: 'auth',
+        succeeded: true,
+        method: 'token',
+        clientId: 'd:1cv8gl:inforce:ifc6309',
+        clientIp: '223.227.12.217',
+      },
+    );
   });
   it('reads every auth line the sandbox writes', () => {
     const cases = [
@@ -40,12 +54,21 @@ describe('core/events/logLine', () => {
     const closed = readLogLine('Closed connection from ::1. The connection timed out.');
     assert.deepEqual(closed, { type: 'closed', clientIp: '::1', reason: 'The connection timed out.' });
   });
-  it('reads every seen close wording, and the sandbox\'s for every code', () => {
-    assert.deepEqual(readLogLine('Closed connection from 195.212.29.58. The connection timed out.'),
-      { type: 'closed', clientIp: '195.212.29.58', reason: 'The connection timed out.' });
-    assert.deepEqual(readLogLine('Closed connection. The connection was closed by the client or network (5)'),
-      { type: 'closed', reason: 'The connection was closed by the client or network (5)' });
-    assert.deepEqual(readLogLine('Closed connection from 10.1.2.3.'), { type: 'closed', clientIp: '10.1.2.3', reason: '' });
+  it("reads every seen close wording, and the sandbox's for every code", () => {
+    assert.deepEqual(readLogLine('Closed connection from 195.212.29.58. The connection timed out.'), {
+      type: 'closed',
+      clientIp: '195.212.29.58',
+      reason: 'The connection timed out.',
+    });
+    assert.deepEqual(readLogLine('Closed connection. The connection was closed by the client or network (5)'), {
+      type: 'closed',
+      reason: 'The connection was closed by the client or network (5)',
+    });
+    assert.deepEqual(readLogLine('Closed connection from 10.1.2.3.'), {
+      type: 'closed',
+      clientIp: '10.1.2.3',
+      reason: '',
+    });
     for (const info of CLOSE_CODES) {
       const fact = readLogLine(closedConnection('10.1.2.3', info.code));
       assert.deepEqual(fact, { type: 'closed', clientIp: '10.1.2.3', reason: `${info.reason}.` });

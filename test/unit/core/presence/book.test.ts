@@ -6,7 +6,8 @@ import { HOSTILE_STRINGS, MEGABYTE } from '../hostile';
 
 const A = 'd:org123:sensor:a';
 const B = 'a:org123:dashboard';
-const payload = (id: string, action: string, s: number, extra = {}) => JSON.stringify({ Action: action, Time: iso(s), ClientID: id, ...extra });
+const payload = (id: string, action: string, s: number, extra = {}) =>
+  JSON.stringify({ Action: action, Time: iso(s), ClientID: id, ...extra });
 
 describe('core/presence/book', () => {
   it('routes messages to pinned clients by id and ignores the rest', () => {
@@ -39,7 +40,10 @@ describe('core/presence/book', () => {
     const s = normaliseClientState({ id: A, connectionStatus: 'connected', lastConnectTime: iso(0) });
     assert.ok(s);
     assert.equal(book.applyState(s).length, 1);
-    assert.deepEqual(book.snapshot().map((x) => x.status), ['connected']);
+    assert.deepEqual(
+      book.snapshot().map((x) => x.status),
+      ['connected'],
+    );
   });
   it('refuses bad payloads with a reason and survives hostile ones', () => {
     const book = new PresenceBook();

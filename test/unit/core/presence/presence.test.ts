@@ -1,14 +1,29 @@
 import * as assert from 'node:assert/strict';
 import { Presence, type PresenceTransition } from '../../../../src/core/presence/presence';
-import { connectMessage, disconnectMessage, failedConnectMessage, type ConnectionFacts, type MonitorMessage } from '../../../../src/core/monitor';
+import {
+  connectMessage,
+  disconnectMessage,
+  failedConnectMessage,
+  type ConnectionFacts,
+  type MonitorMessage,
+} from '../../../../src/core/monitor';
 import { normaliseClientState, type ClientState } from '../../../../src/core/clientState';
 import { iso, sec } from '../fixtures';
 
 const ID = 'd:org123:sensor:s-7';
-const facts = (addr = '10.0.0.1'): ConnectionFacts => ({ clientId: ID, clientAddr: addr, port: 8883, secure: true, protocol: 'mqtt4', user: 'use-token-auth', durable: false });
+const facts = (addr = '10.0.0.1'): ConnectionFacts => ({
+  clientId: ID,
+  clientAddr: addr,
+  port: 8883,
+  secure: true,
+  protocol: 'mqtt4',
+  user: 'use-token-auth',
+  durable: false,
+});
 const traffic = { readBytes: 0, readMsg: 0, writeBytes: 0, writeMsg: 0 };
 const connect = (s: number, addr?: string): MonitorMessage => connectMessage(facts(addr), iso(s));
-const disconnect = (s: number, code: number, addr?: string): MonitorMessage => disconnectMessage(facts(addr), iso(s), iso(0), code, traffic);
+const disconnect = (s: number, code: number, addr?: string): MonitorMessage =>
+  disconnectMessage(facts(addr), iso(s), iso(0), code, traffic);
 const failed = (s: number): MonitorMessage => failedConnectMessage(facts('10.9.9.9'), iso(s), 180);
 const brief = (ts: PresenceTransition[]) => ts.map((t) => `${t.from}>${t.to}:${t.change}:${t.notify}`);
 function record(fields: Record<string, unknown>): ClientState {
@@ -35,7 +50,9 @@ describe('core/presence/presence', () => {
   it('notifies disconnects and failed connects, and reconnects quietly', () => {
     const p = new Presence(ID);
     p.applyMonitor(connect(0), true, 0);
-    assert.deepEqual(brief(p.applyMonitor(disconnect(10, 160), false, 0)), ['connected>disconnected:disconnected:alert']);
+    assert.deepEqual(brief(p.applyMonitor(disconnect(10, 160), false, 0)), [
+      'connected>disconnected:disconnected:alert',
+    ]);
     assert.deepEqual(brief(p.applyMonitor(failed(12), false, 0)), ['disconnected>disconnected:failedConnect:alert']);
     assert.deepEqual(brief(p.applyMonitor(connect(20), false, 0)), ['disconnected>connected:reconnected:quiet']);
     assert.equal(p.snapshot().since, sec(20));
@@ -53,7 +70,9 @@ describe('core/presence/presence', () => {
     const p = new Presence(ID);
     p.applyMonitor(connect(0, 'A'), true, 0);
     assert.deepEqual(brief(p.applyMonitor(connect(30, 'B'), false, 0)), []);
-    assert.deepEqual(brief(p.applyMonitor(disconnect(30.1, 288, 'A'), false, 0)), ['connected>connected:takeover:quiet']);
+    assert.deepEqual(brief(p.applyMonitor(disconnect(30.1, 288, 'A'), false, 0)), [
+      'connected>connected:takeover:quiet',
+    ]);
     assert.equal(p.snapshot().status, 'connected');
   });
   it('stays connected when the 288 is stamped before the newer connect but arrives after it', () => {
@@ -80,9 +99,11 @@ describe('core/presence/presence', () => {
   it('reports a change a re-delivered retained message reveals (missed while the watcher was away)', () => {
     const p = new Presence(ID);
     p.applyMonitor(connect(0), true, 0);
-    assert.deepEqual(brief(p.applyMonitor(disconnect(50, 160), true, 0)), ['connected>disconnected:disconnected:alert']);
+    assert.deepEqual(brief(p.applyMonitor(disconnect(50, 160), true, 0)), [
+      'connected>disconnected:disconnected:alert',
+    ]);
   });
-  it('ignores other clients\' messages and unknown actions', () => {
+  it("ignores other clients' messages and unknown actions", () => {
     const p = new Presence(ID);
     assert.deepEqual(p.applyMonitor({ ...connect(0), ClientID: 'd:org123:sensor:other' }, true, 0), []);
     assert.deepEqual(p.applyMonitor({ Action: 'Reboot', Time: iso(0), ClientID: ID }, false, 0), []);
@@ -92,33 +113,57 @@ describe('core/presence/presence', () => {
   it('orders a message without Time by its receipt time', () => {
     const p = new Presence(ID);
     p.applyMonitor(connect(0), true, 0);
-    assert.deepEqual(brief(p.applyMonitor({ Action: 'Disconnect', ClientID: ID, CloseCode: 160 }, false, sec(5))), ['connected>disconnected:disconnected:alert']);
+    assert.deepEqual(brief(p.applyMonitor({ Action: 'Disconnect', ClientID: ID, CloseCode: 160 }, false, sec(5))), [
+      'connected>disconnected:disconnected:alert',
+    ]);
   });
 
   describe('with state records', () => {
     it('takes the first record as the initial state, as one transition', () => {
       const p = new Presence(ID);
-      const ts = p.applyState(record({ connectionStatus: 'disconnected', lastConnectTime: iso(0), lastDisconnectTime: iso(10), closeCode: 160 }));
+      const ts = p.applyState(
+        record({
+          connectionStatus: 'disconnected',
+          lastConnectTime: iso(0),
+          lastDisconnectTime: iso(10),
+          closeCode: 160,
+        }),
+      );
       assert.deepEqual(brief(ts), ['unknown>disconnected:disconnected:none']);
       assert.equal(p.snapshot().since, sec(10));
       assert.equal(p.snapshot().lastDisconnect?.closeCode, 160);
     });
     it('takes a record without times as the status', () => {
       const p = new Presence(ID);
-      assert.deepEqual(brief(p.applyState(record({ connectionStatus: 'connected' }))), ['unknown>connected:connected:none']);
+      assert.deepEqual(brief(p.applyState(record({ connectionStatus: 'connected' }))), [
+        'unknown>connected:connected:none',
+      ]);
       assert.equal(p.snapshot().since, undefined);
     });
     it('reports what a reconciling record reveals, in order', () => {
       const p = new Presence(ID);
       p.applyMonitor(disconnect(10, 160), true, 0);
-      const ts = p.applyState(record({ connectionStatus: 'disconnected', lastConnectTime: iso(20), lastDisconnectTime: iso(30), closeCode: 91 }));
-      assert.deepEqual(brief(ts), ['disconnected>connected:reconnected:quiet', 'connected>disconnected:disconnected:alert']);
+      const ts = p.applyState(
+        record({
+          connectionStatus: 'disconnected',
+          lastConnectTime: iso(20),
+          lastDisconnectTime: iso(30),
+          closeCode: 91,
+        }),
+      );
+      assert.deepEqual(brief(ts), [
+        'disconnected>connected:reconnected:quiet',
+        'connected>disconnected:disconnected:alert',
+      ]);
     });
     it('ignores a lagging record', () => {
       const p = new Presence(ID);
       p.applyMonitor(connect(0), true, 0);
       p.applyMonitor(disconnect(40, 160), false, 0);
-      assert.deepEqual(p.applyState(record({ connectionStatus: 'connected', lastConnectTime: iso(0), lastDisconnectTime: iso(-5) })), []);
+      assert.deepEqual(
+        p.applyState(record({ connectionStatus: 'connected', lastConnectTime: iso(0), lastDisconnectTime: iso(-5) })),
+        [],
+      );
       assert.equal(p.snapshot().status, 'disconnected');
     });
     it('adds nothing when it says what the monitor said', () => {
@@ -130,16 +175,28 @@ describe('core/presence/presence', () => {
     it('applies the 288 rule to a record', () => {
       const p = new Presence(ID);
       p.applyMonitor(connect(0), true, 0);
-      const ts = p.applyState(record({ connectionStatus: 'disconnected', lastConnectTime: iso(0), lastDisconnectTime: iso(9), closeCode: 288 }));
+      const ts = p.applyState(
+        record({
+          connectionStatus: 'disconnected',
+          lastConnectTime: iso(0),
+          lastDisconnectTime: iso(9),
+          closeCode: 288,
+        }),
+      );
       assert.deepEqual(brief(ts), ['connected>connected:takeover:quiet']);
       assert.equal(p.snapshot().status, 'connected');
     });
-    it('lets the record\'s status outrank contradictory times', () => {
+    it("lets the record's status outrank contradictory times", () => {
       const p = new Presence(ID);
       p.applyMonitor(connect(0), true, 0);
-      const ts = p.applyState(record({ connectionStatus: 'connected', lastConnectTime: iso(5), lastDisconnectTime: iso(9), closeCode: 160 }));
+      const ts = p.applyState(
+        record({ connectionStatus: 'connected', lastConnectTime: iso(5), lastDisconnectTime: iso(9), closeCode: 160 }),
+      );
       assert.equal(p.snapshot().status, 'connected');
-      assert.deepEqual(brief(ts), ['connected>disconnected:disconnected:alert', 'disconnected>connected:reconnected:quiet']);
+      assert.deepEqual(brief(ts), [
+        'connected>disconnected:disconnected:alert',
+        'disconnected>connected:reconnected:quiet',
+      ]);
     });
     it('ignores records of other clients and of unknown status', () => {
       const p = new Presence(ID);

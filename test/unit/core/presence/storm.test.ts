@@ -25,7 +25,13 @@ describe('core/presence/storm', () => {
       const s = c.poll(t);
       if (s) summaries.push(s);
     }
-    assert.deepEqual(summaries.map((s) => [s.from, s.to, s.count]), [[100, 1100, 11], [1200, 2200, 11]]);
+    assert.deepEqual(
+      summaries.map((s) => [s.from, s.to, s.count]),
+      [
+        [100, 1100, 11],
+        [1200, 2200, 11],
+      ],
+    );
     assert.equal(c.flush()?.count, 8);
     assert.equal(c.flush(), undefined);
   });

@@ -5,7 +5,12 @@ import { StormCoalescer } from '../../../../src/core/presence/storm';
 import { iso } from '../fixtures';
 
 const ID = 'd:org123:sensor:sensor-7';
-const msg = (action: string, s: number, extra: object = {}) => ({ Action: action, Time: iso(s), ClientID: ID, ...extra });
+const msg = (action: string, s: number, extra: object = {}) => ({
+  Action: action,
+  Time: iso(s),
+  ClientID: ID,
+  ...extra,
+});
 
 describe('core/presence/words', () => {
   it('says who and why for each transition', () => {
@@ -30,12 +35,25 @@ describe('core/presence/words', () => {
     const clients = ['a', 'b', 'c', 'd', 'e'].map((x) => new Presence(`d:org123:t:${x}`));
     for (const [i, p] of clients.entries()) {
       p.applyMonitor({ Action: 'Connect', Time: iso(0), ClientID: p.clientId }, true, 0);
-      for (const t of p.applyMonitor({ Action: 'Disconnect', Time: iso(1 + i), ClientID: p.clientId, CloseCode: 160 }, false, 0)) storm.offer(t, i * 1000);
+      for (const t of p.applyMonitor(
+        { Action: 'Disconnect', Time: iso(1 + i), ClientID: p.clientId, CloseCode: 160 },
+        false,
+        0,
+      ))
+        storm.offer(t, i * 1000);
     }
-    for (const t of clients[0].applyMonitor({ Action: 'Connect', Time: iso(9), ClientID: clients[0].clientId }, false, 0)) storm.offer(t, 6000);
+    for (const t of clients[0].applyMonitor(
+      { Action: 'Connect', Time: iso(9), ClientID: clients[0].clientId },
+      false,
+      0,
+    ))
+      storm.offer(t, 6000);
     const summary = storm.flush();
     assert.ok(summary);
     assert.equal(stormWords(summary), '6 changes in 6 s: 5 disconnected, 1 reconnected — a, b, c and 2 more');
-    assert.equal(stormWords({ count: 100, items: summary.items.slice(0, 1), from: 0, to: 10 }), '100 changes in under a second: 1 disconnected (first 1) — a');
+    assert.equal(
+      stormWords({ count: 100, items: summary.items.slice(0, 1), from: 0, to: 10 }),
+      '100 changes in under a second: 1 disconnected (first 1) — a',
+    );
   });
 });

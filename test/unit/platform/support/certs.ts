@@ -16,15 +16,28 @@ let made: Promise<TestCerts> | undefined;
 
 async function makeCa(name: string) {
   return generate([{ name: 'commonName', value: name }], {
-    keyType: 'ec', algorithm: 'sha256',
-    extensions: [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }],
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+    ],
   });
 }
 
-async function serverCert(ca: { private: string; cert: string }, host: { dns?: string; ip?: string }, validity?: { notBeforeDate: Date; notAfterDate: Date }) {
+async function serverCert(
+  ca: { private: string; cert: string },
+  host: { dns?: string; ip?: string },
+  validity?: { notBeforeDate: Date; notAfterDate: Date },
+) {
   const pems = await generate([{ name: 'commonName', value: host.dns ?? host.ip ?? 'server' }], {
-    keyType: 'ec', algorithm: 'sha256', ca: { key: ca.private, cert: ca.cert }, ...validity,
-    extensions: [{ name: 'subjectAltName', altNames: [host.dns ? { type: 2, value: host.dns } : { type: 7, ip: host.ip }] }],
+    keyType: 'ec',
+    algorithm: 'sha256',
+    ca: { key: ca.private, cert: ca.cert },
+    ...validity,
+    extensions: [
+      { name: 'subjectAltName', altNames: [host.dns ? { type: 2, value: host.dns } : { type: 7, ip: host.ip }] },
+    ],
   });
   return { key: pems.private, cert: pems.cert };
 }
@@ -38,7 +51,11 @@ export function testCerts(): Promise<TestCerts> {
       ca: ca.cert,
       otherCa: other.cert,
       good: await serverCert(ca, { ip: '127.0.0.1' }),
-      expired: await serverCert(ca, { ip: '127.0.0.1' }, { notBeforeDate: new Date(now - 30 * DAY), notAfterDate: new Date(now - DAY) }),
+      expired: await serverCert(
+        ca,
+        { ip: '127.0.0.1' },
+        { notBeforeDate: new Date(now - 30 * DAY), notAfterDate: new Date(now - DAY) },
+      ),
       wrongHost: await serverCert(ca, { dns: 'platform.example' }),
     };
   })();

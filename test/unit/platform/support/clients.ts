@@ -15,14 +15,24 @@ export interface LogLines {
 
 export function captureLog(): LogLines {
   const lines: string[] = [];
-  return { lines, debug: (m) => void lines.push(m), info: (m) => void lines.push(m), warn: (m) => void lines.push(m), error: (m) => void lines.push(m) };
+  return {
+    lines,
+    debug: (m) => void lines.push(m),
+    info: (m) => void lines.push(m),
+    warn: (m) => void lines.push(m),
+    error: (m) => void lines.push(m),
+  };
 }
 
 /** A client of a fault server: fast backoff so retry tests stay short. */
 export function faultClient(apiUrl: string, extra: Partial<RestClientOptions> = {}): PlatformRestClient {
   return new PlatformRestClient({
-    apiUrl, apiKey: TEST_KEY, apiToken: TEST_TOKEN, timeoutMs: 3000,
-    backoff: { initialMs: 20, maxMs: 100 }, ...extra,
+    apiUrl,
+    apiKey: TEST_KEY,
+    apiToken: TEST_TOKEN,
+    timeoutMs: 3000,
+    backoff: { initialMs: 20, maxMs: 100 },
+    ...extra,
   });
 }
 

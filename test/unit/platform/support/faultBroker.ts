@@ -26,7 +26,11 @@ export interface FaultBrokerOptions {
 export async function startFaultBroker(options: FaultBrokerOptions = {}): Promise<FaultBroker> {
   const broker = await Aedes.createBroker({
     authenticate: (_client, username, password, done) => {
-      if (options.password === undefined || (username === options.username && password?.toString() === options.password)) return done(null, true);
+      if (
+        options.password === undefined ||
+        (username === options.username && password?.toString() === options.password)
+      )
+        return done(null, true);
       done(Object.assign(new Error('not authorized'), { returnCode: 5 as const }), null);
     },
     authorizeSubscribe: (_client, sub, done) => done(null, options.refuse?.(sub.topic) ? null : sub),
@@ -48,11 +52,14 @@ export async function startFaultBroker(options: FaultBrokerOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `mqtt://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    publish: (topic, payload, retain = false) => new Promise((resolve, reject) => broker.publish(
-      { cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain, dup: false },
-      (error) => (error ? reject(error) : resolve()),
-    )),
-    subscribed: (topic) => (seen.has(topic) ? Promise.resolve() : new Promise((resolve) => waiters.push({ topic, resolve }))),
+    publish: (topic, payload, retain = false) =>
+      new Promise((resolve, reject) =>
+        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain, dup: false }, (error) =>
+          error ? reject(error) : resolve(),
+        ),
+      ),
+    subscribed: (topic) =>
+      seen.has(topic) ? Promise.resolve() : new Promise((resolve) => waiters.push({ topic, resolve })),
     async close() {
       if (closed) return;
       closed = true;

@@ -29,7 +29,10 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-export async function startFaultServer(handler: FaultHandler, tls?: { key: string; cert: string }): Promise<FaultServer> {
+export async function startFaultServer(
+  handler: FaultHandler,
+  tls?: { key: string; cert: string },
+): Promise<FaultServer> {
   const requests: Recorded[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -38,7 +41,13 @@ export async function startFaultServer(handler: FaultHandler, tls?: { key: strin
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const index = requests.length;
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: performance.now() });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+        at: performance.now(),
+      });
       for (const w of waiters.filter((w) => requests.length >= w.count)) w.resolve();
       handler(req, res, index, body);
     });
@@ -53,8 +62,17 @@ export async function startFaultServer(handler: FaultHandler, tls?: { key: strin
     waitForRequests(count, timeoutMs = DEFAULT_WAIT_MS) {
       if (requests.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${requests.length} of ${count} requests arrived`)), timeoutMs);
-        waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(); } });
+        const timer = setTimeout(
+          () => reject(new Error(`only ${requests.length} of ${count} requests arrived`)),
+          timeoutMs,
+        );
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       });
     },
     close() {
@@ -64,12 +82,21 @@ export async function startFaultServer(handler: FaultHandler, tls?: { key: strin
   };
 }
 
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
 
 /** The platform's error body (spec §2.4). */
 export function apiError(id: string, message: string, violations: string[] = []) {
-  return { message: `${id}: ${message}`, exception: { id, properties: [] }, violations: violations.map((m) => ({ message: m })) };
+  return {
+    message: `${id}: ${message}`,
+    exception: { id, properties: [] },
+    violations: violations.map((m) => ({ message: m })),
+  };
 }

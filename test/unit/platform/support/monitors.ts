@@ -37,11 +37,21 @@ export class WatchedMonitor {
   subscribed(topic: string, timeoutMs = DEFAULT_WAIT_MS): Promise<MonitorEvents['subscription']> {
     const found = this.subscriptions.find((s) => s.topic === topic);
     if (found) return Promise.resolve(found);
-    return nextEvent((l) => this.monitor.on('subscription', l), (s) => s.topic === topic, timeoutMs, `the subscription of ${topic}`);
+    return nextEvent(
+      (l) => this.monitor.on('subscription', l),
+      (s) => s.topic === topic,
+      timeoutMs,
+      `the subscription of ${topic}`,
+    );
   }
 
   state(name: MonitorEvents['connection']['state'], timeoutMs = DEFAULT_WAIT_MS): Promise<MonitorEvents['connection']> {
     if (this.monitor.state.state === name) return Promise.resolve(this.monitor.state);
-    return nextEvent((l) => this.monitor.on('connection', l), (c) => c.state === name, timeoutMs, `the monitor to be ${name}`);
+    return nextEvent(
+      (l) => this.monitor.on('connection', l),
+      (c) => c.state === name,
+      timeoutMs,
+      `the monitor to be ${name}`,
+    );
   }
 }

@@ -39,13 +39,19 @@ export async function startProxy(targetPort: number): Promise<TcpProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    get accepted() { return accepted; },
+    get accepted() {
+      return accepted;
+    },
     block() {
       blocked = true;
       for (const s of open) s.destroy();
     },
-    unblock() { blocked = false; },
-    retarget(port) { target = port; },
+    unblock() {
+      blocked = false;
+    },
+    retarget(port) {
+      target = port;
+    },
     close() {
       for (const s of open) s.destroy();
       return new Promise((resolve) => server.close(() => resolve()));

@@ -2,7 +2,11 @@
 
 import { DEFAULT_WAIT_MS } from '../../../support/waitFor';
 
-export async function until(condition: () => boolean, timeoutMs = DEFAULT_WAIT_MS, what = 'the condition'): Promise<void> {
+export async function until(
+  condition: () => boolean,
+  timeoutMs = DEFAULT_WAIT_MS,
+  what = 'the condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -11,7 +15,12 @@ export async function until(condition: () => boolean, timeoutMs = DEFAULT_WAIT_M
 }
 
 /** The next value an event source emits that matches, within a deadline. */
-export function nextEvent<T>(subscribe: (listener: (value: T) => void) => { dispose(): void }, match: (value: T) => boolean = () => true, timeoutMs = DEFAULT_WAIT_MS, what = 'the event'): Promise<T> {
+export function nextEvent<T>(
+  subscribe: (listener: (value: T) => void) => { dispose(): void },
+  match: (value: T) => boolean = () => true,
+  timeoutMs = DEFAULT_WAIT_MS,
+  what = 'the event',
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       registration.dispose();

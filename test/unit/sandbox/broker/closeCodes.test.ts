@@ -11,7 +11,10 @@ import { startTestSandbox, watchAllMonitors, type DeviceCredentials, type TestSa
 import { waitFor } from '../../../support/waitFor';
 
 /** Every close path over MQTT 3.1.1 and MQTT 3.1, the two protocols the platform spoke. */
-for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3.1', { protocolVersion: 3, protocolId: 'MQIsdp' }]] as const) {
+for (const [name, protocol] of [
+  ['MQTT 3.1.1', { protocolVersion: 4 }],
+  ['MQTT 3.1', { protocolVersion: 3, protocolId: 'MQIsdp' }],
+] as const) {
   describe(`sandbox broker: close codes (spec §4.3), ${name}`, () => {
     let t: TestSandbox;
     let watch: Inbox;
@@ -22,7 +25,9 @@ for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3
     after(() => t.close());
 
     /** The Disconnect the watcher receives, and the state record once it says disconnected. */
-    async function disconnectOf(clientId: string): Promise<{ message: Record<string, unknown>; state: ClientStateWire }> {
+    async function disconnectOf(
+      clientId: string,
+    ): Promise<{ message: Record<string, unknown>; state: ClientStateWire }> {
       const message = (await watch.monitor(clientId, 'Disconnect')).json();
       const state = await waitFor(`${clientId} disconnected in the state`, () => {
         const s = t.store.getState(clientId);
@@ -31,7 +36,12 @@ for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3
       return { message, state };
     }
 
-    function assertClosedWith(r: { message: Record<string, unknown>; state: ClientStateWire }, code: number, initiator: string, mqttReason: number): void {
+    function assertClosedWith(
+      r: { message: Record<string, unknown>; state: ClientStateWire },
+      code: number,
+      initiator: string,
+      mqttReason: number,
+    ): void {
       assert.equal(r.message.CloseCode, code);
       assert.equal(r.state.closeCode, code);
       assert.equal(r.state.disconnectInitiator, initiator);
@@ -52,24 +62,36 @@ for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3
       assert.equal(r.message.ConnectTime, (await watch.monitor(d.clientId, 'Connect')).json().Time);
       assert.equal(r.state.closeCode, 0);
       assert.equal(r.state.disconnectInitiator, 'client');
-      assert.equal(t.store.listLog('sensor', 'clean-stop')[0].message, 'Closed connection from 127.0.0.1. The connection has completed normally.');
+      assert.equal(
+        t.store.listLog('sensor', 'clean-stop')[0].message,
+        'Closed connection from 127.0.0.1. The connection has completed normally.',
+      );
     });
 
     it('91: a socket that closes without DISCONNECT', async () => {
       const { d, client } = await connectedDevice('pulled-plug');
       client.stream.destroy();
       assertClosedWith(await disconnectOf(d.clientId), 91, 'client', 128);
-      assert.equal(t.store.listLog('sensor', 'pulled-plug')[0].message, 'Closed connection from 127.0.0.1. The connection was closed by the client.');
+      assert.equal(
+        t.store.listLog('sensor', 'pulled-plug')[0].message,
+        'Closed connection from 127.0.0.1. The connection was closed by the client.',
+      );
     });
 
     it('94: the REST admin call closes a live client; an unknown one is not found', async () => {
       const { d, client } = await connectedDevice('admin-target');
       const auth = `Basic ${Buffer.from(`${t.ready.apiKey}:${t.ready.apiToken}`).toString('base64')}`;
-      const res = await fetch(`${t.ready.apiUrl}/sandbox/clients/${d.clientId}/disconnect`, { method: 'POST', headers: { authorization: auth } });
+      const res = await fetch(`${t.ready.apiUrl}/sandbox/clients/${d.clientId}/disconnect`, {
+        method: 'POST',
+        headers: { authorization: auth },
+      });
       assert.equal(res.status, 200);
       await closed(client);
       assertClosedWith(await disconnectOf(d.clientId), 94, 'server', 152);
-      const again = await fetch(`${t.ready.apiUrl}/sandbox/clients/${d.clientId}/disconnect`, { method: 'POST', headers: { authorization: auth } });
+      const again = await fetch(`${t.ready.apiUrl}/sandbox/clients/${d.clientId}/disconnect`, {
+        method: 'POST',
+        headers: { authorization: auth },
+      });
       assert.equal(again.status, 404);
     });
 
@@ -81,7 +103,10 @@ for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3
       await raw.closed; // the broker ends it, about 1.5 s later
       const r = await disconnectOf(d.clientId);
       assertClosedWith(r, 160, 'network', 141);
-      assert.equal(t.store.listLog('sensor', 'silent')[0].message, 'Closed connection from 127.0.0.1. The connection timed out.');
+      assert.equal(
+        t.store.listLog('sensor', 'silent')[0].message,
+        'Closed connection from 127.0.0.1. The connection timed out.',
+      );
     });
 
     it('180: a device publishing outside iot-2/evt', async () => {
@@ -98,7 +123,7 @@ for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3
       assertClosedWith(await disconnectOf(d.clientId), 180, 'server', 135);
     });
 
-    it('180: an application publishing outside the platform\'s topics', async () => {
+    it("180: an application publishing outside the platform's topics", async () => {
       const app = await connected(t.app('rogue', protocol));
       app.publish('some/other/topic', 'x');
       await closed(app);
@@ -113,7 +138,10 @@ for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3
       const r = await disconnectOf(d.clientId);
       assertClosedWith(r, 287, 'server', 149);
       assert.equal(r.message.ReadMsg, 1);
-      assert.equal(t.store.listLog('sensor', 'big-talker')[0].message, 'Closed connection from 127.0.0.1. The message size is too large for this endpoint.');
+      assert.equal(
+        t.store.listLog('sensor', 'big-talker')[0].message,
+        'Closed connection from 127.0.0.1. The message size is too large for this endpoint.',
+      );
     });
 
     it('287: a packet declared larger than allowed, before it has arrived', async () => {
@@ -130,7 +158,10 @@ for (const [name, protocol] of [['MQTT 3.1.1', { protocolVersion: 4 }], ['MQTT 3
     it('154: more than 500 subscriptions on an application connection; 500 pass', async () => {
       const filter = (i: number) => `iot-2/type/t${i}/id/+/evt/+/fmt/+`;
       const app = await connected(t.app('greedy', protocol));
-      await subscribed(app, Array.from({ length: 500 }, (_, i) => filter(i)));
+      await subscribed(
+        app,
+        Array.from({ length: 500 }, (_, i) => filter(i)),
+      );
       assert.ok(app.connected);
       app.subscribe(filter(500));
       await closed(app);
@@ -176,7 +207,10 @@ describe('sandbox broker: shutdown closes every client with 93', () => {
     assert.equal(state?.closeCode, 93);
     assert.equal(state?.disconnectInitiator, 'server');
     assert.equal(state?.mqttReasonCode, 139);
-    assert.equal(t.store.listLog('sensor', 'until-shutdown')[0].message, 'Closed connection from 127.0.0.1. The connection was closed because the server was shutdown.');
+    assert.equal(
+      t.store.listLog('sensor', 'until-shutdown')[0].message,
+      'Closed connection from 127.0.0.1. The connection was closed because the server was shutdown.',
+    );
     await t.close();
   });
 });

@@ -15,7 +15,11 @@ function sessionIn(phase: Phase) {
   const log = memoryLogger();
   const sessions = new Sessions();
   const client = {} as Client;
-  const s = new Session(client, { remoteAddress: '::ffff:10.1.2.3' } as Socket, { port: 1883, secure: false, websocket: false });
+  const s = new Session(client, { remoteAddress: '::ffff:10.1.2.3' } as Socket, {
+    port: 1883,
+    secure: false,
+    websocket: false,
+  });
   s.id = parseClientId('a:testor:app');
   s.phase = phase;
   sessions.add(s);
@@ -28,7 +32,9 @@ describe('sandbox broker: connectionFailed', () => {
     const { s, lines, fail } = sessionIn('connected');
     fail('Invalid header flag bits');
     assert.equal(s.closeCode, 105);
-    assert.deepEqual(lines, ['warn [sandbox] a:testor:app from 10.1.2.3: "Invalid header flag bits"; closing the connection (105)']);
+    assert.deepEqual(lines, [
+      'warn [sandbox] a:testor:app from 10.1.2.3: "Invalid header flag bits"; closing the connection (105)',
+    ]);
   });
 
   it('ignores what aedes reports about a session that has already ended (a delivery after a clean DISCONNECT)', () => {

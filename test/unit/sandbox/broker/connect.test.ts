@@ -28,7 +28,10 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
     assert.equal(state?.connectionStatus, 'connected');
     assert.equal(state?.mqttConnectProtocol, '3.1.1');
     assert.equal(state?.lastActivityEvent, 'mqttConnect');
-    assert.deepEqual(t.store.listLog('sensor', 'ok-1').map((e) => e.message), [`Token auth succeeded: ClientID='${d.clientId}', ClientIP=127.0.0.1`]);
+    assert.deepEqual(
+      t.store.listLog('sensor', 'ok-1').map((e) => e.message),
+      [`Token auth succeeded: ClientID='${d.clientId}', ClientIP=127.0.0.1`],
+    );
   });
 
   it('speaks MQTT 3.1 too (protocol level 3)', async () => {
@@ -44,10 +47,13 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
     const failed = (await watch.monitor(d.clientId, 'FailedConnect')).json();
     assert.equal(failed.CloseCode, 180);
     assert.equal(failed.Reason, 'The operation is not authorized');
-    assert.deepEqual(t.store.listLog('sensor', 'bad-token').map((e) => e.message), [
-      'Closed connection from 127.0.0.1. The operation is not authorized.',
-      `Token auth failed: ClientID='${d.clientId}', ClientIP=127.0.0.1`,
-    ]);
+    assert.deepEqual(
+      t.store.listLog('sensor', 'bad-token').map((e) => e.message),
+      [
+        'Closed connection from 127.0.0.1. The operation is not authorized.',
+        `Token auth failed: ClientID='${d.clientId}', ClientIP=127.0.0.1`,
+      ],
+    );
     const state = t.store.getState(d.clientId);
     assert.equal(state?.connectionStatus, 'disconnected');
     assert.equal(state?.closeCode, 180);
@@ -58,12 +64,18 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
   it('refuses a missing password and a wrong user name for a device', async () => {
     const d = t.registerDevice('sensor', 'no-pass');
     assert.equal(await refusedWith(t.client(d.clientId, { username: 'use-token-auth' })), ConnackCode.NotAuthorized);
-    assert.equal(await refusedWith(t.client(d.clientId, { username: 'someone', password: d.token })), ConnackCode.NotAuthorized);
+    assert.equal(
+      await refusedWith(t.client(d.clientId, { username: 'someone', password: d.token })),
+      ConnackCode.NotAuthorized,
+    );
   });
 
   it('leaves no state and no log for an unregistered device (strangers cannot create state)', async () => {
     const id = `d:${TEST_ORG}:sensor:stranger`;
-    assert.equal(await refusedWith(t.client(id, { username: 'use-token-auth', password: 'guess' })), ConnackCode.NotAuthorized);
+    assert.equal(
+      await refusedWith(t.client(id, { username: 'use-token-auth', password: 'guess' })),
+      ConnackCode.NotAuthorized,
+    );
     await watch.monitor(id, 'FailedConnect');
     assert.equal(t.store.getState(id), undefined);
     assert.deepEqual(t.store.listLog('sensor', 'stranger'), []);
@@ -82,23 +94,50 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
     assert.equal((await watch.monitor(`a:${TEST_ORG}:dashboard`, 'Connect')).json().User, t.ready.apiKey);
     assert.equal(await refusedWith(t.app('intruder', { password: 'wrong-token' })), ConnackCode.NotAuthorized);
     await watch.monitor(`a:${TEST_ORG}:intruder`, 'FailedConnect');
-    assert.ok(t.lines.some((l) => l.includes(`API key auth failed: ClientID='a:${TEST_ORG}:intruder', ClientIP=127.0.0.1`)));
+    assert.ok(
+      t.lines.some((l) => l.includes(`API key auth failed: ClientID='a:${TEST_ORG}:intruder', ClientIP=127.0.0.1`)),
+    );
     assert.equal(t.store.getState(`a:${TEST_ORG}:intruder`), undefined);
     assert.equal(await refusedWith(t.app('x', { username: 'a-other1-abcdefghij' })), ConnackCode.NotAuthorized);
   });
 
-  it('refuses client ids that are not of the platform\'s form with CONNACK 2 (close code 166)', async () => {
-    const ids = ['', 'plain-id', `d:${TEST_ORG}:sensor`, `d:other1:sensor:s1`, `x:${TEST_ORG}:a:b`, `d:${TEST_ORG}:type:${'x'.repeat(37)}`];
-    for (const id of ids) assert.equal(await refusedWith(t.client(id, { username: 'use-token-auth', password: 'x', clean: true })), ConnackCode.IdRejected, id);
+  it("refuses client ids that are not of the platform's form with CONNACK 2 (close code 166)", async () => {
+    const ids = [
+      '',
+      'plain-id',
+      `d:${TEST_ORG}:sensor`,
+      `d:other1:sensor:s1`,
+      `x:${TEST_ORG}:a:b`,
+      `d:${TEST_ORG}:type:${'x'.repeat(37)}`,
+    ];
+    for (const id of ids)
+      assert.equal(
+        await refusedWith(t.client(id, { username: 'use-token-auth', password: 'x', clean: true })),
+        ConnackCode.IdRejected,
+        id,
+      );
     assert.ok(t.lines.some((l) => l.includes('"plain-id"') && l.includes('close code 166')));
   });
 
   it('survives hostile client ids: markup, command URIs, bidi overrides, 64 KB (the most MQTT allows)', async () => {
-    const hostile = ['<img src=x onerror=alert(1)>', `d:${TEST_ORG}:t:[x](command:workbench.action.terminal.new)`, 'command:iotConnectivity.showLog', `d:${TEST_ORG}:t:\u202Eevil`, 'x'.repeat(65535)];
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      `d:${TEST_ORG}:t:[x](command:workbench.action.terminal.new)`,
+      'command:iotConnectivity.showLog',
+      `d:${TEST_ORG}:t:\u202Eevil`,
+      'x'.repeat(65535),
+    ];
     for (const id of hostile) {
-      assert.equal(await refusedWith(t.client(id, { username: 'use-token-auth', password: 'x' })), ConnackCode.IdRejected);
+      assert.equal(
+        await refusedWith(t.client(id, { username: 'use-token-auth', password: 'x' })),
+        ConnackCode.IdRejected,
+      );
     }
-    for (const line of t.lines) assert.ok(line.length < 2000 && !line.includes('\u202E'), `a log line carries hostile text: ${line.slice(0, 100)}`);
+    for (const line of t.lines)
+      assert.ok(
+        line.length < 2000 && !line.includes('\u202E'),
+        `a log line carries hostile text: ${line.slice(0, 100)}`,
+      );
     const d = t.registerDevice('sensor', 'after-hostile');
     await connected(t.device(d));
   });
@@ -108,7 +147,9 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
     const client = t.device(d, { protocolVersion: 5 });
     assert.equal(await refusedWith(client), ConnackCode.BadProtocol);
     await closed(client);
-    await waitFor('the refusal in the log', () => t.lines.find((l) => l.includes('MQTT 5 CONNECT') && l.includes('CONNACK 1')));
+    await waitFor('the refusal in the log', () =>
+      t.lines.find((l) => l.includes('MQTT 5 CONNECT') && l.includes('CONNACK 1')),
+    );
     assert.equal(t.store.getState(d.clientId), undefined);
   });
 
@@ -116,6 +157,9 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
     // The watcher's own Connect was retained before it subscribed; everything after came live.
     const live = watch.messages.filter((m) => m.topic !== 'iot-2/app/watcher/mon');
     assert.ok(live.length > 10);
-    assert.deepEqual(live.filter((m) => m.retain), []);
+    assert.deepEqual(
+      live.filter((m) => m.retain),
+      [],
+    );
   });
 });

@@ -28,14 +28,29 @@ describe('sandbox broker: connections that end at awkward moments', function () 
     const app = await RawMqtt.open(port);
     app.connect({ clientId: 'a:testor:leaver', username: t.ready.apiKey, password: t.ready.apiToken });
     await app.next('connack');
-    app.send({ cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: 'iot-2/type/flood/id/+/evt/+/fmt/+', qos: 0 }] });
+    app.send({
+      cmd: 'subscribe',
+      messageId: 1,
+      subscriptions: [{ topic: 'iot-2/type/flood/id/+/evt/+/fmt/+', qos: 0 }],
+    });
     await app.next('suback');
     const counter = await connected(t.app('counter'));
     await subscribed(counter, 'iot-2/type/flood/id/+/evt/+/fmt/+');
     let delivered = 0;
     counter.on('message', () => delivered++);
     // The device publishes without pause, so deliveries to the app are always under way.
-    const batch = Buffer.concat(Array.from({ length: 20 }, () => generate({ cmd: 'publish', topic: 'iot-2/evt/e/fmt/json', payload: Buffer.from('{}'), qos: 0, retain: false, dup: false })));
+    const batch = Buffer.concat(
+      Array.from({ length: 20 }, () =>
+        generate({
+          cmd: 'publish',
+          topic: 'iot-2/evt/e/fmt/json',
+          payload: Buffer.from('{}'),
+          qos: 0,
+          retain: false,
+          dup: false,
+        }),
+      ),
+    );
     let flooding = true;
     const flood = () => {
       if (!flooding || device.socket.destroyed) return;
@@ -57,7 +72,11 @@ describe('sandbox broker: connections that end at awkward moments', function () 
       device.destroy();
     }
     const leaver = t.lines.filter((l) => l.includes('a:testor:leaver'));
-    assert.deepEqual(leaver.filter((l) => !l.startsWith('info')), [], 'no warning about the app after its clean DISCONNECT');
+    assert.deepEqual(
+      leaver.filter((l) => !l.startsWith('info')),
+      [],
+      'no warning about the app after its clean DISCONNECT',
+    );
     assert.equal(t.store.getState('a:testor:leaver')?.closeCode, 0);
   });
 
@@ -83,10 +102,23 @@ describe('sandbox broker: connections that end at awkward moments', function () 
     assert.equal((await watch.monitor(d.clientId, 'Disconnect')).json().CloseCode, 288);
     await closed(older);
     const log = t.store.listLog('sensor', 'twin').map((e) => e.message);
-    assert.ok(log.includes('Closed connection from 127.0.0.1. The connection was closed by the client.'), log.join('\n'));
+    assert.ok(
+      log.includes('Closed connection from 127.0.0.1. The connection was closed by the client.'),
+      log.join('\n'),
+    );
     assert.ok(!log.some((m) => m.startsWith('Token auth failed')), log.join('\n'));
-    assert.ok(t.lines.some((l) => l === `info [sandbox/broker] ${d.clientId} from 127.0.0.1: the connection closed before its CONNACK: The connection was closed by the client (91)`), t.lines.join('\n'));
-    assert.deepEqual(t.lines.filter((l) => /auth failed/i.test(l)), []);
+    assert.ok(
+      t.lines.some(
+        (l) =>
+          l ===
+          `info [sandbox/broker] ${d.clientId} from 127.0.0.1: the connection closed before its CONNACK: The connection was closed by the client (91)`,
+      ),
+      t.lines.join('\n'),
+    );
+    assert.deepEqual(
+      t.lines.filter((l) => /auth failed/i.test(l)),
+      [],
+    );
   });
 });
 
@@ -97,13 +129,21 @@ describe('sandbox broker: the CONNECT deadline', function () {
   before(async () => (t = await startTestSandbox({ connectTimeoutMs: 500 })));
   after(() => t.close());
 
-  const timedOut = () => t.lines.filter((l) => l === 'warn [sandbox/broker] a client from 127.0.0.1: "connect did not arrive in time"; closing the connection (164)');
+  const timedOut = () =>
+    t.lines.filter(
+      (l) =>
+        l ===
+        'warn [sandbox/broker] a client from 127.0.0.1: "connect did not arrive in time"; closing the connection (164)',
+    );
 
   it('closes a connection that sends nothing with 164, naming its address, claiming no auth failure', async () => {
     const raw = await RawMqtt.open(Number(new URL(t.ready.mqttUrl).port));
     await raw.closed;
     await waitFor('the 164 line', () => timedOut().length === 1);
-    assert.deepEqual(t.lines.filter((l) => /auth|\(91\)/i.test(l)), []);
+    assert.deepEqual(
+      t.lines.filter((l) => /auth|\(91\)/i.test(l)),
+      [],
+    );
   });
 
   it('does the same for a CONNECT cut short, and over WebSocket', async () => {
@@ -114,6 +154,9 @@ describe('sandbox broker: the CONNECT deadline', function () {
     await nextEvent(ws, 'open');
     await Promise.all([raw.closed, nextEvent(ws, 'close', 10_000)]);
     await waitFor('two more 164 lines', () => timedOut().length === 3);
-    assert.deepEqual(t.lines.filter((l) => /auth|\(91\)/i.test(l)), []);
+    assert.deepEqual(
+      t.lines.filter((l) => /auth|\(91\)/i.test(l)),
+      [],
+    );
   });
 });

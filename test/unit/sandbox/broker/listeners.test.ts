@@ -27,7 +27,10 @@ describe('sandbox broker: listeners keep serving after an error', () => {
     const before = log.lines.length;
     // Twice: the first error must not use up a one-time handler.
     for (let i = 0; i < 2; i++) l.server.emit('error', emfile());
-    assert.deepEqual(log.lines.slice(before), Array(2).fill(`error [sandbox] listener on port ${l.port}: accept EMFILE; still serving`));
+    assert.deepEqual(
+      log.lines.slice(before),
+      Array(2).fill(`error [sandbox] listener on port ${l.port}: accept EMFILE; still serving`),
+    );
     assert.ok(l.server.listening);
     const count = accepted;
     await connect();

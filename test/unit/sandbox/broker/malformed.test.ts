@@ -32,13 +32,24 @@ describe('sandbox broker: malformed MQTT', () => {
     const raw = await RawMqtt.open(port);
     raw.sendBytes(Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'));
     await raw.closed;
-    await waitFor('the log line', () => t.lines.slice(linesBefore).find((l) => l.includes('from 127.0.0.1') && l.includes('closing the connection (105)')));
+    await waitFor('the log line', () =>
+      t.lines
+        .slice(linesBefore)
+        .find((l) => l.includes('from 127.0.0.1') && l.includes('closing the connection (105)')),
+    );
     await stillServing('after-http');
   });
 
   it('closes a connection whose first packet is not CONNECT', async () => {
     const raw = await RawMqtt.open(port);
-    raw.send({ cmd: 'publish', topic: 'iot-2/evt/x/fmt/json', payload: Buffer.from('{}'), qos: 0, retain: false, dup: false });
+    raw.send({
+      cmd: 'publish',
+      topic: 'iot-2/evt/x/fmt/json',
+      payload: Buffer.from('{}'),
+      qos: 0,
+      retain: false,
+      dup: false,
+    });
     await raw.closed;
     await stillServing('after-early-publish');
   });

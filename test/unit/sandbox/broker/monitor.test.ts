@@ -38,7 +38,7 @@ describe('sandbox broker: monitor topics (spec §4)', () => {
     assert.equal(m.topic, 'iot-2/type/meter/id/m-1/mon');
   });
 
-  it('keeps a device\'s Disconnect retained, and no FailedConnect', async () => {
+  it("keeps a device's Disconnect retained, and no FailedConnect", async () => {
     const d = t.registerDevice('meter', 'm-2');
     const client = await connected(t.device(d));
     await client.endAsync();
@@ -53,7 +53,7 @@ describe('sandbox broker: monitor topics (spec §4)', () => {
     assert.deepEqual(late.messages.map((x) => x.json().Action).sort(), ['Connect', 'Disconnect']);
   });
 
-  it('retains an application\'s Connect; its Disconnect is live only and clears the retained Connect', async () => {
+  it("retains an application's Connect; its Disconnect is live only and clears the retained Connect", async () => {
     const id = `a:${TEST_ORG}:short-lived`;
     const app = await connected(t.app('short-lived'));
     await live.monitor(id, 'Connect');
@@ -69,19 +69,35 @@ describe('sandbox broker: monitor topics (spec §4)', () => {
     await live.monitor(marker.clientId, 'Connect');
     const after = await lateSubscriber('late-4', ['iot-2/app/short-lived/mon', 'iot-2/type/marker/id/+/mon']);
     await after.monitor(marker.clientId, 'Connect');
-    assert.deepEqual(after.messages.filter((m) => m.topic === 'iot-2/app/short-lived/mon'), []);
+    assert.deepEqual(
+      after.messages.filter((m) => m.topic === 'iot-2/app/short-lived/mon'),
+      [],
+    );
   });
 
-  it('288: the old session\'s Disconnect and the new Connect both go out; the retained one is the Connect', async () => {
+  it("288: the old session's Disconnect and the new Connect both go out; the retained one is the Connect", async () => {
     const d = t.registerDevice('meter', 'twin');
     const first = await connected(t.device(d));
     await live.monitor(d.clientId, 'Connect');
     const before = live.messages.length;
     await connected(t.device(d));
     await closed(first);
-    await live.next('the 288 pair', () => live.messages.slice(before).filter((m) => m.text.includes(d.clientId)).length >= 2);
-    const pair = live.messages.slice(before).filter((m) => m.text.includes(d.clientId)).map((m) => [m.json().Action, m.json().CloseCode]);
-    assert.deepEqual(pair, [['Disconnect', 288], ['Connect', undefined]], 'as it happens: the old session closes, then the new one is acknowledged');
+    await live.next(
+      'the 288 pair',
+      () => live.messages.slice(before).filter((m) => m.text.includes(d.clientId)).length >= 2,
+    );
+    const pair = live.messages
+      .slice(before)
+      .filter((m) => m.text.includes(d.clientId))
+      .map((m) => [m.json().Action, m.json().CloseCode]);
+    assert.deepEqual(
+      pair,
+      [
+        ['Disconnect', 288],
+        ['Connect', undefined],
+      ],
+      'as it happens: the old session closes, then the new one is acknowledged',
+    );
     const late = await lateSubscriber('late-5', ['iot-2/type/meter/id/twin/mon']);
     const retained = await late.monitor(d.clientId, 'Connect');
     assert.equal(retained.retain, true);
@@ -105,7 +121,10 @@ describe('sandbox broker: monitor topics (spec §4)', () => {
     // The device asked for retain; the platform clears the flag, so a late subscriber gets nothing.
     const late = await lateSubscriber('late-6', ['iot-2/type/meter/id/m-3/evt/+/fmt/+', 'iot-2/type/meter/id/m-3/mon']);
     await late.monitor(d.clientId, 'Connect');
-    assert.deepEqual(late.messages.filter((m) => m.topic.includes('/evt/')), []);
+    assert.deepEqual(
+      late.messages.filter((m) => m.topic.includes('/evt/')),
+      [],
+    );
   });
 });
 
@@ -116,8 +135,19 @@ describe('sandbox broker: server recovery (spec §4.1)', () => {
       // What a crash leaves behind: states that still say connected.
       const store = openStore(dataDir, memoryLogger());
       const connectTime = toIso(Date.now() - 60_000);
-      store.putState({ id: `d:${TEST_ORG}:meter:crashed`, clientType: 'device', connectionStatus: 'connected', lastConnectTime: connectTime, mqttConnectProtocol: '3.1.1' });
-      store.putState({ id: `a:${TEST_ORG}:crashed-app`, clientType: 'application', connectionStatus: 'connected', lastConnectTime: connectTime });
+      store.putState({
+        id: `d:${TEST_ORG}:meter:crashed`,
+        clientType: 'device',
+        connectionStatus: 'connected',
+        lastConnectTime: connectTime,
+        mqttConnectProtocol: '3.1.1',
+      });
+      store.putState({
+        id: `a:${TEST_ORG}:crashed-app`,
+        clientType: 'application',
+        connectionStatus: 'connected',
+        lastConnectTime: connectTime,
+      });
       store.close();
 
       const t = await startTestSandbox({ dataDir });

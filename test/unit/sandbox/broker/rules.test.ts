@@ -2,7 +2,14 @@
 
 import * as assert from 'node:assert/strict';
 import { parseClientId, type ParsedClientId } from '../../../../src/core/ids';
-import { deliveredTopic, heldFilter, mayPublish, maySubscribe, publishedTopic, subscriptionQuota } from '../../../../src/sandbox/broker/rules';
+import {
+  deliveredTopic,
+  heldFilter,
+  mayPublish,
+  maySubscribe,
+  publishedTopic,
+  subscriptionQuota,
+} from '../../../../src/sandbox/broker/rules';
 
 const id = (raw: string): ParsedClientId => parseClientId(raw) as ParsedClientId;
 const device = id('d:org1x2:sensor:s-01');
@@ -12,7 +19,14 @@ const app = id('a:org1x2:dash');
 describe('sandbox broker rules: topics (spec §1)', () => {
   it('lets a device publish events only, in its short form', () => {
     assert.ok(mayPublish(device, 'iot-2/evt/temp/fmt/json'));
-    for (const topic of ['iot-2/cmd/x/fmt/json', 'iot-2/type/sensor/id/s-01/evt/temp/fmt/json', 'iot-2/evt/temp', 'iot-2/evt/a/b/fmt/json', 'other', 'iot-2/evt//fmt/json']) {
+    for (const topic of [
+      'iot-2/cmd/x/fmt/json',
+      'iot-2/type/sensor/id/s-01/evt/temp/fmt/json',
+      'iot-2/evt/temp',
+      'iot-2/evt/a/b/fmt/json',
+      'other',
+      'iot-2/evt//fmt/json',
+    ]) {
       assert.ok(!mayPublish(device, topic), topic);
     }
   });
@@ -34,16 +48,30 @@ describe('sandbox broker rules: topics (spec §1)', () => {
     for (const filter of ['iot-2/cmd/+/fmt/+', 'iot-2/cmd/reboot/fmt/json', 'iot-2/cmd/+/fmt/json']) {
       assert.ok(maySubscribe(device, heldFilter(device, filter)), filter);
     }
-    for (const filter of ['iot-2/cmd/#', 'iot-2/evt/+/fmt/+', 'iot-2/type/+/id/+/mon', 'iot-2/type/sensor/id/other/cmd/+/fmt/+', '#', 'iot-2/cmd/+/fmt/+/x']) {
+    for (const filter of [
+      'iot-2/cmd/#',
+      'iot-2/evt/+/fmt/+',
+      'iot-2/type/+/id/+/mon',
+      'iot-2/type/sensor/id/other/cmd/+/fmt/+',
+      '#',
+      'iot-2/cmd/+/fmt/+/x',
+    ]) {
       assert.ok(!maySubscribe(device, heldFilter(device, filter)), filter);
     }
   });
 
   it('lets an application subscribe to events, commands and monitor topics with +, but not #', () => {
-    for (const filter of ['iot-2/type/+/id/+/evt/+/fmt/+', 'iot-2/type/sensor/id/s-01/cmd/+/fmt/json', 'iot-2/type/+/id/+/mon', 'iot-2/app/+/mon', 'iot-2/app/dash/mon']) {
+    for (const filter of [
+      'iot-2/type/+/id/+/evt/+/fmt/+',
+      'iot-2/type/sensor/id/s-01/cmd/+/fmt/json',
+      'iot-2/type/+/id/+/mon',
+      'iot-2/app/+/mon',
+      'iot-2/app/dash/mon',
+    ]) {
       assert.ok(maySubscribe(app, filter), filter);
     }
-    for (const filter of ['#', 'iot-2/#', 'iot-2/type/+/id/+/evt/#', '$SYS/#', 'iot-2/evt/+/fmt/+']) assert.ok(!maySubscribe(app, filter), filter);
+    for (const filter of ['#', 'iot-2/#', 'iot-2/type/+/id/+/evt/#', '$SYS/#', 'iot-2/evt/+/fmt/+'])
+      assert.ok(!maySubscribe(app, filter), filter);
   });
 
   it('allows 50 subscriptions per device and 500 per application (spec §5)', () => {
@@ -54,15 +82,21 @@ describe('sandbox broker rules: topics (spec §1)', () => {
 });
 
 describe('sandbox broker rules: topic mapping', () => {
-  it('publishes a device event under the device\'s long topic', () => {
+  it("publishes a device event under the device's long topic", () => {
     assert.equal(publishedTopic(device, 'iot-2/evt/temp/fmt/json'), 'iot-2/type/sensor/id/s-01/evt/temp/fmt/json');
-    assert.equal(publishedTopic(app, 'iot-2/type/sensor/id/s-01/evt/temp/fmt/json'), 'iot-2/type/sensor/id/s-01/evt/temp/fmt/json');
+    assert.equal(
+      publishedTopic(app, 'iot-2/type/sensor/id/s-01/evt/temp/fmt/json'),
+      'iot-2/type/sensor/id/s-01/evt/temp/fmt/json',
+    );
   });
 
-  it('holds a device\'s command filter in its long form and delivers back in the short one', () => {
+  it("holds a device's command filter in its long form and delivers back in the short one", () => {
     assert.equal(heldFilter(device, 'iot-2/cmd/+/fmt/+'), 'iot-2/type/sensor/id/s-01/cmd/+/fmt/+');
     assert.equal(deliveredTopic(device, 'iot-2/type/sensor/id/s-01/cmd/reboot/fmt/json'), 'iot-2/cmd/reboot/fmt/json');
-    assert.equal(deliveredTopic(app, 'iot-2/type/sensor/id/s-01/cmd/reboot/fmt/json'), 'iot-2/type/sensor/id/s-01/cmd/reboot/fmt/json');
+    assert.equal(
+      deliveredTopic(app, 'iot-2/type/sensor/id/s-01/cmd/reboot/fmt/json'),
+      'iot-2/type/sensor/id/s-01/cmd/reboot/fmt/json',
+    );
     assert.equal(heldFilter(app, 'iot-2/cmd/+/fmt/+'), 'iot-2/cmd/+/fmt/+');
   });
 });

@@ -6,7 +6,15 @@ import { generate } from 'mqtt-packet';
 import { PassThrough } from 'node:stream';
 import { SizeGuard } from '../../../../src/sandbox/broker/sizeGuard';
 
-const publish = (bytes: number) => generate({ cmd: 'publish', topic: 'iot-2/evt/e/fmt/bin', payload: Buffer.alloc(bytes, 7), qos: 0, retain: false, dup: false });
+const publish = (bytes: number) =>
+  generate({
+    cmd: 'publish',
+    topic: 'iot-2/evt/e/fmt/bin',
+    payload: Buffer.alloc(bytes, 7),
+    qos: 0,
+    retain: false,
+    dup: false,
+  });
 
 /** Feeds `data` in chunks of `size` bytes; resolves with what came out and the sizes refused. */
 async function feed(data: Buffer, size: number, max: number): Promise<{ out: Buffer; refused: number[] }> {
@@ -24,7 +32,14 @@ async function feed(data: Buffer, size: number, max: number): Promise<{ out: Buf
 }
 
 describe('sandbox broker: size guard', () => {
-  const packets = Buffer.concat([publish(0), publish(127), publish(128), publish(16_384), publish(200_000), generate({ cmd: 'pingreq' })]);
+  const packets = Buffer.concat([
+    publish(0),
+    publish(127),
+    publish(128),
+    publish(16_384),
+    publish(200_000),
+    generate({ cmd: 'pingreq' }),
+  ]);
 
   for (const chunk of [1, 2, 5, 1000, packets.length]) {
     it(`passes packets within the limit unchanged, in chunks of ${chunk} bytes`, async () => {
@@ -40,6 +55,6 @@ describe('sandbox broker: size guard', () => {
     const { out, refused } = await feed(data, 7, 1000);
     assert.equal(refused.length, 1);
     assert.ok(refused[0] > 70_000);
-    assert.ok(out.length < publish(10).length + 16, 'nothing of the large packet\'s body passes');
+    assert.ok(out.length < publish(10).length + 16, "nothing of the large packet's body passes");
   });
 });

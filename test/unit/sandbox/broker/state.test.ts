@@ -41,7 +41,8 @@ describe('sandbox broker: client state (spec §2.3)', () => {
     assert.equal(gone.lastActivityEvent, 'mqttDisconnect');
     assert.equal(gone.lastConnectTime, first.lastConnectTime);
     assert.ok(parseInstant(gone.lastDisconnectTime as string)! >= parseInstant(gone.lastConnectTime as string)!);
-    for (const time of [gone.lastConnectTime, gone.lastDisconnectTime, gone.lastActivityTime]) assert.match(time as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    for (const time of [gone.lastConnectTime, gone.lastDisconnectTime, gone.lastActivityTime])
+      assert.match(time as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('keeps the last disconnect (time and cause) after the client connects again', async () => {
@@ -57,7 +58,7 @@ describe('sandbox broker: client state (spec §2.3)', () => {
     assert.ok(back.lastConnectTime! > dropped.lastConnectTime!);
   });
 
-  it('unsubscribing a device\'s command filter really stops its commands', async () => {
+  it("unsubscribing a device's command filter really stops its commands", async () => {
     const d = t.registerDevice('probe', 'p-3');
     const device = await connected(t.device(d));
     const got: string[] = [];
@@ -97,11 +98,17 @@ describe('sandbox broker: state lag (--state-lag-ms)', () => {
       const d = t.registerDevice('probe', 'lagging');
       const before = Date.now();
       await connected(t.device(d));
-      assert.ok(t.store.getState(d.clientId) === undefined || Date.now() - before >= lag, 'the state showed before the lag');
+      assert.ok(
+        t.store.getState(d.clientId) === undefined || Date.now() - before >= lag,
+        'the state showed before the lag',
+      );
       const s = await waitFor('the lagging state', () => t.store.getState(d.clientId));
       const shownAfter = Date.now() - before;
       assert.ok(shownAfter >= lag, `shown after ${shownAfter} ms`);
-      assert.ok(parseInstant(s.lastConnectTime as string)! < before + lag, 'the time is when it happened, not when it showed');
+      assert.ok(
+        parseInstant(s.lastConnectTime as string)! < before + lag,
+        'the time is when it happened, not when it showed',
+      );
     } finally {
       await t.close();
     }

@@ -48,7 +48,10 @@ describe('sandbox broker: TLS and WebSocket transports', () => {
   it('refuses the handshake of a client that does not trust the CA, and keeps serving', async () => {
     const d = t.registerDevice('secure', 's-untrusting');
     const client = t.device(d, { url: t.ready.mqttsUrl as string });
-    const err = await connected(client).then(() => undefined, (e: Error) => e);
+    const err = await connected(client).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     assert.ok(err, 'the connection must fail');
     await waitFor('the handshake failure in the log', () => t.lines.find((l) => l.includes('TLS handshake')));
     const again = t.registerDevice('secure', 's-2');

@@ -26,13 +26,53 @@ describe('sandbox CLI: options', () => {
 
   it('reads every option', () => {
     const o = run([
-      '--org', 'abc123', '--host', '0.0.0.0', '--mqtt-port', '1', '--mqtts-port', '2', '--ws-port', '3', '--wss-port', '4', '--http-port', '5', '--https-port', '0',
-      '--tls', '--data-dir', '/tmp/x', '--api-key', 'a-abc123-0123456789', '--api-token', 'secret-token', '--simulate', '200', '--seed', '7',
-      '--rate-limit', '2.5', '--state-lag-ms', '250', '--connect-timeout-ms', '5000',
+      '--org',
+      'abc123',
+      '--host',
+      '0.0.0.0',
+      '--mqtt-port',
+      '1',
+      '--mqtts-port',
+      '2',
+      '--ws-port',
+      '3',
+      '--wss-port',
+      '4',
+      '--http-port',
+      '5',
+      '--https-port',
+      '0',
+      '--tls',
+      '--data-dir',
+      '/tmp/x',
+      '--api-key',
+      'a-abc123-0123456789',
+      '--api-token',
+      'secret-token',
+      '--simulate',
+      '200',
+      '--seed',
+      '7',
+      '--rate-limit',
+      '2.5',
+      '--state-lag-ms',
+      '250',
+      '--connect-timeout-ms',
+      '5000',
     ]);
     assert.deepEqual(o, {
-      org: 'abc123', host: '0.0.0.0', ports: { mqtt: 1, mqtts: 2, ws: 3, wss: 4, http: 5, https: 0 }, tls: true, certFile: undefined, keyFile: undefined,
-      dataDir: '/tmp/x', apiKey: 'a-abc123-0123456789', apiToken: 'secret-token', simulate: { clients: 200, seed: 7 }, rateLimit: 2.5, stateLagMs: 250,
+      org: 'abc123',
+      host: '0.0.0.0',
+      ports: { mqtt: 1, mqtts: 2, ws: 3, wss: 4, http: 5, https: 0 },
+      tls: true,
+      certFile: undefined,
+      keyFile: undefined,
+      dataDir: '/tmp/x',
+      apiKey: 'a-abc123-0123456789',
+      apiToken: 'secret-token',
+      simulate: { clients: 200, seed: 7 },
+      rateLimit: 2.5,
+      stateLagMs: 250,
       connectTimeoutMs: 5000,
     });
   });
@@ -50,7 +90,28 @@ describe('sandbox CLI: options', () => {
   });
 
   it('documents every option in --help', () => {
-    for (const option of ['--org', '--host', '--mqtt-port', '--mqtts-port', '--ws-port', '--wss-port', '--http-port', '--https-port', '--tls', '--cert', '--key', '--data-dir', '--api-key', '--api-token', '--simulate', '--seed', '--rate-limit', '--state-lag-ms', '--connect-timeout-ms', '--help']) {
+    for (const option of [
+      '--org',
+      '--host',
+      '--mqtt-port',
+      '--mqtts-port',
+      '--ws-port',
+      '--wss-port',
+      '--http-port',
+      '--https-port',
+      '--tls',
+      '--cert',
+      '--key',
+      '--data-dir',
+      '--api-key',
+      '--api-token',
+      '--simulate',
+      '--seed',
+      '--rate-limit',
+      '--state-lag-ms',
+      '--connect-timeout-ms',
+      '--help',
+    ]) {
       assert.ok(HELP.includes(option), option);
     }
   });
@@ -66,7 +127,10 @@ describe('sandbox CLI: options', () => {
     [['--ws-port', '-1'], /ambiguous/],
     [['--api-key', 'a-sandbx-0123456789'], /--api-key and --api-token go together/],
     [['--api-key', 'key', '--api-token', 'secret-token'], /--api-key must look like/],
-    [['--org', 'abc123', '--api-key', 'a-zzz999-0123456789', '--api-token', 'secret-token'], /belongs to organization zzz999/],
+    [
+      ['--org', 'abc123', '--api-key', 'a-zzz999-0123456789', '--api-token', 'secret-token'],
+      /belongs to organization zzz999/,
+    ],
     [['--cert', 'c.pem'], /--cert and --key go together/],
     [['--simulate', '0'], /--simulate must be an integer from 1/],
     [['--simulate', 'many'], /--simulate must be an integer/],
@@ -80,7 +144,10 @@ describe('sandbox CLI: options', () => {
   ];
   for (const [argv, message] of wrong) {
     it(`refuses ${argv.join(' ')}`, () => {
-      assert.throws(() => parseCliArgs(argv), (err: unknown) => err instanceof SandboxOptionError && message.test(err.message));
+      assert.throws(
+        () => parseCliArgs(argv),
+        (err: unknown) => err instanceof SandboxOptionError && message.test(err.message),
+      );
     });
   }
 });

@@ -24,7 +24,19 @@ describe('sandbox CLI: the process', function () {
   it('prints exactly one JSON ready line, serves the REST API, and exits 0 on SIGTERM after closing clients with 93', async () => {
     running = spawnSandbox([...FREE_PORTS, '--org', 'cli123', '--data-dir', dataDir]);
     first = await running.ready;
-    assert.deepEqual(Object.keys(first), ['event', 'org', 'apiUrl', 'mqttUrl', 'mqttsUrl', 'wsUrl', 'wssUrl', 'httpsUrl', 'apiKey', 'apiToken', 'caFile']);
+    assert.deepEqual(Object.keys(first), [
+      'event',
+      'org',
+      'apiUrl',
+      'mqttUrl',
+      'mqttsUrl',
+      'wsUrl',
+      'wssUrl',
+      'httpsUrl',
+      'apiKey',
+      'apiToken',
+      'caFile',
+    ]);
     assert.equal(first.event, 'ready');
     assert.equal(first.org, 'cli123');
     assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+\/api\/v0002$/);
@@ -37,9 +49,17 @@ describe('sandbox CLI: the process', function () {
 
     assert.deepEqual(await call(first, '/config/clientstate'), { status: 200, body: { enabled: true } });
     assert.equal((await call(first, '/device/types', { method: 'POST', body: { id: 'sensor' } })).status, 201);
-    const created = await call(first, '/device/types/sensor/devices', { method: 'POST', body: { deviceId: 's-1', authToken: 'token-of-s-1' } });
+    const created = await call(first, '/device/types/sensor/devices', {
+      method: 'POST',
+      body: { deviceId: 's-1', authToken: 'token-of-s-1' },
+    });
     assert.equal(created.status, 201);
-    const device = connect(first.mqttUrl, { clientId: 'd:cli123:sensor:s-1', username: 'use-token-auth', password: 'token-of-s-1', reconnectPeriod: 0 });
+    const device = connect(first.mqttUrl, {
+      clientId: 'd:cli123:sensor:s-1',
+      username: 'use-token-auth',
+      password: 'token-of-s-1',
+      reconnectPeriod: 0,
+    });
     device.on('error', () => {});
     await connected(device);
 
@@ -47,7 +67,11 @@ describe('sandbox CLI: the process', function () {
     running.child.kill('SIGTERM');
     await sawClose;
     assert.equal(await running.exit, 0);
-    assert.equal(running.stdout.split('\n').filter((l) => l.length > 0).length, 1, 'stdout carries only the ready line');
+    assert.equal(
+      running.stdout.split('\n').filter((l) => l.length > 0).length,
+      1,
+      'stdout carries only the ready line',
+    );
     assert.match(running.stderr, /SIGTERM: closing every client with 93/);
     assert.ok(!running.stderr.includes(first.apiToken), 'the token is not logged');
   });

@@ -25,7 +25,9 @@ export function spawnSandbox(args: string[]): SandboxProcess {
   const p = { child, stdout: '', stderr: '' } as SandboxProcess & { stdout: string; stderr: string };
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (p.stdout += d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (p.stderr += d));
-  const exit = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exit = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   const ready = new Promise<ReadyInfo>((resolve, reject) => {
     const onData = () => {
       const newline = p.stdout.indexOf('\n');
@@ -38,7 +40,9 @@ export function spawnSandbox(args: string[]): SandboxProcess {
       }
     };
     child.stdout?.on('data', onData);
-    void exit.then((code) => reject(new Error(`the sandbox exited (${code}) before it was ready: ${p.stderr.slice(-2000)}`)));
+    void exit.then((code) =>
+      reject(new Error(`the sandbox exited (${code}) before it was ready: ${p.stderr.slice(-2000)}`)),
+    );
   });
   return Object.assign(p, { exit, ready });
 }
@@ -53,20 +57,34 @@ export function killIfRunning(p: SandboxProcess | undefined): void {
  * connection can be closed by the server (after its keep-alive timeout) just as the next request
  * goes out on it, which fails with ECONNRESET; with two busy processes that race is real.
  */
-export function restCall(ready: ReadyInfo, route: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
+export function restCall(
+  ready: ReadyInfo,
+  route: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: unknown }> {
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
   return new Promise((resolve, reject) => {
-    const req = http.request(`${ready.apiUrl}${route}`, {
-      method: init.method ?? (body === undefined ? 'GET' : 'POST'),
-      agent: false,
-      headers: { authorization: `Basic ${Buffer.from(`${ready.apiKey}:${ready.apiToken}`).toString('base64')}`, 'content-type': 'application/json' },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject).on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text === '' ? undefined : JSON.parse(text) });
-      });
-    });
+    const req = http.request(
+      `${ready.apiUrl}${route}`,
+      {
+        method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+        agent: false,
+        headers: {
+          authorization: `Basic ${Buffer.from(`${ready.apiKey}:${ready.apiToken}`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res
+          .on('data', (c: Buffer) => chunks.push(c))
+          .on('error', reject)
+          .on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, body: text === '' ? undefined : JSON.parse(text) });
+          });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

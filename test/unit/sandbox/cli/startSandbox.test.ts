@@ -16,16 +16,31 @@ describe('startSandbox', () => {
     const log = memoryLogger();
     const events: string[] = [];
     let seen: FleetContext | undefined;
-    const sandbox = await startSandbox({ org: 'fleet1', ports: FREE, simulate: { clients: 3, seed: 42 }, log }, {
-      startFleet: async (context) => {
-        seen = context;
-        return { close: async () => void events.push(`fleet closed; broker state of the probe: ${context.store.getState('a:fleet1:probe')?.closeCode}`) };
+    const sandbox = await startSandbox(
+      { org: 'fleet1', ports: FREE, simulate: { clients: 3, seed: 42 }, log },
+      {
+        startFleet: async (context) => {
+          seen = context;
+          return {
+            close: async () =>
+              void events.push(
+                `fleet closed; broker state of the probe: ${context.store.getState('a:fleet1:probe')?.closeCode}`,
+              ),
+          };
+        },
       },
-    });
+    );
     assert.equal(seen?.clients, 3);
     assert.equal(seen?.seed, 42);
     assert.equal(seen?.ready.mqttUrl, sandbox.ready.mqttUrl);
-    const probe = await connected((await import('mqtt')).connect(sandbox.ready.mqttUrl, { clientId: 'a:fleet1:probe', username: sandbox.ready.apiKey, password: sandbox.ready.apiToken, reconnectPeriod: 0 }));
+    const probe = await connected(
+      (await import('mqtt')).connect(sandbox.ready.mqttUrl, {
+        clientId: 'a:fleet1:probe',
+        username: sandbox.ready.apiKey,
+        password: sandbox.ready.apiToken,
+        reconnectPeriod: 0,
+      }),
+    );
     probe.on('error', () => {});
     await sandbox.close();
     assert.deepEqual(events, ['fleet closed; broker state of the probe: 93']);
@@ -35,7 +50,9 @@ describe('startSandbox', () => {
   it('says plainly that a build without a simulator starts no simulated clients', async () => {
     const t = await startTestSandbox({ simulate: { clients: 5 } });
     try {
-      assert.ok(t.lines.some((l) => l.startsWith('warn') && l.includes('--simulate 5') && l.includes('no simulated clients')));
+      assert.ok(
+        t.lines.some((l) => l.startsWith('warn') && l.includes('--simulate 5') && l.includes('no simulated clients')),
+      );
     } finally {
       await t.close();
     }
@@ -68,7 +85,11 @@ describe('startSandbox', () => {
   });
 
   it('with --tls and no data dir, keeps its generated CA while it runs and removes it on close', async () => {
-    const sandbox = await startSandbox({ tls: true, ports: { ...FREE, mqtts: 0, wss: 0, https: 0 }, log: memoryLogger() });
+    const sandbox = await startSandbox({
+      tls: true,
+      ports: { ...FREE, mqtts: 0, wss: 0, https: 0 },
+      log: memoryLogger(),
+    });
     const caFile = sandbox.ready.caFile;
     try {
       assert.ok(caFile && fs.existsSync(caFile), 'the CA file device code is told to trust');

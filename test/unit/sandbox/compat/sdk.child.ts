@@ -3,7 +3,14 @@
 // the parent asks over IPC, with only the SDK's own options (domain, ports) changed, and reports
 // every device status message the application receives.
 
-import { ApiClient, ApplicationClient, ApplicationConfig, DeviceClient, DeviceConfig, RegistryClient } from '@wiotp/sdk';
+import {
+  ApiClient,
+  ApplicationClient,
+  ApplicationConfig,
+  DeviceClient,
+  DeviceConfig,
+  RegistryClient,
+} from '@wiotp/sdk';
 import type { EventEmitter } from 'node:events';
 import type { SdkEvent, SdkReply, SdkRequest } from './sdkProtocol';
 
@@ -35,7 +42,11 @@ function watchErrors(client: EventEmitter, source: string): void {
 
 const ops: Record<SdkRequest['op'], (args: Record<string, unknown>) => Promise<unknown>> = {
   async deviceConnect(a) {
-    const config = new DeviceConfig({ orgId: String(a.orgId), typeId: String(a.typeId), deviceId: String(a.deviceId) }, { token: String(a.token) }, { domain: 'localhost', logLevel: 'silent', mqtt: { port: Number(a.port) } });
+    const config = new DeviceConfig(
+      { orgId: String(a.orgId), typeId: String(a.typeId), deviceId: String(a.deviceId) },
+      { token: String(a.token) },
+      { domain: 'localhost', logLevel: 'silent', mqtt: { port: Number(a.port) } },
+    );
     device = new DeviceClient(config);
     const connected = until(device, 'connect');
     watchErrors(device, 'device');
@@ -44,7 +55,9 @@ const ops: Record<SdkRequest['op'], (args: Record<string, unknown>) => Promise<u
     return config.getMqttHost();
   },
   async devicePublish(a) {
-    await new Promise<void>((resolve, reject) => device?.publishEvent(String(a.eventId), 'json', a.data, 0, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      device?.publishEvent(String(a.eventId), 'json', a.data, 0, (err) => (err ? reject(err) : resolve())),
+    );
   },
   async deviceDisconnect() {
     const closed = until(device as DeviceClient, 'close');
@@ -52,9 +65,15 @@ const ops: Record<SdkRequest['op'], (args: Record<string, unknown>) => Promise<u
     await closed;
   },
   async appConnect(a) {
-    const config = new ApplicationConfig({ appId: String(a.appId) }, { key: String(a.key), token: String(a.token) }, { domain: 'localhost', logLevel: 'silent', mqtt: { port: Number(a.port) } });
+    const config = new ApplicationConfig(
+      { appId: String(a.appId) },
+      { key: String(a.key), token: String(a.token) },
+      { domain: 'localhost', logLevel: 'silent', mqtt: { port: Number(a.port) } },
+    );
     app = new ApplicationClient(config);
-    app.on('deviceStatus', (typeId: string, deviceId: string, payload: Buffer) => send({ event: 'deviceStatus', typeId, deviceId, payload: payload.toString('utf8') }));
+    app.on('deviceStatus', (typeId: string, deviceId: string, payload: Buffer) =>
+      send({ event: 'deviceStatus', typeId, deviceId, payload: payload.toString('utf8') }),
+    );
     const connected = until(app, 'connect');
     watchErrors(app, 'application');
     app.connect();
@@ -71,7 +90,11 @@ const ops: Record<SdkRequest['op'], (args: Record<string, unknown>) => Promise<u
   },
   async apiOpen(a) {
     // The REST API listens on another port than MQTT; the SDK puts the port in the domain.
-    const config = new ApplicationConfig({ appId: 'api-calls' }, { key: String(a.key), token: String(a.token) }, { domain: `localhost:${Number(a.port)}`, logLevel: 'silent' });
+    const config = new ApplicationConfig(
+      { appId: 'api-calls' },
+      { key: String(a.key), token: String(a.token) },
+      { domain: `localhost:${Number(a.port)}`, logLevel: 'silent' },
+    );
     api = new ApiClient(config);
     return config.getApiBaseUri();
   },
@@ -79,12 +102,18 @@ const ops: Record<SdkRequest['op'], (args: Record<string, unknown>) => Promise<u
     const client = api as ApiClient;
     const args = (a.args ?? []) as string[];
     switch (a.call) {
-      case 'getConnectionStates': return client.getConnectionStates();
-      case 'getConnectionState': return client.getConnectionState(args[0]);
-      case 'getConnectedClientsConnectionStates': return client.getConnectedClientsConnectionStates();
-      case 'getRecentConnectionStates': return client.getRecentConnectionStates(args[0]);
-      case 'getDeviceConnectionLogs': return new RegistryClient(client).getDeviceConnectionLogs(args[0], args[1]);
-      default: throw new Error(`no such call: ${String(a.call)}`);
+      case 'getConnectionStates':
+        return client.getConnectionStates();
+      case 'getConnectionState':
+        return client.getConnectionState(args[0]);
+      case 'getConnectedClientsConnectionStates':
+        return client.getConnectedClientsConnectionStates();
+      case 'getRecentConnectionStates':
+        return client.getRecentConnectionStates(args[0]);
+      case 'getDeviceConnectionLogs':
+        return new RegistryClient(client).getDeviceConnectionLogs(args[0], args[1]);
+      default:
+        throw new Error(`no such call: ${String(a.call)}`);
     }
   },
 };
@@ -95,7 +124,13 @@ process.on('message', (request: SdkRequest) => {
     (err: unknown) => {
       // axios (0.19) errors carry the HTTP answer.
       const response = (err as { response?: { status: number; data: unknown } }).response;
-      send({ id: request.id, ok: false, error: err instanceof Error ? err.message : String(err), status: response?.status, data: response?.data });
+      send({
+        id: request.id,
+        ok: false,
+        error: err instanceof Error ? err.message : String(err),
+        status: response?.status,
+        data: response?.data,
+      });
     },
   );
 });

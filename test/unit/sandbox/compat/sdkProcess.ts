@@ -27,9 +27,13 @@ export class SdkProcess {
   static start(caFile: string): SdkProcess {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: caFile };
     for (const proxy of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete env[proxy];
-    return new SdkProcess(fork(path.join(__dirname, 'sdk.child.js'), [], {
-      execArgv: ['--require', path.join(__dirname, 'resolveLocalhost.js')], env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    }));
+    return new SdkProcess(
+      fork(path.join(__dirname, 'sdk.child.js'), [], {
+        execArgv: ['--require', path.join(__dirname, 'resolveLocalhost.js')],
+        env,
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      }),
+    );
   }
 
   /** Runs an operation in the child; rejects with its error (and HTTP status, if any). */

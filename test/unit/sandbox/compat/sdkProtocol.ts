@@ -2,13 +2,20 @@
 
 export interface SdkRequest {
   id: number;
-  op: 'deviceConnect' | 'devicePublish' | 'deviceDisconnect' | 'appConnect' | 'appSubscribeToDeviceStatus' | 'appDisconnect' | 'apiOpen' | 'apiCall';
+  op:
+    | 'deviceConnect'
+    | 'devicePublish'
+    | 'deviceDisconnect'
+    | 'appConnect'
+    | 'appSubscribeToDeviceStatus'
+    | 'appDisconnect'
+    | 'apiOpen'
+    | 'apiCall';
   args: Record<string, unknown>;
 }
 
 export type SdkReply =
-  | { id: number; ok: true; value?: unknown }
-  | { id: number; ok: false; error: string; status?: number; data?: unknown };
+  { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: string; status?: number; data?: unknown };
 
 export type SdkEvent =
   | { event: 'deviceStatus'; typeId: string; deviceId: string; payload: string }

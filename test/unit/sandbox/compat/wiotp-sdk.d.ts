@@ -11,7 +11,11 @@ declare module '@wiotp/sdk' {
   }
 
   export class DeviceConfig {
-    constructor(identity: { orgId: string; typeId: string; deviceId: string }, auth: { token: string }, options?: Options);
+    constructor(
+      identity: { orgId: string; typeId: string; deviceId: string },
+      auth: { token: string },
+      options?: Options,
+    );
     getMqttHost(): string;
   }
 

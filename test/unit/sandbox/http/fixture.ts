@@ -30,19 +30,29 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(options: Partial<ApiServerOptions> & { connected?: string[] } = {}): Promise<ApiFixture> {
+export async function startFixture(
+  options: Partial<ApiServerOptions> & { connected?: string[] } = {},
+): Promise<ApiFixture> {
   const store = options.store ?? new SandboxStore();
-  if (!store.getApiKey(API_KEY)) store.addApiKey({ key: API_KEY, tokenHash: hashToken(API_TOKEN), createdDateTime: new Date().toISOString() });
+  if (!store.getApiKey(API_KEY))
+    store.addApiKey({ key: API_KEY, tokenHash: hashToken(API_TOKEN), createdDateTime: new Date().toISOString() });
   const log = memoryLogger();
   const disconnected: string[] = [];
   const connected = new Set(options.connected ?? []);
   const server = await startApiServer({
-    store, org: ORG, log, host: '127.0.0.1', port: 0,
+    store,
+    org: ORG,
+    log,
+    host: '127.0.0.1',
+    port: 0,
     admin: { disconnectClient: (id) => (connected.has(id) ? (disconnected.push(id), true) : false) },
     ...options,
   });
   return {
-    server, store, lines: log.lines, disconnected,
+    server,
+    store,
+    lines: log.lines,
+    disconnected,
     async call<T>(path: string, init: RequestInit = {}): Promise<Reply<T>> {
       const headers = new Headers(init.headers);
       if (!headers.has('authorization')) headers.set('authorization', basic(API_KEY, API_TOKEN));

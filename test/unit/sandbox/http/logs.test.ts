@@ -13,7 +13,8 @@ describe('sandbox REST: connection logs (spec §3)', () => {
     api.store.addType({ id: 'sensor', createdDateTime: time(0) });
     // 1100 entries, oldest first: more than the API can reach (offset ≤ 1000 + limit ≤ 20).
     for (let i = 0; i < 1100; i++) {
-      const message = i % 2 === 0 ? tokenAuthSucceeded('d:org1x2:sensor:s-01', '10.0.0.1') : closedConnection('10.0.0.1', 91);
+      const message =
+        i % 2 === 0 ? tokenAuthSucceeded('d:org1x2:sensor:s-01', '10.0.0.1') : closedConnection('10.0.0.1', 91);
       api.store.appendLog('sensor', 's-01', { message: `${message} #${i}`, timestamp: time(i) });
     }
   });
@@ -26,19 +27,26 @@ describe('sandbox REST: connection logs (spec §3)', () => {
     const r = await get('');
     assert.equal(r.status, 200);
     assert.ok(Array.isArray(r.body));
-    assert.deepEqual(r.body.map(index), Array.from({ length: 20 }, (_, i) => 1099 - i));
+    assert.deepEqual(
+      r.body.map(index),
+      Array.from({ length: 20 }, (_, i) => 1099 - i),
+    );
     assert.deepEqual(Object.keys(r.body[0]).sort(), ['message', 'timestamp']);
   });
 
   it('pages with limit 1–20 and offset up to 1000', async () => {
     assert.deepEqual((await get('&limit=1')).body.map(index), [1099]);
     assert.deepEqual((await get('&limit=3&offset=5')).body.map(index), [1094, 1093, 1092]);
-    assert.deepEqual((await get('&limit=20&offset=1000')).body.map(index), Array.from({ length: 20 }, (_, i) => 99 - i));
+    assert.deepEqual(
+      (await get('&limit=20&offset=1000')).body.map(index),
+      Array.from({ length: 20 }, (_, i) => 99 - i),
+    );
   });
 
   it('keeps at least the last 1000 entries per device, however many are written', () => {
     assert.ok(api.store.listLog('sensor', 's-01').length >= 1020);
-    for (let i = 0; i < 3 * LOG_ENTRIES_KEPT; i++) api.store.appendLog('sensor', 'busy', { message: `m${i}`, timestamp: time(i) });
+    for (let i = 0; i < 3 * LOG_ENTRIES_KEPT; i++)
+      api.store.appendLog('sensor', 'busy', { message: `m${i}`, timestamp: time(i) });
     const kept = api.store.listLog('sensor', 'busy');
     assert.equal(kept.length, LOG_ENTRIES_KEPT);
     assert.equal(kept[0].message, `m${3 * LOG_ENTRIES_KEPT - 1}`);
@@ -72,7 +80,10 @@ describe('sandbox REST: connection logs (spec §3)', () => {
       const r = await api.call<ApiErrorBody>(path);
       assert.equal(r.status, 400, path);
       assert.equal(r.body.exception.id, 'CUDLG0400E');
-      assert.ok(r.body.violations.some((v) => v.exception?.properties.includes(param)), `${path}: ${JSON.stringify(r.body.violations)}`);
+      assert.ok(
+        r.body.violations.some((v) => v.exception?.properties.includes(param)),
+        `${path}: ${JSON.stringify(r.body.violations)}`,
+      );
     }
   });
 

@@ -11,18 +11,30 @@ describe('sandbox REST: auth, routing and bad input (spec §2.4)', () => {
 
   it('answers 401 for missing or unreadable credentials, 403 for wrong ones', async () => {
     const cases: [string | undefined, number][] = [
-      [undefined, 401], ['Bearer abc', 401], ['Basic', 401], ['Basic !!!', 401], [`Basic ${Buffer.from('no-colon').toString('base64')}`, 401],
-      [`Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}`, 401], [`Basic ${'A'.repeat(5000)}`, 401],
-      [basic(API_KEY, 'wrong-token'), 403], [basic('a-org1x2-unknown000', API_TOKEN), 403],
+      [undefined, 401],
+      ['Bearer abc', 401],
+      ['Basic', 401],
+      ['Basic !!!', 401],
+      [`Basic ${Buffer.from('no-colon').toString('base64')}`, 401],
+      [`Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}`, 401],
+      [`Basic ${'A'.repeat(5000)}`, 401],
+      [basic(API_KEY, 'wrong-token'), 403],
+      [basic('a-org1x2-unknown000', API_TOKEN), 403],
     ];
     for (const [authorization, status] of cases) {
-      const res = await fetch(`${api.server.url}/clientconnectionstates`, authorization === undefined ? {} : { headers: { authorization } });
+      const res = await fetch(
+        `${api.server.url}/clientconnectionstates`,
+        authorization === undefined ? {} : { headers: { authorization } },
+      );
       const body = (await res.json()) as ApiErrorBody;
       assert.equal(res.status, status, authorization?.slice(0, 30));
       assert.match(body.exception.id, /^CUD[A-Z]{2}\d{4}E$/);
       if (status === 401) assert.equal(res.headers.get('www-authenticate'), 'Basic realm="iot-sandbox"');
     }
-    assert.ok(!api.lines.some((l) => l.includes(API_TOKEN) || l.toLowerCase().includes('basic ')), 'credentials never reach the log');
+    assert.ok(
+      !api.lines.some((l) => l.includes(API_TOKEN) || l.toLowerCase().includes('basic ')),
+      'credentials never reach the log',
+    );
   });
 
   it('answers 404 for unknown routes and 405 with Allow for a wrong method', async () => {
@@ -45,29 +57,43 @@ describe('sandbox REST: auth, routing and bad input (spec §2.4)', () => {
       assert.equal(r.status, 400, JSON.stringify(body));
       assert.equal(r.body.exception.id, 'CUDAP0400E');
     }
-    const big = await api.call<ApiErrorBody>('/device/types', { method: 'POST', body: JSON.stringify({ id: 'x'.repeat(100 * 1024) }) });
+    const big = await api.call<ApiErrorBody>('/device/types', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'x'.repeat(100 * 1024) }),
+    });
     assert.equal(big.status, 413);
     assert.equal(big.body.exception.id, 'CUDAP0413E');
     assert.equal((await api.call('/config/clientstate')).status, 200, 'still serving');
   });
 
   it('closes a socket that speaks garbage, logs it, and keeps serving', async () => {
-    const got = await rawExchange(api.server.port, Buffer.from([0x10, 0x0c, 0x00, 0x04, 0x4d, 0x51, 0x54, 0x54, 0xff, 0x00, 0x0d, 0x0a, 0x0d, 0x0a]));
+    const got = await rawExchange(
+      api.server.port,
+      Buffer.from([0x10, 0x0c, 0x00, 0x04, 0x4d, 0x51, 0x54, 0x54, 0xff, 0x00, 0x0d, 0x0a, 0x0d, 0x0a]),
+    );
     assert.match(got, /^HTTP\/1\.1 400 /);
     assert.ok(api.lines.some((l) => /not a valid HTTP request/.test(l)));
-    const huge = await rawExchange(api.server.port, `GET /api/v0002/clientconnectionstates/${'x'.repeat(64 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const huge = await rawExchange(
+      api.server.port,
+      `GET /api/v0002/clientconnectionstates/${'x'.repeat(64 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
     assert.match(huge, /^HTTP\/1\.1 431 /);
     assert.equal((await api.call('/config/clientstate')).status, 200);
   });
 
   it('disconnects a live client through the admin call (94); 404 when it is not connected', async () => {
-    const r = await api.call<{ clientId: string; closeCode: number }>('/sandbox/clients/d:org1x2:sensor:s-01/disconnect', { method: 'POST' });
+    const r = await api.call<{ clientId: string; closeCode: number }>(
+      '/sandbox/clients/d:org1x2:sensor:s-01/disconnect',
+      { method: 'POST' },
+    );
     assert.equal(r.status, 200);
     assert.deepEqual(r.body, { clientId: 'd:org1x2:sensor:s-01', closeCode: 94 });
     assert.deepEqual(api.disconnected, ['d:org1x2:sensor:s-01']);
     const encoded = await api.call('/sandbox/clients/d%3Aorg1x2%3Asensor%3As-01/disconnect', { method: 'POST' });
     assert.equal(encoded.status, 200);
-    const missing = await api.call<ApiErrorBody>('/sandbox/clients/d:org1x2:sensor:s-09/disconnect', { method: 'POST' });
+    const missing = await api.call<ApiErrorBody>('/sandbox/clients/d:org1x2:sensor:s-09/disconnect', {
+      method: 'POST',
+    });
     assert.equal(missing.status, 404);
     assert.deepEqual(missing.body.exception.properties, ['d:org1x2:sensor:s-09']);
   });
@@ -75,7 +101,13 @@ describe('sandbox REST: auth, routing and bad input (spec §2.4)', () => {
 
 describe('sandbox REST: failures inside a handler', () => {
   it('answers 500 with an error body and a log line, then keeps serving', async () => {
-    const api = await startFixture({ admin: { disconnectClient: () => { throw new Error('broker exploded'); } } });
+    const api = await startFixture({
+      admin: {
+        disconnectClient: () => {
+          throw new Error('broker exploded');
+        },
+      },
+    });
     try {
       const r = await api.call<ApiErrorBody>('/sandbox/clients/x/disconnect', { method: 'POST' });
       assert.equal(r.status, 500);

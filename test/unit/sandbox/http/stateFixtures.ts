@@ -26,7 +26,14 @@ export function makeStates(count: number, seed = 7): ClientStateWire[] {
   const states: ClientStateWire[] = [];
   for (let i = 0; i < count; i++) {
     const kind = i % 10;
-    const id = kind < 5 ? `d:${ORG}:sensor:s-${i}` : kind < 8 ? `d:${ORG}:valve:v-${i}` : kind === 8 ? `g:${ORG}:gw:g-${i}` : `a:${ORG}:app-${i}`;
+    const id =
+      kind < 5
+        ? `d:${ORG}:sensor:s-${i}`
+        : kind < 8
+          ? `d:${ORG}:valve:v-${i}`
+          : kind === 8
+            ? `g:${ORG}:gw:g-${i}`
+            : `a:${ORG}:app-${i}`;
     const connected = rand() < 0.6;
     // Coarse times on purpose: many ties, so the id must break them exactly across pages.
     const connect = BASE + Math.floor(rand() * 50) * MIN;
@@ -55,13 +62,19 @@ export const at = (minutes: number) => new Date(BASE + minutes * MIN).toISOStrin
 type Key = 'id' | 'clientType' | 'connectionStatus' | 'lastConnectTime' | 'lastDisconnectTime' | 'lastActivityTime';
 
 /** Filter by the predicate, then sort all by `sort` (`-` = descending), then id; missing values first ascending. */
-export function reference(states: ClientStateWire[], keep: (s: ClientStateWire) => boolean, sort: string): ClientStateWire[] {
-  const keys = sort === '' ? [] : sort.split(',').map((k) => ({ field: k.replace(/^-/, '') as Key, desc: k.startsWith('-') }));
+export function reference(
+  states: ClientStateWire[],
+  keep: (s: ClientStateWire) => boolean,
+  sort: string,
+): ClientStateWire[] {
+  const keys =
+    sort === '' ? [] : sort.split(',').map((k) => ({ field: k.replace(/^-/, '') as Key, desc: k.startsWith('-') }));
   if (!keys.some((k) => k.field === 'id')) keys.push({ field: 'id', desc: false });
   const value = (s: ClientStateWire, f: Key) => s[f] ?? '';
   return states.filter(keep).sort((a, b) => {
     for (const k of keys) {
-      const x = value(a, k.field), y = value(b, k.field);
+      const x = value(a, k.field),
+        y = value(b, k.field);
       if (x !== y) return (x < y ? -1 : 1) * (k.desc ? -1 : 1);
     }
     return 0;

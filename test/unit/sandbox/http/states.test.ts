@@ -21,7 +21,9 @@ describe('sandbox REST: client connection states (spec §2)', () => {
     let total = -1;
     do {
       const sep = query === '' ? '' : '&';
-      const r = await api.call<ClientStateList>(`/clientconnectionstates?${query}${bookmark ? `${sep}_bookmark=${encodeURIComponent(bookmark)}` : ''}`);
+      const r = await api.call<ClientStateList>(
+        `/clientconnectionstates?${query}${bookmark ? `${sep}_bookmark=${encodeURIComponent(bookmark)}` : ''}`,
+      );
       assert.equal(r.status, 200, JSON.stringify(r.body));
       if (total >= 0) assert.equal(r.body.meta.total_rows, total);
       total = r.body.meta.total_rows;
@@ -42,9 +44,18 @@ describe('sandbox REST: client connection states (spec §2)', () => {
   });
 
   it('walks every page by bookmark in the requested order, ties broken by id, no bookmark on the last page', async () => {
-    for (const sort of ['-lastActivityTime', 'lastDisconnectTime', 'clientType,-lastConnectTime', '-connectionStatus,id']) {
+    for (const sort of [
+      '-lastActivityTime',
+      'lastDisconnectTime',
+      'clientType,-lastConnectTime',
+      '-connectionStatus,id',
+    ]) {
       const { ids, pages, total } = await walk(`_limit=7&_sort=${sort}`);
-      assert.deepEqual(ids, reference(states, () => true, sort).map((s) => s.id), sort);
+      assert.deepEqual(
+        ids,
+        reference(states, () => true, sort).map((s) => s.id),
+        sort,
+      );
       assert.equal(total, 300);
       assert.equal(pages, Math.ceil(300 / 7));
     }
@@ -62,12 +73,24 @@ describe('sandbox REST: client connection states (spec §2)', () => {
       [`connectedAfter=${at(25)}`, (s) => t(s.lastConnectTime)! > t(at(25))!],
       [`lastConnectedAfter=${at(25)}`, (s) => t(s.lastConnectTime)! > t(at(25))!],
       [`connectedBefore=${at(10)}`, (s) => t(s.lastConnectTime)! < t(at(10))!],
-      [`disconnectedAfter=${at(30)}`, (s) => s.lastDisconnectTime !== undefined && t(s.lastDisconnectTime)! > t(at(30))!],
-      [`disconnectedBefore=${at(30)}`, (s) => s.lastDisconnectTime !== undefined && t(s.lastDisconnectTime)! < t(at(30))!],
+      [
+        `disconnectedAfter=${at(30)}`,
+        (s) => s.lastDisconnectTime !== undefined && t(s.lastDisconnectTime)! > t(at(30))!,
+      ],
+      [
+        `disconnectedBefore=${at(30)}`,
+        (s) => s.lastDisconnectTime !== undefined && t(s.lastDisconnectTime)! < t(at(30))!,
+      ],
       [`lastActivityAfter=${at(40)}`, (s) => t(s.lastActivityTime)! > t(at(40))!],
       [`lastActivityBefore=${at(40)}`, (s) => t(s.lastActivityTime)! < t(at(40))!],
-      [`connectionStatus=connected&deviceType=sensor&lastActivityAfter=${at(20)}&lastActivityBefore=${at(50)}`,
-        (s) => s.connectionStatus === 'connected' && partsOf(s.id).typeId === 'sensor' && t(s.lastActivityTime)! > t(at(20))! && t(s.lastActivityTime)! < t(at(50))!],
+      [
+        `connectionStatus=connected&deviceType=sensor&lastActivityAfter=${at(20)}&lastActivityBefore=${at(50)}`,
+        (s) =>
+          s.connectionStatus === 'connected' &&
+          partsOf(s.id).typeId === 'sensor' &&
+          t(s.lastActivityTime)! > t(at(20))! &&
+          t(s.lastActivityTime)! < t(at(50))!,
+      ],
     ];
     for (const [query, keep] of cases) {
       const want = reference(states, keep, '-lastActivityTime');
@@ -75,7 +98,11 @@ describe('sandbox REST: client connection states (spec §2)', () => {
       const r = await api.call<ClientStateList>(`/clientconnectionstates?${query}&_limit=100&_sort=-lastActivityTime`);
       assert.equal(r.status, 200, query);
       assert.equal(r.body.meta.total_rows, want.length, query);
-      assert.deepEqual(r.body.results.map((s) => s.id), want.slice(0, 100).map((s) => s.id), query);
+      assert.deepEqual(
+        r.body.results.map((s) => s.id),
+        want.slice(0, 100).map((s) => s.id),
+        query,
+      );
       assert.equal(r.body.bookmark === undefined, want.length <= 100, query);
     }
   });
@@ -97,23 +124,40 @@ describe('sandbox REST: client connection states (spec §2)', () => {
   it('answers 400 with a violation for every bad value', async () => {
     const other = (await api.call<ClientStateList>('/clientconnectionstates?_sort=id&_limit=5')).body.bookmark!;
     const bad: [string, string][] = [
-      ['_limit=-1', '_limit'], ['_limit=0', '_limit'], ['_limit=101', '_limit'], ['_limit=ten', '_limit'], ['_limit=1e2', '_limit'],
-      ['connectionStatus=maybe', 'connectionStatus'], ['clientType=robot', 'clientType'],
-      ['connectedAfter=yesterday', 'connectedAfter'], ['lastConnectedAfter=2019-02-30T00:00:00Z', 'lastConnectedAfter'],
-      ['disconnectedBefore=', 'disconnectedBefore'], ['lastActivityAfter=9999999999999', 'lastActivityAfter'],
-      ['_sort=color', '_sort'], ['_sort=id,-id', '_sort'], ['_sort=', '_sort'],
-      ['_bookmark=garbage!', '_bookmark'], ['_bookmark=eyJ4IjoxfQ', '_bookmark'], [`_sort=-id&_bookmark=${other}`, '_bookmark'],
-      ['deviceType=%3Cscript%3E', 'deviceType'], [`deviceId=${'x'.repeat(5000)}`, 'deviceId'],
+      ['_limit=-1', '_limit'],
+      ['_limit=0', '_limit'],
+      ['_limit=101', '_limit'],
+      ['_limit=ten', '_limit'],
+      ['_limit=1e2', '_limit'],
+      ['connectionStatus=maybe', 'connectionStatus'],
+      ['clientType=robot', 'clientType'],
+      ['connectedAfter=yesterday', 'connectedAfter'],
+      ['lastConnectedAfter=2019-02-30T00:00:00Z', 'lastConnectedAfter'],
+      ['disconnectedBefore=', 'disconnectedBefore'],
+      ['lastActivityAfter=9999999999999', 'lastActivityAfter'],
+      ['_sort=color', '_sort'],
+      ['_sort=id,-id', '_sort'],
+      ['_sort=', '_sort'],
+      ['_bookmark=garbage!', '_bookmark'],
+      ['_bookmark=eyJ4IjoxfQ', '_bookmark'],
+      [`_sort=-id&_bookmark=${other}`, '_bookmark'],
+      ['deviceType=%3Cscript%3E', 'deviceType'],
+      [`deviceId=${'x'.repeat(5000)}`, 'deviceId'],
       ['connectionStatus=connected&connectionStatus=disconnected', 'connectionStatus'],
     ];
     for (const [query, param] of bad) {
       const r = await api.call<ApiErrorBody>(`/clientconnectionstates?${query}`);
       assert.equal(r.status, 400, query);
       assert.equal(r.body.exception.id, 'CUDCS0400E');
-      assert.ok(r.body.violations.some((v) => v.exception?.properties.includes(param)), `${query}: ${JSON.stringify(r.body.violations)}`);
+      assert.ok(
+        r.body.violations.some((v) => v.exception?.properties.includes(param)),
+        `${query}: ${JSON.stringify(r.body.violations)}`,
+      );
       assert.ok(JSON.stringify(r.body).length < 2000, `${query}: the error body stays small`);
     }
-    const many = await api.call<ApiErrorBody>('/clientconnectionstates?_limit=-1&connectionStatus=maybe&connectedAfter=yesterday');
+    const many = await api.call<ApiErrorBody>(
+      '/clientconnectionstates?_limit=-1&connectionStatus=maybe&connectedAfter=yesterday',
+    );
     assert.equal(many.body.violations.length, 3);
   });
 
@@ -127,7 +171,15 @@ describe('sandbox REST: client connection states (spec §2)', () => {
   });
 
   it('answers 404 with the id in exception.properties, also for hostile ids', async () => {
-    const hostile = ['d:org1x2:sensor:nope', '<script>alert(1)</script>', 'command:workbench.action.quit', 'd:\u202eevil\u202c:x:y', 'x'.repeat(10 * 1024), 'a b', '%41'];
+    const hostile = [
+      'd:org1x2:sensor:nope',
+      '<script>alert(1)</script>',
+      'command:workbench.action.quit',
+      'd:\u202eevil\u202c:x:y',
+      'x'.repeat(10 * 1024),
+      'a b',
+      '%41',
+    ];
     for (const id of hostile) {
       const r = await api.call<ApiErrorBody>(`/clientconnectionstates/${encodeURIComponent(id)}`);
       assert.equal(r.status, 404, id.slice(0, 30));
@@ -136,7 +188,10 @@ describe('sandbox REST: client connection states (spec §2)', () => {
       assert.ok(r.body.message.length < 200);
     }
     assert.ok(!api.lines.some((l) => l.includes('\u202e')), 'a bidirectional override never reaches the log raw');
-    assert.ok(api.lines.every((l) => l.length < 600), 'log lines stay short');
+    assert.ok(
+      api.lines.every((l) => l.length < 600),
+      'log lines stay short',
+    );
   });
 
   it('answers 400 for a path segment that is not valid percent-encoding', async () => {
@@ -173,11 +228,19 @@ describe('sandbox REST: the clientstate switch (spec §2)', () => {
 
   it('reads and changes the switch; while off, every state call is 403 and the state is gone', async () => {
     assert.deepEqual((await api.call('/config/clientstate')).body, { enabled: true });
-    const off = await api.call('/config/clientstate', { method: 'PUT', body: JSON.stringify({ enabled: false }), headers: { 'content-type': 'application/json' } });
+    const off = await api.call('/config/clientstate', {
+      method: 'PUT',
+      body: JSON.stringify({ enabled: false }),
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(off.status, 200);
     assert.deepEqual(off.body, { enabled: false });
     assert.equal(api.store.stateCount(), 0);
-    for (const path of ['/clientconnectionstates', '/clientconnectionstates?_limit=-1', '/clientconnectionstates/d:org1x2:sensor:s-0']) {
+    for (const path of [
+      '/clientconnectionstates',
+      '/clientconnectionstates?_limit=-1',
+      '/clientconnectionstates/d:org1x2:sensor:s-0',
+    ]) {
       const r = await api.call<ApiErrorBody>(path);
       assert.equal(r.status, 403, path);
       assert.equal(r.body.exception.id, 'CUDCS0403E');

@@ -13,7 +13,9 @@ import { waitFor } from '../../../support/waitFor';
 import { FAST } from './fastTable';
 
 async function get<T>(t: TestSandbox, route: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${t.ready.apiUrl}${route}`, { headers: { authorization: `Basic ${Buffer.from(`${t.ready.apiKey}:${t.ready.apiToken}`).toString('base64')}` } });
+  const res = await fetch(`${t.ready.apiUrl}${route}`, {
+    headers: { authorization: `Basic ${Buffer.from(`${t.ready.apiKey}:${t.ready.apiToken}`).toString('base64')}` },
+  });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -30,7 +32,10 @@ describe('simulator: a fleet of 20 against the sandbox', function () {
     const watcher = await connected(t.app('watcher'));
     inbox = new Inbox(watcher);
     await subscribed(watcher, ['iot-2/type/+/id/+/mon', 'iot-2/app/+/mon']);
-    fleet = await startFleet({ ready: t.ready, store: t.store, clients: 20, seed: 1, log: memoryLogger(t.lines, 'fleet') }, { table: FAST });
+    fleet = await startFleet(
+      { ready: t.ready, store: t.store, clients: 20, seed: 1, log: memoryLogger(t.lines, 'fleet') },
+      { table: FAST },
+    );
   });
   after(async () => {
     await fleet?.close();
@@ -40,13 +45,22 @@ describe('simulator: a fleet of 20 against the sandbox', function () {
   it('lists connected and disconnected clients as soon as it has started, with history in their logs', async () => {
     const on = await get<ClientStateList>(t, '/clientconnectionstates?connectionStatus=connected&_limit=100');
     const off = await get<ClientStateList>(t, '/clientconnectionstates?connectionStatus=disconnected&_limit=100');
-    assert.ok(on.body.results.filter((s) => s.id !== `a:${t.ready.org}:watcher`).length >= 5, `connected: ${on.body.results.map((s) => s.id).join(' ')}`);
+    assert.ok(
+      on.body.results.filter((s) => s.id !== `a:${t.ready.org}:watcher`).length >= 5,
+      `connected: ${on.body.results.map((s) => s.id).join(' ')}`,
+    );
     assert.ok(off.body.meta.total_rows >= 2, `disconnected: ${off.body.results.map((s) => s.id).join(' ')}`);
     const steady = fleet.plan.devices.find((d) => d.role === 'steady');
     assert.ok(steady);
-    const log = await get<ConnectionLogEntry[]>(t, `/logs/connection?typeId=${steady.type.id}&deviceId=${steady.deviceId}`);
+    const log = await get<ConnectionLogEntry[]>(
+      t,
+      `/logs/connection?typeId=${steady.type.id}&deviceId=${steady.deviceId}`,
+    );
     assert.equal(log.status, 200);
-    assert.ok(log.body.some((e) => e.message.startsWith('Token auth succeeded')), JSON.stringify(log.body));
+    assert.ok(
+      log.body.some((e) => e.message.startsWith('Token auth succeeded')),
+      JSON.stringify(log.body),
+    );
   });
 
   const causes: [number, string[]][] = [
@@ -58,10 +72,17 @@ describe('simulator: a fleet of 20 against the sandbox', function () {
   ];
   for (const [code, roles] of causes) {
     it(`produces Disconnect with close code ${code} (${roles.join(', ')})`, async () => {
-      const m = await inbox.next(`Disconnect ${code}`, (r) => action(r) === 'Disconnect' && closeCode(r) === code, 30_000);
+      const m = await inbox.next(
+        `Disconnect ${code}`,
+        (r) => action(r) === 'Disconnect' && closeCode(r) === code,
+        30_000,
+      );
       const client = fleet.plan.clients.find((c) => c.clientId === m.json().ClientID);
       assert.ok(client, `${String(m.json().ClientID)} is simulated`);
-      assert.ok(roles.includes(client.kind === 'device' ? client.role : client.kind), `${client.clientId} is one of ${roles.join(', ')}`);
+      assert.ok(
+        roles.includes(client.kind === 'device' ? client.role : client.kind),
+        `${client.clientId} is one of ${roles.join(', ')}`,
+      );
     });
   }
 
@@ -69,7 +90,10 @@ describe('simulator: a fleet of 20 against the sandbox', function () {
     const m = await inbox.next('FailedConnect', (r) => action(r) === 'FailedConnect', 30_000);
     const device = fleet.plan.devices.find((d) => d.clientId === m.json().ClientID);
     assert.equal(device?.role, 'badToken');
-    const state = await get<{ connectionStatus: string; closeCode: number }>(t, `/clientconnectionstates/${device.clientId}`);
+    const state = await get<{ connectionStatus: string; closeCode: number }>(
+      t,
+      `/clientconnectionstates/${device.clientId}`,
+    );
     assert.equal(state.body.connectionStatus, 'disconnected');
     assert.equal(state.body.closeCode, 180);
   });
@@ -86,8 +110,14 @@ describe('simulator: a fleet of 20 against the sandbox', function () {
     // close() resolves only once every client's loop has ended, so nothing reconnects after it.
     await fleet.close();
     const simulated = new Set(fleet.plan.clients.map((c) => c.clientId));
-    const stillOn = () => [...t.store.allStates()].filter((s) => simulated.has(s.id) && s.connectionStatus === 'connected').map((s) => s.id);
+    const stillOn = () =>
+      [...t.store.allStates()]
+        .filter((s) => simulated.has(s.id) && s.connectionStatus === 'connected')
+        .map((s) => s.id);
     await waitFor('every simulated client disconnected', () => stillOn().length === 0);
-    assert.ok(t.lines.every((l) => !l.startsWith('warn [fleet]')), t.lines.filter((l) => l.startsWith('warn [fleet]')).join('\n'));
+    assert.ok(
+      t.lines.every((l) => !l.startsWith('warn [fleet]')),
+      t.lines.filter((l) => l.startsWith('warn [fleet]')).join('\n'),
+    );
   });
 });

@@ -12,7 +12,10 @@ const ROLES = Object.keys(FLEET_TABLE.mix) as DeviceRole[];
 /** What a plan decides, without the generators (compared by their next draws). */
 function facts(plan: FleetPlan) {
   return plan.clients.map((c) => ({
-    clientId: c.clientId, kind: c.kind, transport: c.transport, protocolLevel: c.protocolLevel,
+    clientId: c.clientId,
+    kind: c.kind,
+    transport: c.transport,
+    protocolLevel: c.protocolLevel,
     ...(c.kind === 'device' ? { role: c.role, token: c.token } : {}),
     draws: [c.rng.int(0, 1e6), c.rng.int(0, 1e6), c.rng.int(0, 1e6)],
   }));
@@ -23,7 +26,10 @@ describe('simulator: the fleet plan', () => {
     const a = facts(planFleet(ORG, 200, 7, FLEET_TABLE));
     assert.deepEqual(facts(planFleet(ORG, 200, 7, FLEET_TABLE)), a);
     const b = facts(planFleet(ORG, 200, 8, FLEET_TABLE));
-    assert.notDeepEqual(b.map((c) => [c.clientId, c.role]), a.map((c) => [c.clientId, c.role]));
+    assert.notDeepEqual(
+      b.map((c) => [c.clientId, c.role]),
+      a.map((c) => [c.clientId, c.role]),
+    );
   });
 
   it('gives every client its own stream: two clients do not draw the same numbers', () => {
@@ -34,8 +40,15 @@ describe('simulator: the fleet plan', () => {
   it('has every role, two applications, and N clients in all for N = 20', () => {
     const plan = planFleet(ORG, 20, 1, FLEET_TABLE);
     assert.equal(plan.clients.length, 20);
-    assert.deepEqual(plan.applications.map((a) => a.clientId), ['a:simorg:ops-dashboard', 'a:simorg:meter-analytics']);
-    for (const role of ROLES) assert.ok(plan.devices.some((d) => d.role === role), `a ${role} device`);
+    assert.deepEqual(
+      plan.applications.map((a) => a.clientId),
+      ['a:simorg:ops-dashboard', 'a:simorg:meter-analytics'],
+    );
+    for (const role of ROLES)
+      assert.ok(
+        plan.devices.some((d) => d.role === role),
+        `a ${role} device`,
+      );
     assert.ok(new Set(plan.devices.map((d) => d.type.id)).size >= 3, 'several device types');
   });
 
@@ -53,14 +66,22 @@ describe('simulator: the fleet plan', () => {
     assert.equal(tokens.size, plan.devices.length);
   });
 
-  it('keeps the table\'s proportions at 10,000 and stays whole at tiny sizes', () => {
+  it("keeps the table's proportions at 10,000 and stays whole at tiny sizes", () => {
     const counts = roleCounts(10_000, FLEET_TABLE.mix);
-    assert.equal(Object.values(counts).reduce((s, n) => s + n, 0), 10_000);
+    assert.equal(
+      Object.values(counts).reduce((s, n) => s + n, 0),
+      10_000,
+    );
     // One of each comes first, so each count may differ from the exact share by a few.
-    for (const role of ROLES) assert.ok(Math.abs(counts[role] - 10_000 * FLEET_TABLE.mix[role]) <= ROLES.length, `${role}: ${counts[role]}`);
+    for (const role of ROLES)
+      assert.ok(Math.abs(counts[role] - 10_000 * FLEET_TABLE.mix[role]) <= ROLES.length, `${role}: ${counts[role]}`);
     for (const n of [0, 1, 2, 6, 7, 8, 13]) {
       const c = roleCounts(n, FLEET_TABLE.mix);
-      assert.equal(Object.values(c).reduce((s, k) => s + k, 0), n, `sum for ${n}`);
+      assert.equal(
+        Object.values(c).reduce((s, k) => s + k, 0),
+        n,
+        `sum for ${n}`,
+      );
     }
     assert.equal(roleCounts(1, FLEET_TABLE.mix).steady, 1, 'one client is a steady one');
     assert.equal(applicationCount(4, FLEET_TABLE), 0);

@@ -13,8 +13,19 @@ function step(): void {
   for (let k = 0; k < 25; k++) {
     const i = acknowledged;
     const id = `d:org1x2:sensor:s-${i}`;
-    store.putState({ id, clientType: 'device', connectionStatus: 'connected', lastConnectTime: new Date().toISOString(), lastActivityEvent: 'mqttConnect', lastActivityTime: new Date().toISOString() });
-    store.putState({ ...store.getState(id)!, lastActivityEvent: 'mqttPublish', lastActivityTime: new Date(Date.UTC(2024, 0, 1) + i).toISOString() });
+    store.putState({
+      id,
+      clientType: 'device',
+      connectionStatus: 'connected',
+      lastConnectTime: new Date().toISOString(),
+      lastActivityEvent: 'mqttConnect',
+      lastActivityTime: new Date().toISOString(),
+    });
+    store.putState({
+      ...store.getState(id)!,
+      lastActivityEvent: 'mqttPublish',
+      lastActivityTime: new Date(Date.UTC(2024, 0, 1) + i).toISOString(),
+    });
     store.appendLog('sensor', `s-${i}`, { message: `line ${i}`, timestamp: new Date().toISOString() });
     acknowledged++;
   }

@@ -11,13 +11,39 @@ const ISO = '2024-01-01T00:00:00.000Z';
 
 function fillSome(store: SandboxStore): void {
   store.addType({ id: 'sensor', classId: 'Device', createdDateTime: ISO });
-  store.addDevice({ typeId: 'sensor', deviceId: 's-01', gateway: false, tokenHash: hashToken('tok-s-01'), createdDateTime: ISO });
-  store.addDevice({ typeId: 'sensor', deviceId: 's-02', gateway: false, tokenHash: hashToken('tok-s-02'), createdDateTime: ISO });
+  store.addDevice({
+    typeId: 'sensor',
+    deviceId: 's-01',
+    gateway: false,
+    tokenHash: hashToken('tok-s-01'),
+    createdDateTime: ISO,
+  });
+  store.addDevice({
+    typeId: 'sensor',
+    deviceId: 's-02',
+    gateway: false,
+    tokenHash: hashToken('tok-s-02'),
+    createdDateTime: ISO,
+  });
   store.deleteDevice('sensor', 's-02');
   store.addApiKey({ key: 'a-org1x2-k3y0000001', tokenHash: hashToken('api-token'), createdDateTime: ISO });
-  store.putState({ id: 'd:org1x2:sensor:s-01', clientType: 'device', connectionStatus: 'connected', lastConnectTime: ISO, lastActivityEvent: 'mqttConnect', lastActivityTime: ISO });
-  store.putState({ ...store.getState('d:org1x2:sensor:s-01')!, lastActivityEvent: 'mqttPublish', lastActivityTime: '2024-01-01T00:05:00.000Z' });
-  store.appendLog('sensor', 's-01', { message: "Token auth succeeded: ClientID='d:org1x2:sensor:s-01', ClientIP=10.0.0.1", timestamp: ISO });
+  store.putState({
+    id: 'd:org1x2:sensor:s-01',
+    clientType: 'device',
+    connectionStatus: 'connected',
+    lastConnectTime: ISO,
+    lastActivityEvent: 'mqttConnect',
+    lastActivityTime: ISO,
+  });
+  store.putState({
+    ...store.getState('d:org1x2:sensor:s-01')!,
+    lastActivityEvent: 'mqttPublish',
+    lastActivityTime: '2024-01-01T00:05:00.000Z',
+  });
+  store.appendLog('sensor', 's-01', {
+    message: "Token auth succeeded: ClientID='d:org1x2:sensor:s-01', ClientIP=10.0.0.1",
+    timestamp: ISO,
+  });
 }
 
 const snapshotOf = (store: SandboxStore) => JSON.stringify([...store.snapshot()]);
@@ -72,7 +98,10 @@ describe('sandbox persistence: the journaled store', () => {
     fs.appendFileSync(path.join(dir, JOURNAL_FILE), '{"op":"state.put","state":{"id":"d:org1x2:sens');
     const second = open();
     assert.equal(snapshotOf(second), want);
-    assert.ok(log.lines.some((l) => l.startsWith('warn') && /incomplete/.test(l)), log.lines.join('\n'));
+    assert.ok(
+      log.lines.some((l) => l.startsWith('warn') && /incomplete/.test(l)),
+      log.lines.join('\n'),
+    );
     second.appendLog('sensor', 's-01', { message: 'after the crash', timestamp: ISO });
     second.close();
     log.lines.length = 0;
@@ -99,9 +128,13 @@ describe('sandbox persistence: the journaled store', () => {
     const store = open();
     fillSome(store);
     const base = store.getState('d:org1x2:sensor:s-01')!;
-    for (let i = 0; i < 70_000; i++) store.putState({ ...base, lastActivityTime: new Date(Date.parse(ISO) + i).toISOString() });
+    for (let i = 0; i < 70_000; i++)
+      store.putState({ ...base, lastActivityTime: new Date(Date.parse(ISO) + i).toISOString() });
     const want = snapshotOf(store);
-    assert.ok(log.lines.some((l) => /journal compacted/.test(l)), log.lines.join('\n'));
+    assert.ok(
+      log.lines.some((l) => /journal compacted/.test(l)),
+      log.lines.join('\n'),
+    );
     const lines = fs.readFileSync(path.join(dir, JOURNAL_FILE), 'utf8').split('\n').length;
     assert.ok(lines < 30_000, `${lines} lines after compaction`);
     store.close();
@@ -126,8 +159,12 @@ describe('sandbox persistence: the journaled store', () => {
   });
 
   it('loses nothing acknowledged when the process is killed with SIGKILL', async function () {
-    const child = spawn(process.execPath, [path.join(__dirname, 'journalWriter.child.js'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const child = spawn(process.execPath, [path.join(__dirname, 'journalWriter.child.js'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     let acknowledged = 0;
     let buffered = '';
     await new Promise<void>((resolve, reject) => {

@@ -32,7 +32,9 @@ describe('sandbox store: state query', () => {
       const sort = fields.map((field) => ({ field, desc: rand() < 0.5 }));
       const limit = 1 + Math.floor(rand() * 100);
       const filter: StateFilter = rand() < 0.5 ? { connectionStatus: 'connected' } : {};
-      const keep = filter.connectionStatus ? (s: { connectionStatus: string }) => s.connectionStatus === 'connected' : () => true;
+      const keep = filter.connectionStatus
+        ? (s: { connectionStatus: string }) => s.connectionStatus === 'connected'
+        : () => true;
       const text = sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',');
       const want = reference(states, keep, text).map((s) => s.id);
       const got = walkAll(filter, sort, limit);
@@ -49,7 +51,13 @@ describe('sandbox store: state query', () => {
   it('selects the best items of a page without sorting everything, for every limit', () => {
     const items = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
     for (const limit of [1, 2, 63, 64, 65, 100, 999, 1000, 1001]) {
-      const page = selectPage(items, (n) => n % 3 !== 0, (n) => n > 10, (a, b) => a - b, limit);
+      const page = selectPage(
+        items,
+        (n) => n % 3 !== 0,
+        (n) => n > 10,
+        (a, b) => a - b,
+        limit,
+      );
       const want = items.filter((n) => n % 3 !== 0 && n > 10).sort((a, b) => a - b);
       assert.deepEqual(page.items, want.slice(0, limit), `limit ${limit}`);
       assert.equal(page.matched, items.filter((n) => n % 3 !== 0).length);

@@ -9,8 +9,13 @@ function recording(): { ops: StoreOp[]; journal: { append(op: StoreOp): void; cl
 }
 
 const state: ClientStateWire = {
-  id: 'd:org1x2:sensor:s-01', clientType: 'device', connectionStatus: 'connected',
-  lastConnectTime: '2024-01-01T00:00:00.000Z', lastActivityEvent: 'mqttConnect', lastActivityTime: '2024-01-01T00:00:00.000Z', mqttConnectProtocol: '3.1.1',
+  id: 'd:org1x2:sensor:s-01',
+  clientType: 'device',
+  connectionStatus: 'connected',
+  lastConnectTime: '2024-01-01T00:00:00.000Z',
+  lastActivityEvent: 'mqttConnect',
+  lastActivityTime: '2024-01-01T00:00:00.000Z',
+  mqttConnectProtocol: '3.1.1',
 };
 
 describe('sandbox store', () => {
@@ -18,10 +23,17 @@ describe('sandbox store', () => {
     const { ops, journal } = recording();
     const store = new SandboxStore(journal);
     store.putState(state);
-    const published = { ...state, lastActivityEvent: 'mqttPublish' as const, lastActivityTime: '2024-01-01T00:01:00.000Z' };
+    const published = {
+      ...state,
+      lastActivityEvent: 'mqttPublish' as const,
+      lastActivityTime: '2024-01-01T00:01:00.000Z',
+    };
     store.putState(published);
     store.putState({ ...published, connectionStatus: 'disconnected', lastDisconnectTime: '2024-01-01T00:02:00.000Z' });
-    assert.deepEqual(ops.map((o) => o.op), ['state.put', 'state.activity', 'state.put']);
+    assert.deepEqual(
+      ops.map((o) => o.op),
+      ['state.put', 'state.activity', 'state.put'],
+    );
     assert.ok(JSON.stringify(ops[1]).length < 120);
 
     // Replaying the journal gives the same records, and the queries see the new activity time.

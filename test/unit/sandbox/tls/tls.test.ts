@@ -10,10 +10,14 @@ import { API_KEY, API_TOKEN, basic, rawExchange, startFixture } from '../http/fi
 /** GET over HTTPS trusting only `ca` (not the system roots); resolves with the status. */
 function getTrusting(url: string, ca: string | undefined, servername?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = https.get(url, { ca, headers: { authorization: basic(API_KEY, API_TOKEN) }, ...(servername ? { servername } : {}) }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = https.get(
+      url,
+      { ca, headers: { authorization: basic(API_KEY, API_TOKEN) }, ...(servername ? { servername } : {}) },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -35,11 +39,18 @@ describe('sandbox TLS material', function () {
     assert.ok(ca.ca, 'the CA is a CA');
     assert.ok(!cert.ca, 'the server certificate is not');
     const sans = cert.subjectAltName ?? '';
-    for (const want of ['DNS:localhost', 'DNS:*.localhost', 'DNS:*.messaging.localhost', 'DNS:sandbox.example.test', 'IP Address:127.0.0.1', 'IP Address:10.1.2.3']) {
+    for (const want of [
+      'DNS:localhost',
+      'DNS:*.localhost',
+      'DNS:*.messaging.localhost',
+      'DNS:sandbox.example.test',
+      'IP Address:127.0.0.1',
+      'IP Address:10.1.2.3',
+    ]) {
       assert.ok(sans.includes(want), `${want} in ${sans}`);
     }
     assert.match(sans, /IP Address:(::1|0:0:0:0:0:0:0:1)/);
-    assert.equal((fs.statSync(path.join(dir, 'tls', 'ca-key.pem')).mode & 0o077), 0, 'keys are private to the user');
+    assert.equal(fs.statSync(path.join(dir, 'tls', 'ca-key.pem')).mode & 0o077, 0, 'keys are private to the user');
   });
 
   it('reuses the kept material on the next start, and re-issues only the server certificate for a new host', async () => {
@@ -52,10 +63,12 @@ describe('sandbox TLS material', function () {
     assert.ok((new X509Certificate(wider.cert).subjectAltName ?? '').includes('DNS:other.test'));
   });
 
-  it('reads a certificate and key of the user\'s own, and refuses a key of another certificate', async () => {
+  it("reads a certificate and key of the user's own, and refuses a key of another certificate", async () => {
     const a = await ensureTlsMaterial({ dataDir: path.join(dir, 'a'), hosts: [] });
     const b = await ensureTlsMaterial({ dataDir: path.join(dir, 'b'), hosts: [] });
-    const certFile = path.join(dir, 'cert.pem'), keyFile = path.join(dir, 'key.pem'), otherKey = path.join(dir, 'other-key.pem');
+    const certFile = path.join(dir, 'cert.pem'),
+      keyFile = path.join(dir, 'key.pem'),
+      otherKey = path.join(dir, 'other-key.pem');
     fs.writeFileSync(certFile, a.cert);
     fs.writeFileSync(keyFile, a.key);
     fs.writeFileSync(otherKey, b.key);
@@ -73,7 +86,10 @@ describe('sandbox TLS material', function () {
       assert.equal(await getTrusting(`${api.server.url}/config/clientstate`, fs.readFileSync(m.caFile, 'utf8')), 200);
       const local = api.server.url.replace('127.0.0.1', 'localhost');
       assert.equal(await getTrusting(`${local}/config/clientstate`, m.ca), 200);
-      await assert.rejects(getTrusting(`${api.server.url}/config/clientstate`, undefined), /self[- ]signed|unable to (get|verify)/i);
+      await assert.rejects(
+        getTrusting(`${api.server.url}/config/clientstate`, undefined),
+        /self[- ]signed|unable to (get|verify)/i,
+      );
       const other = await ensureTlsMaterial({ dataDir: path.join(dir, 'other'), hosts: [] });
       await assert.rejects(getTrusting(`${api.server.url}/config/clientstate`, other.ca));
     } finally {
