@@ -31,8 +31,9 @@ async function refreshToFirstPages(api: IotConnectivityApi): Promise<{ ms: numbe
   for (const node of [...roots, ...pages.flat()]) node.getTreeItem();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  if (pages.flat().length === 0)
+  if (pages.flat().length === 0) {
     throw new Error(`no clients shown: ${roots.map((r) => r.getTreeItem().label).join(', ')}`);
+  }
   return { ms, cpuMs: (used.user + used.system) / 1000, shown: pages.flat().length };
 }
 
@@ -85,8 +86,9 @@ export async function run(): Promise<void> {
   const largest = fleets[fleets.length - 1];
   const roots = await api.clients.provider.getChildren();
   let browsed = 0;
-  for (const group of roots)
+  for (const group of roots) {
     for (let i = 0; i < LOAD_MORE_ROUNDS; i++) browsed = Math.max(browsed, await loadMore(api, group));
+  }
   const memoryAfter = process.memoryUsage();
   const result = {
     bench: 'extension',

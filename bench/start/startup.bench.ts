@@ -27,8 +27,9 @@ function timed(command: string, args: string[], cwd: string): Promise<Timed> {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const take = (d: Buffer) => {
       output += d.toString();
-      for (const line of d.toString().split('\n'))
+      for (const line of d.toString().split('\n')) {
         if (line.trim()) lines.push({ at: (Date.now() - started) / 1000, line });
+      }
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
@@ -36,12 +37,13 @@ function timed(command: string, args: string[], cwd: string): Promise<Timed> {
     child.once('close', (code) => {
       const seconds = (Date.now() - started) / 1000;
       if (code === 0) resolve({ seconds, output, lines });
-      else
+      else {
         reject(
           new Error(
             `${command} ${args.join(' ')} exited ${code} after ${seconds.toFixed(1)} s:\n${output.slice(-3000)}`,
           ),
         );
+      }
     });
   });
 }

@@ -78,13 +78,15 @@ async function watcher(ready: ReadyInfo, ids: string[], latencyMs: number[]): Pr
   );
   // The watcher emits 'changed' (model recomputed) before each 'transition'.
   w.on('transition', (t) => {
-    if (t.change === 'disconnected' && !t.initial && t.event.source === 'monitor' && model?.kind === 'offline')
+    if (t.change === 'disconnected' && !t.initial && t.event.source === 'monitor' && model?.kind === 'offline') {
       latencyMs.push(epochNow() - (t.event.time ?? NaN));
+    }
   });
   await w.setPins(ids);
   await until(() => w.tally.connected === ids.length, 30_000);
-  if (w.tally.connected !== ids.length)
+  if (w.tally.connected !== ids.length) {
     throw new Error(`the watcher saw ${w.tally.connected} of ${ids.length} devices connected`);
+  }
   return {
     end: () => ({
       watcherTally: { connected: w.tally.connected, offline: w.tally.offline, unknown: w.tally.unknown },

@@ -40,8 +40,9 @@ export type StartCommand = { kind: 'help' } | { kind: 'run'; options: StartOptio
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-  if (!(n >= min && n <= max))
+  if (!(n >= min && n <= max)) {
     throw new Error(`--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text.slice(0, 20))}`);
+  }
   return n;
 }
 

@@ -14,8 +14,9 @@ export async function startFleetSandbox(dataDir: string, fleet: number, logFile:
   fs.mkdirSync(dataDir, { recursive: true });
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   const args = ['--data-dir', dataDir];
-  for (const [name, port] of Object.entries(USUAL_PORTS))
+  for (const [name, port] of Object.entries(USUAL_PORTS)) {
     args.push(`--${name}-port`, String(await preferredOrFree(port)));
+  }
   if (fleet > 0) args.push('--simulate', String(fleet));
   try {
     const child = await startSandboxChild({

@@ -43,8 +43,9 @@ async function saveScreenshot(page: Page | undefined): Promise<void> {
 
 export async function runExtensionTests(args: HostArgs, options: RunOptions): Promise<number> {
   checkInstalled();
-  if (!args.extensionTestsPath)
+  if (!args.extensionTestsPath) {
     throw new Error('--extensionTestsPath=… is required: this executable only runs extension tests');
+  }
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iotc-vscode-'));
   const userDataDir = path.resolve(args.userDataDir ?? path.join(runDir, 'user-data'));
   writeUserSettings(userDataDir);

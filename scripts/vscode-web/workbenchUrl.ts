@@ -24,8 +24,9 @@ export function workbenchUrl(o: WorkbenchUrlOptions): string {
   if (o.folder) url.searchParams.set('folder', path.resolve(o.folder));
   else url.searchParams.set('ew', 'true');
   const payload: [string, string][] = [];
-  for (const dev of o.extensionDevelopmentPaths ?? [])
+  for (const dev of o.extensionDevelopmentPaths ?? []) {
     payload.push(['extensionDevelopmentPath', remoteUri(o.origin, dev)]);
+  }
   if (o.extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(o.origin, o.extensionTestsPath)]);
   if (payload.length > 0) url.searchParams.set('payload', JSON.stringify(payload));
   return url.toString();

@@ -62,10 +62,11 @@ export function eventWords(e: ConnectivityEvent): string {
 /** "sensor-7 connected 3 min ago", "sensor-7 disconnected: keep-alive timed out (network, code 160)". */
 export function stateHeadline(state: ClientState, now: number): string {
   const name = clientLabel(state.id);
-  if (state.status === 'connected')
+  if (state.status === 'connected') {
     return state.lastConnectTime === undefined
       ? `${name} connected`
       : `${name} connected ${formatRelative(state.lastConnectTime, now)}`;
+  }
   if (state.status === 'disconnected') return `${name} disconnected: ${closeWords(stateClose(state))}`;
   return `${name}: status unknown`;
 }

@@ -50,16 +50,18 @@ const booleanFields = ['Secure', 'Durable'] as const;
 /** Reads a monitor payload; fields of the wrong type are dropped, never trusted. */
 export function parseMonitorPayload(payload: Uint8Array | string): ParsedMonitorMessage {
   const size = typeof payload === 'string' ? payload.length : payload.byteLength;
-  if (size > MAX_MONITOR_PAYLOAD_BYTES)
+  if (size > MAX_MONITOR_PAYLOAD_BYTES) {
     return { ok: false, error: `payload of ${size} bytes is larger than ${MAX_MONITOR_PAYLOAD_BYTES}` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
   } catch {
     return { ok: false, error: 'payload is not JSON' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'payload is not a JSON object' };
+  }
   const raw = value as Record<string, unknown>;
   const message: Record<string, unknown> = {};
   for (const f of stringFields) if (typeof raw[f] === 'string') message[f] = raw[f];

@@ -130,8 +130,9 @@ function gapsBetween(sessions: readonly Session[], failures: readonly FailedConn
     if (next !== undefined && next <= end) continue;
     while (f < failures.length && (failures[f].time as number) < end) f++;
     let count = 0;
-    while (f < failures.length && (next === undefined || (failures[f].time as number) <= next))
+    while (f < failures.length && (next === undefined || (failures[f].time as number) <= next)) {
       [f, count] = [f + 1, count + 1];
+    }
     gaps.push({
       start: end,
       end: next,

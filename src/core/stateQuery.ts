@@ -47,8 +47,9 @@ export function readStateQuery(value: unknown): {
 } {
   const query: Record<string, string> = {};
   const problems: QueryProblem[] = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { query, problems: [{ field: '', message: 'A query must be an object of filters.' }] };
+  }
   for (const [rawKey, v] of Object.entries(value as Record<string, unknown>)) {
     const key = rawKey === CONNECTED_AFTER_ALIAS ? 'connectedAfter' : rawKey;
     if (
@@ -71,14 +72,18 @@ export function readStateQuery(value: unknown): {
 export function validateStateQuery(q: StateQuery, now: number): QueryProblem[] {
   const problems: QueryProblem[] = [];
   const bad = (field: string, message: string): void => void problems.push({ field, message });
-  if (q.connectionStatus !== undefined && !CONNECTION_STATUSES.includes(q.connectionStatus))
+  if (q.connectionStatus !== undefined && !CONNECTION_STATUSES.includes(q.connectionStatus)) {
     bad('connectionStatus', `Status must be ${CONNECTION_STATUSES.join(' or ')}.`);
-  if (q.clientType !== undefined && !CLIENT_TYPES.includes(q.clientType))
+  }
+  if (q.clientType !== undefined && !CLIENT_TYPES.includes(q.clientType)) {
     bad('clientType', `Client type must be ${CLIENT_TYPES.join(', ')}.`);
-  if (q.deviceType !== undefined && !ID_PART_PATTERN.test(q.deviceType))
+  }
+  if (q.deviceType !== undefined && !ID_PART_PATTERN.test(q.deviceType)) {
     bad('deviceType', 'A device type has 1–36 letters, digits, dots, dashes or underscores.');
-  if (q.deviceId !== undefined && !ID_PART_PATTERN.test(q.deviceId))
+  }
+  if (q.deviceId !== undefined && !ID_PART_PATTERN.test(q.deviceId)) {
     bad('deviceId', 'A device id has 1–36 letters, digits, dots, dashes or underscores.');
+  }
   const times: Partial<Record<StateQueryDateParam, number>> = {};
   for (const field of STATE_QUERY_DATE_PARAMS) {
     const text = q[field];
@@ -89,8 +94,9 @@ export function validateStateQuery(q: StateQuery, now: number): QueryProblem[] {
   }
   for (const [after, before] of DATE_PAIRS) {
     const [a, b] = [times[after], times[before]];
-    if (a !== undefined && b !== undefined && a >= b)
+    if (a !== undefined && b !== undefined && a >= b) {
       bad(after, `"${after}" is not earlier than "${before}": no client can match.`);
+    }
   }
   return problems;
 }
@@ -105,8 +111,9 @@ export function stateQueryParams(q: StateQuery, now: number, paging: StatePaging
     const r = q[field] !== undefined ? parseTimeInput(q[field] as string, now) : undefined;
     if (r?.ok) params.set(field, toIso(r.time));
   }
-  if (paging.limit !== undefined && Number.isFinite(paging.limit))
+  if (paging.limit !== undefined && Number.isFinite(paging.limit)) {
     params.set('_limit', String(Math.min(STATE_PAGE_MAX, Math.max(1, Math.floor(paging.limit)))));
+  }
   if (paging.sort) params.set('_sort', paging.sort);
   if (paging.bookmark) params.set('_bookmark', paging.bookmark);
   return { ok: true, params };

@@ -57,12 +57,15 @@ export function summarize(history: History, options: SummaryOptions): Summary {
   const measured = measuredFrom !== undefined && end > measuredFrom;
   const inRange = history.sessions.filter((s) => (s.start ?? -Infinity) < end && (s.end ?? Infinity) > from);
   let up = 0;
-  if (measured)
-    for (const s of inRange)
+  if (measured) {
+    for (const s of inRange) {
       up += Math.max(0, Math.min(s.end ?? now, end) - Math.max(s.start ?? measuredFrom, measuredFrom));
+    }
+  }
   const byCause = Object.fromEntries(DISCONNECT_CAUSES.map((c) => [c, 0])) as Record<DisconnectCause, number>;
-  for (const s of history.sessions)
+  for (const s of history.sessions) {
     if (s.end !== undefined && s.cause && s.end >= from && s.end <= to) byCause[s.cause]++;
+  }
   for (const d of history.unmatched) if (d.time !== undefined && d.time >= from && d.time <= to) byCause[d.cause]++;
   const lengths = inRange.map((s) => sessionLength(s, now)).filter((n): n is number => n !== undefined);
   return {

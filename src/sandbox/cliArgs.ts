@@ -75,15 +75,17 @@ export type CliCommand = { kind: 'help' } | { kind: 'run'; options: SandboxOptio
 
 function integer(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^-?\d{1,15}$/.test(text))
+  if (!/^-?\d{1,15}$/.test(text)) {
     throw new SandboxOptionError(`--${name} must be an integer, not ${JSON.stringify(text.slice(0, 40))}`);
+  }
   return Number(text);
 }
 
 function positiveNumber(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,9}(\.\d{1,6})?$/.test(text))
+  if (!/^\d{1,9}(\.\d{1,6})?$/.test(text)) {
     throw new SandboxOptionError(`--${name} must be a number, not ${JSON.stringify(text.slice(0, 40))}`);
+  }
   return Number(text);
 }
 

@@ -73,8 +73,9 @@ export function resolveOptions(input: SandboxOptionsInput): SandboxOptions {
   const host = input.host ?? DEFAULT_HOST;
   check(host.length > 0 && host.length <= 253 && !/\s/.test(host), '--host must be a host name or address');
   const ports = { ...DEFAULT_PORTS, ...input.ports };
-  for (const [name, port] of Object.entries(ports))
+  for (const [name, port] of Object.entries(ports)) {
     check(isPort(port), `--${name}-port must be an integer from 0 to 65535`);
+  }
   check((input.certFile === undefined) === (input.keyFile === undefined), '--cert and --key go together');
   check((input.apiKey === undefined) === (input.apiToken === undefined), '--api-key and --api-token go together');
   if (input.apiKey !== undefined) {

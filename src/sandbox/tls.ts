@@ -156,8 +156,9 @@ async function generatedIn(dir: string, hosts: string[]): Promise<TlsMaterial> {
   }
   const cert = readIfExists(files.cert),
     key = readIfExists(files.key);
-  if (cert !== undefined && key !== undefined && stillGood(cert, ca.cert, hosts))
+  if (cert !== undefined && key !== undefined && stillGood(cert, ca.cert, hosts)) {
     return { cert, key, ca: ca.cert, caFile: files.ca };
+  }
   const server = await createServerCert(ca, hosts);
   writePrivate(files.key, server.key);
   writePrivate(files.cert, server.cert, 0o644);
@@ -171,8 +172,9 @@ async function generatedIn(dir: string, hosts: string[]): Promise<TlsMaterial> {
  */
 export async function ensureTlsMaterial(o: TlsOptions): Promise<TlsMaterial> {
   if (o.certFile !== undefined || o.keyFile !== undefined) {
-    if (o.certFile === undefined || o.keyFile === undefined)
+    if (o.certFile === undefined || o.keyFile === undefined) {
       throw new Error('give both a certificate file and a key file, or neither');
+    }
     const cert = fs.readFileSync(o.certFile, 'utf8');
     const key = fs.readFileSync(o.keyFile, 'utf8');
     // A clear error now rather than a handshake failure later.

@@ -90,10 +90,11 @@ export function encodeEvents(events: readonly ConnectivityEvent[]): EventColumns
       if (type === 'number' && typeof value === 'number') (columnOf(field) as Float64Array)[i] = value;
       else if (type === 'flag' && typeof value === 'boolean') (columnOf(field) as Int8Array)[i] = value ? 1 : 0;
       else if (type === 'text' && typeof value === 'string') (columnOf(field) as Uint32Array)[i] = textIndex(value);
-      else if (type === 'unique' && typeof value === 'string')
+      else if (type === 'unique' && typeof value === 'string') {
         (columnOf(field) as Uint32Array)[i] = texts.push(value) - 1;
-      else if (type === 'list' && Array.isArray(value))
+      } else if (type === 'list' && Array.isArray(value)) {
         (columnOf(field) as Uint32Array)[i] = textIndex(JSON.stringify(value));
+      }
     }
   }
   return { count, texts, columns };
@@ -108,8 +109,9 @@ export function readColumns(value: unknown): EventColumns | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const c = value as Partial<EventColumns>;
   const count = c.count;
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_COLUMN_EVENTS)
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_COLUMN_EVENTS) {
     return undefined;
+  }
   if (!Array.isArray(c.texts) || c.texts[0] !== '' || !c.texts.every((t) => typeof t === 'string')) return undefined;
   if (typeof c.columns !== 'object' || c.columns === null) return undefined;
   const texts = c.texts.length;
@@ -122,8 +124,9 @@ export function readColumns(value: unknown): EventColumns | undefined {
   if (count === 0) return c as EventColumns;
   const { kind, key, source } = c.columns;
   const known = c.texts.map((t) => (EVENT_KINDS as readonly string[]).includes(t));
-  if (!kind || !key || !source || !kind.every((v) => known[v]) || key.includes(0) || source.includes(0))
+  if (!kind || !key || !source || !kind.every((v) => known[v]) || key.includes(0) || source.includes(0)) {
     return undefined;
+  }
   return c as EventColumns;
 }
 

@@ -179,8 +179,9 @@ describe('UI: a newcomer starts the local sandbox and registers a device', funct
     const editor = wb.page.locator('.part.editor .monaco-editor .view-lines');
     await wb.ui.waitVisible(editor.filter({ hasText: 'use-token-auth' }), 'the connection document');
     const text = (await editor.first().innerText()).replace(/\u00a0/g, ' ');
-    for (const part of ['Device d:', 'newcomer-device', 'shown only now', 'mqtt://127.0.0.1:'])
+    for (const part of ['Device d:', 'newcomer-device', 'shown only now', 'mqtt://127.0.0.1:']) {
       assert.ok(text.includes(part), `the document shows ${part}`);
+    }
     await wb.ui.waitForNotification(/newcomer-device is registered/);
     await wb.ui.screenshot('newcomer-5-register');
     await walkthroughShot(wb.page, 'register', 'editor');

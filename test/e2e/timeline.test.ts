@@ -74,8 +74,9 @@ describe('UI: the connection timeline in a real VS Code', function () {
     // clusters with counts; activating one zooms in until each mark stands alone, with its shape.
     assert.strictEqual(await frame.locator('.chart .session').count(), 4);
     await zoomToMark(wb.ui, frame, 'network');
-    for (const c of ['failed', 'takeover'])
+    for (const c of ['failed', 'takeover']) {
       await wb.ui.waitVisible(frame.locator(`.chart .mark.cat-${c}`), `the ${c} mark on its own`);
+    }
     assert.strictEqual(await frame.locator('button[aria-pressed="true"]').count(), 0, 'a zoomed window is no preset');
     const rows = (await rowTexts(frame)).join('\n');
     assert.match(rows, /keep-alive timed out \(network, code 160\)/);

@@ -28,8 +28,9 @@ export async function waitFor<T>(
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
       throw new Error(`timed out after ${o.timeoutMs ?? DEFAULT_WAIT_MS} ms waiting for ${what}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, o.intervalMs ?? 10));
   }
 }

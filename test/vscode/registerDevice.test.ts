@@ -53,8 +53,9 @@ describe('Register Device…', function () {
     assert.strictEqual(doc.languageId, 'markdown');
     assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === doc));
     const text = doc.getText();
-    for (const part of ['use-token-auth', result.clientId, '## Python: Eclipse Paho', '## C: Eclipse Paho C'])
+    for (const part of ['use-token-auth', result.clientId, '## Python: Eclipse Paho', '## C: Eclipse Paho C']) {
       assert.ok(text.includes(part), `the document names ${part}`);
+    }
 
     const file = path.join(dir, 'device.js');
     fs.writeFileSync(file, jsBlock(text));

@@ -4,11 +4,13 @@ import type { ReadyInfo } from '../../src/sandbox';
 
 export function sandboxFromEnv(): ReadyInfo {
   const line = process.env.IOT_SANDBOX;
-  if (!line)
+  if (!line) {
     throw new Error('IOT_SANDBOX is not set: run these tests with `npm run test:vscode` (it starts the sandbox)');
+  }
   const ready = JSON.parse(line) as ReadyInfo;
-  if (ready.event !== 'ready' || typeof ready.apiUrl !== 'string')
+  if (ready.event !== 'ready' || typeof ready.apiUrl !== 'string') {
     throw new Error("IOT_SANDBOX is not the sandbox's ready line");
+  }
   return ready;
 }
 

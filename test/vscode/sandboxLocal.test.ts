@@ -23,8 +23,9 @@ async function activeCredentials(
   api: IotConnectivityApi,
 ): Promise<{ apiUrl: string; apiKey: string; apiToken: string }> {
   const status = await api.platforms.status();
-  if (status.kind !== 'ready')
+  if (status.kind !== 'ready') {
     throw new Error(`the platform is not ready: ${status.kind === 'problem' ? status.message : 'none'}`);
+  }
   return { apiUrl: status.platform.resolved.apiUrl, ...status.platform.credentials };
 }
 

@@ -35,8 +35,9 @@ describe('Pinned-client watcher in the extension host', () => {
     await fleet.connect('w-valve-2');
   });
   after(async () => {
-    for (const s of api.watcher.service.snapshots())
+    for (const s of api.watcher.service.snapshots()) {
       await vscode.commands.executeCommand('iotConnectivity.unpinClient', s.clientId);
+    }
     await setSetting('notify', undefined);
     await fleet.close();
     await removeAllPlatforms(api);

@@ -60,8 +60,9 @@ export async function registerDevices(
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < devices.length)
+      while (next < devices.length) {
         await s.api(`/device/types/${typeId}/devices`, { method: 'POST', body: devices[next++] });
+      }
     }),
   );
   return devices.map((d) => ({

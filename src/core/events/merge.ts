@@ -63,8 +63,9 @@ export function mergeEvents(
     }
     for (const g of fresh) {
       groups.push(g);
-      if (g.event.kind !== 'other')
+      if (g.event.kind !== 'other') {
         (byBucket.get(bucket(g.event)) ?? (byBucket.set(bucket(g.event), []).get(bucket(g.event)) as Group[])).push(g);
+      }
     }
     for (const list of byBucket.values()) list.sort((a, b) => a.time - b.time || a.seq - b.seq);
   });
@@ -83,13 +84,15 @@ function nearest(
   const lo = firstAtOrAfter(list, t);
   let best: Group | undefined;
   const consider = (g: Group): void => {
-    if ((g.inputs & bit(input)) !== 0 || (best !== undefined && Math.abs(g.time - t) >= Math.abs(best.time - t)))
+    if ((g.inputs & bit(input)) !== 0 || (best !== undefined && Math.abs(g.time - t) >= Math.abs(best.time - t))) {
       return;
+    }
     if (compatible(g.event, e) && !separated(byBucket, g, e, input)) best = g;
   };
   for (let i = lo - 1, n = 0; i >= 0 && t - list[i].time <= tolerance && n < MAX_PROBES; i--, n++) consider(list[i]);
-  for (let i = lo, n = 0; i < list.length && list[i].time - t <= tolerance && n < MAX_PROBES; i++, n++)
+  for (let i = lo, n = 0; i < list.length && list[i].time - t <= tolerance && n < MAX_PROBES; i++, n++) {
     consider(list[i]);
+  }
   return best;
 }
 
@@ -130,8 +133,9 @@ function bucket(e: ConnectivityEvent): string {
 }
 
 function compatible(a: ConnectivityEvent, b: ConnectivityEvent): boolean {
-  if (a.kind === 'other' || b.kind === 'other' || a.kind === 'connected' || b.kind === 'connected')
+  if (a.kind === 'other' || b.kind === 'other' || a.kind === 'connected' || b.kind === 'connected') {
     return a.kind === b.kind;
+  }
   if (a.kind !== b.kind) {
     // A refused attempt that one source calls a disconnect (the state record, a log read without
     // context) and another a failed connect: one event when both name the same refusing code.
@@ -143,8 +147,9 @@ function compatible(a: ConnectivityEvent, b: ConnectivityEvent): boolean {
     a.cause !== 'unknown' &&
     b.cause !== 'unknown' &&
     a.cause !== b.cause
-  )
+  ) {
     return false;
+  }
   const [x, y] = [a.closeCode, b.closeCode];
   // Two known platform codes must agree; a number outside the table (the 2020 log form) may not.
   return x === undefined || y === undefined || x === y || !closeCodeInfo(x) || !closeCodeInfo(y);
@@ -157,8 +162,9 @@ function bit(input: number): number {
 
 /** Completes the preferred report (a copy this merge owns) with the other: its sources, and its close detail when the preferred has none. */
 function complete(kept: Writable<ConnectivityEvent>, other: ConnectivityEvent): void {
-  if (other.source !== kept.source && !kept.alsoSeenIn?.includes(other.source))
+  if (other.source !== kept.source && !kept.alsoSeenIn?.includes(other.source)) {
     kept.alsoSeenIn = [...(kept.alsoSeenIn ?? []), other.source];
+  }
   if (kept.clientId === undefined && other.clientId !== undefined) kept.clientId = other.clientId;
   if (kept.clientAddr === undefined && other.clientAddr !== undefined) kept.clientAddr = other.clientAddr;
   if (kept.kind === 'disconnected' && other.kind === 'failedConnect') {

@@ -145,8 +145,9 @@ export class Presence {
     const identity =
       event.kind === 'disconnected' ? `${event.kind}:${event.cause === 'takeover' ? 'takeover' : 'end'}` : event.kind;
     const before = this.applied.get(identity);
-    if (before && (before.time === t || (before.source !== event.source && t - before.time <= PRESENCE_SKEW_MS)))
+    if (before && (before.time === t || (before.source !== event.source && t - before.time <= PRESENCE_SKEW_MS))) {
       return undefined;
+    }
     this.applied.set(identity, { time: t, source: event.source });
     this.latest = t;
     const from = this.status;

@@ -40,8 +40,9 @@ export class StormCoalescer<T> {
   offer(item: T, now: number): T | undefined {
     const { threshold, windowMs, maxHeld } = this.options;
     while (this.head < this.recent.length && now - this.recent[this.head] >= windowMs) this.head++;
-    if (this.head > 1024 && this.head * 2 > this.recent.length)
+    if (this.head > 1024 && this.head * 2 > this.recent.length) {
       [this.recent, this.head] = [this.recent.slice(this.head), 0];
+    }
     this.recent.push(now);
     if (this.heldCount === 0 && this.recent.length - this.head < threshold) return item;
     if (this.heldCount === 0) this.heldFrom = now;

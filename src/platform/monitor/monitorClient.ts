@@ -225,8 +225,9 @@ export class MonitorClient {
       for (const result of outcome.results) {
         if (result.granted) this.subscribed.add(result.topic);
         else if (outcome.answered) this.refused.add(result.topic);
-        if (!result.granted)
+        if (!result.granted) {
           this.log.warn(`monitor: subscription to ${quote(result.topic)} failed: ${result.reason ?? 'refused'}`);
+        }
         this.emitter.emit('subscription', result);
       }
     }

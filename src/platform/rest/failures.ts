@@ -52,8 +52,9 @@ export function toPlatformError(error: unknown, ctx: FailureContext): PlatformEr
     });
   }
   const tls = tlsProblemOf(code);
-  if (tls && code)
+  if (tls && code) {
     return new PlatformError({ ...base, kind: 'tls', tls, code, message: tlsMessage(ctx.host, tls, code, detail) });
+  }
   return new PlatformError({ ...base, kind: 'network', code, message: networkMessage(ctx.host, code, detail) });
 }
 
@@ -84,22 +85,26 @@ export function fromStatus(
   const said = apiMessage ? `: ${apiMessage.replace(/\.\s*$/, '')}` : '';
   const common = { status, apiMessage, apiId: body?.exception.id || undefined, violations, request: ctx.request };
   const host = ctx.host;
-  if (status === 401)
+  if (status === 401) {
     return new PlatformError({
       ...common,
       kind: 'unauthorized',
       message: `${host} did not accept the API key and token (HTTP 401)${said}. Check the API key and token.`,
     });
-  if (status === 403)
+  }
+  if (status === 403) {
     return new PlatformError({
       ...common,
       kind: 'forbidden',
       message: `${host} refused the call with these credentials (HTTP 403)${said}. Check that the API key is valid and allowed to do this.`,
     });
-  if (status === 404)
+  }
+  if (status === 404) {
     return new PlatformError({ ...common, kind: 'notFound', message: `Not found (HTTP 404)${said}.` });
-  if (status === 409)
+  }
+  if (status === 409) {
     return new PlatformError({ ...common, kind: 'conflict', message: `It exists already (HTTP 409)${said}.` });
+  }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(header(headers, 'retry-after'));
     const when = retryAfterMs !== undefined ? `try again in ${Math.ceil(retryAfterMs / 1000)} s` : 'try again shortly';
@@ -118,12 +123,13 @@ export function fromStatus(
       message: `${host} rejected the request (HTTP ${status})${said}${listed}.`,
     });
   }
-  if (status >= 500)
+  if (status >= 500) {
     return new PlatformError({
       ...common,
       kind: 'server',
       message: `${host} failed with an internal error (HTTP ${status})${said}. Try again later.`,
     });
+  }
   if (status >= 300 && status < 400) {
     const location = ctx.redact(header(headers, 'location') ?? 'elsewhere');
     return new PlatformError({

@@ -45,12 +45,15 @@ export const MAX_LOG_MESSAGE = 4096;
 export async function getConnectionLog(t: Transport, request: LogRequest, signal?: AbortSignal): Promise<LogPage> {
   const limit = request.limit ?? LOG_LIMIT_MAX;
   const offset = request.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < LOG_LIMIT_MIN || limit > LOG_LIMIT_MAX)
+  if (!Number.isInteger(limit) || limit < LOG_LIMIT_MIN || limit > LOG_LIMIT_MAX) {
     throw local(`The log's page size must be ${LOG_LIMIT_MIN}–${LOG_LIMIT_MAX}, not ${limit}.`);
-  if (!Number.isInteger(offset) || offset < 0 || offset > LOG_OFFSET_MAX)
+  }
+  if (!Number.isInteger(offset) || offset < 0 || offset > LOG_OFFSET_MAX) {
     throw local(`The log's offset must be 0–${LOG_OFFSET_MAX}, not ${offset}.`);
-  if ((request.fromTime === undefined) !== (request.toTime === undefined))
+  }
+  if ((request.fromTime === undefined) !== (request.toTime === undefined)) {
     throw local('The log takes fromTime and toTime only together.');
+  }
   if (!request.typeId || !request.deviceId) throw local('The log needs a device type and a device id.');
   const params: Record<string, string | number> = { typeId: request.typeId, deviceId: request.deviceId, limit, offset };
   if (request.fromTime !== undefined && request.toTime !== undefined) {

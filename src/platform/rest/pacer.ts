@@ -44,8 +44,9 @@ export class Pacer {
     private readonly windowMs: number,
     private readonly clock: PacerClock = realClock,
   ) {
-    if (!(limit >= 1) || !(windowMs > 0))
+    if (!(limit >= 1) || !(windowMs > 0)) {
       throw new RangeError(`pacing needs limit >= 1 and window > 0 (got ${limit}, ${windowMs})`);
+    }
   }
 
   /** Resolves with a slot when this call may start; rejects with the signal's reason if it aborts first. */
@@ -104,8 +105,9 @@ export class Pacer {
   private waitMs(): number {
     const now = this.clock.now();
     // Slots whose window has passed no longer count.
-    for (let i = this.slots.length - 1; i >= 0; i--)
+    for (let i = this.slots.length - 1; i >= 0; i--) {
       if (this.slots[i].finishedAt + this.windowMs <= now) this.slots.splice(i, 1);
+    }
     const pause = this.pausedUntil - now;
     if (this.slots.length < this.limit) return pause;
     const earliest = Math.min(...this.slots.map((s) => s.finishedAt));

@@ -95,8 +95,9 @@ export function clientIdOf(device: Device, orgId: string | undefined): string | 
 }
 
 function segment(text: string): string {
-  if (!isUsableSegment(text))
+  if (!isUsableSegment(text)) {
     throw new PlatformError({ kind: 'badRequest', message: `${quote(text)} cannot be a device type or device id.` });
+  }
   return pathSegment(text);
 }
 

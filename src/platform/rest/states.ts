@@ -99,11 +99,12 @@ export async function getClientState(t: Transport, clientId: string, signal?: Ab
     throw error;
   }
   const state = normaliseClientState(body);
-  if (!state)
+  if (!state) {
     throw new PlatformError({
       kind: 'malformed',
       message: `${t.host} answered with something that is not a client state record for ${quote(clientId)}.`,
     });
+  }
   return state;
 }
 
@@ -144,21 +145,23 @@ async function explainForbidden<T>(t: Transport, signal: AbortSignal | undefined
 
 function readConfig(body: unknown, host: string): ClientStateConfig {
   const enabled = typeof body === 'object' && body !== null ? (body as { enabled?: unknown }).enabled : undefined;
-  if (typeof enabled !== 'boolean')
+  if (typeof enabled !== 'boolean') {
     throw new PlatformError({
       kind: 'malformed',
       message: `${host} answered config/clientstate without an "enabled" true or false.`,
     });
+  }
   return { enabled };
 }
 
 function readStatePage(body: unknown, host: string): ClientStatePage {
   const results = typeof body === 'object' && body !== null ? (body as { results?: unknown }).results : undefined;
-  if (!Array.isArray(results))
+  if (!Array.isArray(results)) {
     throw new PlatformError({
       kind: 'malformed',
       message: `${host} answered the state query without a "results" list.`,
     });
+  }
   const records: ClientState[] = [];
   for (const item of results) {
     const state = normaliseClientState(item);

@@ -57,7 +57,8 @@ export function authenticateConnect(
       ? { ok: true, id }
       : refused('unregistered device or wrong token');
   }
-  if (username === undefined || orgFromApiKey(username) !== org)
+  if (username === undefined || orgFromApiKey(username) !== org) {
     return refused(`the user name must be an API key of organization ${org}`);
+  }
   return store.verifyApiKey(username, token) ? { ok: true, id } : refused('unknown API key or wrong token');
 }

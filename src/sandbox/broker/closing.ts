@@ -48,8 +48,9 @@ export function connectionFailed(ctx: BrokerContext, client: Client, err: Error)
     'errorCode' in err ||
     s.phase === 'refused' ||
     s.phase === 'closed'
-  )
+  ) {
     return;
+  }
   const who = `${s.id?.raw ?? (s.rawId !== undefined ? describeText(s.rawId) : 'a client')} from ${s.clientAddr}`;
   if ('syscall' in err) {
     // The link itself failed (ECONNRESET, EPIPE): the client's side closed; 91 stands.

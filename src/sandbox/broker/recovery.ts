@@ -38,9 +38,10 @@ export function recoverConnectedClients(
     };
     monitor.disconnected(id, message);
   }
-  if (stale.length > 0)
+  if (stale.length > 0) {
     log.info(
       `recovered ${stale.length} client(s) left connected by the previous run: disconnected with ${CloseCode.ServerShutdown}`,
     );
+  }
   return stale.length;
 }

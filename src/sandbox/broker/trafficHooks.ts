@@ -22,8 +22,9 @@ export function installTrafficHooks(broker: Aedes, ctx: BrokerContext): void {
     return new PolicyClose(`${what}: ${closeReason(code)}`);
   };
   const activity = (s: Known, event: ActivityEvent) => {
-    if (!s.client.closed)
+    if (!s.client.closed) {
       ctx.states.activity({ id: s.id, protocolLevel: s.protocolLevel, connectTime: s.connectTime }, event, Date.now());
+    }
   };
   const known = (s: Session | undefined): s is Known => s?.id !== undefined;
 
@@ -31,10 +32,12 @@ export function installTrafficHooks(broker: Aedes, ctx: BrokerContext): void {
     const s = ctx.sessions.of(client);
     if (!known(s)) return done(new PolicyClose('publish without a session'));
     const size = typeof packet.payload === 'string' ? Buffer.byteLength(packet.payload) : packet.payload.length;
-    if (size > MAX_PAYLOAD_BYTES)
+    if (size > MAX_PAYLOAD_BYTES) {
       return done(deny(s, CloseCode.MessageTooLarge, `a payload of ${size} bytes (at most ${MAX_PAYLOAD_BYTES})`));
-    if (!mayPublish(s.id, packet.topic))
+    }
+    if (!mayPublish(s.id, packet.topic)) {
       return done(deny(s, CloseCode.NotAuthorized, `publish to ${describeText(packet.topic)}`));
+    }
     packet.retain = false;
     packet.topic = publishedTopic(s.id, packet.topic);
     if (!s.client.closed) s.readMsg++;
@@ -46,12 +49,14 @@ export function installTrafficHooks(broker: Aedes, ctx: BrokerContext): void {
     const s = ctx.sessions.of(client);
     if (!known(s)) return done(new PolicyClose('subscribe without a session'));
     const held = heldFilter(s.id, sub.topic);
-    if (!maySubscribe(s.id, held))
+    if (!maySubscribe(s.id, held)) {
       return done(deny(s, CloseCode.NotAuthorized, `subscribe to ${describeText(sub.topic)}`));
+    }
     s.subscriptions.add(held);
     const quota = subscriptionQuota(s.id);
-    if (s.subscriptions.size > quota)
+    if (s.subscriptions.size > quota) {
       return done(deny(s, CloseCode.TooManySubscriptions, `subscription ${s.subscriptions.size} (at most ${quota})`));
+    }
     done(null, held === sub.topic ? sub : { ...sub, topic: held });
   };
 

@@ -29,8 +29,9 @@ export class ParamReader {
 
   required(name: string): string | undefined {
     const value = this.one(name);
-    if (value === undefined && !this.query.has(name))
+    if (value === undefined && !this.query.has(name)) {
       this.violations.push(violation(ViolationId.Missing, `${name} is required.`, [name]));
+    }
     return value;
   }
 

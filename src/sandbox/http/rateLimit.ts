@@ -12,8 +12,9 @@ export class TokenBucket {
     private readonly rate: number,
     private readonly now: () => number = () => performance.now(),
   ) {
-    if (!(rate > 0) || !Number.isFinite(rate))
+    if (!(rate > 0) || !Number.isFinite(rate)) {
       throw new RangeError(`rate must be a positive number of calls per second, got ${rate}`);
+    }
     this.capacity = Math.max(1, rate);
     this.tokens = this.capacity;
     this.last = now();

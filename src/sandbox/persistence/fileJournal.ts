@@ -76,8 +76,9 @@ export class FileJournal implements Journal {
   append(op: StoreOp): void {
     if (this.fd === undefined) throw new Error('the store is closed');
     // Compact before writing: the snapshot is the state before this change, which follows it.
-    if (this.opsInFile > MIN_OPS_BEFORE_COMPACTION && this.opsInFile > GROWTH_FACTOR * this.store.liveOpCount())
+    if (this.opsInFile > MIN_OPS_BEFORE_COMPACTION && this.opsInFile > GROWTH_FACTOR * this.store.liveOpCount()) {
       this.compact();
+    }
     writeAll(this.fd, Buffer.from(`${JSON.stringify(op)}\n`, 'utf8'));
     this.opsInFile++;
   }

@@ -102,8 +102,9 @@ function endpoints({ ready }: FleetContext): ActorEnv['endpoints'] {
     tcp: { url: ready.mqttUrl },
     ws: { url: ready.wsUrl },
   };
-  if (ready.mqttsUrl !== null && ready.caFile !== null)
+  if (ready.mqttsUrl !== null && ready.caFile !== null) {
     found.tls = { url: ready.mqttsUrl, ca: fs.readFileSync(ready.caFile, 'utf8') };
+  }
   return found;
 }
 

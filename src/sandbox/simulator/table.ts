@@ -106,8 +106,9 @@ export const FLEET_TABLE: FleetTable = {
 /** The same table with every duration multiplied by `factor` (keep-alive at least 1 s). */
 export function scaleTable(table: FleetTable, factor: number): FleetTable {
   const scale = (value: unknown, key: string): unknown => {
-    if (Array.isArray(value) && key.endsWith('Ms'))
+    if (Array.isArray(value) && key.endsWith('Ms')) {
       return value.map((v: number) => Math.max(1, Math.round(v * factor)));
+    }
     if (Array.isArray(value) && key.endsWith('S')) return value.map((v: number) => Math.max(1, Math.round(v * factor)));
     if (typeof value === 'number' && key.endsWith('Ms')) return Math.max(1, Math.round(value * factor));
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {

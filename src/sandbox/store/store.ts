@@ -63,8 +63,9 @@ export class SandboxStore {
   *snapshot(): Generator<StoreOp> {
     yield { op: 'config.clientstate', enabled: this.clientStateEnabled };
     for (const type of this.types.values()) yield { op: 'type.add', type };
-    for (const ofType of this.devices.values())
+    for (const ofType of this.devices.values()) {
       for (const device of ofType.values()) yield { op: 'device.add', device };
+    }
     for (const apiKey of this.apiKeys.values()) yield { op: 'apikey.add', apiKey };
     for (const row of this.states.rows) yield { op: 'state.put', state: row.wire };
     for (const [key, entries] of this.logs) {
@@ -107,8 +108,9 @@ export class SandboxStore {
         break;
       case 'state.activity': {
         const row = this.states.get(op.id);
-        if (row)
+        if (row) {
           this.states.set(withActivity(row, { ...row.wire, lastActivityEvent: op.event, lastActivityTime: op.time }));
+        }
         break;
       }
       case 'state.clear':

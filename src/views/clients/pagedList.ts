@@ -37,8 +37,9 @@ export class PagedList {
       await this.pager.next(this.session.signal);
       this.error = undefined;
       const now = Date.now();
-      for (const state of this.pager.records.slice(this.nodes.length))
+      for (const state of this.pager.records.slice(this.nodes.length)) {
         this.nodes.push(new ClientNode(state, this.owner, now, this.session.capabilities));
+      }
     } catch (error) {
       this.error = error;
     }
@@ -57,12 +58,14 @@ export class PagedList {
 
   children(): ClientsNode[] {
     const out: ClientsNode[] = [...this.nodes];
-    if (this.error !== undefined)
+    if (this.error !== undefined) {
       out.push(...errorNodes(this.error, this.owner, this.owner.id, this.session.platformName));
+    }
     // After a failed later page the cursor is still good: "Load more…" tries that page again.
     if (this.loadMore) out.push(this.loadMore);
-    else if (this.error === undefined && this.nodes.length === 0)
+    else if (this.error === undefined && this.nodes.length === 0) {
       out.push(new MessageNode(`${this.owner.id}/empty`, this.owner, vscode.l10n.t('No clients')));
+    }
     return out;
   }
 }

@@ -199,8 +199,9 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     this.loaded.fire({ state: 'ready', platformName: platform.name, query, total });
     // Both groups failed alike (credentials, feature off, host down): say it once, at the top.
     const heads = this.heads.map((h) => h(platform.name)).filter((n): n is ClientsNode => n !== undefined);
-    if (groups.every((g) => g.failed !== undefined))
+    if (groups.every((g) => g.failed !== undefined)) {
       return [...heads, ...errorNodes(groups[0].failed, undefined, 'root', platform.name)];
+    }
     return [...heads, ...groups];
   }
 

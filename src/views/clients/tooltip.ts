@@ -39,11 +39,13 @@ function otherValue(value: unknown): string {
 
 export function tooltipMarkdown(state: ClientState, now: number): string {
   const lines = [`**${escapeMarkdown(stateHeadline(state, now), 120)}**`, ''];
-  for (const row of stateDetails(state, now))
+  for (const row of stateDetails(state, now)) {
     lines.push(`${escapeMarkdown(row.label, 60)}: ${escapeMarkdown(row.value, 300)}  `);
+  }
   const others = Object.keys(state.raw).filter((key) => !EXPLAINED.has(key));
-  for (const key of others.slice(0, MAX_OTHER_FIELDS))
+  for (const key of others.slice(0, MAX_OTHER_FIELDS)) {
     lines.push(`${escapeMarkdown(key, 40)}: ${escapeMarkdown(otherValue(state.raw[key]), 120)}  `);
+  }
   if (others.length > MAX_OTHER_FIELDS) lines.push(`… ${others.length - MAX_OTHER_FIELDS} more fields (Show Details)`);
   return lines.join('\n');
 }

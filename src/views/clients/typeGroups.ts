@@ -111,8 +111,9 @@ export class TypeGroups {
         ),
       );
     }
-    if (shown.length === 0)
+    if (shown.length === 0) {
       shown.push(new MessageNode(`${this.owner.id}/empty`, this.owner, vscode.l10n.t('No clients')));
+    }
     return shown;
   }
 }

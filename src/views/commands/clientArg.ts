@@ -10,7 +10,8 @@ export function clientStateOf(arg: unknown): ClientState | undefined {
     arg !== null &&
     typeof (arg as ClientState).id === 'string' &&
     typeof (arg as ClientState).raw === 'object'
-  )
+  ) {
     return arg as ClientState;
+  }
   return undefined;
 }

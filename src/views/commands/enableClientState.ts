@@ -7,8 +7,9 @@ import { withUserProgress } from '../../vscode/progress';
 
 export async function enableClientState(platforms: PlatformService, refresh: () => void): Promise<void> {
   const status = await platforms.status();
-  if (status.kind !== 'ready')
+  if (status.kind !== 'ready') {
     throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
+  }
   const name = plainText(status.platform.name, 60);
   await withUserProgress(vscode.l10n.t('Switching on the Client Connection State API of {0}…', name), (signal) =>
     status.platform.rest.setClientStateConfig(true, signal),

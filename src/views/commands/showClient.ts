@@ -31,13 +31,14 @@ export async function lookUp(
     );
   }
   const page = await rest.listClientStates({ query: { deviceId: input }, limit: 100, sort: ['id'] }, signal);
-  if (page.records.length === 0)
+  if (page.records.length === 0) {
     throw new Error(
       vscode.l10n.t(
         'No client with device id {0} has connected (or tried to) since the Client Connection State API was switched on.',
         input,
       ),
     );
+  }
   return page.records;
 }
 
@@ -53,8 +54,9 @@ export async function pickOne(records: readonly ClientState[], input: string): P
 /** Resolves with the record shown (the list of words and actions stays open until dismissed). */
 export async function showClient(deps: ShowClientDeps, arg?: unknown): Promise<ClientState | undefined> {
   const status = await deps.platforms.status();
-  if (status.kind !== 'ready')
+  if (status.kind !== 'ready') {
     throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
+  }
   const input =
     typeof arg === 'string'
       ? arg

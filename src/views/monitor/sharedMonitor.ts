@@ -111,10 +111,11 @@ export class SharedMonitor {
    *  (the broker sends retained messages only to a new subscription, not to a new lease). */
   replay(lease: Lease, topics: readonly string[]): void {
     const known = topics.map((t) => this.last.get(t)).filter((e): e is MonitorEvent => e !== undefined);
-    if (known.length > 0)
+    if (known.length > 0) {
       queueMicrotask(() =>
         known.forEach((e) => lease.wants(e.topic) && lease.emit('message', { ...e, retained: true })),
       );
+    }
   }
 
   /** @internal */

@@ -39,13 +39,15 @@ export class WindowMonitor {
   lease(platform: ActivePlatform): LeaseResult {
     const { mqttUrl } = platform.resolved;
     const orgId = platform.resolved.orgId ?? orgFromApiKey(platform.resolved.apiKey);
-    if (!mqttUrl)
+    if (!mqttUrl) {
       return {
         ok: false,
         reason: `platform "${platform.name}" has no MQTT URL, so its monitor topics cannot be watched`,
       };
-    if (!orgId)
+    }
+    if (!orgId) {
       return { ok: false, reason: `the organization of platform "${platform.name}" is not known (set its orgId)` };
+    }
     const { apiKey, apiToken, ca } = platform.credentials;
     // Everything the connection is made of: the same platform read again keeps its connection.
     const key = JSON.stringify([

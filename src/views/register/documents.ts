@@ -19,9 +19,11 @@ export class DeviceDocuments implements vscode.TextDocumentContentProvider, vsco
       vscode.workspace.registerTextDocumentContentProvider(DEVICE_SCHEME, this),
       // Its tab closed is "closed" for the person; VS Code may keep the document a while longer.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
-        for (const tab of e.closed)
-          if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === DEVICE_SCHEME)
+        for (const tab of e.closed) {
+          if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === DEVICE_SCHEME) {
             this.forget(tab.input.uri);
+          }
+        }
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.texts.delete(doc.uri.toString())),
       this.changed,

@@ -37,10 +37,11 @@ export function connectionFacts(o: FactsInput): ConnectionFacts {
     throw new Error("The platform's MQTT URL is not a URL.");
   }
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
-  if (!(scheme in DEFAULT_PORTS))
+  if (!(scheme in DEFAULT_PORTS)) {
     throw new Error(
       `The platform's MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, not ${scheme.slice(0, 10)}://.`,
     );
+  }
   const s = scheme as keyof typeof DEFAULT_PORTS;
   const websocket = s === 'ws' || s === 'wss';
   const tls = s === 'mqtts' || s === 'wss';

@@ -42,10 +42,11 @@ const idProblem = (v: string) =>
 async function askTarget(platform: ActivePlatform, arg: unknown): Promise<Target> {
   const given = (arg ?? {}) as { typeId?: unknown; deviceId?: unknown };
   if (typeof given.typeId === 'string' && typeof given.deviceId === 'string') {
-    if (idProblem(given.typeId) || idProblem(given.deviceId))
+    if (idProblem(given.typeId) || idProblem(given.deviceId)) {
       throw new Error(
         vscode.l10n.t('A device type and a device id use 1 to 36 letters, digits, dots, dashes or underscores.'),
       );
+    }
     // Created when missing: an existing type answers 409, which is fine.
     return { typeId: given.typeId, deviceId: given.deviceId, newType: true };
   }
@@ -105,8 +106,9 @@ export async function registerDevice(deps: RegisterDeviceDeps, arg?: unknown): P
         ? status.message
         : vscode.l10n.t('Register Device needs a platform: start the local sandbox or connect to one.');
     const choice = await vscode.window.showWarningMessage(message, start, connect);
-    if (choice)
+    if (choice) {
       await vscode.commands.executeCommand(choice === start ? Command.startLocalSandbox : Command.connectPlatform);
+    }
     return undefined;
   }
   const platform = status.platform;

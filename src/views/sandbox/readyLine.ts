@@ -6,8 +6,9 @@ const MAX_LINE = 16 * 1024;
 
 function text(r: Record<string, unknown>, key: string): string {
   const v = r[key];
-  if (typeof v !== 'string' || v === '' || v.length > 2048)
+  if (typeof v !== 'string' || v === '' || v.length > 2048) {
     throw new Error(`the sandbox's ready line has no usable "${key}"`);
+  }
   return v;
 }
 
@@ -27,8 +28,9 @@ export function readReadyLine(line: string): ReadyInfo {
     typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : undefined;
-  if (!r || r.event !== 'ready')
+  if (!r || r.event !== 'ready') {
     throw new Error('the sandbox\'s first line on stdout is not its ready line ({"event":"ready",…})');
+  }
   return {
     event: 'ready',
     org: text(r, 'org'),

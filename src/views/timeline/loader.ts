@@ -70,8 +70,9 @@ export class TimelineLoader {
     private readonly changed: () => void,
     private readonly clock: () => number = Date.now,
   ) {
-    if (!subject.hasLog)
+    if (!subject.hasLog) {
       this.notices.set('noLog', subject.kind === 'unknown' ? unknownIdNotice() : applicationNotice());
+    }
   }
 
   /** Reads the state record and the log from the newest entry; resolves when both are done or stopped. */
@@ -259,8 +260,9 @@ export class TimelineLoader {
       else if (entry.problem?.includes('no timestamp')) s.noTimestamp++;
       else if (entry.problem?.includes('unreadable timestamp')) s.badTimestamp++;
       if (entry.problem?.includes('cut to')) s.cut++;
-      if (entry.time !== undefined && entry.time - now > SKEW_TOLERANCE_MS)
+      if (entry.time !== undefined && entry.time - now > SKEW_TOLERANCE_MS) {
         [s.future, s.maxLeadMs] = [s.future + 1, Math.max(s.maxLeadMs, entry.time - now)];
+      }
       return true;
     });
   }
@@ -286,9 +288,11 @@ export class TimelineLoader {
   /** Time of the newest live connect or disconnect, if any. */
   private lastTransition(): number | undefined {
     let last: number | undefined;
-    for (const e of this.monitorEvents)
-      if (e.time !== undefined && e.kind !== 'other' && e.kind !== 'failedConnect')
+    for (const e of this.monitorEvents) {
+      if (e.time !== undefined && e.kind !== 'other' && e.kind !== 'failedConnect') {
         last = Math.max(last ?? -Infinity, e.time);
+      }
+    }
     return last;
   }
 

@@ -22,8 +22,9 @@ export interface EntryStats {
 
 export function entryNotices(s: EntryStats, done: boolean, hasLog: boolean): Notice[] {
   const out: Notice[] = [];
-  if (hasLog && done && s.entries === 0)
+  if (hasLog && done && s.entries === 0) {
     out.push({ id: 'empty', level: 'info', text: 'The connection log has no entries for this device.' });
+  }
   const unreadable = [
     s.noTimestamp > 0 ? `${s.noTimestamp} without a timestamp` : '',
     s.badTimestamp > 0 ? `${s.badTimestamp} with an unreadable timestamp` : '',
@@ -37,12 +38,13 @@ export function entryNotices(s: EntryStats, done: boolean, hasLog: boolean): Not
       text: `Some log entries could not be read fully: ${unreadable.join(', ')}. They are listed; those without a usable time are not drawn.`,
     });
   }
-  if (s.outOfOrder > 0)
+  if (s.outOfOrder > 0) {
     out.push({
       id: 'order',
       level: 'warning',
       text: `${s.outOfOrder} log entr${s.outOfOrder === 1 ? 'y was' : 'ies were'} out of time order; everything is drawn by its own time.`,
     });
+  }
   if (s.future > 0) {
     out.push({
       id: 'skew',
@@ -50,12 +52,13 @@ export function entryNotices(s: EntryStats, done: boolean, hasLog: boolean): Not
       text: `${s.future} entr${s.future === 1 ? 'y is' : 'ies are'} dated up to ${formatDuration(s.maxLeadMs)} in the future: the platform's clock and this computer's disagree.`,
     });
   }
-  if (s.unknownLines > 0)
+  if (s.unknownLines > 0) {
     out.push({
       id: 'unknown',
       level: 'info',
       text: `${s.unknownLines} log line${s.unknownLines === 1 ? ' was' : 's were'} not understood; kept as "other".`,
     });
+  }
   return out;
 }
 
@@ -79,14 +82,16 @@ export function unknownIdNotice(): Notice {
  *  (undefined while reading). */
 export function interruptionNotice(offlineMs: number, hasLog: boolean, read: boolean | undefined): Notice {
   const gap = `Live updates were interrupted for ${formatDuration(offlineMs)} (the monitor connection was down)`;
-  if (!hasLog)
+  if (!hasLog) {
     return {
       id: 'gap',
       level: 'info',
       text: `${gap}. The state record was read again; what happened meanwhile may be missing: applications have no connection log.`,
     };
-  if (read === undefined)
+  }
+  if (read === undefined) {
     return { id: 'gap', level: 'info', text: `${gap}. Reading what happened meanwhile from the connection log…` };
+  }
   return read
     ? { id: 'gap', level: 'info', text: `${gap}. What happened meanwhile was read from the connection log.` }
     : {
@@ -116,18 +121,20 @@ export function logFailureNotice(error: unknown, entries: number): Notice {
 }
 
 export function stateFailureNotice(error: unknown): Notice {
-  if (isPlatformError(error, 'notFound'))
+  if (isPlatformError(error, 'notFound')) {
     return {
       id: 'state',
       level: 'info',
       text: 'The platform has no state record for this client: it has not connected (or tried to) since the state API was switched on.',
     };
-  if (isPlatformError(error, 'featureDisabled'))
+  }
+  if (isPlatformError(error, 'featureDisabled')) {
     return {
       id: 'state',
       level: 'warning',
       text: 'The Client Connection State API is switched off for this organization: no state record, so the current status comes from the history alone.',
     };
+  }
   return { id: 'state', level: 'warning', text: `The state record could not be read: ${messageOf(error)}` };
 }
 

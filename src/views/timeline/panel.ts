@@ -169,8 +169,9 @@ export class TimelinePanel implements vscode.Disposable {
     const { hasLog } = loader.subject;
     loader.setNotice(interruptionNotice(offlineMs, hasLog, hasLog ? undefined : false), 'gap');
     const read = await loader.catchUp();
-    if (hasLog && loader === this.loader && !this.disposed)
+    if (hasLog && loader === this.loader && !this.disposed) {
       loader.setNotice(interruptionNotice(offlineMs, hasLog, read), 'gap');
+    }
     this.deps.log.info(
       `${loader.subject.name}: live updates were down for ${offlineMs} ms; caught up${read ? ' from the log' : ''}`,
     );
@@ -214,8 +215,9 @@ export class TimelinePanel implements vscode.Disposable {
   private async handle(message: FromView): Promise<void> {
     switch (message.type) {
       case 'ready':
-        if (message.version !== PROTOCOL_VERSION)
+        if (message.version !== PROTOCOL_VERSION) {
           this.deps.log.warn(`timeline page of protocol ${message.version}, host of ${PROTOCOL_VERSION}`);
+        }
         this.ready = true;
         this.postSnapshot();
         return;

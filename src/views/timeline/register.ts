@@ -70,8 +70,9 @@ function clientIdOf(arg: unknown): string | undefined {
 /** From the palette: a full client id, or a device id looked up on the active platform. */
 async function askForClient(platforms: PlatformService): Promise<string | undefined> {
   const status = await platforms.status();
-  if (status.kind !== 'ready')
+  if (status.kind !== 'ready') {
     throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
+  }
   const input = await vscode.window.showInputBox({
     title: vscode.l10n.t('Show Connection Timeline'),
     ignoreFocusOut: true,

@@ -33,11 +33,12 @@ export function clientIdOf(arg: unknown): string | undefined {
 
 async function activePlatform(deps: PinCommandDeps): Promise<{ name: string; orgId?: string }> {
   const status = await deps.platforms.status();
-  if (status.kind === 'ready')
+  if (status.kind === 'ready') {
     return {
       name: status.platform.name,
       orgId: status.platform.resolved.orgId ?? orgFromApiKey(status.platform.resolved.apiKey),
     };
+  }
   throw new Error(
     status.kind === 'problem'
       ? status.message

@@ -27,8 +27,9 @@ function stepWords(e: ConnectivityEvent): string {
 /** Whether the missed events hold something the person would have been told live. */
 export function missedAlerts(missed: ReadonlyMap<string, readonly ConnectivityEvent[]>): boolean {
   for (const events of missed.values()) {
-    if (events.some((e) => e.kind === 'failedConnect' || (e.kind === 'disconnected' && e.cause !== 'takeover')))
+    if (events.some((e) => e.kind === 'failedConnect' || (e.kind === 'disconnected' && e.cause !== 'takeover'))) {
       return true;
+    }
   }
   return false;
 }

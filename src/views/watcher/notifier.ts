@@ -25,12 +25,13 @@ export class WatcherNotifier implements vscode.Disposable {
     this.subscriptions = [
       service.onDidTransition((t) => {
         const allowed = this.allowed();
-        if (!allowed && t.notify === 'alert')
+        if (!allowed && t.notify === 'alert') {
           this.log
             .for('watcher')
             .info(
               `${transitionWords(t)} (not notified: iotConnectivity.notify is ${settings.notify()}${vscode.debug.activeDebugSession ? '' : ' and no debug session is active'})`,
             );
+        }
         this.show(this.policy.offer(t, allowed, Date.now()));
       }),
       onSettingsChanged([Setting.notify], () => this.log.for('watcher').info(`notifications: ${settings.notify()}`)),
@@ -65,8 +66,9 @@ export class WatcherNotifier implements vscode.Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     const due = this.policy.nextDue();
-    if (due !== undefined)
+    if (due !== undefined) {
       this.timer = setTimeout(() => this.show(this.policy.poll(Date.now())), Math.max(0, due - Date.now()));
+    }
   }
 
   private async warn(text: string, clientIds: readonly string[], list = false): Promise<void> {

@@ -148,8 +148,9 @@ export class PinnedWatcher implements WatcherView {
     );
     // The lease plans the shared cover at once; its topics are the new ones from here on.
     const subscribed = this.lease.setClients(this.order);
-    for (const key of this.problemMap.keys())
+    for (const key of this.problemMap.keys()) {
       if (key.startsWith('sub:') && !this.lease.topics.includes(key.slice(4))) this.problemMap.delete(key);
+    }
     this.emitter.emit('changed', undefined);
     return subscribed.then(() => this.scheduleReads());
   }
@@ -175,8 +176,9 @@ export class PinnedWatcher implements WatcherView {
   }
 
   private scheduleReads(): void {
-    if (this.readsTimer !== undefined || this.abort.signal.aborted || this.lease.connection.state !== 'connected')
+    if (this.readsTimer !== undefined || this.abort.signal.aborted || this.lease.connection.state !== 'connected') {
       return;
+    }
     this.readsTimer = setTimeout(() => {
       this.readsTimer = undefined;
       if (this.lease.connection.state === 'connected') void this.reads.run(this.abort.signal);

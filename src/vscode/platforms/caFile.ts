@@ -9,11 +9,13 @@ export async function readCaFile(file: string): Promise<{ ok: true; pem: string 
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { ok: false, problem: `The CA file ${shown} is not a file.` };
-    if (stat.size > MAX_CA_BYTES)
+    if (stat.size > MAX_CA_BYTES) {
       return { ok: false, problem: `The CA file ${shown} is larger than 1 MB; it should be a PEM certificate.` };
+    }
     const pem = await fs.readFile(file, 'utf8');
-    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
       return { ok: false, problem: `The CA file ${shown} holds no PEM certificate (-----BEGIN CERTIFICATE-----).` };
+    }
     return { ok: true, pem };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

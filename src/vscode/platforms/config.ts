@@ -55,10 +55,12 @@ export function readPlatforms(value: unknown): { platforms: PlatformConfig[]; pr
     const r = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
     const name = text(r.name, MAX_NAME);
     const apiKey = text(r.apiKey, 200);
-    if (!name || !apiKey)
+    if (!name || !apiKey) {
       return void problems.push(`Platform ${i + 1} needs a "name" (up to ${MAX_NAME} characters) and an "apiKey".`);
-    if (platforms.some((p) => p.name === name))
+    }
+    if (platforms.some((p) => p.name === name)) {
       return void problems.push(`Two platforms are named "${plainText(name, MAX_NAME)}"; the first one is used.`);
+    }
     platforms.push({
       name,
       apiKey,
@@ -74,19 +76,22 @@ export function readPlatforms(value: unknown): { platforms: PlatformConfig[]; pr
 
 export function resolvePlatform(c: PlatformConfig): Resolution {
   const orgId = c.orgId ?? orgFromApiKey(c.apiKey);
-  if (c.orgId !== undefined && !isValidOrgId(c.orgId))
+  if (c.orgId !== undefined && !isValidOrgId(c.orgId)) {
     return {
       ok: false,
       problem: `The organization id "${plainText(c.orgId, 40)}" of platform "${plainText(c.name, MAX_NAME)}" is not 6 letters or digits.`,
     };
+  }
   const apiUrl = c.apiUrl ?? (c.orgId ? ibmApiUrl(c.orgId) : undefined);
-  if (!apiUrl)
+  if (!apiUrl) {
     return { ok: false, problem: `Platform "${plainText(c.name, MAX_NAME)}" needs an organization id or an API URL.` };
-  if (hostOf(apiUrl) === undefined)
+  }
+  if (hostOf(apiUrl) === undefined) {
     return {
       ok: false,
       problem: `The API URL of platform "${plainText(c.name, MAX_NAME)}" is not a URL: ${plainText(apiUrl, 100)}.`,
     };
+  }
   const mqttUrl = c.mqttUrl ?? (c.orgId ? ibmMqttUrl(c.orgId) : undefined);
   return {
     ok: true,
@@ -126,8 +131,9 @@ export function withoutPlatform(list: readonly PlatformConfig[], name: string): 
 /** The entry as settings.json should hold it: no empty fields, defaults left out. */
 export function settingsEntry(c: PlatformConfig): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = { name: c.name };
-  for (const key of ['orgId', 'apiUrl', 'mqttUrl', 'apiKey', 'caFile'] as const)
+  for (const key of ['orgId', 'apiUrl', 'mqttUrl', 'apiKey', 'caFile'] as const) {
     if (c[key]) out[key] = c[key] as string;
+  }
   if (c.rejectUnauthorized === false) out.rejectUnauthorized = false;
   return out;
 }

@@ -89,12 +89,14 @@ export class PlatformService implements vscode.Disposable {
     const config = this.list().find((p) => p.name === name);
     const updated = config ? { ...config, apiKey } : undefined;
     const resolved = updated ? resolvePlatform(updated) : undefined;
-    if (!updated || !resolved?.ok)
+    if (!updated || !resolved?.ok) {
       throw new Error(vscode.l10n.t('There is no usable platform named "{0}".', plainText(name, 60)));
+    }
     this.log.addSecret(apiKey, token);
     await this.tokens.set(resolved.platform, token);
-    if (config?.apiKey !== apiKey)
+    if (config?.apiKey !== apiKey) {
       await updateUserSetting(Setting.platforms, withPlatform(this.list(), updated).map(settingsEntry));
+    }
     this.invalidate();
   }
 
@@ -119,28 +121,31 @@ export class PlatformService implements vscode.Disposable {
     // Clients of an earlier status may still finish their calls; new calls open new connections.
     for (const client of this.clients.splice(0)) client.dispose();
     const { platforms, problems } = readPlatforms(settings.platforms());
-    if (platforms.length === 0)
+    if (platforms.length === 0) {
       return problems.length > 0 ? { kind: 'problem', message: problems[0], fix: 'connect' } : { kind: 'none' };
+    }
     const name = settings.activePlatform() ?? platforms[0].name;
     const shown = plainText(name, 60);
     const config = platforms.find((p) => p.name === name);
-    if (!config)
+    if (!config) {
       return {
         kind: 'problem',
         name,
         message: vscode.l10n.t('The active platform "{0}" is not among the configured platforms.', shown),
         fix: 'select',
       };
+    }
     const resolved = resolvePlatform(config);
     if (!resolved.ok) return { kind: 'problem', name, message: resolved.problem, fix: 'connect' };
     const stored = await this.tokens.get(name);
-    if (!stored)
+    if (!stored) {
       return {
         kind: 'problem',
         name,
         message: vscode.l10n.t('No API token is stored on this computer for platform "{0}".', shown),
         fix: 'setCredentials',
       };
+    }
     if (!tokenFits(stored, resolved.platform)) {
       return {
         kind: 'problem',

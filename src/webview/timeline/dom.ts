@@ -20,8 +20,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   setAttrs(el, attrs);
-  for (const child of children)
+  for (const child of children) {
     if (child !== undefined) el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
   return el;
 }
 
@@ -32,8 +33,9 @@ export function svg<K extends keyof SVGElementTagNameMap>(
 ): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   setAttrs(el, attrs);
-  for (const child of children)
+  for (const child of children) {
     if (child !== undefined) el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
   return el;
 }
 

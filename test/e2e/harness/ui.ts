@@ -113,8 +113,9 @@ export class Ui {
         await input.pressSequentially(title);
         if ((await widget.isVisible()) && (await input.inputValue()) === `>${title}`) break;
       }
-      if (opening >= PALETTE_OPENINGS)
+      if (opening >= PALETTE_OPENINGS) {
         throw new Error(`the command palette lost the focus ${opening} times while "${title}" was typed`);
+      }
       console.log(
         `    [e2e] the command palette lost the focus while "${title}" was typed (VS Code moved it); opening it again`,
       );
@@ -128,8 +129,9 @@ export class Ui {
     await this.waitVisible(entry, `"${title}" in the command palette`);
     // Fuzzy matching may rank a longer title first, as it does for a person, who then arrows down.
     const isFocused = () => entry.first().evaluate((el) => el.classList.contains('focused'));
-    for (let moves = 0; moves < MAX_PALETTE_MOVES && !(await isFocused()); moves++)
+    for (let moves = 0; moves < MAX_PALETTE_MOVES && !(await isFocused()); moves++) {
       await this.page.keyboard.press('ArrowDown');
+    }
     await this.waitVisible(entry.and(this.page.locator('.focused')), `"${title}" selected in the command palette`);
     await this.page.keyboard.press('Enter');
     await waitHidden(this.page, widget, 'the command palette to close');

@@ -65,8 +65,9 @@ export async function waitUntil(
     } catch (err) {
       lastError = err;
     }
-    if (Date.now() > end)
+    if (Date.now() > end) {
       await failWithScreenshot(page, what, timeoutMs, lastError ?? new Error('the condition stayed false'));
+    }
     await page.waitForTimeout(100);
   }
 }

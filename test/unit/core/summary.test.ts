@@ -98,11 +98,12 @@ describe('core/summary', () => {
   it('summarizes 50,000 events', () => {
     const [up, timeout, closed] = [connected(0), disconnected(0, 160), disconnected(0, 91)];
     const events = [];
-    for (let i = 0; i < 25_000; i++)
+    for (let i = 0; i < 25_000; i++) {
       events.push(
         { ...up, key: `c${i}`, time: sec(i * 100) },
         { ...(i % 3 === 0 ? timeout : closed), key: `d${i}`, time: sec(i * 100 + 60) },
       );
+    }
     const s = summarize(buildSessions(events), { from: sec(0), to: sec(2_500_000) });
     assert.equal(s.sessions, 25_000);
     assert.equal(s.uptimeRatio, 0.6);

@@ -71,11 +71,14 @@ describe('package.json lint', () => {
   });
 
   it('contributes only commands the code registers (their ids are in views/commands/ids.ts)', () => {
-    for (const c of contributes.commands as { command: string }[])
+    for (const c of contributes.commands as { command: string }[]) {
       assert.ok(COMMAND_IDS.has(c.command), `${c.command} is contributed but not a known command`);
-    for (const m of menuEntries())
-      if (m.command)
+    }
+    for (const m of menuEntries()) {
+      if (m.command) {
         assert.ok(COMMAND_IDS.has(m.command), `menu ${m.menu} names ${m.command}, which is not a known command`);
+      }
+    }
   });
 
   it('reads only existing context keys in menus and welcome views, and compares them with existing values', () => {
@@ -101,8 +104,9 @@ describe('package.json lint', () => {
             `${where}: ${term.value} matches no item of the tree`,
           );
         }
-        if (term.key === ContextKey.platformState && term.value)
+        if (term.key === ContextKey.platformState && term.value) {
           assert.ok(['none', 'problem', 'ready'].includes(term.value), `${where}: no platform state ${term.value}`);
+        }
       }
     }
   });
@@ -133,8 +137,9 @@ describe('package.json lint', () => {
 
   it('declares the settings the code reads; platform settings machine-scoped and restricted', () => {
     const properties = contributes.configuration.properties as Record<string, { scope?: string }>;
-    for (const name of Object.values(Setting))
+    for (const name of Object.values(Setting)) {
       assert.ok(`${SECTION}.${name}` in properties, `${SECTION}.${name} is not declared`);
+    }
     const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations as string[];
     for (const name of PLATFORM_SETTINGS) {
       assert.strictEqual(properties[`${SECTION}.${name}`].scope, 'machine');

@@ -136,11 +136,12 @@ describe('platform REST client: retries', () => {
     const second = rest.getConnectionLog({ typeId: 't', deviceId: 'd' });
     await Promise.all([first, second]);
     assert.equal(server.requests.length, 3);
-    for (const later of server.requests.slice(1))
+    for (const later of server.requests.slice(1)) {
       assert.ok(
         later.at - server.requests[0].at >= 990,
         `a call went ${later.at - server.requests[0].at} ms after the 429`,
       );
+    }
     rest.dispose();
   });
 });

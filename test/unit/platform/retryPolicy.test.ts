@@ -12,8 +12,9 @@ describe('platform retry policy', () => {
     assert.equal(parseRetryAfter(' 7 ', now), 7000);
     assert.equal(parseRetryAfter('Mon, 01 Jan 2024 12:00:05 GMT', now), 5000);
     assert.equal(parseRetryAfter('Mon, 01 Jan 2024 11:00:00 GMT', now), 0, 'a date in the past means now');
-    for (const bad of [undefined, '', '-1', '1.5', 'soon', '12345678901', 'x'.repeat(100)])
+    for (const bad of [undefined, '', '-1', '1.5', 'soon', '12345678901', 'x'.repeat(100)]) {
       assert.equal(parseRetryAfter(bad, now), undefined, String(bad));
+    }
   });
 
   it('retries 429 for every method when Retry-After is short enough', () => {
@@ -29,8 +30,9 @@ describe('platform retry policy', () => {
     for (const status of [400, 401, 403, 404, 409]) assert.equal(retryReason({ method: 'get', status }, 0), undefined);
     assert.equal(retryReason({ method: 'get', code: 'ECONNRESET' }, 0), 'transient');
     assert.equal(retryReason({ method: 'post', code: 'ECONNRESET' }, 0), undefined);
-    for (const code of ['ECONNABORTED', 'ERR_CANCELED', 'CERT_HAS_EXPIRED', 'ENOTFOUND'])
+    for (const code of ['ECONNABORTED', 'ERR_CANCELED', 'CERT_HAS_EXPIRED', 'ENOTFOUND']) {
       assert.equal(retryReason({ method: 'get', code }, 0), undefined, code);
+    }
   });
 
   it('waits Retry-After for a 429, backoff otherwise', () => {

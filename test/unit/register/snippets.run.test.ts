@@ -19,8 +19,9 @@ const projectModules = path.resolve(__dirname, '../../../../node_modules');
 
 function need(command: string, args: string[], apt: string): void {
   const probe = spawnSync(command, args, { encoding: 'utf8' });
-  if (probe.status !== 0)
+  if (probe.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed: apt-get install -y ${apt}\n${probe.stderr ?? ''}`);
+  }
 }
 
 /** The first Python that has Paho: the one on PATH may be a pyenv without Debian's packages. */

@@ -146,12 +146,14 @@ describe('views/timeline/loader against the sandbox', () => {
       getConnectionLog: async (...args: Parameters<PlatformRestClient['getConnectionLog']>) => {
         const page = await rest.getConnectionLog(...args);
         // Two entries written after each page was read: the next page repeats two.
-        if (++pages < 3)
-          for (const s of [10_000 + pages * 2, 10_001 + pages * 2])
+        if (++pages < 3) {
+          for (const s of [10_000 + pages * 2, 10_001 + pages * 2]) {
             sb.store.appendLog(d.typeId, d.deviceId, {
               message: tokenAuthSucceeded(d.clientId, '10.0.0.7'),
               timestamp: iso(s),
             });
+          }
+        }
         return page;
       },
     };
@@ -223,8 +225,9 @@ describe('views/timeline/loader against faults the sandbox does not produce', ()
     let limited = true;
     server = await startFaultServer((req, res) => {
       const url = new URL(req.url ?? '', 'http://x');
-      if (url.pathname.includes('clientconnectionstates'))
+      if (url.pathname.includes('clientconnectionstates')) {
         return json(res, 404, { message: 'CUDCS0404E: not found', exception: { id: 'CUDCS0404E', properties: [] } });
+      }
       const offset = Number(url.searchParams.get('offset'));
       if (offset >= 40 && limited) return json(res, 429, { message: 'slow down' }, { 'retry-after': '3600' });
       const entries = Array.from({ length: offset >= 60 ? 5 : 20 }, (_, i) => ({

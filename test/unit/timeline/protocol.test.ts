@@ -18,8 +18,9 @@ describe('shared/protocol', () => {
       requestId: 4,
       key: 'log:1:a:2',
     });
-    for (const type of ['stopLoading', 'resumeLoading', 'reload'])
+    for (const type of ['stopLoading', 'resumeLoading', 'reload']) {
       assert.deepEqual(readFromView({ type, extra: 'dropped' }), { type });
+    }
   });
   it('refuses what is not of the protocol', () => {
     const bad: unknown[] = [
@@ -59,12 +60,14 @@ describe('shared/protocol', () => {
       range: 'all',
       kinds: ['connected', 'failedConnect', 'disconnected', 'other'],
     });
-    for (const s of [undefined, null, {}, { clientId: '' }, { clientId: 7 }, { clientId: 'x'.repeat(2000) }])
+    for (const s of [undefined, null, {}, { clientId: '' }, { clientId: 7 }, { clientId: 'x'.repeat(2000) }]) {
       assert.equal(readViewState(s), undefined);
+    }
   });
   it('keeps hostile client ids as plain data (the page sets them as text)', () => {
-    for (const id of HOSTILE_STRINGS.filter((s) => s.length > 0 && s.length <= 1024))
+    for (const id of HOSTILE_STRINGS.filter((s) => s.length > 0 && s.length <= 1024)) {
       assert.equal(readViewState({ clientId: id })?.clientId, id);
+    }
   });
   it('assertNever throws with the unexpected value', () => {
     assert.throws(() => assertNever({ type: 'x' } as never), /unexpected message: \{"type":"x"\}/);

@@ -34,10 +34,11 @@ export function syntheticHistory(
     const length = 5_000 + Math.floor(rnd() * rnd() * 3_600_000);
     const gap = 1_000 + Math.floor(rnd() * 120_000);
     const addr = `10.0.${Math.floor(rnd() * 4)}.${1 + Math.floor(rnd() * 200)}`;
-    if (rnd() < 0.05)
+    if (rnd() < 0.05) {
       out.push(
         eventFromMonitor({ Action: 'Mystery', Time: iso(t - 500), ClientID: clientId, Reason: 'never seen before' }),
       );
+    }
     out.push(
       eventFromMonitor({
         Action: 'Disconnect',
@@ -59,7 +60,7 @@ export function syntheticHistory(
       }),
     );
     t -= length + gap;
-    if (rnd() < 0.2)
+    if (rnd() < 0.2) {
       out.push(
         eventFromMonitor({
           Action: 'FailedConnect',
@@ -69,6 +70,7 @@ export function syntheticHistory(
           CloseCode: 180,
         }),
       );
+    }
   }
   return out.slice(0, count).sort((a, b) => (a.time as number) - (b.time as number));
 }

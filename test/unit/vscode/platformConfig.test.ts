@@ -112,7 +112,8 @@ describe('vscode/platforms/tokenBinding: a token goes only to the hosts it was g
   });
 
   it('reads nothing from what is not a stored token', () => {
-    for (const text of [undefined, '', 'secret', '{"token":""}', '{"token":"x"}', '[1]', '{"token":5,"apiHost":"h"}'])
+    for (const text of [undefined, '', 'secret', '{"token":""}', '{"token":"x"}', '[1]', '{"token":5,"apiHost":"h"}']) {
       assert.strictEqual(readStoredToken(text), undefined);
+    }
   });
 });

@@ -93,8 +93,9 @@ export class Fleet {
     await this.rest.createDeviceType(this.typeId).catch((e: { kind?: string }) => {
       if (e.kind !== 'conflict') throw e;
     });
-    for (const deviceId of deviceIds)
+    for (const deviceId of deviceIds) {
       this.tokens.set(deviceId, (await this.rest.createDevice(this.typeId, { deviceId })).authToken);
+    }
   }
 
   async connect(deviceId: string): Promise<void> {

@@ -19,11 +19,13 @@ export const logRoutes: Route[] = [
       const offset = p.int('offset', 0, LOG_OFFSET_MAX, 0);
       const from = p.instant('fromTime');
       const to = p.instant('toTime');
-      if (query.has('fromTime') !== query.has('toTime'))
+      if (query.has('fromTime') !== query.has('toTime')) {
         p.bad(query.has('fromTime') ? 'toTime' : 'fromTime', 'fromTime and toTime are given together or not at all.');
-      else if (from !== undefined && to !== undefined && from > to) p.bad('fromTime', 'fromTime is later than toTime.');
-      if (p.violations.length > 0 || typeId === undefined || deviceId === undefined)
+      } else if (from !== undefined && to !== undefined && from > to)
+        p.bad('fromTime', 'fromTime is later than toTime.');
+      if (p.violations.length > 0 || typeId === undefined || deviceId === undefined) {
         throw invalidRequest('CUDLG0400E', p.violations);
+      }
       if (deps.store.getType(typeId) === undefined) throw errors.logTypeNotFound(typeId);
 
       let entries: ConnectionLogEntry[] = deps.store.listLog(typeId, deviceId);

@@ -52,10 +52,12 @@ export const registryRoutes: Route[] = [
       const description = body.description ?? undefined,
         classId = body.classId ?? undefined;
       const problems = idViolation('id', id);
-      if (description !== undefined && (typeof description !== 'string' || description.length > MAX_DESCRIPTION))
+      if (description !== undefined && (typeof description !== 'string' || description.length > MAX_DESCRIPTION)) {
         problems.push(field('description', `a text of at most ${MAX_DESCRIPTION} characters.`));
-      if (classId !== undefined && classId !== 'Device' && classId !== 'Gateway')
+      }
+      if (classId !== undefined && classId !== 'Device' && classId !== 'Gateway') {
         problems.push(field('classId', 'Device or Gateway.'));
+      }
       if (problems.length > 0) throw invalidRequest('CUDRG0400E', problems);
       const typeId = id as string;
       if (deps.store.getType(typeId)) throw errors.typeExists(typeId);
@@ -137,8 +139,9 @@ export const registryRoutes: Route[] = [
     method: 'DELETE',
     path: '/device/types/:typeId/devices/:deviceId',
     handler: ({ deps, params }) => {
-      if (!deps.store.getDevice(params.typeId, params.deviceId))
+      if (!deps.store.getDevice(params.typeId, params.deviceId)) {
         throw errors.deviceNotFound(params.typeId, params.deviceId);
+      }
       deps.store.deleteDevice(params.typeId, params.deviceId);
       deps.log.info(`device deleted: ${params.typeId}/${params.deviceId}`);
       return { status: 204 };

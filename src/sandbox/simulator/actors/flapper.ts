@@ -8,8 +8,9 @@ export function flapper(env: ActorEnv, d: SimDevice): Actor {
   const p = env.table.flapper;
   const flap = async (upMs: readonly [number, number], downMs: readonly [number, number]) => {
     const attempt = await connectAs(env, d);
-    if (attempt.ok && (await env.clock.wait(d.rng.in(upMs), attempt.link)))
+    if (attempt.ok && (await env.clock.wait(d.rng.in(upMs), attempt.link))) {
       await attempt.link.end(!d.rng.chance(p.abruptShare));
+    }
     await env.clock.wait(d.rng.in(downMs));
   };
   return {

@@ -40,10 +40,11 @@ async function ask(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectOutco
 async function verifyDraft(deps: ConnectDeps, draft: ConnectDraft, signal: AbortSignal): Promise<boolean> {
   const config = draftToConfig(draft);
   const resolved = config ? resolvePlatform(config) : undefined;
-  if (!config || !resolved?.ok || !draft.token)
+  if (!config || !resolved?.ok || !draft.token) {
     throw new Error(
       resolved && !resolved.ok ? resolved.problem : vscode.l10n.t("The platform's details are incomplete."),
     );
+  }
   deps.log.addSecret(config.apiKey, draft.token);
   const ca = config.caFile ? await readCaFile(config.caFile) : undefined;
   if (ca && !ca.ok) throw new Error(ca.problem);

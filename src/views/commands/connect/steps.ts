@@ -95,11 +95,13 @@ const STEPS: Record<Name, Step<ConnectDraft>> = {
       prompt: vscode.l10n.t('API key (a-org-…, from the platform)'),
       validate: (v) => {
         const key = v.trim();
-        if (key === '' || key.length > 200 || /\s/.test(key))
+        if (key === '' || key.length > 200 || /\s/.test(key)) {
           return vscode.l10n.t('Enter the API key, without spaces.');
+        }
         const keyOrg = orgFromApiKey(key);
-        if (d.mode === 'org' && keyOrg && d.orgId && keyOrg !== d.orgId)
+        if (d.mode === 'org' && keyOrg && d.orgId && keyOrg !== d.orgId) {
           return vscode.l10n.t('This API key belongs to organization {0}, not {1}.', keyOrg, d.orgId);
+        }
         return undefined;
       },
     });

@@ -99,12 +99,13 @@ async function choices(field: Field, rest: PlatformRestClient | undefined): Prom
   const other = { label: vscode.l10n.t('$(edit) Other…'), other: true };
   if (field === 'connectionStatus') return [ANY(), ...CONNECTION_STATUSES.map((s) => ({ label: s, value: s }))];
   if (field === 'clientType') return [ANY(), ...CLIENT_TYPES.map((t) => ({ label: t, value: t }))];
-  if (isDate(field))
+  if (isDate(field)) {
     return [
       ANY(),
       ...TIME_PRESETS.map((p) => ({ label: valueWords(p), value: p })),
       { ...other, label: vscode.l10n.t('$(edit) Custom… (an ISO time or a span such as 2d)') },
     ];
+  }
   if (field === 'deviceType') {
     const types = rest ? await rest.listDeviceTypes().catch(() => []) : [];
     return [ANY(), ...types.slice(0, 200).map((t) => ({ label: quickPickText(t.id, 40), value: t.id })), other];

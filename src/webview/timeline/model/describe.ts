@@ -39,18 +39,19 @@ export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
   const add = (label: string, value: string | undefined) =>
     void (value !== undefined && value !== '' && rows.push({ label, value }));
   if (e.time !== undefined && e.timeIssue === undefined) add('When', when(e.time, offsetMs));
-  else if (e.timeIssue === 'missing')
+  else if (e.timeIssue === 'missing') {
     add(
       'When',
       e.time !== undefined
         ? `${when(e.time, offsetMs)}, when it was received (it had no time)`
         : 'no time given: listed, not drawn',
     );
-  else
+  } else {
     add(
       'When',
       `unreadable time "${plainText(e.rawTime ?? '', 100)}"${e.time !== undefined ? `; received ${when(e.time, offsetMs)}` : ': listed, not drawn'}`,
     );
+  }
   if (e.kind === 'disconnected' || e.kind === 'failedConnect') {
     const info = e.closeCode !== undefined ? closeCodeInfo(e.closeCode) : undefined;
     add('Why', plainText(e.explanation, 200));
@@ -64,8 +65,9 @@ export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
     add('Usual cause in device code', e.hint || undefined);
   }
   if (e.kind === 'disconnected' && e.connectTime !== undefined) add('Session began', when(e.connectTime, offsetMs));
-  if (e.kind === 'connected' || e.kind === 'failedConnect')
+  if (e.kind === 'connected' || e.kind === 'failedConnect') {
     add('Authentication', { token: 'device token', apiKey: 'API key', unknown: undefined }[e.auth]);
+  }
   if (e.kind === 'connected') {
     add('Protocol', e.protocol !== undefined ? plainText(e.protocol, 30) : undefined);
     add(
@@ -96,16 +98,18 @@ export function describeSession(s: Session, now: number, offsetMs: number): Deta
     value: s.start === undefined ? 'before the first entry we have' : when(s.start, offsetMs),
   });
   rows.push({ label: 'Ended', value: s.end === undefined ? 'still connected' : when(s.end, offsetMs) });
-  if (s.start !== undefined)
+  if (s.start !== undefined) {
     rows.push({
       label: 'Length',
       value: `${formatDuration((s.end ?? now) - s.start)}${s.end === undefined ? ' so far' : ''}`,
     });
+  }
   if (s.disconnect) rows.push({ label: 'Why it ended', value: eventTitle(s.disconnect) });
   else if (s.cause) rows.push({ label: 'Why it ended', value: CATEGORY_LOOK[s.cause].long });
   if (s.disconnect?.hint) rows.push({ label: 'Usual cause in device code', value: s.disconnect.hint });
-  if (s.connect?.clientAddr !== undefined)
+  if (s.connect?.clientAddr !== undefined) {
     rows.push({ label: 'Client address', value: plainText(s.connect.clientAddr, 60) });
+  }
   const length = s.start !== undefined ? `, ${formatDuration((s.end ?? now) - s.start)}` : '';
   return { title: s.end === undefined ? `connected session, still open${length}` : `connected session${length}`, rows };
 }

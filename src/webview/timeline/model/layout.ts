@@ -70,8 +70,9 @@ export function layoutTimeline(
   now: number,
   limits: LayoutLimits = DEFAULT_LIMITS,
 ): Layout {
-  if (!(width > 0) || !(w.to > w.from))
+  if (!(width > 0) || !(w.to > w.from)) {
     return { lane: [], marks: [], denseLane: false, clustered: false, marksInWindow: 0 };
+  }
   const lane = layoutLane(data, w, width, now, limits);
   const first = lowerBound(data.marks, w.from);
   const end = lowerBound(data.marks, w.to + 1);
@@ -109,8 +110,9 @@ function layoutLane(
   const visible = (s: Span) => s.end >= w.from && s.start <= w.to;
   const inSessions = sessions.filter(visible).length;
   const inGaps = gaps.filter(visible).length;
-  if (inSessions + inGaps > limits.maxBars)
+  if (inSessions + inGaps > limits.maxBars) {
     return { lane: coverage(sessions, w, width, now, data.extent?.min, limits.columnPx), denseLane: true };
+  }
   const x = (t: number) => Math.max(-1, Math.min(width + 1, timeToX(t, w, width)));
   const lane: LaneItem[] = [];
   gaps.forEach((g, index) => {

@@ -39,15 +39,17 @@ describe('core/presence/words', () => {
         { Action: 'Disconnect', Time: iso(1 + i), ClientID: p.clientId, CloseCode: 160 },
         false,
         0,
-      ))
+      )) {
         storm.offer(t, i * 1000);
+      }
     }
     for (const t of clients[0].applyMonitor(
       { Action: 'Connect', Time: iso(9), ClientID: clients[0].clientId },
       false,
       0,
-    ))
+    )) {
       storm.offer(t, 6000);
+    }
     const summary = storm.flush();
     assert.ok(summary);
     assert.equal(stormWords(summary), '6 changes in 6 s: 5 disconnected, 1 reconnected — a, b, c and 2 more');

@@ -29,8 +29,9 @@ export async function startFaultBroker(options: FaultBrokerOptions = {}): Promis
       if (
         options.password === undefined ||
         (username === options.username && password?.toString() === options.password)
-      )
+      ) {
         return done(null, true);
+      }
       done(Object.assign(new Error('not authorized'), { returnCode: 5 as const }), null);
     },
     authorizeSubscribe: (_client, sub, done) => done(null, options.refuse?.(sub.topic) ? null : sub),

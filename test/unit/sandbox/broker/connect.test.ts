@@ -110,12 +110,13 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
       `x:${TEST_ORG}:a:b`,
       `d:${TEST_ORG}:type:${'x'.repeat(37)}`,
     ];
-    for (const id of ids)
+    for (const id of ids) {
       assert.equal(
         await refusedWith(t.client(id, { username: 'use-token-auth', password: 'x', clean: true })),
         ConnackCode.IdRejected,
         id,
       );
+    }
     assert.ok(t.lines.some((l) => l.includes('"plain-id"') && l.includes('close code 166')));
   });
 
@@ -133,11 +134,12 @@ describe('sandbox broker: CONNECT (spec §1)', () => {
         ConnackCode.IdRejected,
       );
     }
-    for (const line of t.lines)
+    for (const line of t.lines) {
       assert.ok(
         line.length < 2000 && !line.includes('\u202E'),
         `a log line carries hostile text: ${line.slice(0, 100)}`,
       );
+    }
     const d = t.registerDevice('sensor', 'after-hostile');
     await connected(t.device(d));
   });

@@ -70,8 +70,9 @@ describe('sandbox broker rules: topics (spec §1)', () => {
     ]) {
       assert.ok(maySubscribe(app, filter), filter);
     }
-    for (const filter of ['#', 'iot-2/#', 'iot-2/type/+/id/+/evt/#', '$SYS/#', 'iot-2/evt/+/fmt/+'])
+    for (const filter of ['#', 'iot-2/#', 'iot-2/type/+/id/+/evt/#', '$SYS/#', 'iot-2/evt/+/fmt/+']) {
       assert.ok(!maySubscribe(app, filter), filter);
+    }
   });
 
   it('allows 50 subscriptions per device and 500 per application (spec §5)', () => {

@@ -41,8 +41,9 @@ describe('sandbox broker: client state (spec §2.3)', () => {
     assert.equal(gone.lastActivityEvent, 'mqttDisconnect');
     assert.equal(gone.lastConnectTime, first.lastConnectTime);
     assert.ok(parseInstant(gone.lastDisconnectTime as string)! >= parseInstant(gone.lastConnectTime as string)!);
-    for (const time of [gone.lastConnectTime, gone.lastDisconnectTime, gone.lastActivityTime])
+    for (const time of [gone.lastConnectTime, gone.lastDisconnectTime, gone.lastActivityTime]) {
       assert.match(time as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
   });
 
   it('keeps the last disconnect (time and cause) after the client connects again', async () => {

@@ -34,8 +34,9 @@ export async function startFixture(
   options: Partial<ApiServerOptions> & { connected?: string[] } = {},
 ): Promise<ApiFixture> {
   const store = options.store ?? new SandboxStore();
-  if (!store.getApiKey(API_KEY))
+  if (!store.getApiKey(API_KEY)) {
     store.addApiKey({ key: API_KEY, tokenHash: hashToken(API_TOKEN), createdDateTime: new Date().toISOString() });
+  }
   const log = memoryLogger();
   const disconnected: string[] = [];
   const connected = new Set(options.connected ?? []);

@@ -45,8 +45,9 @@ describe('sandbox REST: connection logs (spec §3)', () => {
 
   it('keeps at least the last 1000 entries per device, however many are written', () => {
     assert.ok(api.store.listLog('sensor', 's-01').length >= 1020);
-    for (let i = 0; i < 3 * LOG_ENTRIES_KEPT; i++)
+    for (let i = 0; i < 3 * LOG_ENTRIES_KEPT; i++) {
       api.store.appendLog('sensor', 'busy', { message: `m${i}`, timestamp: time(i) });
+    }
     const kept = api.store.listLog('sensor', 'busy');
     assert.equal(kept.length, LOG_ENTRIES_KEPT);
     assert.equal(kept[0].message, `m${3 * LOG_ENTRIES_KEPT - 1}`);

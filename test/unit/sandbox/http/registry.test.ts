@@ -138,7 +138,7 @@ describe('sandbox REST: device registry (spec §5)', () => {
   it('pages the devices of a type by bookmark with a total', async () => {
     await post('/device/types', { id: 'sensor' });
     await post('/device/types', { id: 'other' });
-    for (let i = 0; i < 57; i++)
+    for (let i = 0; i < 57; i++) {
       api.store.addDevice({
         typeId: 'sensor',
         deviceId: `s-${String(i).padStart(3, '0')}`,
@@ -146,6 +146,7 @@ describe('sandbox REST: device registry (spec §5)', () => {
         tokenHash: 'x',
         createdDateTime: new Date().toISOString(),
       });
+    }
     api.store.addDevice({
       typeId: 'other',
       deviceId: 'o-1',

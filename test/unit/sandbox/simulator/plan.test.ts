@@ -44,11 +44,12 @@ describe('simulator: the fleet plan', () => {
       plan.applications.map((a) => a.clientId),
       ['a:simorg:ops-dashboard', 'a:simorg:meter-analytics'],
     );
-    for (const role of ROLES)
+    for (const role of ROLES) {
       assert.ok(
         plan.devices.some((d) => d.role === role),
         `a ${role} device`,
       );
+    }
     assert.ok(new Set(plan.devices.map((d) => d.type.id)).size >= 3, 'several device types');
   });
 
@@ -73,8 +74,9 @@ describe('simulator: the fleet plan', () => {
       10_000,
     );
     // One of each comes first, so each count may differ from the exact share by a few.
-    for (const role of ROLES)
+    for (const role of ROLES) {
       assert.ok(Math.abs(counts[role] - 10_000 * FLEET_TABLE.mix[role]) <= ROLES.length, `${role}: ${counts[role]}`);
+    }
     for (const n of [0, 1, 2, 6, 7, 8, 13]) {
       const c = roleCounts(n, FLEET_TABLE.mix);
       assert.equal(

@@ -42,11 +42,12 @@ describe('simulator: run by the sandbox', function () {
       // The same seed plans the same fleet in this process as in the sandbox's.
       const plan = planFleet(DEFAULT_ORG, 20, 1, FLEET_TABLE);
       const types = await get<{ results: { id: string }[] }>(ready, '/device/types?_limit=100');
-      for (const type of new Set(plan.devices.map((d) => d.type.id)))
+      for (const type of new Set(plan.devices.map((d) => d.type.id))) {
         assert.ok(
           types.results.some((t) => t.id === type),
           type,
         );
+      }
       for (const d of plan.devices) await get(ready, `/device/types/${d.type.id}/devices/${d.deviceId}`);
 
       const connected = await get<ClientStateList>(

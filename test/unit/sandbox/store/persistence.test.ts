@@ -128,8 +128,9 @@ describe('sandbox persistence: the journaled store', () => {
     const store = open();
     fillSome(store);
     const base = store.getState('d:org1x2:sensor:s-01')!;
-    for (let i = 0; i < 70_000; i++)
+    for (let i = 0; i < 70_000; i++) {
       store.putState({ ...base, lastActivityTime: new Date(Date.parse(ISO) + i).toISOString() });
+    }
     const want = snapshotOf(store);
     assert.ok(
       log.lines.some((l) => /journal compacted/.test(l)),
