@@ -134,7 +134,13 @@ export class Ui {
     }
     await this.waitVisible(entry.and(this.page.locator('.focused')), `"${title}" selected in the command palette`);
     await this.page.keyboard.press('Enter');
-    await waitHidden(this.page, widget, 'the command palette to close');
+    // The command may open a quick input of its own in the same widget, at once: the palette is
+    // gone when the widget is hidden or no longer holds a `>` command query.
+    await waitUntil(
+      this.page,
+      'the command palette to close',
+      async () => !(await widget.isVisible()) || !(await input.inputValue()).startsWith('>'),
+    );
   }
 
   private get rows(): Locator {
