@@ -55,7 +55,7 @@ const targets = {
   },
   sandbox: {
     ...common,
-    entryPoints: { sandbox: 'src/sandbox/cli.ts' },
+    entryPoints: { sandbox: 'src/server/cli.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

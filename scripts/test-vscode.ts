@@ -1,7 +1,8 @@
 // Runs the extension-host tests (out/test/vscode) with @vscode/test-electron's runTests.
 //   node out/scripts/test-vscode.js             in code-server + headless Chromium (scripts/vscode-web/code)
-//   node out/scripts/test-vscode.js --electron  in a VS Code that test-electron downloads (IOTC_VSCODE_VERSION, default stable)
-//   … --sandbox                                 with the sandbox platform running; its ready line reaches the host as IOT_SANDBOX
+// node out/scripts/test-vscode.js --electron in a VS Code that test-electron downloads (IOTC_VSCODE_VERSION, default
+// stable)
+// … --sandbox with the sandbox platform running; its ready line reaches the host as IOT_SANDBOX
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

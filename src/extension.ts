@@ -4,7 +4,7 @@ import { registerCommands } from './views/commands/register';
 import { QueryState } from './views/clients/queryState';
 import { registerClientsView } from './views/clients/register';
 import { registerDeviceRegistration } from './views/register/register';
-import { WindowMonitor } from './views/monitor/windowMonitor';
+import { WindowMonitor } from './features/monitor/windowMonitor';
 import { registerLocalSandbox } from './views/sandbox/register';
 import { registerTimeline } from './views/timeline/register';
 import { registerWatcher } from './views/watcher/register';

@@ -4,9 +4,9 @@
 //   node out/bench/extension/fleetApi.js 1000 10000 100000
 
 import type { ClientStateWire } from '../../src/core/clientState';
-import { startApiServer, type ApiServer } from '../../src/sandbox/http/server';
-import { memoryLogger } from '../../src/sandbox/log';
-import { hashToken, SandboxStore } from '../../src/sandbox/store/store';
+import { startApiServer, type ApiServer } from '../../src/server/http/server';
+import { memoryLogger } from '../../src/server/log';
+import { hashToken, SandboxStore } from '../../src/server/store/store';
 
 export interface FleetApi {
   readonly clients: number;

@@ -5,8 +5,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../src/extension';
-import type { ClientsNode } from '../../src/views/clients/node';
 import type { FleetApi } from './fleetApi';
+
+/** A node of the Clients tree, as the extension's API hands it out. */
+type ClientsNode = NonNullable<Parameters<IotConnectivityApi['clients']['provider']['getChildren']>[0]>;
 
 const RUNS = 10;
 /** Between refreshes: the REST client keeps to the platform's 10 calls/s, as it should. */

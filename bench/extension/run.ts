@@ -47,11 +47,13 @@ async function main(): Promise<void> {
       memory: unknown;
     };
     console.log(
-      `activation: loading the bundle ${result.activation.loadMs} ms, then activate() ${result.activation.activateMs} ms`,
+      `activation: loading the bundle ${result.activation.loadMs} ms, then activate() ` +
+        `${result.activation.activateMs} ms`,
     );
     for (const r of result.refresh) {
       console.log(
-        `Refresh → first pages, ${r.clients} clients: p50 ${r.ms.p50} ms, max ${r.ms.max} ms (extension host CPU p50 ${r.hostCpuMs.p50} ms)`,
+        `Refresh → first pages, ${r.clients} clients: p50 ${r.ms.p50} ms, max ${r.ms.max} ms (extension host CPU p50 ` +
+          `${r.hostCpuMs.p50} ms)`,
       );
     }
     console.log(`memory: ${JSON.stringify(result.memory)}`);

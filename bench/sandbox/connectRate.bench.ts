@@ -35,7 +35,9 @@ async function main(): Promise<void> {
         const rate = (opened.clients.length / opened.ms) * 1000;
         rates.get(b.name)?.push(rate);
         console.log(
-          `round ${round + 1} ${b.name.padEnd(18)} ${String(opened.clients.length).padStart(6)} connected (${opened.failed} failed) in ${opened.ms.toFixed(0).padStart(6)} ms: ${rate.toFixed(0).padStart(6)}/s; ${load()}`,
+          `round ${round + 1} ${b.name.padEnd(18)} ${String(opened.clients.length).padStart(6)} connected ` +
+            `(${opened.failed} failed) in ${opened.ms.toFixed(0).padStart(6)} ms: ${rate.toFixed(0).padStart(6)}/s; ` +
+            `${load()}`,
         );
         await dropAll(opened.clients);
       }
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
     const [ours, theirs] = brokers.map((b) => median(b.name));
     const ratio = ours / theirs;
     console.log(
-      `median: sandbox ${ours.toFixed(0)}/s, ${brokers[1].name} ${theirs.toFixed(0)}/s: ${ratio.toFixed(2)}× (target ≥ 0.5×): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+      `median: sandbox ${ours.toFixed(0)}/s, ${brokers[1].name} ${theirs.toFixed(0)}/s: ${ratio.toFixed(2)}× (target ` +
+        `≥ 0.5×): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
     );
     console.log(
       JSON.stringify({

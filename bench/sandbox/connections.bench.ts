@@ -25,7 +25,8 @@ async function main(): Promise<void> {
     const opened = await openAll(sandbox.ready.mqttUrl, devices, CONCURRENCY);
     const rate = (opened.clients.length / opened.ms) * 1000;
     console.log(
-      `connected ${opened.clients.length} of ${COUNT} (${opened.failed} failed) in ${(opened.ms / 1000).toFixed(1)} s: ${rate.toFixed(0)}/s with ${CONCURRENCY} in flight; ${load()}`,
+      `connected ${opened.clients.length} of ${COUNT} (${opened.failed} failed) in ${(opened.ms / 1000).toFixed(1)} ` +
+        `s: ${rate.toFixed(0)}/s with ${CONCURRENCY} in flight; ${load()}`,
     );
 
     // Held: every client keeps its session through keep-alive pings for the whole period.
@@ -36,10 +37,12 @@ async function main(): Promise<void> {
     const held = rssOf(sandbox.pid);
     const perConnection = (held - idle) / Math.max(1, opened.clients.length);
     console.log(
-      `after ${HOLD_S} s: ${stillUp} clients still connected; the state API counts ${connected.meta.total_rows} connected`,
+      `after ${HOLD_S} s: ${stillUp} clients still connected; the state API counts ${connected.meta.total_rows} ` +
+        `connected`,
     );
     console.log(
-      `sandbox RSS ${mib(idle)} before, ${mib(held)} holding them: ${(perConnection / 1024).toFixed(1)} KiB per connection; load generator RSS ${mib(process.memoryUsage().rss)}`,
+      `sandbox RSS ${mib(idle)} before, ${mib(held)} holding them: ${(perConnection / 1024).toFixed(1)} KiB per ` +
+        `connection; load generator RSS ${mib(process.memoryUsage().rss)}`,
     );
     const met = stillUp >= 10_000 && connected.meta.total_rows >= 10_000;
     console.log(`${stillUp} held (target 10,000): ${met ? 'met' : 'NOT met'}; ${load()}`);

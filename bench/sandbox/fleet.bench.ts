@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   const later = samples.filter((s) => s.t > SECONDS / 2);
   const meanCpu = later.reduce((sum, s) => sum + s.cpu, 0) / Math.max(1, later.length);
   console.log(
-    `second half: mean CPU ${meanCpu.toFixed(0)}% of one core; peak RSS ${mib(Math.max(...samples.map((s) => s.rss)))}; exit code ${exit}`,
+    `second half: mean CPU ${meanCpu.toFixed(0)}% of one core; peak RSS ` +
+      `${mib(Math.max(...samples.map((s) => s.rss)))}; exit code ${exit}`,
   );
   console.log(
     JSON.stringify({

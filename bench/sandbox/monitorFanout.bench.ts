@@ -74,7 +74,8 @@ async function main(): Promise<void> {
     for (const subscribers of [1, 10]) {
       const s = (figures[`subscribers${subscribers}`] = await run(sandbox, devices, subscribers));
       console.log(
-        `${String(subscribers).padStart(2)} subscriber(s): ${s.n} deliveries, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms; ${load()}`,
+        `${String(subscribers).padStart(2)} subscriber(s): ${s.n} deliveries, p50 ${s.p50} ms, p99 ${s.p99} ms, max ` +
+          `${s.max} ms; ${load()}`,
       );
     }
     console.log(JSON.stringify({ bench: 'monitorFanout', samples: SAMPLES, node: process.version, ...figures }));

@@ -9,10 +9,10 @@
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import type { ClientStateList, ClientStateWire } from '../../src/core/clientState';
-import { startApiServer } from '../../src/sandbox/http/server';
-import { memoryLogger } from '../../src/sandbox/log';
-import { hashToken, SandboxStore } from '../../src/sandbox/store/store';
-import { readStateQuery } from '../../src/sandbox/http/stateParams';
+import { startApiServer } from '../../src/server/http/server';
+import { memoryLogger } from '../../src/server/log';
+import { hashToken, SandboxStore } from '../../src/server/store/store';
+import { readStateQuery } from '../../src/server/http/stateParams';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const RUNS = 200;
@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   let t = performance.now();
   fleet(store, RECORDS);
   console.log(
-    `filled ${RECORDS} records in ${(performance.now() - t).toFixed(0)} ms; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+    `filled ${RECORDS} records in ${(performance.now() - t).toFixed(0)} ms; heap ` +
+      `${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
   );
   const log = memoryLogger();
   const server = await startApiServer({
@@ -178,14 +179,16 @@ async function main(): Promise<void> {
     figures.push(f);
     const ms = (n: number) => n.toFixed(2).padStart(6);
     console.log(
-      `p50 ${ms(f.p50)} p99 ${ms(f.p99)} max ${ms(f.max)} | p50 ${ms(f.storeP50)} p99 ${ms(f.storeP99)} | p50 ${ms(f.storeCpuP50)} p99 ${ms(f.storeCpuP99)} | rows ${String(totalRows).padStart(6)}  ${f.query}`,
+      `p50 ${ms(f.p50)} p99 ${ms(f.p99)} max ${ms(f.max)} | p50 ${ms(f.storeP50)} p99 ${ms(f.storeP99)} | p50 ` +
+        `${ms(f.storeCpuP50)} p99 ${ms(f.storeCpuP99)} | rows ${String(totalRows).padStart(6)}  ${f.query}`,
     );
   }
   agent.destroy();
   await server.close();
   const worst = Math.max(...figures.map((f) => f.p99));
   console.log(
-    `worst HTTP p99 ${worst.toFixed(2)} ms (target < 50 ms): ${worst < 50 ? 'met' : 'NOT met'}; load average now ${loadavg()[0].toFixed(2)}`,
+    `worst HTTP p99 ${worst.toFixed(2)} ms (target < 50 ms): ${worst < 50 ? 'met' : 'NOT met'}; load average now ` +
+      `${loadavg()[0].toFixed(2)}`,
   );
   console.log(JSON.stringify({ bench: 'stateApi', records: RECORDS, runs: RUNS, node: process.version, figures }));
 }

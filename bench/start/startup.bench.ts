@@ -2,7 +2,8 @@
 // install into .cache, sandbox data created) and warm (a second start). Targets (issue 6): cold
 // < 5 min, warm < 30 s. Seconds from `npm start` (its build included) until: the build is done,
 // VS Code answers (what a person waits for before opening the URL), and headless Chromium sees
-// the fleet in the Clients view (--check; Chromium's own start and the workbench load included). Run: node esbuild.js --tests && node out/bench/start/startup.bench.js
+// the fleet in the Clients view (--check; Chromium's own start and the workbench load included). Run: node esbuild.js
+// --tests && node out/bench/start/startup.bench.js
 // [clone-dir]. It clones the committed HEAD of this repository, runs `npm ci` (timed apart:
 // the README's first command), then `npm start -- --check` twice, and prints JSON for
 // bench/README.md. Reuses clone-dir when given and present (then "cold" is only as cold as it is).

@@ -11,11 +11,28 @@ export const BUNDLE = path.join(projectRoot, 'dist', 'webview', 'timeline.js');
 const CSS = path.join(projectRoot, 'media', 'timeline', 'timeline.css');
 
 /** A few of VS Code's dark theme variables, so the page looks like it does in the editor. */
-const THEME = `:root{--vscode-foreground:#ccc;--vscode-editor-background:#1e1e1e;--vscode-font-family:sans-serif;--vscode-font-size:13px;
---vscode-descriptionForeground:#9d9d9d;--vscode-charts-green:#89d185;--vscode-charts-red:#f14c4c;--vscode-charts-orange:#d18616;
---vscode-charts-blue:#3794ff;--vscode-charts-purple:#b180d7;--vscode-charts-lines:rgba(128,128,128,.5);--vscode-focusBorder:#007fd4;
---vscode-button-background:#0e639c;--vscode-button-foreground:#fff;--vscode-button-secondaryBackground:#3a3d41;--vscode-button-secondaryForeground:#ccc;
---vscode-list-activeSelectionBackground:#04395e;--vscode-list-hoverBackground:#2a2d2e;--vscode-errorForeground:#f48771;--vscode-panel-border:#444}`;
+const THEME = `:root{${[
+  '--vscode-foreground:#ccc',
+  '--vscode-editor-background:#1e1e1e',
+  '--vscode-font-family:sans-serif',
+  '--vscode-font-size:13px',
+  '--vscode-descriptionForeground:#9d9d9d',
+  '--vscode-charts-green:#89d185',
+  '--vscode-charts-red:#f14c4c',
+  '--vscode-charts-orange:#d18616',
+  '--vscode-charts-blue:#3794ff',
+  '--vscode-charts-purple:#b180d7',
+  '--vscode-charts-lines:rgba(128,128,128,.5)',
+  '--vscode-focusBorder:#007fd4',
+  '--vscode-button-background:#0e639c',
+  '--vscode-button-foreground:#fff',
+  '--vscode-button-secondaryBackground:#3a3d41',
+  '--vscode-button-secondaryForeground:#ccc',
+  '--vscode-list-activeSelectionBackground:#04395e',
+  '--vscode-list-hoverBackground:#2a2d2e',
+  '--vscode-errorForeground:#f48771',
+  '--vscode-panel-border:#444',
+].join(';')}}`;
 
 /** What the page's globals look like from here (this project's Node typings have no DOM). */
 interface PageGlobals {
@@ -34,7 +51,10 @@ export interface TimelinePage {
   readonly bootMs: number;
   /** Messages the page posted to its host. */
   posted(): Promise<FromView[]>;
-  /** Hands a message to the page as the host would; resolves after it was handled and painted, with the time that took (ms). */
+  /**
+   * Hands a message to the page as the host would; resolves after it was handled and painted, with the time that took
+   * (ms).
+   */
   send(message: ToView): Promise<number>;
   /** The same, with the CPU time the page spent on it. */
   sendMeasured(message: ToView): Promise<Handled>;

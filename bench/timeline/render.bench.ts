@@ -81,19 +81,26 @@ async function main(): Promise<void> {
   }
   const slow = frames.filter((f) => f > 50).length;
   const line = (form: Form) =>
-    `${form.padEnd(7)}: first draw median ${median(first[form]).toFixed(0)} ms, worst ${Math.max(...first[form]).toFixed(0)} ms over ${RUNS} fresh pages (CPU: main thread median ${median(cpu[form].thread).toFixed(0)} ms, renderer ${median(cpu[form].process).toFixed(0)} ms); host JSON ${wire[form].jsonMs.toFixed(0)} ms, ${(wire[form].jsonChars / 1e6).toFixed(1)} M chars + ${(wire[form].bufferBytes / 1e6).toFixed(1)} MB of buffers`;
+    `${form.padEnd(7)}: first draw median ${median(first[form]).toFixed(0)} ms, worst ` +
+    `${Math.max(...first[form]).toFixed(0)} ms over ${RUNS} fresh pages (CPU: main thread median ` +
+    `${median(cpu[form].thread).toFixed(0)} ms, renderer ${median(cpu[form].process).toFixed(0)} ms); host JSON ` +
+    `${wire[form].jsonMs.toFixed(0)} ms, ${(wire[form].jsonChars / 1e6).toFixed(1)} M chars + ` +
+    `${(wire[form].bufferBytes / 1e6).toFixed(1)} MB of buffers`;
   console.log(
-    `${EVENTS} events, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (1 min) during the pages:`,
+    `${EVENTS} events, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (1 min) during ` +
+      `the pages:`,
   );
   console.log(line('objects'));
   console.log(
-    `${line('columns')}; encoding ${median(encodeMs).toFixed(0)} ms (target < 500 ms: ${Math.max(...first.columns) < 500 ? 'met' : 'NOT met'})`,
+    `${line('columns')}; encoding ${median(encodeMs).toFixed(0)} ms (target < 500 ms: ` +
+      `${Math.max(...first.columns) < 500 ? 'met' : 'NOT met'})`,
   );
   console.log(
     `redraw on zoom/pan/range: median ${median(redraw).toFixed(0)} ms, worst ${Math.max(...redraw).toFixed(0)} ms`,
   );
   console.log(
-    `list scrolling: ${frames.length} frames in 2 s, frame time p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, ${slow} frames over 50 ms`,
+    `list scrolling: ${frames.length} frames in 2 s, frame time p50 ${pct(frames, 50).toFixed(1)} ms, p95 ` +
+      `${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, ${slow} frames over 50 ms`,
   );
   console.log(
     JSON.stringify({
@@ -128,7 +135,9 @@ async function main(): Promise<void> {
   );
 }
 
-/** Zoom in and out, pan, presets (each click redraws header, chart and legend); then two seconds of scrolling the list. */
+/**
+ * Zoom in and out, pan, presets (each click redraws header, chart and legend); then two seconds of scrolling the list.
+ */
 async function interact(page: TimelinePage): Promise<[number[], number[]]> {
   const redraw: number[] = [];
   for (const selector of [

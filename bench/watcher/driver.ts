@@ -4,9 +4,10 @@
 // on 'stop', closes everything.
 
 import mqtt, { type MqttClient } from 'mqtt';
-import { startSandbox, type ReadyInfo } from '../../src/sandbox';
-import { memoryLogger } from '../../src/sandbox/log';
-import { hashToken } from '../../src/sandbox/store/store';
+import { startSandbox } from '../../src/server';
+import type { ReadyInfo } from '../../src/core/readyInfo';
+import { memoryLogger } from '../../src/server/log';
+import { hashToken } from '../../src/server/store/store';
 
 export interface DriverReady {
   type: 'ready';

@@ -2,7 +2,7 @@
 // helpers that wait for one of them on either side of the IPC channel.
 
 import type { ChildProcess } from 'node:child_process';
-import type { ReadyInfo } from '../../src/sandbox';
+import type { ReadyInfo } from '../../src/core/readyInfo';
 
 export type ObserverRole = 'watcher' | 'monitorClient' | 'bareMqttJs';
 

@@ -70,7 +70,8 @@ async function main(): Promise<void> {
 
   const loadBefore = load();
   console.log(
-    `${DEVICES} devices, cover ${plan.strategy} (${plan.topics.length} topics), ${ROLES.length} observers in processes of their own; churning at ${RATE}/s for ${SECONDS} s; load average ${loadBefore.join(' ')}`,
+    `${DEVICES} devices, cover ${plan.strategy} (${plan.topics.length} topics), ${ROLES.length} observers in ` +
+      `processes of their own; churning at ${RATE}/s for ${SECONDS} s; load average ${loadBefore.join(' ')}`,
   );
   const results = [...observers].map(([role, child]) =>
     next<FromObserver, 'result'>(child, 'result', `the ${role} observer`),
@@ -117,12 +118,14 @@ async function main(): Promise<void> {
   const line = (name: string, s: typeof watcher) =>
     `${name} p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (${s.count} of ${disconnects} disconnects)`;
   console.log(
-    `${line('watcher (status model):', watcher)}; ratio to bare p50 ${result.watcherP50Ratio}, p99 ${result.watcherP99Ratio}`,
+    `${line('watcher (status model):', watcher)}; ratio to bare p50 ${result.watcherP50Ratio}, p99 ` +
+      `${result.watcherP99Ratio}`,
   );
   console.log(line('monitor client:', monitorClient));
   console.log(line('bare mqtt.js:  ', bareMqttJs));
   console.log(
-    `monitor ratio p50 ${result.p50Ratio}, p99 ${result.p99Ratio}; watcher process heap ${heap.beforeMiB} → ${heap.afterMiB} MiB (every 10 s: ${heap.samplesMiB.join(', ')})`,
+    `monitor ratio p50 ${result.p50Ratio}, p99 ${result.p99Ratio}; watcher process heap ${heap.beforeMiB} → ` +
+      `${heap.afterMiB} MiB (every 10 s: ${heap.samplesMiB.join(', ')})`,
   );
   console.log(JSON.stringify(result));
 

@@ -14,9 +14,9 @@ import { planCover } from '../../src/core/monitorCover';
 import { PresenceBook } from '../../src/core/presence/book';
 import { parseInstant } from '../../src/core/time';
 import { MonitorClient, PlatformRestClient } from '../../src/platform';
-import type { ReadyInfo } from '../../src/sandbox';
-import { statusModel, type StatusModel } from '../../src/views/watcher/statusModel';
-import { PinnedWatcher } from '../../src/views/watcher/watcher';
+import type { ReadyInfo } from '../../src/core/readyInfo';
+import { statusModel, type StatusModel } from '../../src/features/watcher/statusModel';
+import { PinnedWatcher } from '../../src/features/watcher/watcher';
 import { fromParent, toParent, type HeapFigures, type ObserverRole, type ToObserver } from './ipc';
 
 /** A subscribed observer: it pushes into `latencyMs`; `end` reads its model; `close` lets go of it. */

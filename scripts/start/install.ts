@@ -30,7 +30,9 @@ export async function ensureAptPackages(say: (line: string) => void): Promise<vo
   const command = `apt-get install -y ${installable.join(' ')}`;
   if (installable.length < missing.length || process.getuid?.() !== 0) {
     throw new Error(
-      `VS Code in the browser needs Debian packages that are missing. As root, run:\n  apt-get update && ${command}${installable.length < missing.length ? '\n  and install Node.js 20 with its headers (/usr/include/node)' : ''}`,
+      `VS Code in the browser needs Debian packages that are missing. As root, run:\n  apt-get update && ` +
+        command +
+        (installable.length < missing.length ? '\n  and install Node.js 20 with its headers (/usr/include/node)' : ''),
     );
   }
   say(`installing Debian packages VS Code in the browser needs: ${installable.join(' ')}`);

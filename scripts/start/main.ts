@@ -3,8 +3,8 @@
 // SIGTERM) stops VS Code and the sandbox, in that order, and exits 0. See options.ts for --help.
 import * as fs from 'fs';
 import * as path from 'path';
-import { BOOTSTRAP_ENV } from '../../src/views/sandbox/bootstrap';
-import type { SandboxChild } from '../../src/views/sandbox/child';
+import { BOOTSTRAP_ENV } from '../../src/features/localSandbox/bootstrap';
+import type { SandboxChild } from '../../src/features/localSandbox/child';
 import { startCodeServer, type CodeServer } from '../vscode-web/codeServer';
 import { projectRoot } from '../vscode-web/paths';
 import { workbenchUrl } from '../vscode-web/workbenchUrl';

@@ -4,9 +4,9 @@
 // the token into secret storage (src/views/sandbox/bootstrap.ts).
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ReadyInfo } from '../../src/sandbox';
-import { localSandboxPlatform } from '../../src/views/sandbox/platform';
-import { readPlatforms, settingsEntry, withPlatform } from '../../src/vscode/platforms/config';
+import type { ReadyInfo } from '../../src/core/readyInfo';
+import { localSandboxPlatform } from '../../src/features/localSandbox/platform';
+import { readPlatforms, settingsEntry, withPlatform } from '../../src/features/platforms/config';
 import { writeUserSettings } from '../vscode-web/settings';
 
 export const NPM_START_PLATFORM = 'Local sandbox (npm start)';

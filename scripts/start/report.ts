@@ -1,7 +1,7 @@
 // What `npm start` prints: one `[start]` line per step, and when VS Code is up, how to reach it.
 // The API token is never printed (it reaches VS Code through the handover file only).
 import * as path from 'path';
-import type { ReadyInfo } from '../../src/sandbox';
+import type { ReadyInfo } from '../../src/core/readyInfo';
 import { projectRoot } from '../vscode-web/paths';
 
 export function say(line: string): void {
@@ -31,11 +31,13 @@ export function reportReady(r: ReadyReport): void {
       '',
       `  ${r.url}`,
       '',
-      `From another machine, forward the port first: ssh -L ${r.port}:127.0.0.1:${r.port} <this machine>, then open the same URL there.`,
+      `From another machine, forward the port first: ssh -L ${r.port}:127.0.0.1:${r.port} <this machine>, then open ` +
+        `the same URL there.`,
       'In VS Code, click IoT Connectivity in the activity bar: the Clients view shows the simulated fleet.',
       "The API token is handed over once per start into that browser's VS Code: for another browser, start again.",
       '',
-      `Sandbox platform (org ${r.ready.org}): API ${r.ready.apiUrl}, MQTT ${r.ready.mqttUrl}, WebSocket ${r.ready.wsUrl}`,
+      `Sandbox platform (org ${r.ready.org}): API ${r.ready.apiUrl}, MQTT ${r.ready.mqttUrl}, WebSocket ` +
+        `${r.ready.wsUrl}`,
       `Logs: ${shown(r.sandboxLog)} (sandbox), ${shown(r.codeServerLog)} (VS Code server)`,
       'Ctrl-C stops VS Code and the sandbox.',
       '',

@@ -4,7 +4,7 @@
 // which stops it with one SIGTERM (clients get 93).
 import * as fs from 'fs';
 import * as path from 'path';
-import { startSandboxChild, type SandboxChild } from '../../src/views/sandbox/child';
+import { startSandboxChild, type SandboxChild } from '../../src/features/localSandbox/child';
 import { projectRoot } from '../vscode-web/paths';
 import { preferredOrFree } from './ports';
 

@@ -109,7 +109,8 @@ export function stateDetails(state: ClientState, now: number): DetailRow[] {
   add(
     'Last activity',
     state.lastActivityEvent !== undefined
-      ? `${plainText(state.lastActivityEvent, 40)}${state.lastActivityTime !== undefined ? `, ${when(state.lastActivityTime)}` : ''}`
+      ? plainText(state.lastActivityEvent, 40) +
+          (state.lastActivityTime !== undefined ? `, ${when(state.lastActivityTime)}` : '')
       : when(state.lastActivityTime),
   );
   add('MQTT protocol', state.protocol !== undefined ? plainText(state.protocol, 20) : undefined);

@@ -125,7 +125,9 @@ const table: CloseCodeInfo[] = [
     initiator: 'server',
     mqttReasonCode: 133,
     explanation: 'the client id is not valid',
-    hint: 'The id must be d:org:type:device, g:…, a:org:app or A:…, with parts of [A-Za-z0-9._-], at most 36 characters.',
+    hint:
+      'The id must be d:org:type:device, g:…, a:org:app or A:…, with parts of [A-Za-z0-9._-], at most 36 ' +
+      'characters.',
   },
   {
     code: 169,
@@ -165,7 +167,9 @@ const table: CloseCodeInfo[] = [
     initiator: 'server',
     mqttReasonCode: 135,
     explanation: 'not authorized',
-    hint: 'A wrong token or API key, or a publish/subscribe on a topic this client may not use (devices: iot-2/evt and iot-2/cmd only).',
+    hint:
+      'A wrong token or API key, or a publish/subscribe on a topic this client may not use (devices: iot-2/evt ' +
+      'and iot-2/cmd only).',
   },
   {
     code: 276,
@@ -189,7 +193,9 @@ const table: CloseCodeInfo[] = [
     initiator: 'server',
     mqttReasonCode: 142,
     explanation: 'session taken over by a newer connection with the same client id',
-    hint: 'Two processes or devices share one client id, or a reconnect raced the old session; the newer one stays connected.',
+    hint:
+      'Two processes or devices share one client id, or a reconnect raced the old session; the newer one stays ' +
+      'connected.',
   },
 ];
 

@@ -51,7 +51,9 @@ export const DEFAULT_TAKEOVER_WINDOW_MS = 10_000;
 type Open = { start: number | undefined; connect?: ConnectedEvent };
 type Closed = Session & { disconnect?: DisconnectedEvent };
 
-/** `events` best in time order (as mergeEvents returns them; else sorted here); undated and `other` events are skipped. */
+/**
+ * `events` best in time order (as mergeEvents returns them; else sorted here); undated and `other` events are skipped.
+ */
 export function buildSessions(input: readonly ConnectivityEvent[], options: SessionOptions = {}): History {
   const events = inTimeOrder(input);
   const window = options.takeoverWindowMs ?? DEFAULT_TAKEOVER_WINDOW_MS;

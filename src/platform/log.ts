@@ -9,4 +9,15 @@ export interface PlatformLog {
   error(message: string): void;
 }
 
+/** A log of one component, with every level (the extension's log channel gives these). */
+export interface ComponentLog extends PlatformLog {
+  trace(message: string): void;
+  debug(message: string): void;
+}
+
+/** Where components get their logs: the extension's channel, or a test's. */
+export interface LogSource {
+  for(component: string): ComponentLog;
+}
+
 export const silentLog: PlatformLog = { info() {}, warn() {}, error() {} };

@@ -25,13 +25,25 @@ export function tlsProblemOf(code: string | undefined): TlsProblem | undefined {
 export function tlsMessage(host: string, problem: TlsProblem, code: string, detail: string): string {
   switch (problem) {
     case 'unknownCa':
-      return `The TLS certificate of ${host} is not signed by a CA this client trusts (${code}). Set the platform's CA file, or check that the URL points at the platform.`;
+      return (
+        `The TLS certificate of ${host} is not signed by a CA this client trusts (${code}). Set the platform's ` +
+        `CA file, or check that the URL points at the platform.`
+      );
     case 'expired':
-      return `The TLS certificate of ${host} has expired or is not valid yet (${code}). The platform must renew it; also check this computer's clock.`;
+      return (
+        `The TLS certificate of ${host} has expired or is not valid yet (${code}). The platform must renew it; ` +
+        `also check this computer's clock.`
+      );
     case 'hostname':
-      return `The TLS certificate of ${host} is not issued for that host name (${detail}). Use the host name written on the certificate.`;
+      return (
+        `The TLS certificate of ${host} is not issued for that host name (${detail}). Use the host name written ` +
+        `on the certificate.`
+      );
     case 'handshake':
-      return `The TLS handshake with ${host} failed (${code}). Check that the port speaks TLS (https/mqtts) and that the URL is right.`;
+      return (
+        `The TLS handshake with ${host} failed (${code}). Check that the port speaks TLS (https/mqtts) and that ` +
+        `the URL is right.`
+      );
   }
 }
 

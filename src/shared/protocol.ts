@@ -28,7 +28,10 @@ export interface TimelineSubject {
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
-/** A sentence for the panel about what could not be shown, or why. `id` is stable: a newer notice of one id replaces the older. */
+/**
+ * A sentence for the panel about what could not be shown, or why. `id` is stable: a newer notice of one id replaces the
+ * older.
+ */
 export interface Notice {
   readonly id: string;
   readonly level: NoticeLevel;
@@ -107,7 +110,10 @@ const encoded = new WeakMap<
 >();
 let revisions = 0;
 
-/** The message that carries `snapshot`, its events in columns; a list of events is encoded once however often it is posted. */
+/**
+ * The message that carries `snapshot`, its events in columns; a list of events is encoded once however often it is
+ * posted.
+ */
 export function snapshotMessage(snapshot: TimelineSnapshot): ToView {
   let e = encoded.get(snapshot.events);
   if (!e) {

@@ -1,15 +1,10 @@
 // The extension's one log channel (a LogOutputChannel): every line tagged with its component,
 // `[tree] …`, and passed through the redaction so no token reaches it.
 import * as vscode from 'vscode';
-import type { PlatformLog } from '../platform/log';
+import type { ComponentLog, LogSource } from '../platform/log';
 import { Redaction } from './redaction';
 
-export interface ComponentLog extends PlatformLog {
-  trace(message: string): void;
-  debug(message: string): void;
-}
-
-export class Log implements vscode.Disposable {
+export class Log implements vscode.Disposable, LogSource {
   private readonly redaction = new Redaction();
 
   constructor(private readonly channel: vscode.LogOutputChannel) {}

@@ -1,7 +1,7 @@
 // API tokens live in SecretStorage only, one typed key per platform; never in settings or logs.
 import type * as vscode from 'vscode';
-import type { ResolvedPlatform } from './platforms/config';
-import { bindToken, readStoredToken, type StoredToken } from './platforms/tokenBinding';
+import type { ResolvedPlatform } from '../features/platforms/config';
+import { bindToken, readStoredToken, type StoredToken } from '../features/platforms/tokenBinding';
 
 export type TokenKey = `iotConnectivity.apiToken/${string}`;
 

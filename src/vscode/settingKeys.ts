@@ -44,12 +44,3 @@ export const DEFAULT_PAGE_SIZE = 100;
 /** "Start Local Sandbox": a fleet big enough to show every kind of cause, small enough for a laptop. */
 export const DEFAULT_LOCAL_FLEET = 40;
 export const MAX_LOCAL_FLEET = 2000;
-
-/** The values of `iotConnectivity.notify`. */
-export const NOTIFY_MODES = ['whileDebugging', 'always', 'never'] as const;
-export type NotifyMode = (typeof NOTIFY_MODES)[number];
-export const DEFAULT_NOTIFY_MODE: NotifyMode = 'whileDebugging';
-
-export function isNotifyMode(value: unknown): value is NotifyMode {
-  return (NOTIFY_MODES as readonly unknown[]).includes(value);
-}

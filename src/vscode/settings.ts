@@ -13,10 +13,8 @@ import {
   settingId,
   type SettingName,
   type SortOrder,
-  DEFAULT_NOTIFY_MODE,
-  isNotifyMode,
-  type NotifyMode,
 } from './settingKeys';
+import { readNotifyMode, type NotifyMode } from '../features/watcher/notifyPolicy';
 import { STATE_PAGE_MAX } from '../core/limits';
 
 function config(): vscode.WorkspaceConfiguration {
@@ -54,7 +52,7 @@ export const settings = {
   },
   notify: (): NotifyMode => {
     const value = config().get<unknown>(Setting.notify);
-    return isNotifyMode(value) ? value : DEFAULT_NOTIFY_MODE;
+    return readNotifyMode(value);
   },
   /** 0 = no simulated fleet. */
   localSandboxFleetSize: (): number =>

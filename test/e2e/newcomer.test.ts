@@ -1,5 +1,6 @@
 // A newcomer's first minutes in a real VS Code, from a fresh profile with no platform: the welcome
-// offers Start Local Sandbox; the walkthrough opens with its six steps; run from the palette, it starts the bundled sandbox and the tree
+// offers Start Local Sandbox; the walkthrough opens with its six steps; run from the palette, it starts the bundled
+// sandbox and the tree
 // fills with its simulated fleet; a query, a timeline; Register Device… yields the device's
 // connection document, whose values connect a real mqtt.js client; Pin Device puts the device in
 // the status bar, which then shows it connected; the walkthrough has ticked every step. Screenshots in
@@ -219,7 +220,8 @@ describe('UI: a newcomer starts the local sandbox and registers a device', funct
   it("ticks off the walkthrough's steps as they are done, its own buttons too", async () => {
     await openWalkthrough();
     await wb.ui.waitUntil('the five steps done so far ticked', async () => (await doneSteps()) === 5);
-    // Pin Device above ran the pin command from the extension, which VS Code does not count; the step's own button does.
+    // Pin Device above ran the pin command from the extension, which VS Code does not count; the step's own button
+    // does.
     assert.ok(!(await doneTitles()).includes('Pin it and watch the status bar'));
     await walkthroughSteps().filter({ hasText: 'Pin it and watch the status bar' }).locator('h3').click();
     await (

@@ -73,28 +73,31 @@ describe('npm start (the runner in a real run, headless)', function () {
     return { seconds: Number(ready[1]), connected: Number(ready[2]), output: run.output() };
   }
 
-  it('--check: VS Code in the browser shows the simulated fleet; the token went to secret storage, not settings', async () => {
-    const { connected, output } = await check();
-    assert.ok(connected > 0, 'connected clients in the tree');
-    assert.match(output, /sandbox ready in [\d.]+ s: 20 simulated clients/);
-    assert.match(output, /\[start\] stopped/);
+  it(
+    '--check: VS Code in the browser shows the simulated fleet; the token went to secret storage, not ' + 'settings',
+    async () => {
+      const { connected, output } = await check();
+      assert.ok(connected > 0, 'connected clients in the tree');
+      assert.match(output, /sandbox ready in [\d.]+ s: 20 simulated clients/);
+      assert.match(output, /\[start\] stopped/);
 
-    const { apiToken } = JSON.parse(fs.readFileSync(path.join(dataDir, 'sandbox', 'api-key.json'), 'utf8')) as {
-      apiToken: string;
-    };
-    assert.ok(apiToken && apiToken.length >= 8);
-    const profile = path.join(dataDir, 'vscode-browser', 'user-data');
-    assert.ok(
-      !fs.readFileSync(path.join(profile, 'User', 'settings.json'), 'utf8').includes(apiToken),
-      'settings.json never holds the token',
-    );
-    assert.ok(
-      !fs.existsSync(path.join(profile, 'iotc-bootstrap.json')),
-      'the extension took the one-time handover and deleted it',
-    );
-    assert.ok(!output.includes(apiToken), 'npm start never prints the token');
-    assert.match(sandboxLog(), /SIGTERM: closing every client with 93/, 'the sandbox was stopped with one SIGTERM');
-  });
+      const { apiToken } = JSON.parse(fs.readFileSync(path.join(dataDir, 'sandbox', 'api-key.json'), 'utf8')) as {
+        apiToken: string;
+      };
+      assert.ok(apiToken && apiToken.length >= 8);
+      const profile = path.join(dataDir, 'vscode-browser', 'user-data');
+      assert.ok(
+        !fs.readFileSync(path.join(profile, 'User', 'settings.json'), 'utf8').includes(apiToken),
+        'settings.json never holds the token',
+      );
+      assert.ok(
+        !fs.existsSync(path.join(profile, 'iotc-bootstrap.json')),
+        'the extension took the one-time handover and deleted it',
+      );
+      assert.ok(!output.includes(apiToken), 'npm start never prints the token');
+      assert.match(sandboxLog(), /SIGTERM: closing every client with 93/, 'the sandbox was stopped with one SIGTERM');
+    },
+  );
 
   it('a second start keeps the fleet (its devices and API key are in the data dir)', async () => {
     const before = sandboxLog().length;

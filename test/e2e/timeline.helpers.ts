@@ -2,7 +2,7 @@
 // test's sandbox as a person would ("Connect to Platform…" step by step), a device with a known
 // history driven by real clients, and reading the timeline's webview.
 import type { FrameLocator } from 'playwright-core';
-import type { ReadyInfo } from '../../src/sandbox';
+import type { ReadyInfo } from '../../src/core/readyInfo';
 import { closed, connected, refusedWith } from '../support/mqtt';
 import { RawMqtt } from '../support/rawMqtt';
 import type { DeviceCredentials, TestSandbox } from '../support/sandbox';

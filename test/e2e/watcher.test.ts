@@ -144,7 +144,8 @@ describe('UI: the pinned-client watcher in a real VS Code', function () {
     await adminDisconnect();
     await wb.ui.outputChannel(
       loose(
-        'sensor-7 disconnected: closed by an administrator (server, code 94) (not notified: iotConnectivity.notify is whileDebugging and no debug session is active)',
+        'sensor-7 disconnected: closed by an administrator (server, code 94) (not notified: iotConnectivity.notify ' +
+          'is whileDebugging and no debug session is active)',
       ),
     );
     assert.strictEqual(await toast(/sensor-7 disconnected/).count(), 0, 'no notification outside a debug session');

@@ -78,7 +78,8 @@ export class Inbox {
         this.waiters.delete(check);
         reject(
           new Error(
-            `timed out waiting for ${what}; received: ${this.messages.map((m) => `${m.topic} ${m.text.slice(0, 120)}`).join(' | ') || 'nothing'}`,
+            `timed out waiting for ${what}; received: ` +
+              `${this.messages.map((m) => `${m.topic} ${m.text.slice(0, 120)}`).join(' | ') || 'nothing'}`,
           ),
         );
       }, timeoutMs);

@@ -2,10 +2,11 @@
 // devices and connect real mqtt.js clients. close() ends every client it made, then the sandbox.
 
 import { connect, type IClientOptions, type MqttClient } from 'mqtt';
-import { hashToken } from '../../src/sandbox/store/store';
-import { startSandbox, type ReadyInfo, type SandboxHandle } from '../../src/sandbox';
-import { memoryLogger } from '../../src/sandbox/log';
-import type { SandboxOptionsInput } from '../../src/sandbox/options';
+import { hashToken } from '../../src/server/store/store';
+import { startSandbox, type SandboxHandle } from '../../src/server';
+import type { ReadyInfo } from '../../src/core/readyInfo';
+import { memoryLogger } from '../../src/server/log';
+import type { SandboxOptionsInput } from '../../src/server/options';
 import { connected, Inbox, subscribed } from './mqtt';
 import { DEFAULT_WAIT_MS } from './waitFor';
 

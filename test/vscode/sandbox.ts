@@ -1,6 +1,6 @@
 // The sandbox platform of this test run, as the runner started it (`--sandbox`): its ready line
 // arrives in the extension host's environment as IOT_SANDBOX.
-import type { ReadyInfo } from '../../src/sandbox';
+import type { ReadyInfo } from '../../src/core/readyInfo';
 
 export function sandboxFromEnv(): ReadyInfo {
   const line = process.env.IOT_SANDBOX;

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../src/extension';
-import { BOOTSTRAP_ENV, takeBootstrap } from '../../src/views/sandbox/bootstrap';
+import { BOOTSTRAP_ENV, takeBootstrap } from '../../src/features/localSandbox/bootstrap';
 import { Log } from '../../src/vscode/log';
 import { sandboxFromEnv } from './sandbox';
 import { extensionApi, removeAllPlatforms } from './views/fixture';

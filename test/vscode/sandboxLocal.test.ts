@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../src/extension';
 import type { StartedSandbox } from '../../src/views/sandbox/commands';
-import { LOCAL_SANDBOX_PLATFORM } from '../../src/views/sandbox/platform';
+import { LOCAL_SANDBOX_PLATFORM } from '../../src/features/localSandbox/platform';
 import { waitFor } from '../support/waitFor';
 import { extensionApi, label, removeAllPlatforms, rootsWhen } from './views/fixture';
 
@@ -43,31 +43,34 @@ describe('Start/Stop Local Sandbox', function () {
     await removeAllPlatforms(api);
   });
 
-  it('starts the sandbox as a child process and makes it the active platform, token in secret storage only', async () => {
-    first = await vscode.commands.executeCommand<StartedSandbox>('iotConnectivity.startLocalSandbox', {
-      fleetSize: 12,
-    });
-    assert.ok(first, 'the command returned nothing (see the log for its error)');
-    assert.strictEqual(first.alreadyRunning, false);
-    assert.ok(first.pid > 0 && first.pid !== process.pid && alive(first.pid), 'a live child process');
-    assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+\/api\/v0002$/);
+  it(
+    'starts the sandbox as a child process and makes it the active platform, token in secret storage ' + 'only',
+    async () => {
+      first = await vscode.commands.executeCommand<StartedSandbox>('iotConnectivity.startLocalSandbox', {
+        fleetSize: 12,
+      });
+      assert.ok(first, 'the command returned nothing (see the log for its error)');
+      assert.strictEqual(first.alreadyRunning, false);
+      assert.ok(first.pid > 0 && first.pid !== process.pid && alive(first.pid), 'a live child process');
+      assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+\/api\/v0002$/);
 
-    assert.strictEqual(api.platforms.activeName(), LOCAL_SANDBOX_PLATFORM);
-    const entry = api.platforms.list().find((p) => p.name === LOCAL_SANDBOX_PLATFORM);
-    assert.strictEqual(entry?.apiUrl, first.apiUrl);
-    const { apiKey, apiToken } = await activeCredentials(api);
-    assert.ok(apiToken.length >= 8, 'the token came from secret storage');
-    const inSettings = JSON.stringify(vscode.workspace.getConfiguration('iotConnectivity').inspect('platforms'));
-    assert.ok(
-      inSettings.includes(apiKey) && !inSettings.includes(apiToken),
-      'settings hold the API key, never the token',
-    );
+      assert.strictEqual(api.platforms.activeName(), LOCAL_SANDBOX_PLATFORM);
+      const entry = api.platforms.list().find((p) => p.name === LOCAL_SANDBOX_PLATFORM);
+      assert.strictEqual(entry?.apiUrl, first.apiUrl);
+      const { apiKey, apiToken } = await activeCredentials(api);
+      assert.ok(apiToken.length >= 8, 'the token came from secret storage');
+      const inSettings = JSON.stringify(vscode.workspace.getConfiguration('iotConnectivity').inspect('platforms'));
+      assert.ok(
+        inSettings.includes(apiKey) && !inSettings.includes(apiToken),
+        'settings hold the API key, never the token',
+      );
 
-    const response = await fetch(`${first.apiUrl}/config/clientstate`, {
-      headers: { authorization: `Basic ${Buffer.from(`${apiKey}:${apiToken}`).toString('base64')}` },
-    });
-    assert.strictEqual(response.status, 200);
-  });
+      const response = await fetch(`${first.apiUrl}/config/clientstate`, {
+        headers: { authorization: `Basic ${Buffer.from(`${apiKey}:${apiToken}`).toString('base64')}` },
+      });
+      assert.strictEqual(response.status, 200);
+    },
+  );
 
   it('fills the Clients tree with its simulated fleet', async () => {
     const roots = await rootsWhen(

@@ -39,30 +39,33 @@ describe('Show Connection Timeline from a tree row through a refresh', function 
       { timeoutMs: 10_000, intervalMs: 200 },
     );
 
-  it('tells VS Code of a refresh only when the new rows are ready, and the old row still opens its timeline', async () => {
-    const old = await row();
-    let loads = 0;
-    const loadsWhenTold: number[] = [];
-    const subs = [
-      api.clients.provider.onDidLoad(() => loads++),
-      api.clients.provider.onDidChangeTreeData((n) => n === undefined && loadsWhenTold.push(loads)),
-    ];
-    try {
-      // Something to tell: a refresh that finds the same rows tells VS Code nothing.
-      await fleet.connect('row-2');
-      loads = 0;
-      loadsWhenTold.length = 0;
-      const refreshed = api.clients.provider.refresh();
-      assert.deepStrictEqual(loadsWhenTold, [], 'not told before the new roots are loaded');
-      // Chosen on the row shown while the refresh loads: the command gets that row's node.
-      await vscode.commands.executeCommand('iotConnectivity.showTimeline', old);
-      await waitFor('the timeline of the row', () => api.timeline.get(fleet.clientId('row-1')) !== undefined);
-      await refreshed;
-      await waitFor('VS Code told of the new rows', () => loadsWhenTold.length > 0, { timeoutMs: 10_000 });
-      assert.deepStrictEqual(loadsWhenTold, [1], 'told once, after the new roots were loaded');
-      assert.notStrictEqual(await row(), old, 'new rows replaced the old');
-    } finally {
-      for (const s of subs) s.dispose();
-    }
-  });
+  it(
+    'tells VS Code of a refresh only when the new rows are ready, and the old row still opens its ' + 'timeline',
+    async () => {
+      const old = await row();
+      let loads = 0;
+      const loadsWhenTold: number[] = [];
+      const subs = [
+        api.clients.provider.onDidLoad(() => loads++),
+        api.clients.provider.onDidChangeTreeData((n) => n === undefined && loadsWhenTold.push(loads)),
+      ];
+      try {
+        // Something to tell: a refresh that finds the same rows tells VS Code nothing.
+        await fleet.connect('row-2');
+        loads = 0;
+        loadsWhenTold.length = 0;
+        const refreshed = api.clients.provider.refresh();
+        assert.deepStrictEqual(loadsWhenTold, [], 'not told before the new roots are loaded');
+        // Chosen on the row shown while the refresh loads: the command gets that row's node.
+        await vscode.commands.executeCommand('iotConnectivity.showTimeline', old);
+        await waitFor('the timeline of the row', () => api.timeline.get(fleet.clientId('row-1')) !== undefined);
+        await refreshed;
+        await waitFor('VS Code told of the new rows', () => loadsWhenTold.length > 0, { timeoutMs: 10_000 });
+        assert.deepStrictEqual(loadsWhenTold, [1], 'told once, after the new roots were loaded');
+        assert.notStrictEqual(await row(), old, 'new rows replaced the old');
+      } finally {
+        for (const s of subs) s.dispose();
+      }
+    },
+  );
 });

@@ -2,7 +2,7 @@
 // ports, its REST API called with its own key, devices registered through it.
 
 import { spawnSandbox, type SandboxProcess } from '../../../test/unit/sandbox/cli/process';
-import type { ReadyInfo } from '../../../src/sandbox';
+import type { ReadyInfo } from '../../../src/core/readyInfo';
 
 export interface BenchSandbox {
   readonly process: SandboxProcess;

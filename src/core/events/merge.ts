@@ -160,7 +160,10 @@ function bit(input: number): number {
   return 1 << Math.min(input, 30);
 }
 
-/** Completes the preferred report (a copy this merge owns) with the other: its sources, and its close detail when the preferred has none. */
+/**
+ * Completes the preferred report (a copy this merge owns) with the other: its sources, and its close detail when the
+ * preferred has none.
+ */
 function complete(kept: Writable<ConnectivityEvent>, other: ConnectivityEvent): void {
   if (other.source !== kept.source && !kept.alsoSeenIn?.includes(other.source)) {
     kept.alsoSeenIn = [...(kept.alsoSeenIn ?? []), other.source];

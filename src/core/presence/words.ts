@@ -45,5 +45,8 @@ export function stormWords(storm: StormSummary<PresenceTransition>): string {
   const shown = names.slice(0, 3).join(', ');
   const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
   const span = formatDuration(storm.to - storm.from).replace('< 1 s', 'under a second');
-  return `${storm.count} changes in ${span}${breakdown ? `: ${breakdown}${sampled}` : ''}${shown ? ` — ${shown}${more}` : ''}`;
+  return (
+    `${storm.count} changes in ` +
+    `${span}${breakdown ? `: ${breakdown}${sampled}` : ''}${shown ? ` — ${shown}${more}` : ''}`
+  );
 }

@@ -43,13 +43,17 @@ export function describeFailure(
         return {
           final: true,
           connackCode: code,
-          reason: `the broker ${host} refused the API key and token (CONNACK ${code}: ${name}); check the credentials, then reconnect`,
+          reason:
+            `the broker ${host} refused the API key and token (CONNACK ${code}: ${name}); check the ` +
+            `credentials, then reconnect`,
         };
       case 2:
         return {
           final: true,
           connackCode: code,
-          reason: `the broker ${host} refused the client id ${quote(clientId)} (CONNACK 2: ${name}); check the organization and app id`,
+          reason:
+            `the broker ${host} refused the client id ${quote(clientId)} (CONNACK 2: ${name}); check the ` +
+            `organization and app id`,
         };
       case 1:
         return {

@@ -117,7 +117,9 @@ export class MonitorClient {
       });
     } catch (error) {
       // mqtt.js refuses some options synchronously; it must not escape a reconnect timer.
-      const reason = `the connection to ${this.host} could not be made: ${this.redact(error instanceof Error ? error.message : String(error))}`;
+      const reason =
+        `the connection to ${this.host} could not be made: ` +
+        `${this.redact(error instanceof Error ? error.message : String(error))}`;
       this.log.error(`monitor: ${reason}`);
       this.setConnection({ state: 'rejected', reason });
       return;

@@ -96,7 +96,9 @@ export function fromStatus(
     return new PlatformError({
       ...common,
       kind: 'forbidden',
-      message: `${host} refused the call with these credentials (HTTP 403)${said}. Check that the API key is valid and allowed to do this.`,
+      message:
+        `${host} refused the call with these credentials (HTTP 403)${said}. Check that the API key is valid ` +
+        `and allowed to do this.`,
     });
   }
   if (status === 404) {
@@ -112,7 +114,9 @@ export function fromStatus(
       ...common,
       kind: 'rateLimited',
       retryAfterMs,
-      message: `${host} is limiting the rate of calls (HTTP 429; the platform allows 10 calls per second per organization): ${when}.`,
+      message:
+        `${host} is limiting the rate of calls (HTTP 429; the platform allows 10 calls per second per ` +
+        `organization): ${when}.`,
     });
   }
   if (status >= 400 && status < 500) {

@@ -143,7 +143,9 @@ export class Transport {
       throw new PlatformError({
         kind: 'malformed',
         request: this.redact(what),
-        message: `${this.host} answered with something that is not JSON ("${start}…"): is ${this.options.baseUrl} the platform's API URL?`,
+        message:
+          `${this.host} answered with something that is not JSON ("${start}…"): is ${this.options.baseUrl} ` +
+          `the platform's API URL?`,
       });
     }
   }
@@ -169,7 +171,8 @@ export class Transport {
     // A 429 holds back every call of this client, not only the one that met it.
     if (reason === 'rateLimited') this.pacer.pauseUntil(Date.now() + delay);
     this.log.info(
-      `${error.config?.method?.toUpperCase() ?? ''} ${this.redact(error.config?.url ?? '')}: ${attempt.status ?? attempt.code ?? 'failure'}; retry ${retry} of ${this.options.maxRetries} in ${delay} ms`,
+      `${error.config?.method?.toUpperCase() ?? ''} ${this.redact(error.config?.url ?? '')}: ` +
+        `${attempt.status ?? attempt.code ?? 'failure'}; retry ${retry} of ${this.options.maxRetries} in ${delay} ms`,
     );
     return delay;
   }

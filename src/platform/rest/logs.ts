@@ -64,7 +64,9 @@ export async function getConnectionLog(t: Transport, request: LogRequest, signal
   if (!Array.isArray(body)) {
     throw new PlatformError({
       kind: 'malformed',
-      message: `${t.host} answered the connection log of ${quote(request.deviceId)} with something that is not a list of entries.`,
+      message:
+        `${t.host} answered the connection log of ${quote(request.deviceId)} with something that is not a ` +
+        `list of entries.`,
     });
   }
   const entries = body.map(readLogEntry);

@@ -93,7 +93,8 @@ export async function getClientState(t: Transport, clientId: string, signal?: Ab
     if (isPlatformError(error, 'notFound')) {
       throw error.withKind(
         'notFound',
-        `The platform has no connection state for ${quote(clientId)}: it has not connected (or tried to) since the state API was switched on, or it is not registered.`,
+        `The platform has no connection state for ${quote(clientId)}: it has not connected (or tried to) since the ` +
+          `state API was switched on, or it is not registered.`,
       );
     }
     throw error;
@@ -136,7 +137,8 @@ async function explainForbidden<T>(t: Transport, signal: AbortSignal | undefined
     if (config?.enabled === false) {
       throw error.withKind(
         'featureDisabled',
-        'The Client Connection State API is switched off for this organization (HTTP 403). Switch it on to see the connection state of clients.',
+        'The Client Connection State API is switched off for this organization (HTTP 403). Switch it on to see the ' +
+          'connection state of clients.',
       );
     }
     throw error;

@@ -31,7 +31,8 @@ export async function verify(
         kind: 'malformed',
         message:
           error.kind === 'notFound'
-            ? `${t.host} does not answer like a platform API at ${baseUrl} (HTTP 404 for config/clientstate): check the API URL; it ends in /api/v0002.`
+            ? `${t.host} does not answer like a platform API at ${baseUrl} (HTTP 404 for config/clientstate): check ` +
+              `the API URL; it ends in /api/v0002.`
             : `${t.host} does not answer like a platform API at ${baseUrl}. ${error.message}`,
       });
     }

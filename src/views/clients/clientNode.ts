@@ -7,9 +7,9 @@ import { clientLabel, stateHeadline } from '../../core/clientWords';
 import { isDeviceLike, parseClientId } from '../../core/ids';
 import { hashText, plainText } from '../../core/text';
 import { formatRelative } from '../../core/timeWords';
-import { clientContextValue, THIS_WINDOW, type CapabilityProvider } from './contextValue';
+import { clientContextValue, THIS_WINDOW, type CapabilityProvider } from '../../features/clients/contextValue';
 import type { ClientsNode } from './node';
-import { tooltipMarkdown } from './tooltip';
+import { tooltipMarkdown } from '../../features/clients/tooltip';
 
 /** A tree id for a client under `parentId`: long ids are hashed (with their length) to stay small. */
 export function clientNodeId(parentId: string, clientId: string): string {

@@ -2,7 +2,7 @@
 // check) and the actions that fix it. Never an exception out of getChildren.
 import * as vscode from 'vscode';
 import { isPlatformError } from '../../platform/errors';
-import type { PlatformFix } from '../../vscode/platforms/service';
+import type { PlatformFix } from '../../features/platforms/active';
 import { isCancellation } from '../../vscode/cancellation';
 import { errorMessage } from '../../vscode/errorHandling';
 import type { ClientsNode } from './node';

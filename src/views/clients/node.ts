@@ -5,7 +5,7 @@ import type { ClientState } from '../../core/clientState';
 import type { StateQuery } from '../../core/query';
 import type { PlatformRestClient } from '../../platform/rest/client';
 import type { StateSort } from '../../platform/rest/states';
-import type { CapabilityProvider } from './contextValue';
+import type { CapabilityProvider } from '../../features/clients/contextValue';
 
 export interface ClientsNode {
   readonly id: string;
@@ -35,4 +35,21 @@ export function isClientStateNode(node: unknown): node is ClientsNode & { readon
     'state' in node &&
     typeof (node as { state?: { id?: unknown } }).state?.id === 'string'
   );
+}
+
+/**
+ * The client a command is about: a tree item's node, a state record (from "Show Client…"), or
+ * nothing (the palette; these commands are hidden there).
+ */
+export function clientStateOf(arg: unknown): ClientState | undefined {
+  if (isClientStateNode(arg)) return arg.state;
+  if (
+    typeof arg === 'object' &&
+    arg !== null &&
+    typeof (arg as ClientState).id === 'string' &&
+    typeof (arg as ClientState).raw === 'object'
+  ) {
+    return arg as ClientState;
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import type { StateQuery } from '../../core/query';
 import { ClientNode } from './clientNode';
 import { errorNodes } from './errorNodes';
 import type { ClientsNode, TreeSession } from './node';
-import { Pager } from './pager';
+import { Pager } from '../../features/clients/pager';
 import { LoadMoreNode, MessageNode } from './simpleNodes';
 
 export class PagedList {

@@ -11,16 +11,16 @@ import { CONNECTION_STATUSES, type StateQuery } from '../../core/query';
 import type { StateSort } from '../../platform/rest/states';
 import { signalOf } from '../../vscode/cancellation';
 import { ContextKey, type PlatformState } from '../../vscode/contextKeys';
-import type { ComponentLog } from '../../vscode/log';
+import type { ComponentLog } from '../../platform/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { onSettingsChanged, settings } from '../../vscode/settings';
 import { Setting, SORT_ORDERS } from '../../vscode/settingKeys';
-import type { CapabilityProvider } from './contextValue';
+import type { CapabilityProvider } from '../../features/clients/contextValue';
 import { errorNodes, problemNodes } from './errorNodes';
 import type { ClientsNode, TreeSession } from './node';
 import type { QueryState } from './queryState';
 import { rowsSignature } from './rowsSignature';
-import { sentQuery } from './sentQuery';
+import { sentQuery } from '../../features/query/sentQuery';
 import { StatusGroupNode } from './statusGroup';
 
 export interface TreeSummary {
@@ -193,7 +193,8 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     await Promise.all(groups.map((g) => g.prepare()));
     const totals = groups.map((g) => g.total);
     this.log.debug(
-      `roots of ${platform.name} in ${Date.now() - started} ms: ${statuses.map((s, i) => `${s} ${totals[i] ?? '?'}`).join(', ')}`,
+      `roots of ${platform.name} in ${Date.now() - started} ms: ` +
+        `${statuses.map((s, i) => `${s} ${totals[i] ?? '?'}`).join(', ')}`,
     );
     const total = totals.every((t) => t !== undefined) ? totals.reduce((a, b) => (a ?? 0) + (b ?? 0), 0) : undefined;
     this.loaded.fire({ state: 'ready', platformName: platform.name, query, total });

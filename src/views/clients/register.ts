@@ -6,7 +6,7 @@ import { plainText } from '../../core/text';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { registerCommand } from '../../vscode/errorHandling';
-import { Command } from '../commands/ids';
+import { Command } from '../../shared/commands';
 import { AutoRefresh } from './autoRefresh';
 import type { ClientsNode } from './node';
 import { ClientsTreeProvider, type TreeSummary } from './provider';

@@ -2,7 +2,7 @@
 // timeline and pins add theirs with add()). Each action is a command that takes the state record.
 import * as vscode from 'vscode';
 import type { ClientState } from '../../core/clientState';
-import { Command } from './ids';
+import { Command } from '../../shared/commands';
 
 export interface ClientAction {
   /** Shown in the list, e.g. "$(json) Show Details". */

@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import { plainText } from '../../core/text';
 import { errorMessage } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
-import { readCaFile } from '../../vscode/platforms/caFile';
-import { hostOf, resolvePlatform, type PlatformConfig } from '../../vscode/platforms/config';
+import { readCaFile } from '../../features/platforms/caFile';
+import { hostOf, resolvePlatform, type PlatformConfig } from '../../features/platforms/config';
 import { createRestClient, type PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
-import { Command } from './ids';
+import { Command } from '../../shared/commands';
 
 export interface PlatformDeps {
   readonly platforms: PlatformService;

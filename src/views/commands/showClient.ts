@@ -8,7 +8,7 @@ import { plainText } from '../../core/text';
 import type { PlatformRestClient } from '../../platform/rest/client';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
-import { quickPickText } from '../quickPickText';
+import { quickPickText } from '../../core/quickPickText';
 import type { ClientActions } from './clientActions';
 
 export interface ShowClientDeps {
@@ -25,7 +25,8 @@ export async function lookUp(
   if (!isValidIdPart(input)) {
     throw new Error(
       vscode.l10n.t(
-        '"{0}" is neither a client id (d:org:type:device, a:org:app) nor a device id (letters, digits, dots, dashes, underscores).',
+        '"{0}" is neither a client id (d:org:type:device, a:org:app) nor a device id (letters, digits, dots, dashes, ' +
+          'underscores).',
         plainText(input, 60),
       ),
     );
@@ -34,7 +35,8 @@ export async function lookUp(
   if (page.records.length === 0) {
     throw new Error(
       vscode.l10n.t(
-        'No client with device id {0} has connected (or tried to) since the Client Connection State API was switched on.',
+        'No client with device id {0} has connected (or tried to) since the Client Connection State API was switched ' +
+          'on.',
         input,
       ),
     );

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { Command } from '../commands/ids';
+import { Command } from '../../shared/commands';
 import { DeviceDocuments } from './documents';
 import { registerDevice } from './registerDevice';
 

@@ -8,13 +8,14 @@ import { plainText } from '../../core/text';
 import { isPlatformError } from '../../platform/errors';
 import { clientIdOf } from '../../platform/rest/registry';
 import type { Log } from '../../vscode/log';
-import type { ActivePlatform, PlatformService } from '../../vscode/platforms/service';
+import type { ActivePlatform } from '../../features/platforms/active';
+import type { PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
-import { Command } from '../commands/ids';
+import { Command } from '../../shared/commands';
 import { inputStep, pickStep } from '../commands/multiStep';
-import { deviceDocument } from './document';
+import { deviceDocument } from '../../features/register/document';
 import type { DeviceDocuments } from './documents';
-import { connectionFacts, DEVICE_USERNAME } from './facts';
+import { connectionFacts, DEVICE_USERNAME } from '../../features/register/facts';
 
 export interface RegisterDeviceDeps {
   readonly platforms: PlatformService;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { settings } from '../../vscode/settings';
 import { MAX_LOCAL_FLEET } from '../../vscode/settingKeys';
 import { withUserProgress } from '../../vscode/progress';
-import { Command } from '../commands/ids';
+import { Command } from '../../shared/commands';
 import type { LocalSandbox } from './service';
 
 const CLIENTS_VIEW_COMMAND = 'iotConnectivity.clients.focus';
@@ -52,7 +52,8 @@ export async function stopLocalSandbox(sandbox: LocalSandbox): Promise<boolean> 
   void vscode.window.showInformationMessage(
     stopped
       ? vscode.l10n.t(
-          'The local sandbox stopped; its clients were closed with code 93 (server shutdown). Its data is kept for the next start.',
+          'The local sandbox stopped; its clients were closed with code 93 (server shutdown). Its data is kept for ' +
+            'the next start.',
         )
       : vscode.l10n.t('The local sandbox is not running in this window.'),
   );

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { Command } from '../commands/ids';
-import { takeBootstrap } from './bootstrap';
+import { Command } from '../../shared/commands';
+import { takeBootstrap } from '../../features/localSandbox/bootstrap';
 import { startLocalSandbox, stopLocalSandbox } from './commands';
 import { LocalSandbox } from './service';
 

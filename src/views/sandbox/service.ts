@@ -4,13 +4,13 @@
 // storage. It stops with the window: dispose() sends SIGTERM, and child.ts kills it on exit.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { ReadyInfo } from '../../sandbox';
+import type { ReadyInfo } from '../../core/readyInfo';
 import { ContextKey } from '../../vscode/contextKeys';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { startSandboxChild, type SandboxChild } from './child';
-import { localSandboxPlatform } from './platform';
-import { logSandboxLine } from './stderrLog';
+import { startSandboxChild, type SandboxChild } from '../../features/localSandbox/child';
+import { localSandboxPlatform } from '../../features/localSandbox/platform';
+import { logSandboxLine } from '../../features/localSandbox/stderrLog';
 
 export interface LocalSandboxOptions {
   readonly platforms: PlatformService;

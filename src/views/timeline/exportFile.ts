@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ConnectivityEvent } from '../../core/events/types';
 import type { ExportFormat, TimelineSubject } from '../../shared/protocol';
-import { eventsToCsv, eventsToJson, exportFileName } from './exportFormat';
+import { eventsToCsv, eventsToJson, exportFileName } from '../../features/timeline/exportFormat';
 
 /** Where a save dialog starts: the first workspace folder, else the home folder. */
 function defaultFolder(): vscode.Uri | undefined {

@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { parseClientId } from '../../core/ids';
 import type { MonitorMessage } from '../../core/monitor';
-import type { ComponentLog } from '../../vscode/log';
-import type { ActivePlatform } from '../../vscode/platforms/service';
-import type { MonitorLease } from '../monitor/types';
-import type { WindowMonitor } from '../monitor/windowMonitor';
+import type { ComponentLog } from '../../platform/log';
+import type { ActivePlatform } from '../../features/platforms/active';
+import type { MonitorLease } from '../../features/monitor/types';
+import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 
 export type LiveStatus = { readonly live: true } | { readonly live: false; readonly reason: string };
 

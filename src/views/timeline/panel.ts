@@ -15,15 +15,15 @@ import {
   type TimelineSnapshot,
   type ToView,
 } from '../../shared/protocol';
-import type { ComponentLog } from '../../vscode/log';
+import type { ComponentLog } from '../../platform/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { entryToText } from './exportFormat';
+import { entryToText } from '../../features/timeline/exportFormat';
 import { exportEvents, writeEvents } from './exportFile';
-import { makeNonce, timelineHtml } from './html';
+import { makeNonce, timelineHtml } from '../../features/timeline/html';
 import type { LiveFeed } from './liveFeed';
-import { TimelineLoader } from './loader';
-import { interruptionNotice, messageOf } from './notices';
-import { subjectOf } from './subject';
+import { TimelineLoader } from '../../features/timeline/loader';
+import { interruptionNotice, messageOf } from '../../features/timeline/notices';
+import { subjectOf } from '../../features/timeline/subject';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;

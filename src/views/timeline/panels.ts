@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { TIMELINE_VIEW_TYPE } from '../../shared/protocol';
 import { TimelinePanel, webviewOptions, type PanelDeps } from './panel';
-import { subjectOf } from './subject';
+import { subjectOf } from '../../features/timeline/subject';
 
 export class TimelinePanels implements vscode.Disposable {
   private readonly open = new Map<string, TimelinePanel>();

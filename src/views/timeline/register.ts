@@ -11,10 +11,10 @@ import type { PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
 import { plainText } from '../../core/text';
 import type { ClientActions } from '../commands/clientActions';
-import { clientStateOf } from '../commands/clientArg';
-import { Command } from '../commands/ids';
+import { clientStateOf } from '../clients/node';
+import { Command } from '../../shared/commands';
 import { lookUp, pickOne } from '../commands/showClient';
-import type { WindowMonitor } from '../monitor/windowMonitor';
+import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import { TimelineLiveFeed } from './liveFeed';
 import { TimelinePanels } from './panels';
 

@@ -6,14 +6,14 @@ import { clientLabel } from '../../core/clientWords';
 import { orgFromApiKey, parseClientId } from '../../core/ids';
 import { plainText } from '../../core/text';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { clientStateOf } from '../commands/clientArg';
-import { Command } from '../commands/ids';
-import { quickPickText } from '../quickPickText';
-import { pinProblem } from './pins';
+import { clientStateOf } from '../clients/node';
+import { Command } from '../../shared/commands';
+import { quickPickText } from '../../core/quickPickText';
+import { pinProblem } from '../../features/watcher/pins';
 import type { PinStore } from './pinStore';
 import type { WatcherService } from './service';
-import { classify } from './tally';
-import { clientWords } from './tooltip';
+import { classify } from '../../features/watcher/tally';
+import { clientWords } from '../../features/watcher/tooltip';
 
 export interface PinCommandDeps {
   readonly platforms: PlatformService;
@@ -120,7 +120,9 @@ async function pickPinned(deps: PinCommandDeps, placeholder: string, withUnpin =
       const words = clientWords(s, now);
       return {
         clientId: s.clientId,
-        label: `${cls === 'connected' ? '$(vm-running)' : cls === 'offline' ? '$(debug-disconnect)' : '$(question)'} ${quickPickText(clientLabel(s.clientId), 60)}`,
+        label:
+          `${cls === 'connected' ? '$(vm-running)' : cls === 'offline' ? '$(debug-disconnect)' : '$(question)'} ` +
+          `${quickPickText(clientLabel(s.clientId), 60)}`,
         description: quickPickText(s.clientId, 150),
         detail: quickPickText([words.state, words.cause].filter(Boolean).join('; '), 300),
         buttons: withUnpin ? [unpin] : [],

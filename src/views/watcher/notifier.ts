@@ -7,9 +7,9 @@ import type { Log } from '../../vscode/log';
 import { transitionWords } from '../../core/presence/words';
 import { onSettingsChanged, settings } from '../../vscode/settings';
 import { Setting } from '../../vscode/settingKeys';
-import { Command } from '../commands/ids';
-import { missedAlerts, missedWords } from './missedWords';
-import { NotificationPolicy, notifyAllowed, type WatcherNotice } from './notifyPolicy';
+import { Command } from '../../shared/commands';
+import { missedAlerts, missedWords } from '../../features/watcher/missedWords';
+import { NotificationPolicy, notifyAllowed, type WatcherNotice } from '../../features/watcher/notifyPolicy';
 import type { WatcherService } from './service';
 
 export class WatcherNotifier implements vscode.Disposable {
@@ -29,7 +29,8 @@ export class WatcherNotifier implements vscode.Disposable {
           this.log
             .for('watcher')
             .info(
-              `${transitionWords(t)} (not notified: iotConnectivity.notify is ${settings.notify()}${vscode.debug.activeDebugSession ? '' : ' and no debug session is active'})`,
+              `${transitionWords(t)} (not notified: iotConnectivity.notify is ` +
+                `${settings.notify()}${vscode.debug.activeDebugSession ? '' : ' and no debug session is active'})`,
             );
         }
         this.show(this.policy.offer(t, allowed, Date.now()));

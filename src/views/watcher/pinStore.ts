@@ -2,7 +2,7 @@
 // means something on the platform it was made on). Writes go one at a time, so two quick pins
 // never overwrite each other.
 import * as vscode from 'vscode';
-import { readPins, withoutPin, withPin } from './pins';
+import { readPins, withoutPin, withPin } from '../../features/watcher/pins';
 
 const KEY = 'iotConnectivity.pins';
 

@@ -7,11 +7,11 @@ import { clientLabel } from '../../core/clientWords';
 import type { PresenceSnapshot } from '../../core/presence/presence';
 import { plainText } from '../../core/text';
 import { clientNodeId } from '../clients/clientNode';
-import { clientContextValue } from '../clients/contextValue';
+import { clientContextValue } from '../../features/clients/contextValue';
 import type { ClientsNode } from '../clients/node';
 import type { WatcherService } from './service';
-import { classify } from './tally';
-import { clientLine, clientWords } from './tooltip';
+import { classify } from '../../features/watcher/tally';
+import { clientLine, clientWords } from '../../features/watcher/tooltip';
 
 /** A state record from what the watcher knows, so the tree's client commands accept the node. */
 function stateOf(s: PresenceSnapshot): ClientState {

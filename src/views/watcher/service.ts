@@ -5,14 +5,15 @@ import * as vscode from 'vscode';
 import { orgFromApiKey } from '../../core/ids';
 import type { PresenceSnapshot, PresenceTransition } from '../../core/presence/presence';
 import type { Log } from '../../vscode/log';
-import type { ActivePlatform, PlatformService } from '../../vscode/platforms/service';
-import type { MonitorLease } from '../monitor/types';
-import type { WindowMonitor } from '../monitor/windowMonitor';
+import type { ActivePlatform } from '../../features/platforms/active';
+import type { PlatformService } from '../../vscode/platforms/service';
+import type { MonitorLease } from '../../features/monitor/types';
+import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import type { PinStore } from './pinStore';
-import type { WatcherConnection } from './statusModel';
-import { PinTally, type TallyView } from './tally';
-import type { ReconcileOutcome } from './types';
-import { PinnedWatcher } from './watcher';
+import type { WatcherConnection } from '../../features/watcher/statusModel';
+import { PinTally, type TallyView } from '../../features/watcher/tally';
+import type { ReconcileOutcome } from '../../features/watcher/types';
+import { PinnedWatcher } from '../../features/watcher/watcher';
 
 export interface WatchedPlatform {
   readonly name: string;

@@ -3,8 +3,8 @@
 // few times a second. Click: the list of pinned clients.
 import * as vscode from 'vscode';
 import type { WatcherService } from './service';
-import { statusModel } from './statusModel';
-import { tooltipMarkdown } from './tooltip';
+import { statusModel } from '../../features/watcher/statusModel';
+import { tooltipMarkdown } from '../../features/watcher/tooltip';
 
 export const STATUS_ITEM_ID = 'watcher';
 const TOOLTIP_DELAY_MS = 300;

@@ -7,7 +7,7 @@ import type { Log } from '../log';
 import type { TokenStore } from '../secrets';
 import { onSettingsChanged, settings, updateUserSetting } from '../settings';
 import { PLATFORM_SETTINGS, Setting } from '../settingKeys';
-import { readCaFile } from './caFile';
+import { readCaFile } from '../../features/platforms/caFile';
 import {
   readPlatforms,
   resolvePlatform,
@@ -16,25 +16,10 @@ import {
   withPlatform,
   type PlatformConfig,
   type ResolvedPlatform,
-} from './config';
-import { tokenFits } from './tokenBinding';
+} from '../../features/platforms/config';
+import { tokenFits } from '../../features/platforms/tokenBinding';
+import type { PlatformStatus } from '../../features/platforms/active';
 import { plainText } from '../../core/text';
-
-export interface ActivePlatform {
-  readonly name: string;
-  readonly resolved: ResolvedPlatform;
-  readonly rest: PlatformRestClient;
-  /** For clients of other protocols (the MQTT monitor): never log or show these. */
-  readonly credentials: { readonly apiKey: string; readonly apiToken: string; readonly ca?: string };
-}
-
-/** What would fix a problem: a command of this extension. */
-export type PlatformFix = 'connect' | 'setCredentials' | 'select';
-
-export type PlatformStatus =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'problem'; readonly name?: string; readonly message: string; readonly fix: PlatformFix }
-  | { readonly kind: 'ready'; readonly platform: ActivePlatform };
 
 export class PlatformService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -151,7 +136,8 @@ export class PlatformService implements vscode.Disposable {
         kind: 'problem',
         name,
         message: vscode.l10n.t(
-          'The URLs of platform "{0}" changed since its token was stored; set its credentials again to send the token to the new host.',
+          'The URLs of platform "{0}" changed since its token was stored; set its credentials again to send the ' +
+            'token to the new host.',
           shown,
         ),
         fix: 'setCredentials',

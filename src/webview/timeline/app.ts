@@ -196,7 +196,10 @@ export class App {
     const words = rangeWords(shown, this.offsetMs);
     this.header.setFigures(figures, words);
     const s = figures.summary;
-    const summary = `Timeline ${words}: ${s.sessions} sessions, ${s.failedAttempts} failed attempts, ${figures.causes.reduce((n, c) => n + c.count, 0)} disconnects. Arrow keys move between items; Enter opens one; plus and minus zoom; Page Up and Page Down move in time.`;
+    const summary =
+      `Timeline ${words}: ${s.sessions} sessions, ${s.failedAttempts} failed attempts, ` +
+      `${figures.causes.reduce((n, c) => n + c.count, 0)} disconnects. Arrow keys move between items; Enter opens ` +
+      `one; plus and minus zoom; Page Up and Page Down move in time.`;
     this.chart.render(data, w, now, this.offsetMs, summary);
   }
 

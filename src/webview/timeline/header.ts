@@ -105,7 +105,9 @@ export class Header {
     this.progress.hidden = p === undefined || (p.state === 'done' && !p.canResume);
     if (!p) return;
     const words = {
-      loading: `Reading the connection log, newest first: ${p.entries} entries, page ${p.pages} of at most ${p.maxPages}…`,
+      loading:
+        `Reading the connection log, newest first: ${p.entries} entries, page ${p.pages} of at most ` +
+        `${p.maxPages}…`,
       stopped: `Stopped after ${p.entries} entries (${p.pages} of at most ${p.maxPages} pages).`,
       failed: `Reading the log stopped after ${p.entries} entries (${p.pages} pages); see the notice above.`,
       done: `Read all ${p.entries} entries the log API reaches.`,

@@ -75,7 +75,9 @@ export class Ui {
     );
   }
 
-  /** Waits for a view of the side bar: its pane header, or the container title it is merged into ("Container: View"). */
+  /**
+   * Waits for a view of the side bar: its pane header, or the container title it is merged into ("Container: View").
+   */
   async waitForView(name: string): Promise<void> {
     const sidebar = this.page.locator('.part.sidebar');
     const header = sidebar.locator('.pane-header .title', { hasText: exactly(name) });

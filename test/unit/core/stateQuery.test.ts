@@ -24,7 +24,9 @@ describe('core/stateQuery', () => {
     assert.ok(r.ok);
     assert.equal(
       r.params.toString(),
-      `connectionStatus=connected&deviceType=sensor&connectedAfter=${encodeURIComponent(new Date(NOW - 2 * DAY).toISOString())}&_limit=100&_sort=-lastActivityTime&_bookmark=b1`,
+      'connectionStatus=connected&deviceType=sensor' +
+        `&connectedAfter=${encodeURIComponent(new Date(NOW - 2 * DAY).toISOString())}` +
+        '&_limit=100&_sort=-lastActivityTime&_bookmark=b1',
     );
   });
   it('sends every filter and clamps the page size', () => {

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { connect } from 'mqtt';
-import { startSandboxChild, type SandboxChild } from '../../../src/views/sandbox/child';
+import { startSandboxChild, type SandboxChild } from '../../../src/features/localSandbox/child';
 import { waitFor } from '../../support/waitFor';
 
 const root = path.resolve(__dirname, '../../../..');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { readReadyLine } from '../../../src/views/sandbox/readyLine';
+import { readReadyLine } from '../../../src/features/localSandbox/readyLine';
 
 const READY = {
   event: 'ready',

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command } from '../../../src/views/commands/ids';
+import { Command } from '../../../src/shared/commands';
 import { ContextKey } from '../../../src/vscode/contextKeys';
 import { PLATFORM_SETTINGS, SECTION, Setting } from '../../../src/vscode/settingKeys';
 import { whenRegExp, whenTerms } from './whenClause';

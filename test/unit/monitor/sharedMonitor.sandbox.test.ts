@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import { PlatformRestClient } from '../../../src/platform';
-import { SharedMonitor } from '../../../src/views/monitor/sharedMonitor';
+import { SharedMonitor } from '../../../src/features/monitor/sharedMonitor';
 import { closed, connected } from '../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 import { waitFor } from '../../support/waitFor';

@@ -8,8 +8,8 @@ import type {
   SubscriptionResult,
 } from '../../../src/platform/monitor/types';
 import type { PlatformRestClient } from '../../../src/platform';
-import type { SharedMonitor } from '../../../src/views/monitor/sharedMonitor';
-import type { MonitorLease } from '../../../src/views/monitor/types';
+import type { SharedMonitor } from '../../../src/features/monitor/sharedMonitor';
+import type { MonitorLease } from '../../../src/features/monitor/types';
 import { waitFor } from '../../support/waitFor';
 
 export class RecordedLease {

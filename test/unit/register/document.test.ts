@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { deviceDocument, fenced, inlineCode } from '../../../src/views/register/document';
-import { connectionFacts } from '../../../src/views/register/facts';
-import { deviceSnippets } from '../../../src/views/register/snippets';
+import { deviceDocument, fenced, inlineCode } from '../../../src/features/register/document';
+import { connectionFacts } from '../../../src/features/register/facts';
+import { deviceSnippets } from '../../../src/features/register/snippets';
 
 const facts = (mqttUrl: string, token = 'Zq9-tok3n', caFile?: string) =>
   connectionFacts({ mqttUrl, caFile, clientId: 'd:sandbx:sensor:s-01', token });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { brokerUrl, connectionFacts } from '../../../src/views/register/facts';
+import { brokerUrl, connectionFacts } from '../../../src/features/register/facts';
 
 const base = { clientId: 'd:sandbx:sensor:s-01', token: 'tok' };
 

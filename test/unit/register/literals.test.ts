@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { cString, jsString, pyString } from '../../../src/views/register/literals';
+import { cString, jsString, pyString } from '../../../src/features/register/literals';
 
 // Tokens are the platform's choice of characters; these are the ones that break naive quoting.
 const HOSTILE = [

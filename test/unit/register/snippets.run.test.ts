@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PlatformRestClient } from '../../../src/platform/rest/client';
-import { connectionFacts } from '../../../src/views/register/facts';
-import { deviceSnippets, type Snippet } from '../../../src/views/register/snippets';
+import { connectionFacts } from '../../../src/features/register/facts';
+import { deviceSnippets, type Snippet } from '../../../src/features/register/snippets';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 import { waitFor } from '../../support/waitFor';
 

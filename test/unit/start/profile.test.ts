@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { NPM_START_PLATFORM, startPaths, writeProfile } from '../../../scripts/start/profile';
-import type { ReadyInfo } from '../../../src/sandbox';
-import { readReadyLine } from '../../../src/views/sandbox/readyLine';
+import type { ReadyInfo } from '../../../src/core/readyInfo';
+import { readReadyLine } from '../../../src/features/localSandbox/readyLine';
 
 const READY: ReadyInfo = {
   event: 'ready',

@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import { closedConnection, tokenAuthSucceeded } from '../../../src/core/connectionLog';
 import { PlatformRestClient } from '../../../src/platform';
 import type { LogRequest } from '../../../src/platform/rest/logs';
-import { TimelineLoader } from '../../../src/views/timeline/loader';
-import { interruptionNotice } from '../../../src/views/timeline/notices';
-import { subjectOf } from '../../../src/views/timeline/subject';
+import { TimelineLoader } from '../../../src/features/timeline/loader';
+import { interruptionNotice } from '../../../src/features/timeline/notices';
+import { subjectOf } from '../../../src/features/timeline/subject';
 import { startTestSandbox, type DeviceCredentials, type TestSandbox } from '../../support/sandbox';
 
 const T = Date.UTC(2024, 0, 1, 12);

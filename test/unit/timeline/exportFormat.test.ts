@@ -6,7 +6,7 @@ import {
   eventsToCsv,
   eventsToJson,
   exportFileName,
-} from '../../../src/views/timeline/exportFormat';
+} from '../../../src/features/timeline/exportFormat';
 import { connected, disconnected, failed, sec } from '../core/fixtures';
 
 /** A minimal RFC 4180 reader, to read back what was written. */

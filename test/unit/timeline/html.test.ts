@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { makeNonce, timelineHtml } from '../../../src/views/timeline/html';
+import { makeNonce, timelineHtml } from '../../../src/features/timeline/html';
 
 const parts = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

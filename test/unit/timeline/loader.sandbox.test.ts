@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import { closedConnection, tokenAuthFailed, tokenAuthSucceeded } from '../../../src/core/connectionLog';
 import { PlatformRestClient } from '../../../src/platform';
 import type { TimelineSnapshot } from '../../../src/shared/protocol';
-import { TimelineLoader } from '../../../src/views/timeline/loader';
-import { subjectOf } from '../../../src/views/timeline/subject';
+import { TimelineLoader } from '../../../src/features/timeline/loader';
+import { subjectOf } from '../../../src/features/timeline/subject';
 import { json, startFaultServer, type FaultServer } from '../platform/support/faultServer';
 import { startTestSandbox, type DeviceCredentials, type TestSandbox } from '../../support/sandbox';
 import { waitFor } from '../../support/waitFor';
@@ -259,40 +259,46 @@ describe('views/timeline/loader against faults the sandbox does not produce', ()
     rest.dispose();
   });
 
-  it('renders what it can of malformed, out-of-order and clock-skewed entries, and says what it could not', async () => {
-    const future = new Date(Date.now() + 3_600_000).toISOString();
-    const body = [
-      { message: 'Closed connection from 10.0.0.1. The connection timed out.', timestamp: iso(100) },
-      { message: "Token auth succeeded: ClientID='d:tstorg:t:d', ClientIP=10.0.0.1", timestamp: iso(200) }, // out of order
-      { message: 'no timestamp at all' },
-      { message: 'a bad date', timestamp: '2024-13-45T99:00:00Z' },
-      { message: `<img src=x onerror=alert(1)></script>${'x'.repeat(1024 * 1024)}`, timestamp: iso(50) },
-      'not an entry',
-      { message: 'from the future', timestamp: future },
-    ];
-    server = await startFaultServer((req, res) =>
-      req.url?.includes('logs') ? json(res, 200, body) : json(res, 404, {}),
-    );
-    const rest = restOf(server.apiUrl, 'a-tstorg-abcdefghij', 'token');
-    const loader = new TimelineLoader(subjectOf('d:tstorg:t:d'), rest, () => undefined);
-    await loader.start();
-    const s = loader.snapshot();
-    assert.equal(s.events.length, body.length, 'every entry is kept');
-    const text = (id: string) => s.notices.find((n) => n.id === id)?.text ?? '';
-    assert.match(
-      text('malformed'),
-      /1 without a timestamp, 1 with an unreadable timestamp, 1 with a message too long, cut to its first 4,096 characters, 1 that are not entries at all/,
-    );
-    // The 200 s entry after the 100 s one, and the future one after the 50 s one (newest first expected).
-    assert.match(text('order'), /^2 log entries were out of time order/);
-    assert.match(
-      text('skew'),
-      /^1 entry is dated up to 59 min \d+ s in the future|^1 entry is dated up to 1 h in the future/,
-    );
-    const huge = s.events.find((e) => e.kind === 'other' && e.raw.startsWith('<img'));
-    assert.ok(huge && huge.kind === 'other' && huge.raw.length <= 4096, 'the 1 MB message is cut, kept as text');
-    rest.dispose();
-  });
+  it(
+    'renders what it can of malformed, out-of-order and clock-skewed entries, and says what it could ' + 'not',
+    async () => {
+      const future = new Date(Date.now() + 3_600_000).toISOString();
+      const body = [
+        { message: 'Closed connection from 10.0.0.1. The connection timed out.', timestamp: iso(100) },
+        {
+          message: "Token auth succeeded: ClientID='d:tstorg:t:d', " + '' + '' + 'ClientIP=10.0.0.1',
+          timestamp: iso(200),
+        }, // out of order
+        { message: 'no timestamp at all' },
+        { message: 'a bad date', timestamp: '2024-13-45T99:00:00Z' },
+        { message: `<img src=x onerror=alert(1)></script>${'x'.repeat(1024 * 1024)}`, timestamp: iso(50) },
+        'not an entry',
+        { message: 'from the future', timestamp: future },
+      ];
+      server = await startFaultServer((req, res) =>
+        req.url?.includes('logs') ? json(res, 200, body) : json(res, 404, {}),
+      );
+      const rest = restOf(server.apiUrl, 'a-tstorg-abcdefghij', 'token');
+      const loader = new TimelineLoader(subjectOf('d:tstorg:t:d'), rest, () => undefined);
+      await loader.start();
+      const s = loader.snapshot();
+      assert.equal(s.events.length, body.length, 'every entry is kept');
+      const text = (id: string) => s.notices.find((n) => n.id === id)?.text ?? '';
+      assert.match(
+        text('malformed'),
+        /1 without a timestamp, 1 with an unreadable timestamp, 1 with a message too long, cut to its first 4,096 characters, 1 that are not entries at all/,
+      );
+      // The 200 s entry after the 100 s one, and the future one after the 50 s one (newest first expected).
+      assert.match(text('order'), /^2 log entries were out of time order/);
+      assert.match(
+        text('skew'),
+        /^1 entry is dated up to 59 min \d+ s in the future|^1 entry is dated up to 1 h in the future/,
+      );
+      const huge = s.events.find((e) => e.kind === 'other' && e.raw.startsWith('<img'));
+      assert.ok(huge && huge.kind === 'other' && huge.raw.length <= 4096, 'the 1 MB message is cut, kept as text');
+      rest.dispose();
+    },
+  );
 
   it('says the log is empty when it is', async () => {
     server = await startFaultServer((req, res) =>

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { normaliseClientState, type ClientState } from '../../../src/core/clientState';
-import { clientContextValue } from '../../../src/views/clients/contextValue';
-import { quickPickText } from '../../../src/views/quickPickText';
+import { clientContextValue } from '../../../src/features/clients/contextValue';
+import { quickPickText } from '../../../src/core/quickPickText';
 
 function state(id: string, connectionStatus = 'connected'): ClientState {
   const s = normaliseClientState({ id, connectionStatus });

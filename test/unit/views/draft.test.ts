@@ -5,7 +5,7 @@ import {
   readDraft,
   suggestedName,
   usesTls,
-} from '../../../src/views/commands/connect/draft';
+} from '../../../src/features/platforms/draft';
 
 describe('views/commands/connect/draft: what Connect to Platform collects', () => {
   it('reads a command argument defensively and infers the mode', () => {

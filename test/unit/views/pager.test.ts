@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import type { ClientStateWire } from '../../../src/core/clientState';
 import { PlatformRestClient } from '../../../src/platform';
-import { Pager } from '../../../src/views/clients/pager';
+import { Pager } from '../../../src/features/clients/pager';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 
 describe('views/clients/pager: a query a page at a time', () => {

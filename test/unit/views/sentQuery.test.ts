@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { sentQuery } from '../../../src/views/clients/sentQuery';
+import { sentQuery } from '../../../src/features/query/sentQuery';
 
 describe('views/clients/sentQuery: the query as the API receives it', () => {
   const now = Date.parse('2024-05-03T12:00:00Z');

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import { marked } from 'marked';
 import { normaliseClientState, type ClientState } from '../../../src/core/clientState';
-import { escapeMarkdown } from '../../../src/views/clients/markdown';
-import { tooltipMarkdown } from '../../../src/views/clients/tooltip';
+import { escapeMarkdown } from '../../../src/core/markdown';
+import { tooltipMarkdown } from '../../../src/features/clients/tooltip';
 import { HOSTILE_STRINGS } from '../core/hostile';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');

@@ -6,8 +6,8 @@ import {
   settingsEntry,
   withoutPlatform,
   withPlatform,
-} from '../../../src/vscode/platforms/config';
-import { bindToken, readStoredToken, tokenFits } from '../../../src/vscode/platforms/tokenBinding';
+} from '../../../src/features/platforms/config';
+import { bindToken, readStoredToken, tokenFits } from '../../../src/features/platforms/tokenBinding';
 
 describe('vscode/platforms/config: platform entries of the settings', () => {
   it('keeps entries with a name and an API key and reports the rest', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ConnectivityEvent } from '../../../src/core/events/types';
-import { missedAlerts, missedWords } from '../../../src/views/watcher/missedWords';
+import { missedAlerts, missedWords } from '../../../src/features/watcher/missedWords';
 import { connected, disconnected, failed } from '../core/fixtures';
 
 const id = (d: string) => `d:org123:sensor:${d}`;
@@ -13,7 +13,8 @@ describe('views/watcher/missedWords', () => {
     ]);
     assert.equal(
       missedWords(missed, 40_000),
-      'While the watcher was offline (40 s): s-7 disconnected (keep-alive timed out (network, code 160)), then connected; v failed to connect (not authorized (server, code 180))',
+      'While the watcher was offline (40 s): s-7 disconnected (keep-alive timed out (network, code 160)), then ' +
+        'connected; v failed to connect (not authorized (server, code 180))',
     );
     assert.equal(missedAlerts(missed), true);
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Presence, type PresenceTransition } from '../../../src/core/presence/presence';
-import { NotificationPolicy, notifyAllowed, readNotifyMode } from '../../../src/views/watcher/notifyPolicy';
+import { NotificationPolicy, notifyAllowed, readNotifyMode } from '../../../src/features/watcher/notifyPolicy';
 import { iso, sec } from '../core/fixtures';
 
 const id = (d: string) => `d:org123:sensor:${d}`;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_PINS, pinProblem, readPins, withPin, withoutPin } from '../../../src/views/watcher/pins';
+import { MAX_PINS, pinProblem, readPins, withPin, withoutPin } from '../../../src/features/watcher/pins';
 import { HOSTILE_STRINGS } from '../core/hostile';
 
 const A = 'd:org123:sensor:s-7';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { PresenceSnapshot } from '../../../src/core/presence/presence';
-import { statusModel, type WatcherConnection } from '../../../src/views/watcher/statusModel';
-import { PinTally } from '../../../src/views/watcher/tally';
+import { statusModel, type WatcherConnection } from '../../../src/features/watcher/statusModel';
+import { PinTally } from '../../../src/features/watcher/tally';
 
 const ORG = 'org123';
 const id = (d: string) => `d:${ORG}:sensor:${d}`;

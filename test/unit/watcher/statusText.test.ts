@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { statusBarSafe } from '../../../src/views/watcher/statusText';
+import { statusBarSafe } from '../../../src/features/watcher/statusText';
 import { HOSTILE_STRINGS } from '../core/hostile';
 
 describe('views/watcher/statusText', () => {

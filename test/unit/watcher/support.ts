@@ -5,11 +5,11 @@ import type { ConnectivityEvent } from '../../../src/core/events/types';
 import type { PresenceTransition } from '../../../src/core/presence/presence';
 import { PlatformRestClient } from '../../../src/platform';
 import type { MonitorConnection } from '../../../src/platform/monitor/types';
-import type { ReadyInfo } from '../../../src/sandbox';
-import { NotificationPolicy, type WatcherNotice } from '../../../src/views/watcher/notifyPolicy';
-import { statusModel, type StatusModel } from '../../../src/views/watcher/statusModel';
-import type { ReconcileOutcome, WatcherOptions, WatcherRest } from '../../../src/views/watcher/types';
-import { PinnedWatcher } from '../../../src/views/watcher/watcher';
+import type { ReadyInfo } from '../../../src/core/readyInfo';
+import { NotificationPolicy, type WatcherNotice } from '../../../src/features/watcher/notifyPolicy';
+import { statusModel, type StatusModel } from '../../../src/features/watcher/statusModel';
+import type { ReconcileOutcome, WatcherOptions, WatcherRest } from '../../../src/features/watcher/types';
+import { PinnedWatcher } from '../../../src/features/watcher/watcher';
 import { waitFor } from '../../support/waitFor';
 import { captureLog, type LogLines } from '../platform/support/clients';
 

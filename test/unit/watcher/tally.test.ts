@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PresenceSnapshot } from '../../../src/core/presence/presence';
-import { classify, PinTally } from '../../../src/views/watcher/tally';
+import { classify, PinTally } from '../../../src/features/watcher/tally';
 import { disconnected, failed } from '../core/fixtures';
 
 const snap = (

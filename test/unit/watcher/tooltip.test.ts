@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PresenceSnapshot } from '../../../src/core/presence/presence';
-import { clientLine, clientWords, TOOLTIP_ROWS, tooltipMarkdown } from '../../../src/views/watcher/tooltip';
+import { clientLine, clientWords, TOOLTIP_ROWS, tooltipMarkdown } from '../../../src/features/watcher/tooltip';
 import { disconnected, failed, sec } from '../core/fixtures';
 import { HOSTILE_STRINGS } from '../core/hostile';
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { deviceMonitorTopic } from '../../../src/core/ids';
-import { tooltipMarkdown } from '../../../src/views/watcher/tooltip';
+import { tooltipMarkdown } from '../../../src/features/watcher/tooltip';
 import { connected } from '../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 import { waitFor } from '../../support/waitFor';

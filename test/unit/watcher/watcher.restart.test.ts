@@ -13,7 +13,7 @@ import { eventsFromLog } from '../../../src/core/events';
 import type { ConnectivityEvent } from '../../../src/core/events/types';
 import { PRESENCE_SKEW_MS } from '../../../src/core/presence/presence';
 import { PlatformRestClient } from '../../../src/platform';
-import { missedWords } from '../../../src/views/watcher/missedWords';
+import { missedWords } from '../../../src/features/watcher/missedWords';
 import { closed, connected } from '../../support/mqtt';
 import { startTestSandbox, type DeviceCredentials, type TestSandbox } from '../../support/sandbox';
 import { waitFor } from '../../support/waitFor';

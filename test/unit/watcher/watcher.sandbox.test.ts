@@ -3,7 +3,7 @@
 // unsubscribes, and the first state of an application comes from the state API.
 
 import * as assert from 'node:assert/strict';
-import { statusModel } from '../../../src/views/watcher/statusModel';
+import { statusModel } from '../../../src/features/watcher/statusModel';
 import { closed, connected } from '../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 import { waitFor } from '../../support/waitFor';

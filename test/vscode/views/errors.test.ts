@@ -132,28 +132,35 @@ describe('Clients view: errors as items with their actions', () => {
   });
 
   // Last: switching the feature off deletes every stored state (spec §2).
-  it('the state API switched off: "Enable Client Connection State API" switches it on and the tree returns', async () => {
-    const rest = sandboxRest();
-    const fleet = new Fleet('ferr');
-    try {
-      await useSandbox(api);
-      await rest.setClientStateConfig(false);
-      const roots = await freshRoots(api);
-      assert.match(errorText(roots), /^Client Connection State API is off: .*switched off/);
-      const enable = actions(roots)[0];
-      assert.deepStrictEqual(enable, {
-        label: 'Enable Client Connection State API',
-        command: 'iotConnectivity.enableClientState',
-      });
-      await vscode.commands.executeCommand(enable.command as string);
-      assert.deepStrictEqual(await rest.getClientStateConfig(), { enabled: true });
-      await fleet.register('e1');
-      await fleet.connect('e1');
-      await rootsWhen(api, 'the groups, with the new client', (r) => r.length === 2 && label(r[0]) !== 'Connected (0)');
-    } finally {
-      await rest.setClientStateConfig(true);
-      await fleet.close();
-      rest.dispose();
-    }
-  });
+  it(
+    'the state API switched off: "Enable Client Connection State API" switches it on and the tree ' + 'returns',
+    async () => {
+      const rest = sandboxRest();
+      const fleet = new Fleet('ferr');
+      try {
+        await useSandbox(api);
+        await rest.setClientStateConfig(false);
+        const roots = await freshRoots(api);
+        assert.match(errorText(roots), /^Client Connection State API is off: .*switched off/);
+        const enable = actions(roots)[0];
+        assert.deepStrictEqual(enable, {
+          label: 'Enable Client Connection State API',
+          command: 'iotConnectivity.enableClientState',
+        });
+        await vscode.commands.executeCommand(enable.command as string);
+        assert.deepStrictEqual(await rest.getClientStateConfig(), { enabled: true });
+        await fleet.register('e1');
+        await fleet.connect('e1');
+        await rootsWhen(
+          api,
+          'the groups, with the new client',
+          (r) => r.length === 2 && label(r[0]) !== 'Connected (0)',
+        );
+      } finally {
+        await rest.setClientStateConfig(true);
+        await fleet.close();
+        rest.dispose();
+      }
+    },
+  );
 });

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
-import { Command } from '../../../src/views/commands/ids';
+import { Command } from '../../../src/shared/commands';
 import { extensionApi } from './fixture';
 
 describe('Clients view: contributions are live', () => {

@@ -34,25 +34,31 @@ describe('Clients view: queries and single clients', () => {
     await removeAllPlatforms(api);
   });
 
-  it('runs a query: only its groups, with its description and count in the view; Clear Query returns to all', async () => {
-    const query = { connectionStatus: 'connected', deviceType: 'fquery', connectedAfter: '2d' };
-    await vscode.commands.executeCommand('iotConnectivity.queryClients', query);
-    const roots = await freshRoots(api);
-    assert.deepStrictEqual(roots.map(label), ['Connected (3)']);
-    assert.deepStrictEqual((await childrenOf(api, roots[0])).map(label).sort(), ['q2', 'q3', 'shared']);
-    await waitFor(
-      "the view's message",
-      () => api.clients.view.message === 'Query: connected · connected after 2 days ago · type fquery — 3 clients',
-    );
-    assert.strictEqual(api.clients.view.description, 'sandbox · connected · connected after 2 days ago · type fquery');
-    assert.deepStrictEqual(api.query.recent()[0], query);
-    await vscode.commands.executeCommand('iotConnectivity.clearQuery');
-    assert.deepStrictEqual(
-      (await freshRoots(api)).map((n) => label(n).replace(/\d+/, 'n')),
-      ['Connected (n)', 'Disconnected (n)'],
-    );
-    await waitFor('the message gone', () => api.clients.view.message === undefined);
-  });
+  it(
+    'runs a query: only its groups, with its description and count in the view; Clear Query returns to ' + 'all',
+    async () => {
+      const query = { connectionStatus: 'connected', deviceType: 'fquery', connectedAfter: '2d' };
+      await vscode.commands.executeCommand('iotConnectivity.queryClients', query);
+      const roots = await freshRoots(api);
+      assert.deepStrictEqual(roots.map(label), ['Connected (3)']);
+      assert.deepStrictEqual((await childrenOf(api, roots[0])).map(label).sort(), ['q2', 'q3', 'shared']);
+      await waitFor(
+        "the view's message",
+        () => api.clients.view.message === 'Query: connected · connected after 2 days ago · type fquery — 3 clients',
+      );
+      assert.strictEqual(
+        api.clients.view.description,
+        'sandbox · connected · connected after 2 days ago · type fquery',
+      );
+      assert.deepStrictEqual(api.query.recent()[0], query);
+      await vscode.commands.executeCommand('iotConnectivity.clearQuery');
+      assert.deepStrictEqual(
+        (await freshRoots(api)).map((n) => label(n).replace(/\d+/, 'n')),
+        ['Connected (n)', 'Disconnected (n)'],
+      );
+      await waitFor('the message gone', () => api.clients.view.message === undefined);
+    },
+  );
 
   it('refuses a query it cannot send, and keeps the one it has', async () => {
     await vscode.commands.executeCommand('iotConnectivity.queryClients', { connectedAfter: 'yesterday-ish' });

@@ -7,13 +7,13 @@ import { plainText } from '../../../core/text';
 import { isCancellation } from '../../../vscode/cancellation';
 import { errorMessage } from '../../../vscode/errorHandling';
 import type { Log } from '../../../vscode/log';
-import { readCaFile } from '../../../vscode/platforms/caFile';
-import { resolvePlatform } from '../../../vscode/platforms/config';
+import { readCaFile } from '../../../features/platforms/caFile';
+import { resolvePlatform } from '../../../features/platforms/config';
 import { createRestClient, type PlatformService } from '../../../vscode/platforms/service';
 import { withUserProgress } from '../../../vscode/progress';
-import { Command } from '../ids';
+import { Command } from '../../../shared/commands';
 import { runSteps } from '../multiStep';
-import { draftFromConfig, draftToConfig, readDraft, type ConnectDraft } from './draft';
+import { draftFromConfig, draftToConfig, readDraft, type ConnectDraft } from '../../../features/platforms/draft';
 import { firstConnectStep } from './steps';
 
 export type ConnectOutcome =

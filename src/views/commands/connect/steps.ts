@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import { isValidOrgId, orgFromApiKey } from '../../../core/ids';
 import { plainText } from '../../../core/text';
-import { ibmApiUrl, MAX_NAME } from '../../../vscode/platforms/config';
+import { ibmApiUrl, MAX_NAME } from '../../../features/platforms/config';
 import { inputStep, pickStep, type Step } from '../multiStep';
-import { suggestedName, usesTls, type ConnectDraft } from './draft';
+import { suggestedName, usesTls, type ConnectDraft } from '../../../features/platforms/draft';
 
 type Name = 'mode' | 'orgId' | 'apiUrl' | 'mqttUrl' | 'apiKey' | 'token' | 'ca' | 'tls' | 'name';
 

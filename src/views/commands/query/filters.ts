@@ -10,7 +10,7 @@ import {
 import { ID_PART_PATTERN } from '../../../core/ids';
 import { parseTimeInput, readRelative, relativeWords } from '../../../core/timeInput';
 import type { PlatformRestClient } from '../../../platform/rest/client';
-import { quickPickText } from '../../quickPickText';
+import { quickPickText } from '../../../core/quickPickText';
 
 export type Field = keyof StateQuery;
 export const FIELDS: readonly Field[] = [

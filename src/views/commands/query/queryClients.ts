@@ -7,7 +7,7 @@ import { isEmptyStateQuery, readStateQuery, validateStateQuery } from '../../../
 import { describeStateQuery } from '../../../core/stateQueryWords';
 import type { PlatformService } from '../../../vscode/platforms/service';
 import type { QueryState } from '../../clients/queryState';
-import { quickPickText } from '../../quickPickText';
+import { quickPickText } from '../../../core/quickPickText';
 import { chooseValue, fieldLabel, FIELDS, valueWords, type Field } from './filters';
 
 interface MenuItem extends vscode.QuickPickItem {

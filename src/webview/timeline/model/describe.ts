@@ -49,7 +49,8 @@ export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
   } else {
     add(
       'When',
-      `unreadable time "${plainText(e.rawTime ?? '', 100)}"${e.time !== undefined ? `; received ${when(e.time, offsetMs)}` : ': listed, not drawn'}`,
+      `unreadable time "${plainText(e.rawTime ?? '', 100)}"` +
+        (e.time !== undefined ? `; received ${when(e.time, offsetMs)}` : ': listed, not drawn'),
     );
   }
   if (e.kind === 'disconnected' || e.kind === 'failedConnect') {
@@ -123,7 +124,9 @@ export function describeGap(g: Gap, now: number, offsetMs: number): Detail {
   if (g.cause) rows.push({ label: 'After', value: CATEGORY_LOOK[g.cause].long });
   rows.push({ label: 'Failed attempts', value: String(g.failedAttempts) });
   return {
-    title: `disconnected, ${formatDuration((g.end ?? now) - g.start)}${g.failedAttempts > 0 ? `, ${g.failedAttempts} failed attempt${g.failedAttempts === 1 ? '' : 's'}` : ''}`,
+    title:
+      `disconnected, ${formatDuration((g.end ?? now) - g.start)}` +
+      (g.failedAttempts > 0 ? `, ${g.failedAttempts} failed attempt${g.failedAttempts === 1 ? '' : 's'}` : ''),
     rows,
   };
 }
@@ -139,7 +142,9 @@ export function describeCluster(
     .filter((c) => counts[c] > 0)
     .map((c) => ({ label: CATEGORY_LOOK[c].long, value: String(counts[c]) }));
   return {
-    title: `${count} events, ${formatDuration(to - from)} around ${formatLocal((from + to) / 2, offsetMs).slice(0, 19)}; Enter zooms in`,
+    title:
+      `${count} events, ${formatDuration(to - from)} around ` +
+      `${formatLocal((from + to) / 2, offsetMs).slice(0, 19)}; Enter zooms in`,
     rows: [{ label: 'From', value: when(from, offsetMs) }, { label: 'To', value: when(to, offsetMs) }, ...parts],
   };
 }

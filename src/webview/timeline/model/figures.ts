@@ -50,7 +50,10 @@ export function figuresFor(
   const f = summary.flapping;
   const flapping =
     f.flapping && f.windowStart !== undefined && f.windowEnd !== undefined
-      ? `Flapping: ${f.maxConnects} connects within ${formatDuration(f.windowMs)} (from ${formatLocal(f.windowStart, offsetMs).slice(0, 19)} to ${formatLocal(f.windowEnd, offsetMs).slice(11, 19)}). A reconnect loop: look for a shared client id, a crash on start, or a keep-alive shorter than the device's busy periods.`
+      ? `Flapping: ${f.maxConnects} connects within ${formatDuration(f.windowMs)} (from ` +
+        `${formatLocal(f.windowStart, offsetMs).slice(0, 19)} to ` +
+        `${formatLocal(f.windowEnd, offsetMs).slice(11, 19)}). A reconnect loop: look for a shared client id, a ` +
+        `crash on start, or a keep-alive shorter than the device's busy periods.`
       : undefined;
   return { status: summary.status, figures, causes, ...(flapping ? { flapping } : {}), summary };
 }

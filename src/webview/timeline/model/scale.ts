@@ -99,7 +99,11 @@ function tickLabel(t: number, step: number, offsetMs: number, major: boolean): s
 /** A time as people read it in the display zone: `2026-11-26 14:05:30.123`. */
 export function formatLocal(t: number, offsetMs: number): string {
   const d = new Date(t + offsetMs);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.` +
+    String(d.getUTCMilliseconds()).padStart(3, '0')
+  );
 }
 
 /** `UTC+01:00` for an offset in ms. */

@@ -32,7 +32,9 @@ describe('core/events/fromMonitor', () => {
   it("reads the spec's Connect example", () => {
     const e = eventFromMonitor(
       read(
-        '{"Action":"Connect","Time":"2018-01-02T16:51:10.558Z","ClientAddr":"195.212.29.65","ClientID":"d:7gnple:type1:ps1","Port":1883,"Secure":false,"Protocol":"mqtt4","Durable":false,"User":"use-token-auth"}',
+        '{"Action":"Connect","Time":"2018-01-02T16:51:10.558Z","ClientAddr":"195.212.29.65",' +
+          '"ClientID":"d:7gnple:type1:ps1","Port":1883,"Secure":false,"Protocol":"mqtt4","Durable":false,' +
+          '"User":"use-token-auth"}',
       ),
     );
     assert.ok(e.kind === 'connected');
@@ -49,7 +51,11 @@ describe('core/events/fromMonitor', () => {
   it("reads the spec's Disconnect example, with its connect time", () => {
     const e = eventFromMonitor(
       read(
-        '{"Action":"Disconnect","Time":"2018-01-02T16:52:14.296Z","ClientAddr":"195.212.29.65","ClientID":"d:7gnple:type1:ps1","Port":1883,"Secure":false,"Protocol":"mqtt4","ConnectTime":"2018-01-02T16:51:10.557Z","CloseCode":91,"Reason":"The connection was closed by the client","ReadBytes":127,"ReadMsg":0,"WriteBytes":9,"WriteMsg":0}',
+        '{"Action":"Disconnect","Time":"2018-01-02T16:52:14.296Z","ClientAddr":"195.212.29.65",' +
+          '"ClientID":"d:7gnple:type1:ps1","Port":1883,"Secure":false,"Protocol":"mqtt4",' +
+          '"ConnectTime":"2018-01-02T16:51:10.557Z","CloseCode":91,' +
+          '"Reason":"The connection was closed by the client",' +
+          '"ReadBytes":127,"ReadMsg":0,"WriteBytes":9,"WriteMsg":0}',
       ),
     );
     assert.ok(e.kind === 'disconnected');

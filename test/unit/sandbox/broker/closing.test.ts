@@ -5,11 +5,11 @@ import * as assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import type { Client } from 'aedes';
 import { parseClientId } from '../../../../src/core/ids';
-import { connectionFailed } from '../../../../src/sandbox/broker/closing';
-import type { BrokerContext } from '../../../../src/sandbox/broker/context';
-import { Session, type Phase } from '../../../../src/sandbox/broker/session';
-import { Sessions } from '../../../../src/sandbox/broker/sessions';
-import { memoryLogger } from '../../../../src/sandbox/log';
+import { connectionFailed } from '../../../../src/server/broker/closing';
+import type { BrokerContext } from '../../../../src/server/broker/context';
+import { Session, type Phase } from '../../../../src/server/broker/session';
+import { Sessions } from '../../../../src/server/broker/sessions';
+import { memoryLogger } from '../../../../src/server/log';
 
 function sessionIn(phase: Phase) {
   const log = memoryLogger();

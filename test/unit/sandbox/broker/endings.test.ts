@@ -19,107 +19,115 @@ describe('sandbox broker: connections that end at awkward moments', function () 
   });
   after(() => t.close());
 
-  it('records a clean DISCONNECT amid deliveries as 0, without a false warning about the deliveries cut short', async () => {
-    const d = t.registerDevice('flood', 'f-1');
-    const port = Number(new URL(t.ready.mqttUrl).port);
-    const device = await RawMqtt.open(port);
-    device.connect({ clientId: d.clientId, username: 'use-token-auth', password: d.token });
-    await device.next('connack');
-    const app = await RawMqtt.open(port);
-    app.connect({ clientId: 'a:testor:leaver', username: t.ready.apiKey, password: t.ready.apiToken });
-    await app.next('connack');
-    app.send({
-      cmd: 'subscribe',
-      messageId: 1,
-      subscriptions: [{ topic: 'iot-2/type/flood/id/+/evt/+/fmt/+', qos: 0 }],
-    });
-    await app.next('suback');
-    const counter = await connected(t.app('counter'));
-    await subscribed(counter, 'iot-2/type/flood/id/+/evt/+/fmt/+');
-    let delivered = 0;
-    counter.on('message', () => delivered++);
-    // The device publishes without pause, so deliveries to the app are always under way.
-    const batch = Buffer.concat(
-      Array.from({ length: 20 }, () =>
-        generate({
-          cmd: 'publish',
-          topic: 'iot-2/evt/e/fmt/json',
-          payload: Buffer.from('{}'),
-          qos: 0,
-          retain: false,
-          dup: false,
-        }),
-      ),
-    );
-    let flooding = true;
-    const flood = () => {
-      if (!flooding || device.socket.destroyed) return;
-      device.sendBytes(batch);
-      setImmediate(flood);
-    };
-    flood();
-    try {
-      await waitFor('the flood going on', () => app.packets.length > 0 && delivered > 2000);
-      app.send({ cmd: 'disconnect' });
-      await app.closed;
-      const disconnect = (await watch.monitor('a:testor:leaver', 'Disconnect')).json();
-      assert.equal(disconnect.CloseCode, undefined, 'a clean DISCONNECT is 0');
-      // Deliveries queued for the app before it left fail after it is gone: let many more go by.
-      const left = delivered;
-      await waitFor('more deliveries after the app left', () => delivered > left + 100, { timeoutMs: 15_000 });
-    } finally {
-      flooding = false;
-      device.destroy();
-    }
-    const leaver = t.lines.filter((l) => l.includes('a:testor:leaver'));
-    assert.deepEqual(
-      leaver.filter((l) => !l.startsWith('info')),
-      [],
-      'no warning about the app after its clean DISCONNECT',
-    );
-    assert.equal(t.store.getState('a:testor:leaver')?.closeCode, 0);
-  });
+  it(
+    'records a clean DISCONNECT amid deliveries as 0, without a false warning about the deliveries cut ' + 'short',
+    async () => {
+      const d = t.registerDevice('flood', 'f-1');
+      const port = Number(new URL(t.ready.mqttUrl).port);
+      const device = await RawMqtt.open(port);
+      device.connect({ clientId: d.clientId, username: 'use-token-auth', password: d.token });
+      await device.next('connack');
+      const app = await RawMqtt.open(port);
+      app.connect({ clientId: 'a:testor:leaver', username: t.ready.apiKey, password: t.ready.apiToken });
+      await app.next('connack');
+      app.send({
+        cmd: 'subscribe',
+        messageId: 1,
+        subscriptions: [{ topic: 'iot-2/type/flood/id/+/evt/+/fmt/+', qos: 0 }],
+      });
+      await app.next('suback');
+      const counter = await connected(t.app('counter'));
+      await subscribed(counter, 'iot-2/type/flood/id/+/evt/+/fmt/+');
+      let delivered = 0;
+      counter.on('message', () => delivered++);
+      // The device publishes without pause, so deliveries to the app are always under way.
+      const batch = Buffer.concat(
+        Array.from({ length: 20 }, () =>
+          generate({
+            cmd: 'publish',
+            topic: 'iot-2/evt/e/fmt/json',
+            payload: Buffer.from('{}'),
+            qos: 0,
+            retain: false,
+            dup: false,
+          }),
+        ),
+      );
+      let flooding = true;
+      const flood = () => {
+        if (!flooding || device.socket.destroyed) return;
+        device.sendBytes(batch);
+        setImmediate(flood);
+      };
+      flood();
+      try {
+        await waitFor('the flood going on', () => app.packets.length > 0 && delivered > 2000);
+        app.send({ cmd: 'disconnect' });
+        await app.closed;
+        const disconnect = (await watch.monitor('a:testor:leaver', 'Disconnect')).json();
+        assert.equal(disconnect.CloseCode, undefined, 'a clean DISCONNECT is 0');
+        // Deliveries queued for the app before it left fail after it is gone: let many more go by.
+        const left = delivered;
+        await waitFor('more deliveries after the app left', () => delivered > left + 100, { timeoutMs: 15_000 });
+      } finally {
+        flooding = false;
+        device.destroy();
+      }
+      const leaver = t.lines.filter((l) => l.includes('a:testor:leaver'));
+      assert.deepEqual(
+        leaver.filter((l) => !l.startsWith('info')),
+        [],
+        'no warning about the app after its clean DISCONNECT',
+      );
+      assert.equal(t.store.getState('a:testor:leaver')?.closeCode, 0);
+    },
+  );
 
-  it('records a client gone between its authentication and its CONNACK as a failed attempt (91), not a failed token', async () => {
-    const d = t.registerDevice('sensor', 'twin');
-    const older = await connected(t.device(d));
-    // With a subscription to end, the older session's close takes aedes a few turns.
-    await subscribed(older, 'iot-2/cmd/+/fmt/+');
-    const newer = t.device(d);
-    // The newer session takes over the older one; aedes writes the newer one's CONNACK but counts it
-    // connected only once the older one is closed. The newer client leaves while its token is being
-    // checked: its connection closes after authentication and before it is connected.
-    const verify = t.store.verifyDeviceToken.bind(t.store);
-    t.store.verifyDeviceToken = (...args) => {
-      t.store.verifyDeviceToken = verify;
-      newer.stream.destroy();
-      return verify(...args);
-    };
-    await closed(newer);
-    const failed = (await watch.monitor(d.clientId, 'FailedConnect')).json();
-    assert.equal(failed.CloseCode, 91);
-    assert.equal(failed.ClientAddr, '127.0.0.1');
-    assert.equal((await watch.monitor(d.clientId, 'Disconnect')).json().CloseCode, 288);
-    await closed(older);
-    const log = t.store.listLog('sensor', 'twin').map((e) => e.message);
-    assert.ok(
-      log.includes('Closed connection from 127.0.0.1. The connection was closed by the client.'),
-      log.join('\n'),
-    );
-    assert.ok(!log.some((m) => m.startsWith('Token auth failed')), log.join('\n'));
-    assert.ok(
-      t.lines.some(
-        (l) =>
-          l ===
-          `info [sandbox/broker] ${d.clientId} from 127.0.0.1: the connection closed before its CONNACK: The connection was closed by the client (91)`,
-      ),
-      t.lines.join('\n'),
-    );
-    assert.deepEqual(
-      t.lines.filter((l) => /auth failed/i.test(l)),
-      [],
-    );
-  });
+  it(
+    'records a client gone between its authentication and its CONNACK as a failed attempt (91), not a failed ' +
+      'token',
+    async () => {
+      const d = t.registerDevice('sensor', 'twin');
+      const older = await connected(t.device(d));
+      // With a subscription to end, the older session's close takes aedes a few turns.
+      await subscribed(older, 'iot-2/cmd/+/fmt/+');
+      const newer = t.device(d);
+      // The newer session takes over the older one; aedes writes the newer one's CONNACK but counts it
+      // connected only once the older one is closed. The newer client leaves while its token is being
+      // checked: its connection closes after authentication and before it is connected.
+      const verify = t.store.verifyDeviceToken.bind(t.store);
+      t.store.verifyDeviceToken = (...args) => {
+        t.store.verifyDeviceToken = verify;
+        newer.stream.destroy();
+        return verify(...args);
+      };
+      await closed(newer);
+      const failed = (await watch.monitor(d.clientId, 'FailedConnect')).json();
+      assert.equal(failed.CloseCode, 91);
+      assert.equal(failed.ClientAddr, '127.0.0.1');
+      assert.equal((await watch.monitor(d.clientId, 'Disconnect')).json().CloseCode, 288);
+      await closed(older);
+      const log = t.store.listLog('sensor', 'twin').map((e) => e.message);
+      assert.ok(
+        log.includes('Closed connection from 127.0.0.1. The connection was closed by the client.'),
+        log.join('\n'),
+      );
+      assert.ok(!log.some((m) => m.startsWith('Token auth failed')), log.join('\n'));
+      assert.ok(
+        t.lines.some(
+          (l) =>
+            l ===
+            `info [sandbox/broker] ${d.clientId} from 127.0.0.1: the connection closed before its CONNACK: The ` +
+              `connection was closed by the client (91)`,
+        ),
+        t.lines.join('\n'),
+      );
+      assert.deepEqual(
+        t.lines.filter((l) => /auth failed/i.test(l)),
+        [],
+      );
+    },
+  );
 });
 
 describe('sandbox broker: the CONNECT deadline', function () {

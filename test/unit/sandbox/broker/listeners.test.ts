@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import WebSocket from 'ws';
-import { listenMqtt, listenWebSocket, type Accept, type Listener } from '../../../../src/sandbox/broker/listeners';
-import { memoryLogger } from '../../../../src/sandbox/log';
+import { listenMqtt, listenWebSocket, type Accept, type Listener } from '../../../../src/server/broker/listeners';
+import { memoryLogger } from '../../../../src/server/log';
 import { nextEvent, waitFor } from '../../../support/waitFor';
 
 function emfile(): NodeJS.ErrnoException {

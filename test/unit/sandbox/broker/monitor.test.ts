@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { toIso } from '../../../../src/core/time';
-import { openStore } from '../../../../src/sandbox/persistence';
-import { memoryLogger } from '../../../../src/sandbox/log';
+import { openStore } from '../../../../src/server/persistence';
+import { memoryLogger } from '../../../../src/server/log';
 import { closed, connected, Inbox, subscribed } from '../../../support/mqtt';
 import { startTestSandbox, watchAllMonitors, TEST_ORG, type TestSandbox } from '../../../support/sandbox';
 
@@ -129,46 +129,49 @@ describe('sandbox broker: monitor topics (spec §4)', () => {
 });
 
 describe('sandbox broker: server recovery (spec §4.1)', () => {
-  it('disconnects with 93 the clients a crashed run left connected, with a retained Disconnect for devices', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-recovery-'));
-    try {
-      // What a crash leaves behind: states that still say connected.
-      const store = openStore(dataDir, memoryLogger());
-      const connectTime = toIso(Date.now() - 60_000);
-      store.putState({
-        id: `d:${TEST_ORG}:meter:crashed`,
-        clientType: 'device',
-        connectionStatus: 'connected',
-        lastConnectTime: connectTime,
-        mqttConnectProtocol: '3.1.1',
-      });
-      store.putState({
-        id: `a:${TEST_ORG}:crashed-app`,
-        clientType: 'application',
-        connectionStatus: 'connected',
-        lastConnectTime: connectTime,
-      });
-      store.close();
-
-      const t = await startTestSandbox({ dataDir });
+  it(
+    'disconnects with 93 the clients a crashed run left connected, with a retained Disconnect for ' + 'devices',
+    async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-recovery-'));
       try {
-        const device = t.store.getState(`d:${TEST_ORG}:meter:crashed`);
-        assert.equal(device?.connectionStatus, 'disconnected');
-        assert.equal(device?.closeCode, 93);
-        assert.equal(device?.lastConnectTime, connectTime);
-        assert.equal(t.store.getState(`a:${TEST_ORG}:crashed-app`)?.closeCode, 93);
-        const app = await connected(t.app('after-restart'));
-        const inbox = new Inbox(app);
-        await subscribed(app, 'iot-2/type/+/id/+/mon');
-        const m = await inbox.monitor(`d:${TEST_ORG}:meter:crashed`, 'Disconnect');
-        assert.equal(m.retain, true);
-        assert.equal(m.json().CloseCode, 93);
-        assert.equal(m.json().ConnectTime, connectTime);
+        // What a crash leaves behind: states that still say connected.
+        const store = openStore(dataDir, memoryLogger());
+        const connectTime = toIso(Date.now() - 60_000);
+        store.putState({
+          id: `d:${TEST_ORG}:meter:crashed`,
+          clientType: 'device',
+          connectionStatus: 'connected',
+          lastConnectTime: connectTime,
+          mqttConnectProtocol: '3.1.1',
+        });
+        store.putState({
+          id: `a:${TEST_ORG}:crashed-app`,
+          clientType: 'application',
+          connectionStatus: 'connected',
+          lastConnectTime: connectTime,
+        });
+        store.close();
+
+        const t = await startTestSandbox({ dataDir });
+        try {
+          const device = t.store.getState(`d:${TEST_ORG}:meter:crashed`);
+          assert.equal(device?.connectionStatus, 'disconnected');
+          assert.equal(device?.closeCode, 93);
+          assert.equal(device?.lastConnectTime, connectTime);
+          assert.equal(t.store.getState(`a:${TEST_ORG}:crashed-app`)?.closeCode, 93);
+          const app = await connected(t.app('after-restart'));
+          const inbox = new Inbox(app);
+          await subscribed(app, 'iot-2/type/+/id/+/mon');
+          const m = await inbox.monitor(`d:${TEST_ORG}:meter:crashed`, 'Disconnect');
+          assert.equal(m.retain, true);
+          assert.equal(m.json().CloseCode, 93);
+          assert.equal(m.json().ConnectTime, connectTime);
+        } finally {
+          await t.close();
+        }
       } finally {
-        await t.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
       }
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

@@ -9,7 +9,7 @@ import {
   maySubscribe,
   publishedTopic,
   subscriptionQuota,
-} from '../../../../src/sandbox/broker/rules';
+} from '../../../../src/server/broker/rules';
 
 const id = (raw: string): ParsedClientId => parseClientId(raw) as ParsedClientId;
 const device = id('d:org1x2:sensor:s-01');

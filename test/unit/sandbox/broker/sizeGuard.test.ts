@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { generate } from 'mqtt-packet';
 import { PassThrough } from 'node:stream';
-import { SizeGuard } from '../../../../src/sandbox/broker/sizeGuard';
+import { SizeGuard } from '../../../../src/server/broker/sizeGuard';
 
 const publish = (bytes: number) =>
   generate({

@@ -1,8 +1,8 @@
 // The CLI's options (issue 2, item 9): defaults, every option, and clear errors.
 
 import * as assert from 'node:assert/strict';
-import { HELP, parseCliArgs } from '../../../../src/sandbox/cliArgs';
-import { DEFAULT_PORTS, SandboxOptionError, type SandboxOptions } from '../../../../src/sandbox/options';
+import { HELP, parseCliArgs } from '../../../../src/server/cliArgs';
+import { DEFAULT_PORTS, SandboxOptionError, type SandboxOptions } from '../../../../src/server/options';
 
 function run(argv: string[]): SandboxOptions {
   const c = parseCliArgs(argv);

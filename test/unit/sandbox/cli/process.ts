@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import type { ReadyInfo } from '../../../../src/sandbox';
+import type { ReadyInfo } from '../../../../src/core/readyInfo';
 
 export const SANDBOX_JS = path.resolve('dist', 'sandbox.js');
 

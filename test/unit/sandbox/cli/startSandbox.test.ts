@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { startSandbox, type FleetContext } from '../../../../src/sandbox';
-import { memoryLogger } from '../../../../src/sandbox/log';
+import { startSandbox, type FleetContext } from '../../../../src/server';
+import { memoryLogger } from '../../../../src/server/log';
 import { connected } from '../../../support/mqtt';
 import { startTestSandbox } from '../../../support/sandbox';
 

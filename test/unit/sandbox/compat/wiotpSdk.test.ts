@@ -48,15 +48,24 @@ describe('@wiotp/sdk against the sandbox', function () {
     if (this.currentTest?.state === 'failed') console.log(`the SDK's process said:\n${sdk.output.slice(-3000)}`);
   });
 
-  it('connects an ApplicationClient with the API key to {org}.messaging.localhost over TLS and subscribes to device status', async () => {
-    const host = await sdk.call('appConnect', { appId, key: t.ready.apiKey, token: t.ready.apiToken, port: mqttPort });
-    assert.equal(host, `ssl://${t.ready.org}.messaging.localhost:${mqttPort}`);
-    await sdk.call('appSubscribeToDeviceStatus', { typeId: device.typeId });
-    await waitFor(
-      "the application's subscription",
-      () => t.store.getState(`a:${t.ready.org}:${appId}`)?.lastActivityEvent === 'mqttSubscribe',
-    );
-  });
+  it(
+    'connects an ApplicationClient with the API key to {org}.messaging.localhost over TLS and subscribes to device ' +
+      'status',
+    async () => {
+      const host = await sdk.call('appConnect', {
+        appId,
+        key: t.ready.apiKey,
+        token: t.ready.apiToken,
+        port: mqttPort,
+      });
+      assert.equal(host, `ssl://${t.ready.org}.messaging.localhost:${mqttPort}`);
+      await sdk.call('appSubscribeToDeviceStatus', { typeId: device.typeId });
+      await waitFor(
+        "the application's subscription",
+        () => t.store.getState(`a:${t.ready.org}:${appId}`)?.lastActivityEvent === 'mqttSubscribe',
+      );
+    },
+  );
 
   it('connects a DeviceClient, which publishes an event: the state shows mqttPublish', async () => {
     await sdk.call('deviceConnect', {
@@ -86,20 +95,23 @@ describe('@wiotp/sdk against the sandbox', function () {
     assert.ok(disconnect.ReadMsg >= 1, 'the published event was counted');
   });
 
-  it('refuses a DeviceClient with a wrong token: the SDK hears "Not authorized", the application FailedConnect', async () => {
-    await assert.rejects(
-      sdk.call('deviceConnect', {
-        orgId: t.ready.org,
-        typeId: device.typeId,
-        deviceId: device.deviceId,
-        token: 'not-the-token',
-        port: mqttPort,
-      }),
-      /Not authorized/,
-    );
-    const failed = JSON.parse((await sdk.event('FailedConnect', status(device.clientId, 'FailedConnect'))).payload);
-    assert.equal(failed.CloseCode, 180);
-  });
+  it(
+    'refuses a DeviceClient with a wrong token: the SDK hears "Not authorized", the application ' + 'FailedConnect',
+    async () => {
+      await assert.rejects(
+        sdk.call('deviceConnect', {
+          orgId: t.ready.org,
+          typeId: device.typeId,
+          deviceId: device.deviceId,
+          token: 'not-the-token',
+          port: mqttPort,
+        }),
+        /Not authorized/,
+      );
+      const failed = JSON.parse((await sdk.event('FailedConnect', status(device.clientId, 'FailedConnect'))).payload);
+      assert.equal(failed.CloseCode, 180);
+    },
+  );
 
   describe('its ApiClient (REST over HTTPS at {org}.localhost)', () => {
     before(async () => {

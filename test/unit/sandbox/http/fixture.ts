@@ -1,9 +1,9 @@
 // A REST API server on a free loopback port over a fresh store, with one API key, for tests.
 
 import { connect } from 'node:net';
-import { memoryLogger } from '../../../../src/sandbox/log';
-import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../../src/sandbox/http/server';
-import { hashToken, SandboxStore } from '../../../../src/sandbox/store/store';
+import { memoryLogger } from '../../../../src/server/log';
+import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../../src/server/http/server';
+import { hashToken, SandboxStore } from '../../../../src/server/store/store';
 
 export const ORG = 'org1x2';
 export const API_KEY = 'a-org1x2-k3y0000001';

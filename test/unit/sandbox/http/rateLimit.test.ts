@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TokenBucket } from '../../../../src/sandbox/http/rateLimit';
+import { TokenBucket } from '../../../../src/server/http/rateLimit';
 
 describe('sandbox REST: token bucket', () => {
   it('allows a second of burst, then refills at the rate; Retry-After is whole seconds ≥ 1', () => {

@@ -96,44 +96,47 @@ describe('sandbox REST: device registry (spec §5)', () => {
     assert.ok(api.store.verifyDeviceToken('gw', 'g-01', 'my-own-token-1'));
   });
 
-  it('answers 400 with violations for bad ids and bodies, 404 for an unknown type, 409 for an existing device', async () => {
-    await post('/device/types', { id: 'sensor' });
-    const badTypes: unknown[] = [
-      { id: '<script>' },
-      { id: 'x'.repeat(37) },
-      { id: '' },
-      { id: 42 },
-      {},
-      { id: 'ok', classId: 'Robot' },
-      { id: 'ok', description: 'd'.repeat(2000) },
-      [],
-      'null',
-    ];
-    for (const body of badTypes) {
-      const r = await post<ApiErrorBody>('/device/types', body);
-      assert.equal(r.status, 400, JSON.stringify(body).slice(0, 50));
-      assert.ok(r.body.violations.length > 0);
-    }
-    const badDevices: unknown[] = [
-      { deviceId: 'a:b' },
-      { deviceId: 'command:x' },
-      { deviceId: 's-2', authToken: 'short' },
-      { deviceId: 's-2', authToken: 'has space in it' },
-      { deviceId: 's-2', authToken: 7 },
-    ];
-    for (const body of badDevices) {
-      const r = await post<ApiErrorBody>('/device/types/sensor/devices', body);
-      assert.equal(r.status, 400, JSON.stringify(body));
-    }
-    const noType = await post<ApiErrorBody>('/device/types/nosuch/devices', { deviceId: 's-1' });
-    assert.equal(noType.status, 404);
-    assert.deepEqual(noType.body.exception.properties, ['nosuch']);
-    assert.equal((await post('/device/types/sensor/devices', { deviceId: 's-1' })).status, 201);
-    const again = await post<ApiErrorBody>('/device/types/sensor/devices', { deviceId: 's-1' });
-    assert.equal(again.status, 409);
-    assert.deepEqual(again.body.exception.properties, ['sensor', 's-1']);
-    assert.equal(api.store.deviceCount(), 1);
-  });
+  it(
+    'answers 400 with violations for bad ids and bodies, 404 for an unknown type, 409 for an existing ' + 'device',
+    async () => {
+      await post('/device/types', { id: 'sensor' });
+      const badTypes: unknown[] = [
+        { id: '<script>' },
+        { id: 'x'.repeat(37) },
+        { id: '' },
+        { id: 42 },
+        {},
+        { id: 'ok', classId: 'Robot' },
+        { id: 'ok', description: 'd'.repeat(2000) },
+        [],
+        'null',
+      ];
+      for (const body of badTypes) {
+        const r = await post<ApiErrorBody>('/device/types', body);
+        assert.equal(r.status, 400, JSON.stringify(body).slice(0, 50));
+        assert.ok(r.body.violations.length > 0);
+      }
+      const badDevices: unknown[] = [
+        { deviceId: 'a:b' },
+        { deviceId: 'command:x' },
+        { deviceId: 's-2', authToken: 'short' },
+        { deviceId: 's-2', authToken: 'has space in it' },
+        { deviceId: 's-2', authToken: 7 },
+      ];
+      for (const body of badDevices) {
+        const r = await post<ApiErrorBody>('/device/types/sensor/devices', body);
+        assert.equal(r.status, 400, JSON.stringify(body));
+      }
+      const noType = await post<ApiErrorBody>('/device/types/nosuch/devices', { deviceId: 's-1' });
+      assert.equal(noType.status, 404);
+      assert.deepEqual(noType.body.exception.properties, ['nosuch']);
+      assert.equal((await post('/device/types/sensor/devices', { deviceId: 's-1' })).status, 201);
+      const again = await post<ApiErrorBody>('/device/types/sensor/devices', { deviceId: 's-1' });
+      assert.equal(again.status, 409);
+      assert.deepEqual(again.body.exception.properties, ['sensor', 's-1']);
+      assert.equal(api.store.deviceCount(), 1);
+    },
+  );
 
   it('pages the devices of a type by bookmark with a total', async () => {
     await post('/device/types', { id: 'sensor' });

@@ -3,7 +3,7 @@
 
 import type { ClientStateWire } from '../../../../src/core/clientState';
 import { parseClientId, isDeviceLike } from '../../../../src/core/ids';
-import type { SandboxStore } from '../../../../src/sandbox/store/store';
+import type { SandboxStore } from '../../../../src/server/store/store';
 import { ORG } from './fixture';
 
 const BASE = Date.UTC(2024, 0, 1);

@@ -43,23 +43,26 @@ describe('sandbox REST: client connection states (spec §2)', () => {
     assert.equal(typeof r.body.bookmark, 'string');
   });
 
-  it('walks every page by bookmark in the requested order, ties broken by id, no bookmark on the last page', async () => {
-    for (const sort of [
-      '-lastActivityTime',
-      'lastDisconnectTime',
-      'clientType,-lastConnectTime',
-      '-connectionStatus,id',
-    ]) {
-      const { ids, pages, total } = await walk(`_limit=7&_sort=${sort}`);
-      assert.deepEqual(
-        ids,
-        reference(states, () => true, sort).map((s) => s.id),
-        sort,
-      );
-      assert.equal(total, 300);
-      assert.equal(pages, Math.ceil(300 / 7));
-    }
-  });
+  it(
+    'walks every page by bookmark in the requested order, ties broken by id, no bookmark on the last ' + 'page',
+    async () => {
+      for (const sort of [
+        '-lastActivityTime',
+        'lastDisconnectTime',
+        'clientType,-lastConnectTime',
+        '-connectionStatus,id',
+      ]) {
+        const { ids, pages, total } = await walk(`_limit=7&_sort=${sort}`);
+        assert.deepEqual(
+          ids,
+          reference(states, () => true, sort).map((s) => s.id),
+          sort,
+        );
+        assert.equal(total, 300);
+        assert.equal(pages, Math.ceil(300 / 7));
+      }
+    },
+  );
 
   it('applies every filter of §2.2, alone and together, with exact totals', async () => {
     const t = (v: string | undefined) => (v === undefined ? undefined : Date.parse(v));

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import type { ClientStateList } from '../../../../src/core/clientState';
 import type { ConnectionLogEntry } from '../../../../src/core/connectionLog';
-import { memoryLogger } from '../../../../src/sandbox/log';
-import { startFleet, type FleetHandle } from '../../../../src/sandbox/simulator';
+import { memoryLogger } from '../../../../src/server/log';
+import { startFleet, type FleetHandle } from '../../../../src/server/simulator';
 import { Inbox, connected, subscribed, type Received } from '../../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';

@@ -3,8 +3,8 @@
 
 import * as assert from 'node:assert/strict';
 import { parseClientId } from '../../../../src/core/ids';
-import { applicationCount, planFleet, roleCounts, type FleetPlan } from '../../../../src/sandbox/simulator/plan';
-import { FLEET_TABLE, scaleTable, type DeviceRole } from '../../../../src/sandbox/simulator/table';
+import { applicationCount, planFleet, roleCounts, type FleetPlan } from '../../../../src/server/simulator/plan';
+import { FLEET_TABLE, scaleTable, type DeviceRole } from '../../../../src/server/simulator/table';
 
 const ORG = 'simorg';
 const ROLES = Object.keys(FLEET_TABLE.mix) as DeviceRole[];

@@ -2,8 +2,8 @@
 // to a journaled store as fast as it can, and prints on stdout how many it has acknowledged,
 // until the test kills it with SIGKILL.
 
-import { memoryLogger } from '../../../../src/sandbox/log';
-import { openStore } from '../../../../src/sandbox/persistence/index';
+import { memoryLogger } from '../../../../src/server/log';
+import { openStore } from '../../../../src/server/persistence/index';
 
 const store = openStore(process.argv[2], memoryLogger());
 store.addType({ id: 'sensor', createdDateTime: new Date().toISOString() });

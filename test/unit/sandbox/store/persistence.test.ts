@@ -3,9 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { memoryLogger } from '../../../../src/sandbox/log';
-import { JOURNAL_FILE, LOCK_FILE, openStore } from '../../../../src/sandbox/persistence/index';
-import { hashToken, type SandboxStore } from '../../../../src/sandbox/store/store';
+import { memoryLogger } from '../../../../src/server/log';
+import { JOURNAL_FILE, LOCK_FILE, openStore } from '../../../../src/server/persistence/index';
+import { hashToken, type SandboxStore } from '../../../../src/server/store/store';
 
 const ISO = '2024-01-01T00:00:00.000Z';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { STATE_SORT_FIELDS } from '../../../../src/core/query';
-import { SandboxStore } from '../../../../src/sandbox/store/store';
-import type { SortKey, StateFilter } from '../../../../src/sandbox/store/stateQuery';
-import { selectPage } from '../../../../src/sandbox/store/topK';
+import { SandboxStore } from '../../../../src/server/store/store';
+import type { SortKey, StateFilter } from '../../../../src/server/store/stateQuery';
+import { selectPage } from '../../../../src/server/store/topK';
 import { makeStates, reference, seeded } from '../http/stateFixtures';
 
 describe('sandbox store: state query', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ClientStateWire } from '../../../../src/core/clientState';
-import { SandboxStore } from '../../../../src/sandbox/store/store';
-import type { StoreOp } from '../../../../src/sandbox/store/types';
+import { SandboxStore } from '../../../../src/server/store/store';
+import type { StoreOp } from '../../../../src/server/store/types';
 
 function recording(): { ops: StoreOp[]; journal: { append(op: StoreOp): void; close(): void } } {
   const ops: StoreOp[] = [];

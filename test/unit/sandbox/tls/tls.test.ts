@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as https from 'node:https';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ensureTlsMaterial } from '../../../../src/sandbox/tls';
+import { ensureTlsMaterial } from '../../../../src/server/tls';
 import { API_KEY, API_TOKEN, basic, rawExchange, startFixture } from '../http/fixture';
 
 /** GET over HTTPS trusting only `ca` (not the system roots); resolves with the status. */
@@ -53,15 +53,18 @@ describe('sandbox TLS material', function () {
     assert.equal(fs.statSync(path.join(dir, 'tls', 'ca-key.pem')).mode & 0o077, 0, 'keys are private to the user');
   });
 
-  it('reuses the kept material on the next start, and re-issues only the server certificate for a new host', async () => {
-    const first = await ensureTlsMaterial({ dataDir: dir, hosts: ['127.0.0.1'] });
-    const again = await ensureTlsMaterial({ dataDir: dir, hosts: ['127.0.0.1'] });
-    assert.deepEqual(again, first);
-    const wider = await ensureTlsMaterial({ dataDir: dir, hosts: ['127.0.0.1', 'other.test'] });
-    assert.equal(wider.ca, first.ca, 'devices that trust the CA keep trusting it');
-    assert.notEqual(wider.cert, first.cert);
-    assert.ok((new X509Certificate(wider.cert).subjectAltName ?? '').includes('DNS:other.test'));
-  });
+  it(
+    'reuses the kept material on the next start, and re-issues only the server certificate for a new ' + 'host',
+    async () => {
+      const first = await ensureTlsMaterial({ dataDir: dir, hosts: ['127.0.0.1'] });
+      const again = await ensureTlsMaterial({ dataDir: dir, hosts: ['127.0.0.1'] });
+      assert.deepEqual(again, first);
+      const wider = await ensureTlsMaterial({ dataDir: dir, hosts: ['127.0.0.1', 'other.test'] });
+      assert.equal(wider.ca, first.ca, 'devices that trust the CA keep trusting it');
+      assert.notEqual(wider.cert, first.cert);
+      assert.ok((new X509Certificate(wider.cert).subjectAltName ?? '').includes('DNS:other.test'));
+    },
+  );
 
   it("reads a certificate and key of the user's own, and refuses a key of another certificate", async () => {
     const a = await ensureTlsMaterial({ dataDir: path.join(dir, 'a'), hosts: [] });

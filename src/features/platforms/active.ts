@@ -1,0 +1,20 @@
+// The active platform as features see it: its settings resolved, its REST client and the
+// credentials for other protocols; or why there is none (and which command would fix that).
+import type { PlatformRestClient } from '../../platform/rest/client';
+import type { ResolvedPlatform } from './config';
+
+export interface ActivePlatform {
+  readonly name: string;
+  readonly resolved: ResolvedPlatform;
+  readonly rest: PlatformRestClient;
+  /** For clients of other protocols (the MQTT monitor): never log or show these. */
+  readonly credentials: { readonly apiKey: string; readonly apiToken: string; readonly ca?: string };
+}
+
+/** What would fix a problem: a command of this extension. */
+export type PlatformFix = 'connect' | 'setCredentials' | 'select';
+
+export type PlatformStatus =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'problem'; readonly name?: string; readonly message: string; readonly fix: PlatformFix }
+  | { readonly kind: 'ready'; readonly platform: ActivePlatform };
