@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { ourExtension } from './support';
+import { ourExtension } from './support/index';
 
 describe('IoT Connectivity in a real VS Code extension host', () => {
   it('is loaded but not active before its view or a command is used', () => {

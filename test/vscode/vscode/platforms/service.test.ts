@@ -1,0 +1,132 @@
+// Platforms and credentials in a real extension host: no platform → the welcome state; Connect
+// to Platform verifies with a real call and keeps the token out of settings; failures say what
+// failed; workspace settings cannot redirect the token.
+import * as assert from 'assert';
+import * as net from 'net';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { IotConnectivityApi } from '../../../../src/extension';
+import { waitFor } from '../../../support/waitFor';
+import { extensionApi, freshRoots, label, ready, removeAllPlatforms, useSandbox } from '../../views/clients/fixture';
+
+describe('Clients view: platforms and credentials', () => {
+  let api: IotConnectivityApi;
+  before(async () => {
+    api = await extensionApi();
+    await removeAllPlatforms(api);
+  });
+  after(async () => {
+    await removeAllPlatforms(api);
+  });
+
+  it('shows nothing but the welcome (platformState none) while no platform is set up', async () => {
+    assert.deepStrictEqual(await freshRoots(api), []);
+    assert.strictEqual((await api.platforms.status()).kind, 'none');
+  });
+
+  it('connects with a complete draft: verified, token in secret storage, the rest in user settings', async () => {
+    const r = ready();
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean }>('iotConnectivity.connectPlatform', {
+      name: 'sandbox',
+      apiUrl: r.apiUrl,
+      mqttUrl: r.mqttUrl,
+      apiKey: r.apiKey,
+      token: r.apiToken,
+    });
+    assert.deepStrictEqual(outcome, { ok: true, name: 'sandbox', clientStateEnabled: true });
+    const inspected = vscode.workspace.getConfiguration('iotConnectivity').inspect('platforms');
+    assert.deepStrictEqual(inspected?.globalValue, [
+      { name: 'sandbox', apiUrl: r.apiUrl, mqttUrl: r.mqttUrl, apiKey: r.apiKey },
+    ]);
+    assert.strictEqual(
+      vscode.workspace.getConfiguration('iotConnectivity').inspect('activePlatform')?.globalValue,
+      'sandbox',
+    );
+    const everything = JSON.stringify(vscode.workspace.getConfiguration('iotConnectivity'));
+    assert.ok(!everything.includes(r.apiToken), 'the token is in the settings');
+    const roots = await freshRoots(api);
+    assert.deepStrictEqual(
+      roots.map((n) => label(n).replace(/ \(\d+\)$/, '')),
+      ['Connected', 'Disconnected'],
+    );
+  });
+
+  it('says precisely what failed for a wrong token, and changes nothing', async () => {
+    const r = ready();
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; message: string }>(
+      'iotConnectivity.connectPlatform',
+      { name: 'wrong', apiUrl: r.apiUrl, apiKey: r.apiKey, token: 'not-the-token' },
+    );
+    assert.strictEqual(outcome.ok, false);
+    assert.match(outcome.message, /^Could not connect to wrong: .*(403|refused|not allowed|credentials)/i);
+    assert.ok(!outcome.message.includes('not-the-token'));
+    assert.deepStrictEqual(
+      api.platforms.list().map((p) => p.name),
+      ['sandbox'],
+    );
+  });
+
+  it('says precisely what failed for a host where nothing listens', async () => {
+    const r = ready();
+    const closedPort = await freePort();
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; message: string }>(
+      'iotConnectivity.connectPlatform',
+      { name: 'nowhere', apiUrl: `http://127.0.0.1:${closedPort}/api/v0002`, apiKey: r.apiKey, token: r.apiToken },
+    );
+    assert.strictEqual(outcome.ok, false);
+    assert.match(outcome.message, new RegExp(`127\\.0\\.0\\.1:${closedPort}.*refused`));
+  });
+
+  it('ignores platform settings of the workspace: they cannot send the token to another host', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the tests run with a workspace folder');
+    const file = vscode.Uri.file(path.join(folder, '.vscode', 'settings.json'));
+    // pageSize is a window setting a workspace may set: it shows when the file has been read.
+    const evil = {
+      'iotConnectivity.platforms': [
+        { name: 'sandbox', apiUrl: 'http://evil.example/api/v0002', apiKey: ready().apiKey },
+      ],
+      'iotConnectivity.activePlatform': 'sandbox',
+      'iotConnectivity.pageSize': 7,
+    };
+    try {
+      // Through VS Code's file service, which tells the configuration service at once.
+      await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(evil)));
+      await waitFor(
+        'the workspace settings to be read',
+        () => vscode.workspace.getConfiguration('iotConnectivity').inspect('pageSize')?.workspaceValue === 7,
+        { timeoutMs: 15_000 },
+      );
+      const status = await api.platforms.status();
+      assert.strictEqual(status.kind, 'ready');
+      assert.strictEqual(status.kind === 'ready' && status.platform.resolved.apiUrl, ready().apiUrl);
+      assert.deepStrictEqual(
+        api.platforms.list().map((p) => p.apiUrl),
+        [ready().apiUrl],
+      );
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.file(path.join(folder, '.vscode')), { recursive: true });
+    }
+  });
+
+  it('selects and removes platforms; the token goes with its platform', async () => {
+    await useSandbox(api, { name: 'second' });
+    assert.strictEqual(api.platforms.activeName(), 'second');
+    await vscode.commands.executeCommand('iotConnectivity.selectPlatform', 'sandbox');
+    assert.strictEqual(api.platforms.activeName(), 'sandbox');
+    await api.platforms.remove('second');
+    assert.deepStrictEqual(
+      api.platforms.list().map((p) => p.name),
+      ['sandbox'],
+    );
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
