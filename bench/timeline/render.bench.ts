@@ -8,7 +8,7 @@
 //   node esbuild.js && node esbuild.js --tests && node out/bench/timeline/render.bench.js [events=50000] [runs=5]
 import { loadavg } from 'node:os';
 import { snapshotMessage, type TimelineSnapshot, type ToView } from '../../src/shared/protocol';
-import { syntheticHistory } from '../../test/unit/timeline/synthetic';
+import { syntheticHistory } from '../../test/unit/webview/timeline/model/synthetic';
 import { openTimelinePage, type TimelinePage } from './page';
 import { wireCost } from './wire';
 

@@ -7,14 +7,6 @@ import { parseInstant } from './time';
 
 export type ConnectionStatus = 'connected' | 'disconnected';
 export type ActivityEvent = 'mqttConnect' | 'mqttPublish' | 'mqttSubscribe' | 'mqttUnsubscribe' | 'mqttDisconnect';
-export const ACTIVITY_EVENTS: readonly ActivityEvent[] = [
-  'mqttConnect',
-  'mqttPublish',
-  'mqttSubscribe',
-  'mqttUnsubscribe',
-  'mqttDisconnect',
-];
-
 /** What the API sends. */
 export interface ClientStateWire {
   id: string;

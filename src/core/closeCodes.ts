@@ -212,12 +212,6 @@ export function closeReason(code: number): string {
   return byCode.get(code)?.reason ?? `The connection was closed (${code})`;
 }
 
-/** Close codes whose reason sentence ends a log line or monitor `Reason` field (for reading them back). */
-export function closeCodeForReason(reason: string): number | undefined {
-  const wanted = reason.trim().replace(/\.$/, '').toLowerCase();
-  return table.find((info) => info.reason.toLowerCase() === wanted)?.code;
-}
-
 // --- MQTT 5 reason codes used above (spec §4.3), by their own numbers.
 
 const mqtt5Names: Record<number, string> = {

@@ -46,33 +46,12 @@
 //   monitor.restart();                      // after 'rejected' (credentials fixed)
 //   await monitor.dispose();
 
-export { backoffDelay, type BackoffOptions } from './backoff';
-export {
-  PlatformError,
-  isPlatformError,
-  type PlatformErrorInit,
-  type PlatformErrorKind,
-  type TlsProblem,
-} from './errors';
-export { Emitter, type Disposable, type Listener } from './events';
-export { silentLog, type PlatformLog } from './log';
+export { backoffDelay } from './backoff';
+export { PlatformError } from './errors';
 export { MonitorClient } from './monitor/monitorClient';
-export { reconcile, type ReconcileOptions, type ReconcileReport } from './monitor/reconcile';
-export { topicMatches } from './monitor/subscriptions';
-export type {
-  InvalidMonitorPayload,
-  MonitorConnection,
-  MonitorEvent,
-  MonitorEvents,
-  MonitorOptions,
-  MonitorPlan,
-  Reconnected,
-  SubscriptionResult,
-} from './monitor/types';
+export { reconcile } from './monitor/reconcile';
+export type { MonitorEvent, MonitorEvents, MonitorOptions, Reconnected } from './monitor/types';
 export { PlatformRestClient } from './rest/client';
-export { MAX_LOG_MESSAGE, type LogEntry, type LogPage, type LogRequest } from './rest/logs';
+export type { LogPage } from './rest/logs';
 export type { RestClientOptions } from './rest/options';
 export { secretForms } from './rest/redact';
-export { clientIdOf, type CreatedDevice, type Device, type DeviceType } from './rest/registry';
-export type { ClientStateConfig, ClientStatePage, StatePageRequest, StateSort } from './rest/states';
-export type { VerifyResult } from './rest/verify';

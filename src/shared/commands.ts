@@ -24,6 +24,3 @@ export const Command = {
   /** Internal: the "Load more…" leaf. */
   loadMore: 'iotConnectivity.loadMore',
 } as const;
-
-/** Registered but not contributed: they take a tree node and mean nothing from the palette. */
-export const INTERNAL_COMMANDS: readonly string[] = [Command.loadMore];

@@ -1,7 +1,7 @@
 // The sandbox as the benchmarks run it: dist/sandbox.js in its own process on free loopback
 // ports, its REST API called with its own key, devices registered through it.
 
-import { spawnSandbox, type SandboxProcess } from '../../../test/unit/sandbox/cli/process';
+import { spawnSandbox, type SandboxProcess } from '../../../test/unit/server/process';
 import type { ReadyInfo } from '../../../src/core/readyInfo';
 
 export interface BenchSandbox {

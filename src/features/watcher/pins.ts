@@ -9,8 +9,6 @@ import { plainText } from '../../core/text';
 /** A bound on what one window watches: past 500 exact topics the cover uses wildcards anyway. */
 export const MAX_PINS = 5000;
 
-export type PinsByPlatform = Readonly<Record<string, readonly string[]>>;
-
 /** The stored value as lists of valid ids per platform name; anything else is dropped. */
 export function readPins(value: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
