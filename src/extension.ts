@@ -1,13 +1,15 @@
-// Wiring only: the shared services, then each feature registers itself with them.
+// Wiring only: the shared services, each feature with them, then every command in one table.
 import * as vscode from 'vscode';
-import { registerCommands } from './views/commands/register';
-import { QueryState } from './views/clients/queryState';
-import { registerClientsView } from './views/clients/register';
-import { registerDeviceRegistration } from './views/register/register';
 import { WindowMonitor } from './features/monitor/windowMonitor';
-import { registerLocalSandbox } from './views/sandbox/register';
-import { registerTimeline } from './views/timeline/register';
-import { registerWatcher } from './views/watcher/register';
+import { QueryState } from './views/clients/queryState';
+import { clientsViewCommands, registerClientsView } from './views/clients/register';
+import { ClientActions } from './views/commands/clientActions';
+import { generalCommands } from './views/commands/register';
+import { deviceRegistrationCommands } from './views/register/register';
+import { localSandboxCommands, registerLocalSandbox } from './views/sandbox/register';
+import { registerTimeline, timelineCommands } from './views/timeline/register';
+import { registerWatcher, watcherCommands } from './views/watcher/register';
+import { registerCommands } from './vscode/commands';
 import { createLog } from './vscode/log';
 import { PlatformService } from './vscode/platforms/service';
 import { TokenStore } from './vscode/secrets';
@@ -17,7 +19,7 @@ export interface IotConnectivityApi {
   readonly platforms: PlatformService;
   readonly query: QueryState;
   readonly clients: ReturnType<typeof registerClientsView>;
-  readonly actions: ReturnType<typeof registerCommands>['actions'];
+  readonly actions: ClientActions;
   readonly timeline: ReturnType<typeof registerTimeline>;
   readonly watcher: ReturnType<typeof registerWatcher>;
   /** The window's one monitor connection, shared by the watcher and the timelines. */
@@ -28,23 +30,26 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const log = createLog(context);
   const platforms = new PlatformService(new TokenStore(context.secrets), log);
   const query = new QueryState(context.workspaceState);
+  const actions = new ClientActions();
   context.subscriptions.push(platforms, query);
   const clients = registerClientsView(context, platforms, query, log);
-  const { actions } = registerCommands(context, { log, platforms, query, clients });
   const monitors = new WindowMonitor(log.for('monitor'));
   const timeline = registerTimeline(context, { log, platforms, actions, monitors });
-  const watcher = registerWatcher(context, {
-    log,
-    platforms,
-    clients,
-    actions,
-    monitors,
-    activeTimelineClient: () => timeline.activeClientId(),
-  });
+  const activeTimelineClient = () => timeline.activeClientId();
+  const watcher = registerWatcher(context, { log, platforms, clients, actions, monitors, activeTimelineClient });
   // After its users (subscriptions are disposed in order): their leases go before the connection.
   context.subscriptions.push({ dispose: () => void monitors.dispose() });
-  registerLocalSandbox(context, { log, platforms });
-  registerDeviceRegistration(context, { log, platforms });
+  const sandbox = registerLocalSandbox(context, { log, platforms });
+  context.subscriptions.push(
+    registerCommands(log, {
+      ...generalCommands(context, { log, platforms, query, clients, actions }),
+      ...clientsViewCommands(),
+      ...timelineCommands(timeline, platforms),
+      ...watcherCommands(watcher, { platforms, activeTimelineClient }),
+      ...localSandboxCommands(sandbox),
+      ...deviceRegistrationCommands(context, { log, platforms }),
+    }),
+  );
   log.for('extension').info('activated');
   return { platforms, query, clients, actions, timeline, watcher, monitors };
 }

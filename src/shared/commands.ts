@@ -1,5 +1,12 @@
-// Command ids of the extension (no `vscode` import: the package.json lint test reads them).
-// Every id here is registered in activate; the palette-visible ones are contributed in package.json.
+// Every command of the extension in one place: its id, what internal callers may pass it and what
+// it returns. Features and views import this file; package.json's contributions are checked
+// against it (test/unit/manifest). No `vscode` import.
+//
+// A command may also be run from outside the extension (menus, `command:` links, keybindings,
+// other extensions) with any argument at all: handlers therefore receive `unknown` in each
+// position and check it (see CommandHandlers); the types below bind the extension's own callers.
+import type { ClientState } from '../core/clientState';
+import type { StateQuery } from '../core/query';
 
 export const Command = {
   showLog: 'iotConnectivity.showLog',
@@ -21,6 +28,77 @@ export const Command = {
   pinClient: 'iotConnectivity.pinClient',
   unpinClient: 'iotConnectivity.unpinClient',
   showPinned: 'iotConnectivity.showPinned',
-  /** Internal: the "Load more…" leaf. */
+  /** Internal: the "Load more…" leaf of the Clients tree (not contributed). */
   loadMore: 'iotConnectivity.loadMore',
 } as const;
+
+export type CommandId = (typeof Command)[keyof typeof Command];
+
+/** A client as commands take it: its id, a state record, or a tree row that carries one. */
+export type ClientArg = string | ClientState | { readonly state: ClientState };
+
+/** "Connect to Platform…": a platform's name to edit, or a draft of its fields. */
+export type ConnectArg = string | { readonly [field: string]: unknown };
+
+export type ConnectOutcome =
+  | { readonly ok: true; readonly name: string; readonly clientStateEnabled: boolean }
+  | { readonly ok: false; readonly cancelled?: boolean; readonly message: string };
+
+export interface StartedSandbox {
+  /** The sandbox process (for the tests: it is a real child process). */
+  readonly pid: number;
+  readonly apiUrl: string;
+  readonly mqttUrl: string;
+  readonly fleetSize: number;
+  readonly alreadyRunning: boolean;
+}
+
+export interface RegisteredDevice {
+  readonly clientId: string;
+  readonly typeId: string;
+  readonly deviceId: string;
+  /** The document with the snippets. */
+  readonly uri: string;
+}
+
+/** Each command's parameters (as the extension's own callers pass them) and result. */
+export interface CommandSignatures {
+  [Command.showLog]: () => void;
+  [Command.refresh]: () => void;
+  [Command.queryClients]: (query?: StateQuery) => StateQuery | undefined;
+  [Command.clearQuery]: () => void;
+  [Command.showClient]: (clientOrDeviceId?: string) => ClientState | undefined;
+  [Command.showDetails]: (client: ClientArg) => void;
+  [Command.copyClientId]: (client: ClientArg) => void;
+  [Command.showTimeline]: (client?: ClientArg) => void;
+  [Command.connectPlatform]: (platform?: ConnectArg) => ConnectOutcome;
+  [Command.selectPlatform]: (platformName?: string) => void;
+  [Command.setCredentials]: (platformName?: string) => void;
+  [Command.removePlatform]: (platformName?: string) => void;
+  [Command.enableClientState]: () => void;
+  [Command.startLocalSandbox]: (options?: { readonly fleetSize?: number }) => StartedSandbox;
+  /** Whether a sandbox was running and is now stopped. */
+  [Command.stopLocalSandbox]: () => boolean;
+  [Command.registerDevice]: (target?: {
+    readonly typeId: string;
+    readonly deviceId: string;
+  }) => RegisteredDevice | undefined;
+  [Command.pinClient]: (client?: ClientArg) => boolean;
+  [Command.unpinClient]: (client?: ClientArg) => boolean;
+  [Command.showPinned]: () => void;
+  [Command.loadMore]: (node: object) => void;
+}
+
+export type CommandArgs<K extends CommandId> = Parameters<CommandSignatures[K]>;
+export type CommandResult<K extends CommandId> = ReturnType<CommandSignatures[K]>;
+
+/** A handler gets `unknown` in each parameter position (it must check) and returns the command's result. */
+export type CommandHandler<K extends CommandId> = (
+  ...args: Unchecked<CommandArgs<K>>
+) => CommandResult<K> | Promise<CommandResult<K>>;
+
+/** The same parameter list with every position `unknown` (optional ones stay optional). */
+type Unchecked<T extends readonly unknown[]> = { [I in keyof T]: unknown };
+
+/** One handler per command: a missing command is a compile error where they are put together. */
+export type CommandHandlers = { readonly [K in CommandId]: CommandHandler<K> };

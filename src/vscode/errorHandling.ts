@@ -32,12 +32,3 @@ export function runWithErrorHandling<A extends unknown[], R>(
     }
   };
 }
-
-/** Registers a command whose failures go through runWithErrorHandling. */
-export function registerCommand<A extends unknown[]>(
-  log: Log,
-  id: string,
-  fn: (...args: A) => unknown,
-): vscode.Disposable {
-  return vscode.commands.registerCommand(id, runWithErrorHandling(log, id, fn as (...a: unknown[]) => unknown));
-}

@@ -5,13 +5,12 @@ import { describeStateQuery } from '../../core/stateQueryWords';
 import { plainText } from '../../core/text';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { registerCommand } from '../../vscode/errorHandling';
-import { Command } from '../../shared/commands';
+import { Command, type CommandHandlers } from '../../shared/commands';
 import { AutoRefresh } from './autoRefresh';
 import type { ClientsNode } from './node';
 import { ClientsTreeProvider, type TreeSummary } from './provider';
 import type { QueryState } from './queryState';
-import type { LoadMoreNode } from './simpleNodes';
+import { LoadMoreNode } from './simpleNodes';
 
 export const CLIENTS_VIEW = 'iotConnectivity.clients';
 
@@ -45,9 +44,16 @@ export function registerClientsView(
     view,
     new AutoRefresh(view, provider),
     provider.onDidLoad((s) => showSummary(view, s, query.active)),
-    registerCommand(log, Command.loadMore, (node: LoadMoreNode) =>
-      vscode.window.withProgress({ location: { viewId: CLIENTS_VIEW } }, () => node.load()),
-    ),
   );
   return { provider, view };
+}
+
+/** "Load more…": the leaf's own command (a tree row passes itself; anything else is ignored). */
+export function clientsViewCommands(): Pick<CommandHandlers, typeof Command.loadMore> {
+  return {
+    [Command.loadMore]: async (node) => {
+      if (!(node instanceof LoadMoreNode)) return;
+      await vscode.window.withProgress({ location: { viewId: CLIENTS_VIEW } }, () => node.load());
+    },
+  };
 }

@@ -4,10 +4,18 @@ import * as vscode from 'vscode';
 import type { ClientState } from '../../core/clientState';
 import { Command } from '../../shared/commands';
 
+/** The commands that take a client (its state record) as their argument. */
+export type ClientCommand =
+  | typeof Command.showDetails
+  | typeof Command.copyClientId
+  | typeof Command.showTimeline
+  | typeof Command.pinClient
+  | typeof Command.unpinClient;
+
 export interface ClientAction {
   /** Shown in the list, e.g. "$(json) Show Details". */
   readonly label: () => string;
-  readonly command: string;
+  readonly command: ClientCommand;
   readonly appliesTo?: (state: ClientState) => boolean;
 }
 

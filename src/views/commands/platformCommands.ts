@@ -8,6 +8,7 @@ import { hostOf, resolvePlatform, type PlatformConfig } from '../../features/pla
 import { createRestClient, type PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
 import { Command } from '../../shared/commands';
+import { executeCommand } from '../../vscode/commands';
 
 export interface PlatformDeps {
   readonly platforms: PlatformService;
@@ -20,7 +21,7 @@ async function choose(deps: PlatformDeps, arg: unknown, placeholder: string): Pr
   const named = typeof arg === 'string' ? list.find((p) => p.name === arg) : undefined;
   if (named) return named;
   if (list.length === 0) {
-    await vscode.commands.executeCommand(Command.connectPlatform);
+    await executeCommand(Command.connectPlatform);
     return undefined;
   }
   const active = deps.platforms.activeName();

@@ -1,16 +1,16 @@
-// Every command of the extension, each through the one error-handling wrapper.
+// The commands of the Clients view's title and context menus, the platforms and the log: their
+// handlers, put together with every other feature's in extension.ts.
 import * as vscode from 'vscode';
-import { registerCommand } from '../../vscode/errorHandling';
+import { Command, type CommandHandlers } from '../../shared/commands';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import type { ClientsView } from '../clients/register';
 import type { QueryState } from '../clients/queryState';
 import { clientStateOf } from '../clients/node';
-import { ClientActions } from './clientActions';
+import type { ClientActions } from './clientActions';
 import { connectPlatform } from './connect/connect';
 import { DetailsDocuments } from './details';
 import { enableClientState } from './enableClientState';
-import { Command } from '../../shared/commands';
 import { removePlatform, selectPlatform, setCredentials } from './platformCommands';
 import { queryClients } from './query/queryClients';
 import { showClient } from './showClient';
@@ -20,7 +20,22 @@ export interface CommandDeps {
   readonly platforms: PlatformService;
   readonly query: QueryState;
   readonly clients: ClientsView;
+  readonly actions: ClientActions;
 }
+
+type GeneralCommand =
+  | typeof Command.showLog
+  | typeof Command.refresh
+  | typeof Command.queryClients
+  | typeof Command.clearQuery
+  | typeof Command.showClient
+  | typeof Command.showDetails
+  | typeof Command.copyClientId
+  | typeof Command.connectPlatform
+  | typeof Command.selectPlatform
+  | typeof Command.setCredentials
+  | typeof Command.removePlatform
+  | typeof Command.enableClientState;
 
 function needClient(arg: unknown) {
   const state = clientStateOf(arg);
@@ -28,33 +43,31 @@ function needClient(arg: unknown) {
   return state;
 }
 
-export function registerCommands(
+export function generalCommands(
   context: vscode.ExtensionContext,
   deps: CommandDeps,
-): { readonly actions: ClientActions } {
-  const { log, platforms, query, clients } = deps;
+): Pick<CommandHandlers, GeneralCommand> {
+  const { log, platforms, query, clients, actions } = deps;
   const details = new DetailsDocuments();
-  const actions = new ClientActions();
+  context.subscriptions.push(details);
   const refresh = () => clients.provider.refresh();
-  const reg = (id: string, fn: (...args: never[]) => unknown) =>
-    registerCommand(log, id, fn as (...args: unknown[]) => unknown);
-  context.subscriptions.push(
-    details,
-    reg(Command.showLog, () => log.show()),
-    reg(Command.refresh, refresh),
-    reg(Command.queryClients, (arg?: unknown) => queryClients({ platforms, query }, arg)),
-    reg(Command.clearQuery, () => query.clear()),
-    reg(Command.showClient, (arg?: unknown) => showClient({ platforms, actions }, arg)),
-    reg(Command.showDetails, (arg?: unknown) => details.show(needClient(arg))),
-    reg(Command.copyClientId, async (arg?: unknown) => {
+  return {
+    [Command.showLog]: () => log.show(),
+    [Command.refresh]: refresh,
+    [Command.queryClients]: (arg) => queryClients({ platforms, query }, arg),
+    [Command.clearQuery]: () => query.clear(),
+    [Command.showClient]: (arg) => showClient({ platforms, actions }, arg),
+    [Command.showDetails]: async (arg) => {
+      await details.show(needClient(arg));
+    },
+    [Command.copyClientId]: async (arg) => {
       await vscode.env.clipboard.writeText(needClient(arg).id);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Client ID copied.'), 3000);
-    }),
-    reg(Command.connectPlatform, (arg?: unknown) => connectPlatform({ platforms, log }, arg)),
-    reg(Command.selectPlatform, (arg?: unknown) => selectPlatform({ platforms, log }, arg)),
-    reg(Command.setCredentials, (arg?: unknown) => setCredentials({ platforms, log }, arg)),
-    reg(Command.removePlatform, (arg?: unknown) => removePlatform({ platforms, log }, arg)),
-    reg(Command.enableClientState, () => enableClientState(platforms, refresh)),
-  );
-  return { actions };
+    },
+    [Command.connectPlatform]: (arg) => connectPlatform({ platforms, log }, arg),
+    [Command.selectPlatform]: (arg) => selectPlatform({ platforms, log }, arg),
+    [Command.setCredentials]: (arg) => setCredentials({ platforms, log }, arg),
+    [Command.removePlatform]: (arg) => removePlatform({ platforms, log }, arg),
+    [Command.enableClientState]: () => enableClientState(platforms, refresh),
+  };
 }

@@ -9,7 +9,8 @@ import type { PlatformRestClient } from '../../platform/rest/client';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
 import { quickPickText } from '../../core/quickPickText';
-import type { ClientActions } from './clientActions';
+import type { ClientActions, ClientCommand } from './clientActions';
+import { executeCommand } from '../../vscode/commands';
 
 export interface ShowClientDeps {
   readonly platforms: PlatformService;
@@ -81,7 +82,7 @@ export async function showClient(deps: ShowClientDeps, arg?: unknown): Promise<C
 
 function showRecord(state: ClientState, actions: ClientActions): void {
   const now = Date.now();
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { command?: string }>();
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { readonly command?: ClientCommand }>();
   pick.title = quickPickText(stateHeadline(state, now), 150);
   pick.placeholder = vscode.l10n.t('Choose an action for this client');
   pick.matchOnDescription = true;
@@ -96,7 +97,7 @@ function showRecord(state: ClientState, actions: ClientActions): void {
   pick.onDidAccept(() => {
     const command = pick.selectedItems[0]?.command;
     pick.hide();
-    if (command) void vscode.commands.executeCommand(command, state);
+    if (command) void executeCommand(command, state);
   });
   pick.onDidHide(() => pick.dispose());
   pick.show();

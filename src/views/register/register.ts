@@ -1,9 +1,8 @@
 // "Register Device…", registered with the shared services.
 import * as vscode from 'vscode';
-import { registerCommand } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { Command } from '../../shared/commands';
+import { Command, type CommandHandlers } from '../../shared/commands';
 import { DeviceDocuments } from './documents';
 import { registerDevice } from './registerDevice';
 
@@ -12,10 +11,11 @@ export interface DeviceRegistrationDeps {
   readonly platforms: PlatformService;
 }
 
-export function registerDeviceRegistration(context: vscode.ExtensionContext, deps: DeviceRegistrationDeps): void {
+export function deviceRegistrationCommands(
+  context: vscode.ExtensionContext,
+  deps: DeviceRegistrationDeps,
+): Pick<CommandHandlers, typeof Command.registerDevice> {
   const documents = new DeviceDocuments();
-  context.subscriptions.push(
-    documents,
-    registerCommand(deps.log, Command.registerDevice, (arg?: unknown) => registerDevice({ ...deps, documents }, arg)),
-  );
+  context.subscriptions.push(documents);
+  return { [Command.registerDevice]: (arg) => registerDevice({ ...deps, documents }, arg) };
 }

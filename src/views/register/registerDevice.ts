@@ -11,7 +11,8 @@ import type { Log } from '../../vscode/log';
 import type { ActivePlatform } from '../../features/platforms/active';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
-import { Command } from '../../shared/commands';
+import { Command, type RegisteredDevice } from '../../shared/commands';
+import { executeCommand } from '../../vscode/commands';
 import { inputStep, pickStep } from '../commands/multiStep';
 import { deviceDocument } from '../../features/register/document';
 import type { DeviceDocuments } from './documents';
@@ -21,14 +22,6 @@ export interface RegisterDeviceDeps {
   readonly platforms: PlatformService;
   readonly log: Log;
   readonly documents: DeviceDocuments;
-}
-
-export interface RegisteredDevice {
-  readonly clientId: string;
-  readonly typeId: string;
-  readonly deviceId: string;
-  /** The document with the snippets. */
-  readonly uri: string;
 }
 
 interface Target {
@@ -108,7 +101,7 @@ export async function registerDevice(deps: RegisterDeviceDeps, arg?: unknown): P
         : vscode.l10n.t('Register Device needs a platform: start the local sandbox or connect to one.');
     const choice = await vscode.window.showWarningMessage(message, start, connect);
     if (choice) {
-      await vscode.commands.executeCommand(choice === start ? Command.startLocalSandbox : Command.connectPlatform);
+      await (choice === start ? executeCommand(Command.startLocalSandbox) : executeCommand(Command.connectPlatform));
     }
     return undefined;
   }
@@ -144,7 +137,7 @@ function offerPin(clientId: string): void {
     'Device {0} is registered. Its token is in the document that just opened and is shown only this once: copy it now.',
     plainText(clientId, 120),
   );
-  void vscode.window
-    .showInformationMessage(message, pin)
-    .then((choice) => choice === pin && vscode.commands.executeCommand(Command.pinClient, clientId));
+  void vscode.window.showInformationMessage(message, pin).then((choice) => {
+    if (choice === pin) void executeCommand(Command.pinClient, clientId);
+  });
 }

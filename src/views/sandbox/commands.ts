@@ -4,19 +4,11 @@ import * as vscode from 'vscode';
 import { settings } from '../../vscode/settings';
 import { MAX_LOCAL_FLEET } from '../../vscode/settingKeys';
 import { withUserProgress } from '../../vscode/progress';
-import { Command } from '../../shared/commands';
+import { Command, type StartedSandbox } from '../../shared/commands';
+import { executeCommand } from '../../vscode/commands';
 import type { LocalSandbox } from './service';
 
 const CLIENTS_VIEW_COMMAND = 'iotConnectivity.clients.focus';
-
-export interface StartedSandbox {
-  /** The sandbox process (for the tests: it is a real child process). */
-  readonly pid: number;
-  readonly apiUrl: string;
-  readonly mqttUrl: string;
-  readonly fleetSize: number;
-  readonly alreadyRunning: boolean;
-}
 
 function fleetSizeOf(arg: unknown): number {
   const n = (arg as { fleetSize?: unknown } | null | undefined)?.fleetSize;
@@ -41,9 +33,9 @@ export async function startLocalSandbox(sandbox: LocalSandbox, arg?: unknown): P
         ready.apiUrl,
         ready.mqttUrl,
       );
-  void vscode.window
-    .showInformationMessage(message, stop)
-    .then((choice) => choice === stop && vscode.commands.executeCommand(Command.stopLocalSandbox));
+  void vscode.window.showInformationMessage(message, stop).then((choice) => {
+    if (choice === stop) void executeCommand(Command.stopLocalSandbox);
+  });
   return { pid: sandbox.pid ?? 0, apiUrl: ready.apiUrl, mqttUrl: ready.mqttUrl, fleetSize, alreadyRunning };
 }
 

@@ -1,10 +1,9 @@
 // Start/Stop Local Sandbox and the `npm start` handover, registered with the shared services.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { registerCommand } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { Command } from '../../shared/commands';
+import { Command, type CommandHandlers } from '../../shared/commands';
 import { takeBootstrap } from '../../features/localSandbox/bootstrap';
 import { startLocalSandbox, stopLocalSandbox } from './commands';
 import { LocalSandbox } from './service';
@@ -24,11 +23,7 @@ export function registerLocalSandbox(context: vscode.ExtensionContext, deps: Loc
     cliPath: context.asAbsolutePath(path.join('dist', 'sandbox.js')),
     dataDir: path.join(context.globalStorageUri.fsPath, 'sandbox'),
   });
-  context.subscriptions.push(
-    sandbox,
-    registerCommand(deps.log, Command.startLocalSandbox, (arg?: unknown) => startLocalSandbox(sandbox, arg)),
-    registerCommand(deps.log, Command.stopLocalSandbox, () => stopLocalSandbox(sandbox)),
-  );
+  context.subscriptions.push(sandbox);
   // Launched by npm start: the first time, the walkthrough opens beside the fleet.
   void takeBootstrap(deps.platforms, deps.log).then(async (taken) => {
     if (!taken || context.globalState.get(WALKTHROUGH_SHOWN)) return;
@@ -40,4 +35,13 @@ export function registerLocalSandbox(context: vscode.ExtensionContext, deps: Loc
     );
   });
   return sandbox;
+}
+
+export function localSandboxCommands(
+  sandbox: LocalSandbox,
+): Pick<CommandHandlers, typeof Command.startLocalSandbox | typeof Command.stopLocalSandbox> {
+  return {
+    [Command.startLocalSandbox]: (arg) => startLocalSandbox(sandbox, arg),
+    [Command.stopLocalSandbox]: () => stopLocalSandbox(sandbox),
+  };
 }

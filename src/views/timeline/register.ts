@@ -5,14 +5,14 @@
 import * as vscode from 'vscode';
 import type { ClientState } from '../../core/clientState';
 import { readViewState, TIMELINE_VIEW_TYPE } from '../../shared/protocol';
-import { registerCommand, runWithErrorHandling } from '../../vscode/errorHandling';
+import { runWithErrorHandling } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
 import { plainText } from '../../core/text';
 import type { ClientActions } from '../commands/clientActions';
 import { clientStateOf } from '../clients/node';
-import { Command } from '../../shared/commands';
+import { Command, type CommandHandlers } from '../../shared/commands';
 import { lookUp, pickOne } from '../commands/showClient';
 import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import { TimelineLiveFeed } from './liveFeed';
@@ -38,10 +38,6 @@ export function registerTimeline(context: vscode.ExtensionContext, deps: Timelin
   });
   context.subscriptions.push(
     panels,
-    registerCommand(deps.log, Command.showTimeline, async (arg?: unknown) => {
-      const clientId = clientIdOf(arg) ?? (await askForClient(deps.platforms));
-      if (clientId !== undefined) panels.show(clientId);
-    }),
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = readViewState(state);
@@ -59,6 +55,18 @@ export function registerTimeline(context: vscode.ExtensionContext, deps: Timelin
     }),
   );
   return panels;
+}
+
+export function timelineCommands(
+  panels: TimelinePanels,
+  platforms: PlatformService,
+): Pick<CommandHandlers, typeof Command.showTimeline> {
+  return {
+    [Command.showTimeline]: async (arg) => {
+      const clientId = clientIdOf(arg) ?? (await askForClient(platforms));
+      if (clientId !== undefined) panels.show(clientId);
+    },
+  };
 }
 
 /** A tree item, a state record (Show Client…), or a client id given by another command. */

@@ -14,6 +14,7 @@ import type { PinStore } from './pinStore';
 import type { WatcherService } from './service';
 import { classify } from '../../features/watcher/tally';
 import { clientWords } from '../../features/watcher/tooltip';
+import { executeCommand } from '../../vscode/commands';
 
 export interface PinCommandDeps {
   readonly platforms: PlatformService;
@@ -106,7 +107,7 @@ export async function showPinned(deps: PinCommandDeps): Promise<void> {
     vscode.l10n.t('Pinned clients of {0}: select one to open its timeline', plainText(platform.name, 60)),
     true,
   );
-  if (clientId) await vscode.commands.executeCommand(Command.showTimeline, clientId);
+  if (clientId) await executeCommand(Command.showTimeline, clientId);
 }
 
 type PinnedItem = vscode.QuickPickItem & { clientId: string };

@@ -11,6 +11,7 @@ import { Command } from '../../shared/commands';
 import { missedAlerts, missedWords } from '../../features/watcher/missedWords';
 import { NotificationPolicy, notifyAllowed, type WatcherNotice } from '../../features/watcher/notifyPolicy';
 import type { WatcherService } from './service';
+import { executeCommand } from '../../vscode/commands';
 
 export class WatcherNotifier implements vscode.Disposable {
   private readonly policy = new NotificationPolicy();
@@ -78,9 +79,9 @@ export class WatcherNotifier implements vscode.Disposable {
     const pinned = vscode.l10n.t('Show Pinned Clients');
     const actions = clientIds.length === 1 ? [timeline, unpin] : list ? [pinned] : [];
     const choice = await vscode.window.showWarningMessage(text, ...actions);
-    if (choice === timeline) await vscode.commands.executeCommand(Command.showTimeline, clientIds[0]);
-    else if (choice === unpin) await vscode.commands.executeCommand(Command.unpinClient, clientIds[0]);
-    else if (choice === pinned) await vscode.commands.executeCommand(Command.showPinned);
+    if (choice === timeline) await executeCommand(Command.showTimeline, clientIds[0]);
+    else if (choice === unpin) await executeCommand(Command.unpinClient, clientIds[0]);
+    else if (choice === pinned) await executeCommand(Command.showPinned);
   }
 
   private async refused(reason: string): Promise<void> {
@@ -91,7 +92,7 @@ export class WatcherNotifier implements vscode.Disposable {
       fix,
       showLog,
     );
-    if (choice === fix) await vscode.commands.executeCommand(Command.setCredentials, this.service.platform?.name);
+    if (choice === fix) await executeCommand(Command.setCredentials, this.service.platform?.name);
     else if (choice === showLog) this.log.show();
   }
 

@@ -2,13 +2,12 @@
 // platform, its status-bar item, its notifications, its commands, "Pinned" at the head of the
 // Clients tree, the `pinned` capability of client items, and Pin/Unpin in "Show Client…".
 import * as vscode from 'vscode';
-import { registerCommand } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { THIS_WINDOW } from '../../features/clients/contextValue';
 import type { ClientsView } from '../clients/register';
 import type { ClientActions } from '../commands/clientActions';
-import { Command } from '../../shared/commands';
+import { Command, type CommandHandlers } from '../../shared/commands';
 import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import { pinClient, showPinned, unpinClient, type PinCommandDeps } from './commands';
 import { WatcherNotifier } from './notifier';
@@ -49,12 +48,6 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
   const statusBar = new WatcherStatusBar(service, Command.showPinned);
   const group = new PinnedGroupNode(service);
   const notifier = new WatcherNotifier(service, deps.log);
-  const commandDeps: PinCommandDeps = {
-    platforms: deps.platforms,
-    pins,
-    service,
-    activeTimelineClient: deps.activeTimelineClient,
-  };
   const pinnedOn = (id: string) => (service.platform ? pins.has(service.platform.name, id) : false);
   const { provider } = deps.clients;
   let treeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,9 +65,6 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     service,
     statusBar,
     notifier,
-    registerCommand(deps.log, Command.pinClient, (arg?: unknown) => pinClient(commandDeps, arg)),
-    registerCommand(deps.log, Command.unpinClient, (arg?: unknown) => unpinClient(commandDeps, arg)),
-    registerCommand(deps.log, Command.showPinned, () => showPinned(commandDeps)),
     provider.addCapability((state) => (pinnedOn(state.id) ? 'pinned' : undefined)),
     // This window's own monitor connection is an application like any other: say which it is.
     provider.addCapability((state) => (state.id === deps.monitors.clientId ? THIS_WINDOW : undefined)),
@@ -101,4 +91,22 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     }),
   );
   return { pins, service, statusBar, notifier };
+}
+
+/** Pin, Unpin and Show Pinned Clients. */
+export function watcherCommands(
+  watcher: Watcher,
+  deps: Pick<WatcherDeps, 'platforms' | 'activeTimelineClient'>,
+): Pick<CommandHandlers, typeof Command.pinClient | typeof Command.unpinClient | typeof Command.showPinned> {
+  const commandDeps: PinCommandDeps = {
+    platforms: deps.platforms,
+    pins: watcher.pins,
+    service: watcher.service,
+    activeTimelineClient: deps.activeTimelineClient,
+  };
+  return {
+    [Command.pinClient]: (arg) => pinClient(commandDeps, arg),
+    [Command.unpinClient]: (arg) => unpinClient(commandDeps, arg),
+    [Command.showPinned]: () => showPinned(commandDeps),
+  };
 }

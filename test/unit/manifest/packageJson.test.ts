@@ -70,7 +70,7 @@ describe('package.json lint', () => {
     }
   });
 
-  it('contributes only commands the code registers (their ids are in views/commands/ids.ts)', () => {
+  it('contributes only commands the code registers (their ids are in src/shared/commands.ts)', () => {
     for (const c of contributes.commands as { command: string }[]) {
       assert.ok(COMMAND_IDS.has(c.command), `${c.command} is contributed but not a known command`);
     }

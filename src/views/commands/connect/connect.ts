@@ -11,14 +11,11 @@ import { readCaFile } from '../../../features/platforms/caFile';
 import { resolvePlatform } from '../../../features/platforms/config';
 import { createRestClient, type PlatformService } from '../../../vscode/platforms/service';
 import { withUserProgress } from '../../../vscode/progress';
-import { Command } from '../../../shared/commands';
+import { Command, type ConnectOutcome } from '../../../shared/commands';
+import { executeCommand } from '../../../vscode/commands';
 import { runSteps } from '../multiStep';
 import { draftFromConfig, draftToConfig, readDraft, type ConnectDraft } from '../../../features/platforms/draft';
 import { firstConnectStep } from './steps';
-
-export type ConnectOutcome =
-  | { readonly ok: true; readonly name: string; readonly clientStateEnabled: boolean }
-  | { readonly ok: false; readonly cancelled?: boolean; readonly message: string };
 
 export interface ConnectDeps {
   readonly platforms: PlatformService;
@@ -91,7 +88,9 @@ async function attempt(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectO
         ),
         enable,
       )
-      .then((choice) => choice === enable && vscode.commands.executeCommand(Command.enableClientState));
+      .then((choice) => {
+        if (choice === enable) void executeCommand(Command.enableClientState);
+      });
   }
   return { ok: true, name: config.name, clientStateEnabled: enabled };
 }

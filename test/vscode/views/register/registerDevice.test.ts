@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../../../src/extension';
-import type { RegisteredDevice } from '../../../../src/views/register/registerDevice';
+import type { RegisteredDevice } from '../../../../src/shared/commands';
 import { waitFor } from '../../../support/waitFor';
 import { ourExtension } from '../../support/index';
 import { extensionApi, removeAllPlatforms, sandboxRest, useSandbox } from '../clients/fixture';

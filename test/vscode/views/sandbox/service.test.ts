@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../../../src/extension';
-import type { StartedSandbox } from '../../../../src/views/sandbox/commands';
+import type { StartedSandbox } from '../../../../src/shared/commands';
 import { LOCAL_SANDBOX_PLATFORM } from '../../../../src/features/localSandbox/platform';
 import { waitFor } from '../../../support/waitFor';
 import { extensionApi, label, removeAllPlatforms, rootsWhen } from '../clients/fixture';
