@@ -1,15 +1,16 @@
 // String literals for generated code: whatever a value holds (a token is the platform's choice of
 // characters), the literal means exactly that value in its language. No `vscode` import.
 
-/** A JavaScript string literal: the JSON form. */
+/** JavaScript and Python both read a JSON string literal as the same string. */
 export function jsString(value: string): string {
   return JSON.stringify(value);
 }
 
-/** A Python string literal: the JSON form, which Python reads as the same string. */
-export function pyString(value: string): string {
-  return JSON.stringify(value);
-}
+/**
+ * A Python string literal: Python reads the JSON form as the same string.
+ * @alias
+ */
+export const pyString = jsString;
 
 /** A C string literal: printable ASCII as is, the rest as octal escapes of its UTF-8 bytes. */
 export function cString(value: string): string {
