@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Installs code-server (a real VS Code that runs from npm) into .cache/code-server for the
 // extension-host and UI tests, offline: VS Code's own download servers are unreachable here,
-// and code-server's postinstall fetches from GitHub, so its steps are replayed by hand
-// (the recipe of issue 3 §6). Idempotent: a marker holds what was installed.
+// and code-server's postinstall fetches from GitHub, so its steps are replayed by hand.
+// Idempotent: a marker holds what was installed.
 //   node scripts/install-vscode.js [--force]
 const fs = require('fs');
 const path = require('path');

@@ -1,6 +1,6 @@
 // Benchmark: how fast the sandbox accepts device connections, side by side with Mosquitto in the
 // same run, with the same client code (this process, real mqtt.js clients, the same ids and
-// credentials; Mosquitto lets them in anonymously). Target (issue 2): at least 0.5× Mosquitto's
+// credentials; Mosquitto lets them in anonymously). Target: at least 0.5× Mosquitto's
 // rate. Rounds alternate which broker goes first; the median round of each is compared.
 // Run: node esbuild.js --tests && node out/bench/sandbox/connectRate.bench.js [connections] [rounds] [inFlight]
 // Needs Mosquitto: apt-get install -y mosquitto (it is started here on a free port and stopped).

@@ -1,5 +1,5 @@
 // Benchmark: concurrent device connections the sandbox holds, and its memory per connection.
-// Target (issue 2): 10,000 on this 2-core machine. The sandbox runs as `node dist/sandbox.js` in
+// Target: 10,000 on this 2-core machine. The sandbox runs as `node dist/sandbox.js` in
 // its own process; this process is the load generator (real mqtt.js clients). Each process then
 // holds one socket per connection, under the 20,000 open files `ulimit -n` allows here.
 // Run: node esbuild.js --tests && node out/bench/sandbox/connections.bench.js [connections] [holdSeconds]

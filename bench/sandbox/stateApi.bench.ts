@@ -1,5 +1,5 @@
-// Benchmark: the state API (spec §2) over 100,000 client records, through real HTTP on loopback.
-// Target (issue 2): a `_limit=100` page at p99 < 50 ms. Run: node esbuild.js --tests &&
+// Benchmark: the state API (platform-contract.md §2) over 100,000 client records, through real HTTP on loopback.
+// Target: a `_limit=100` page at p99 < 50 ms. Run: node esbuild.js --tests &&
 // node out/bench/sandbox/stateApi.bench.js [records]. For each query it prints the round trip
 // (node:http client with keep-alive, in this same process), the store's query alone (wall clock),
 // and the CPU time of that query (what the work costs when the process is not waiting for a core),

@@ -1,5 +1,5 @@
 // Benchmark: `npm start` time to ready on a fresh clone, cold (first start: build, code-server
-// install into .cache, sandbox data created) and warm (a second start). Targets (issue 6): cold
+// install into .cache, sandbox data created) and warm (a second start). Targets: cold
 // < 5 min, warm < 30 s. Seconds from `npm start` (its build included) until: the build is done,
 // VS Code answers (what a person waits for before opening the URL), and headless Chromium sees
 // the fleet in the Clients view (--check; Chromium's own start and the workbench load included). Run: node esbuild.js

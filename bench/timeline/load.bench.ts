@@ -1,4 +1,4 @@
-// Benchmark (issue 4): a device's whole connection log — the 1,020 entries the Logs API reaches
+// Benchmark: a device's whole connection log — the 1,020 entries the Logs API reaches
 // (offset ≤ 1000, 20 a page: 51 pages) — read within the platform's 10 calls/s, and the first
 // page drawn soon after the panel opens. The real pipeline: the sandbox (in this process, its
 // rate limit ON at 10 calls/s, so a call over the limit would get a 429), the extension's REST

@@ -1,4 +1,4 @@
-// Benchmark (issue 4): 50,000 synthetic events drawn by the real webview bundle in headless
+// Benchmark: 50,000 synthetic events drawn by the real webview bundle in headless
 // Chromium — the first draw into a fresh page (the snapshot handed over as the host's postMessage
 // would), with the events as objects (`snapshot`, the old form) and in columns (`columns`, what
 // the host posts) side by side, pages alternating so that both see the same load; the host's

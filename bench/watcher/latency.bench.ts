@@ -1,4 +1,4 @@
-// Benchmark: device disconnect → status-bar model updated (issue 5 benchmarks), side by side with
+// Benchmark: device disconnect → status-bar model updated, side by side with
 // the monitor client alone and a bare mqtt.js subscriber on the same topics in the same run. A
 // child process (driver.ts) runs the sandbox and 1,000 real mqtt.js devices that go down and up at
 // 500 transitions per second; each observer runs in a child process of its own (observer.ts), so

@@ -1,4 +1,4 @@
-// The platform's error body (spec §2.4), written by the sandbox and read by the extension.
+// The platform's error body (platform-contract.md §2.4), written by the sandbox and read by the extension.
 
 export interface ApiErrorBody {
   message: string;

@@ -1,5 +1,5 @@
-// The Client Connection State record (spec §2.3): the wire shape the sandbox writes, and a
-// defensive reader for the extension (spec §6: aliases, unknown values, missing fields).
+// The Client Connection State record (platform-contract.md §2.3): the wire shape the sandbox writes, and a
+// defensive reader for the extension (platform-contract.md §6: aliases, unknown values, missing fields).
 
 import { closeCodeInfo, type DisconnectInitiator } from './closeCodes';
 import type { ClientType } from './ids';

@@ -1,4 +1,4 @@
-// The platform's close codes (spec §4.3) with who caused each close, the MQTT 5 reason code it
+// The platform's close codes (platform-contract.md §4.3) with who caused each close, the MQTT 5 reason code it
 // maps to, and words for people. The platform close-code space and the MQTT 5 reason-code space
 // are kept apart: 160 is "timed out" here and "maximum connect time" in MQTT 5.
 
@@ -212,7 +212,7 @@ export function closeReason(code: number): string {
   return byCode.get(code)?.reason ?? `The connection was closed (${code})`;
 }
 
-// --- MQTT 5 reason codes used above (spec §4.3), by their own numbers.
+// --- MQTT 5 reason codes used above (platform-contract.md §4.3), by their own numbers.
 
 const mqtt5Names: Record<number, string> = {
   0: 'normal disconnection',
@@ -259,7 +259,7 @@ export function connackName(code: number): string {
   return connackNames[code] ?? `CONNACK ${code}`;
 }
 
-// --- Reading reason text that varies (spec §3, §4.3: "Reason strings vary; parse the number").
+// --- Reading reason text that varies (platform-contract.md §3, §4.3: "Reason strings vary; parse the number").
 
 /** Words that identify a reason sentence when its wording drifted from the table's. */
 const reasonKeywords: readonly [RegExp, number][] = [

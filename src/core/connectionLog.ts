@@ -1,4 +1,4 @@
-// Wording of the Connection Logs API (spec §3). The sandbox writes these lines; the extension's
+// Wording of the Connection Logs API (platform-contract.md §3). The sandbox writes these lines; the extension's
 // classifier reads them back (and any line it has never seen, as "other").
 
 import { closeReason } from './closeCodes';

@@ -1,10 +1,10 @@
-// Client ids, API keys and monitor topics of the platform (spec §1, §4).
+// Client ids, API keys and monitor topics of the platform (platform-contract.md §1, §4).
 // Ids arrive from devices and from the network: every parser here returns undefined for
 // anything it does not recognise instead of throwing.
 
 export type ClientKind = 'device' | 'gateway' | 'application' | 'scalableApplication';
 
-/** The `clientType` the state API reports (spec §2.2). Scalable applications are applications. */
+/** The `clientType` the state API reports (platform-contract.md §2.2). Scalable applications are applications. */
 export type ClientType = 'device' | 'gateway' | 'application';
 
 export interface DeviceClientId {
@@ -25,7 +25,7 @@ export interface AppClientId {
 
 export type ParsedClientId = DeviceClientId | AppClientId;
 
-/** Id parts use only `[A-Za-z0-9._-]`, at most 36 characters (spec §1). */
+/** Id parts use only `[A-Za-z0-9._-]`, at most 36 characters (platform-contract.md §1). */
 export const ID_PART_PATTERN = /^[A-Za-z0-9._-]{1,36}$/;
 /** Organization ids are 6 characters. */
 export const ORG_ID_PATTERN = /^[A-Za-z0-9]{6}$/;
@@ -83,7 +83,7 @@ export function shortName(id: ParsedClientId): string {
   return isDeviceLike(id) ? id.deviceId : id.instanceId ? `${id.appId}:${id.instanceId}` : id.appId;
 }
 
-// --- API keys (spec §1): `a-{orgId}-{10 random chars}`; SDKs derive the org as key.split('-')[1].
+// --- API keys (platform-contract.md §1): `a-{orgId}-{10 random chars}`; SDKs derive the org as key.split('-')[1].
 
 export const API_KEY_PATTERN = /^a-([A-Za-z0-9]{6})-([A-Za-z0-9]{10})$/;
 
@@ -92,7 +92,7 @@ export function orgFromApiKey(apiKey: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-// --- Monitor topics (spec §4)
+// --- Monitor topics (platform-contract.md §4)
 
 export const DEVICE_MONITOR_TOPIC = /^iot-2\/type\/([^/]+)\/id\/([^/]+)\/mon$/;
 export const APP_MONITOR_TOPIC = /^iot-2\/app\/([^/]+)\/mon$/;

@@ -1,4 +1,4 @@
-// The platform's numbers (spec §2.2, §3, §5), shared by the sandbox that enforces them and the
+// The platform's numbers (platform-contract.md §2.2, §3, §5), shared by the sandbox that enforces them and the
 // extension that stays within them.
 
 /** Largest MQTT payload accepted; larger closes the connection with 287. */

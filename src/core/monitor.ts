@@ -1,4 +1,4 @@
-// Monitor-topic messages (spec §4.2): what the sandbox publishes and the extension reads.
+// Monitor-topic messages (platform-contract.md §4.2): what the sandbox publishes and the extension reads.
 // Every field is optional on the reading side; payloads come from the network.
 
 import { closeReason } from './closeCodes';

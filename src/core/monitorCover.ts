@@ -1,4 +1,4 @@
-// Which monitor topics to subscribe to for a set of pinned clients (issue 5 §2, spec §4, §5).
+// Which monitor topics to subscribe to for a set of pinned clients (platform-contract.md §4, §5).
 // One exact topic per client while their number stays under a threshold; past it, the types
 // (and the applications) with the most pinned clients share a wildcard, greedily by the
 // subscriptions saved; past that, one wildcard for all devices and one for all applications.

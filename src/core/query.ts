@@ -1,4 +1,4 @@
-// The state API's query parameters (spec §2.2): one list for the sandbox that parses them and
+// The state API's query parameters (platform-contract.md §2.2): one list for the sandbox that parses them and
 // the extension that builds them.
 
 import type { ClientType } from './ids';

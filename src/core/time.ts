@@ -1,4 +1,4 @@
-// Instants on the wire: ISO 8601 UTC with milliseconds out, lenient in (spec §2.2): with or
+// Instants on the wire: ISO 8601 UTC with milliseconds out, lenient in (platform-contract.md §2.2): with or
 // without a zone (no zone = UTC), with or without a fraction of any length.
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;

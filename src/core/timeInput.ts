@@ -1,5 +1,5 @@
-// What a person types for "connected after" (issue 3 §4): an ISO 8601 time, lenient like the API
-// (spec §2.2; also a bare date, or a space for the T), "now", or a relative span back from now:
+// What a person types for "connected after": an ISO 8601 time, lenient like the API
+// (platform-contract.md §2.2; also a bare date, or a space for the T), "now", or a relative span back from now:
 // 30m, 1h, 2d, 1w (also "2 days", "2d ago"). Anything else gets an error that says what works.
 
 import { parseInstant } from './time';

@@ -1,6 +1,6 @@
 // src/platform — how the extension talks to a platform. Never imports 'vscode'.
 //
-// REST (spec §2, §3, §5) — one PlatformRestClient per platform:
+// REST (platform-contract.md §2, §3, §5) — one PlatformRestClient per platform:
 //
 //   const rest = new PlatformRestClient({ apiUrl, apiKey, apiToken, ca, rejectUnauthorized, timeoutMs, log });
 //   await rest.verify(signal);                       // "Connect to Platform…": one real call
@@ -27,7 +27,7 @@
 //   - 'featureDisabled' is a 403 from the state API while config/clientstate is off (checked with
 //     one extra call, only on a 403): offer "Enable Client Connection State API".
 //
-// Monitor (spec §4) — one MonitorClient per platform and window:
+// Monitor (platform-contract.md §4) — one MonitorClient per platform and window:
 //
 //   const monitor = new MonitorClient({ mqttUrl, orgId, appId, apiKey, apiToken, ca, log });
 //   monitor.on('connection', (c) => …);    // the watcher's own link: connecting/connected/

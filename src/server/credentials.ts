@@ -1,5 +1,5 @@
 // The API key and token the sandbox reports on its ready line. Given ones are registered; else
-// one is generated (`a-{org}-{10 chars}`, spec §1). The store keeps only the token's hash, so
+// one is generated (`a-{org}-{10 chars}`, platform-contract.md §1). The store keeps only the token's hash, so
 // with a data dir the pair is also kept in a private file there: the next start reports the
 // same working token.
 

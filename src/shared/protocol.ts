@@ -22,7 +22,7 @@ export interface TimelineSubject {
   /** The short name a person knows the client by (device id, app id). */
   readonly name: string;
   readonly kind: ClientKindName;
-  /** Devices and gateways have a connection log; applications do not (spec §3). */
+  /** Devices and gateways have a connection log; applications do not (platform-contract.md §3). */
   readonly hasLog: boolean;
 }
 

@@ -1,5 +1,5 @@
 // One place that turns whatever a source says about a close (a code, a reason text that varies,
-// an initiator, an MQTT 5 reason code) into a CloseDetail and a cause (spec §4.3, §6).
+// an initiator, an MQTT 5 reason code) into a CloseDetail and a cause (platform-contract.md §4.3, §6).
 
 import {
   closeCodeInText,

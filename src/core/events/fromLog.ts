@@ -1,4 +1,4 @@
-// Connection-log entries (spec §3, newest first as the API returns them) → events, oldest first.
+// Connection-log entries (platform-contract.md §3, newest first as the API returns them) → events, oldest first.
 // A line is read in context: "Token auth failed" followed by "Closed connection from the same IP.
 // The operation is not authorized." is ONE failed connect, and a not-authorized close while no
 // session is open is a failed attempt, not a disconnect. Classify all entries read so far in one

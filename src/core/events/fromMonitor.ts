@@ -1,4 +1,4 @@
-// A monitor message (spec §4.2, read by core/monitor.ts's parseMonitorPayload) → one event.
+// A monitor message (platform-contract.md §4.2, read by core/monitor.ts's parseMonitorPayload) → one event.
 // Absent CloseCode on a Disconnect means 0 (the platform omits it when 0); an unknown Action is
 // kept as `other` with the message as received.
 

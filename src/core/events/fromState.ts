@@ -1,6 +1,6 @@
-// The state record (spec §2.3) as events: its last connect and its last disconnect (each the most
+// The state record (platform-contract.md §2.3) as events: its last connect and its last disconnect (each the most
 // recent such event, not necessarily the current session's), with the record's own initiator and
-// reason code for the disconnect (spec §6 aliases are resolved by normaliseClientState).
+// reason code for the disconnect (platform-contract.md §6 aliases are resolved by normaliseClientState).
 
 import type { ClientState } from '../clientState';
 import { FAILED_CONNECT_CODES, resolveClose } from './close';
@@ -27,7 +27,7 @@ export function eventsFromState(state: ClientState): ConnectivityEvent[] {
       mqttReasonCode: state.mqttReasonCode,
     });
     const time = state.lastDisconnectTime;
-    // A client whose attempts all failed has a disconnect and no connect (spec §2).
+    // A client whose attempts all failed has a disconnect and no connect (platform-contract.md §2).
     if (
       state.lastConnectTime === undefined &&
       close.closeCode !== undefined &&

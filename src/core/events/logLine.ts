@@ -1,4 +1,4 @@
-// One connection-log message (spec §3) read into a fact, without context. The wordings are the
+// One connection-log message (platform-contract.md §3) read into a fact, without context. The wordings are the
 // platform's (seen in the wild) and the sandbox's (core/connectionLog.ts writes the same ones).
 // Anything else is `other`. Every pattern is anchored and linear: a 1 MB line costs one pass.
 

@@ -1,4 +1,4 @@
-// What happened to a client's connection, whatever told us: a connection-log line (spec §3),
+// What happened to a client's connection, whatever told us: a connection-log line (platform-contract.md §3),
 // a monitor message (§4) or the state record (§2.3). One union for the timeline, the summary
 // and the watcher; `other` keeps what could not be understood, never dropping it.
 
@@ -15,7 +15,7 @@ export type AuthMethod = 'token' | 'apiKey' | 'unknown';
 /** Why an event has no usable time: the entry had none, or it was not an instant. */
 export type TimeIssue = 'missing' | 'invalid';
 
-/** How a connection closed, as far as the sources tell (spec §4.3). */
+/** How a connection closed, as far as the sources tell (platform-contract.md §4.3). */
 export interface CloseDetail {
   /** The code as reported (a `CloseCode`, a number in the text, or the code whose sentence matched). */
   readonly closeCode?: number;

@@ -34,7 +34,7 @@ export class PresenceBook {
     return presence ? presence.applyMonitor(message, retained, receivedAt) : [];
   }
 
-  /** A raw monitor payload: refused with a reason when it is not a monitor message (spec §4.2). */
+  /** A raw monitor payload: refused with a reason when it is not a monitor message (platform-contract.md §4.2). */
   applyPayload(payload: Uint8Array | string, retained: boolean, receivedAt: number): PayloadResult {
     const parsed = parseMonitorPayload(payload);
     if (!parsed.ok) return parsed;

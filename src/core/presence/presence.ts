@@ -1,4 +1,4 @@
-// Presence of one pinned client (issue 5 §3), fed by monitor messages and state records.
+// Presence of one pinned client, fed by monitor messages and state records.
 // Unknown until something is known; the retained message delivered on subscribe (or the first
 // state record) sets the initial state without a notification. Messages are ordered by their
 // `Time`: anything older than the latest applied is stale, the same event again is a duplicate.
@@ -74,7 +74,7 @@ export class Presence {
   /**
    * A state record (at start, or reconciling after the watcher reconnected): every change it
    * implies that is newer than what is known, so transitions missed while offline are reported.
-   * A record older than the latest message is lagging (spec §2: the state may lag) and ignored.
+   * A record older than the latest message is lagging (platform-contract.md §2: the state may lag) and ignored.
    */
   applyState(state: ClientState): PresenceTransition[] {
     if (state.id !== this.clientId || state.status === 'unknown') return [];

@@ -1,4 +1,4 @@
-// Coalesces notification storms (issue 5 §5): while fewer than `threshold` items arrived in the
+// Coalesces notification storms: while fewer than `threshold` items arrived in the
 // last `windowMs`, each passes at once; from the threshold-th on they are held and come out as
 // one summary when the storm quiets (`quietMs` without items) or at least once per window while
 // it lasts. Pure: the caller passes the time in and asks again at `nextDue()`.

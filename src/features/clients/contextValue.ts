@@ -16,7 +16,7 @@ export function clientContextValue(state: ClientState, providers: readonly Capab
   const id = parseClientId(state.id);
   const kind = id?.kind === 'gateway' ? 'gateway' : id?.kind === 'device' ? 'device' : id ? 'application' : 'unknown';
   const caps = ['client', kind];
-  // The connection log API serves devices and gateways only (spec §3).
+  // The connection log API serves devices and gateways only (platform-contract.md §3).
   if (kind === 'device' || kind === 'gateway') caps.push('hasLog');
   caps.push(state.status);
   for (const provide of providers) {

@@ -7,7 +7,7 @@ import type { ClientState } from '../../core/clientState';
 import { stateDetails, stateHeadline } from '../../core/clientWords';
 import { escapeMarkdown } from '../../core/markdown';
 
-/** Fields that stateDetails already explains (with their aliases, spec §6). */
+/** Fields that stateDetails already explains (with their aliases, platform-contract.md §6). */
 const EXPLAINED = new Set([
   'id',
   'clientId',

@@ -1,6 +1,6 @@
-// The window's one monitor connection per active platform (issue 5: "one application connection
-// per active platform"), owned here and disposed with the window. The pinned-client watcher and
-// every open timeline take leases on it (sharedMonitor.ts); none of them connects on its own.
+// The window's one monitor connection per active platform, owned here and disposed with the
+// window. The pinned-client watcher and every open timeline take leases on it (sharedMonitor.ts);
+// none of them connects on its own.
 // The app id is unique to the window, so two windows (or a reload racing the old one) never throw
 // each other off with the same id (288). A platform whose connection differs (another platform,
 // new credentials) replaces the monitor: leases on the old one are told it closed.

@@ -1,4 +1,4 @@
-// What device code needs to connect as a registered device (spec §1), taken from the platform's
+// What device code needs to connect as a registered device (platform-contract.md §1), taken from the platform's
 // MQTT URL (no `vscode` import; unit-tested): where, with TLS or not and which CA, as whom.
 
 export const DEVICE_USERNAME = 'use-token-auth';

@@ -1,4 +1,4 @@
-// The monitor client (spec §4): one MQTT 3.1.1 application connection `a:{org}:{appId}` that
+// The monitor client (platform-contract.md §4): one MQTT 3.1.1 application connection `a:{org}:{appId}` that
 // subscribes to the monitor topics of a plan and reports each client's Connect, FailedConnect and
 // Disconnect. Its own connection state is reported apart from client events. It reconnects by
 // itself with exponential backoff and jitter (mqtt.js's fixed reconnectPeriod is switched off),

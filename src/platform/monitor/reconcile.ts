@@ -4,7 +4,7 @@
 // moved it past an older drop-and-reconnect, and a record keeps only the latest connect and the
 // latest disconnect. So for a device whose record changed in the offline window, the connection
 // log of that window is read: it has every connect, failed attempt and disconnect — nothing lost.
-// Applications have no log (spec §3): their record is all there is. Failures are listed.
+// Applications have no log (platform-contract.md §3): their record is all there is. Failures are listed.
 
 import { eventsFromLog, eventsFromState, type ConnectivityEvent } from '../../core/events';
 import { isDeviceLike, monitorTopicFor, parseClientId } from '../../core/ids';

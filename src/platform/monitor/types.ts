@@ -1,4 +1,4 @@
-// The monitor client's options, plan and events (spec §4). Types only.
+// The monitor client's options, plan and events (platform-contract.md §4). Types only.
 
 import type { MonitorTopic } from '../../core/ids';
 import type { MonitorMessage } from '../../core/monitor';

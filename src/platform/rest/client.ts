@@ -48,7 +48,7 @@ export class PlatformRestClient {
     return verify(this.transport, this.options.apiKey, this.options.baseUrl, signal);
   }
 
-  // --- Client Connection State API (spec §2)
+  // --- Client Connection State API (platform-contract.md §2)
 
   listClientStates(request?: StatePageRequest, signal?: AbortSignal): Promise<ClientStatePage> {
     return listClientStates(this.transport, request, signal);
@@ -66,7 +66,7 @@ export class PlatformRestClient {
     return setClientStateConfig(this.transport, enabled, signal);
   }
 
-  // --- Connection Logs API (spec §3)
+  // --- Connection Logs API (platform-contract.md §3)
 
   getConnectionLog(request: LogRequest, signal?: AbortSignal): Promise<LogPage> {
     return getConnectionLog(this.transport, request, signal);
@@ -75,7 +75,7 @@ export class PlatformRestClient {
     return streamConnectionLog(this.transport, request, signal);
   }
 
-  // --- Device registry (spec §5)
+  // --- Device registry (platform-contract.md §5)
 
   listDeviceTypes(signal?: AbortSignal): Promise<DeviceType[]> {
     return listDeviceTypes(this.transport, signal);

@@ -1,4 +1,4 @@
-// The Connection Logs API (spec §3): one page (newest first), and a stream of older pages within
+// The Connection Logs API (platform-contract.md §3): one page (newest first), and a stream of older pages within
 // the API's reach (limit ≤ 20, offset ≤ 1000). Entries are read defensively: an entry without a
 // readable timestamp, or with a huge message, is kept and flagged, never thrown away or thrown.
 

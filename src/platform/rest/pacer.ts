@@ -1,4 +1,4 @@
-// Client-side pacing to the platform's fair-use rate (10 calls/s per organization, spec §2.4),
+// Client-side pacing to the platform's fair-use rate (10 calls/s per organization, platform-contract.md §2.4),
 // shared by every call of one REST client. A sliding window over *finished* calls: a call starts
 // only when fewer than `limit` calls are in flight or finished within the last `windowMs`.
 // Counting from the answer, not from the start, is what keeps the server's count right: the

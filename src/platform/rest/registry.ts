@@ -1,4 +1,4 @@
-// The device registry subset the sandbox serves (spec §5): device types, creating a device (the
+// The device registry subset the sandbox serves (platform-contract.md §5): device types, creating a device (the
 // only moment its token is shown) and reading one device.
 
 import { deviceClientId } from '../../core/ids';

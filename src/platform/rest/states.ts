@@ -1,4 +1,4 @@
-// The Client Connection State API (spec §2): pages of records, one record, and the feature switch.
+// The Client Connection State API (platform-contract.md §2): pages of records, one record, and the feature switch.
 
 import { normaliseClientState, type ClientState } from '../../core/clientState';
 import { STATE_PAGE_MAX } from '../../core/limits';

@@ -8,7 +8,7 @@ export function quote(text: string): string {
   return `"${plainText(text, 120)}"`;
 }
 
-/** One path segment: encoded except for `:` (ids go in raw, spec §2.1). */
+/** One path segment: encoded except for `:` (ids go in raw, platform-contract.md §2.1). */
 export function pathSegment(text: string): string {
   return encodeURIComponent(text).replace(/%3A/gi, ':');
 }

@@ -1,4 +1,4 @@
-// Who may connect (spec §1): devices and gateways with `use-token-auth` and their token,
+// Who may connect (platform-contract.md §1): devices and gateways with `use-token-auth` and their token,
 // applications with an API key of this organization and its token.
 
 import { ConnackCode, CloseCode } from '../../core/closeCodes';

@@ -1,4 +1,4 @@
-// How a connection ends and which close code it gets (spec §4.3). A cause decided by the broker
+// How a connection ends and which close code it gets (platform-contract.md §4.3). A cause decided by the broker
 // (288, 180, 287, 154, 160, 94, 93, 105, 164) is set on the session first; otherwise an MQTT
 // DISCONNECT means 0 and a socket that just closed means 91. MQTT 3.1.1 has no server
 // DISCONNECT, so "the server closes with X" is: record X, then end the socket.

@@ -1,4 +1,4 @@
-// The CONNECT side of the broker: protocol level, client id and credentials (spec §1), the
+// The CONNECT side of the broker: protocol level, client id and credentials (platform-contract.md §1), the
 // takeover of a reused client id (288), keep-alive expiry (160), and every session's end.
 
 import type { Aedes, AuthenticateError } from 'aedes';
@@ -19,7 +19,7 @@ export function installConnectHooks(broker: Aedes, ctx: BrokerContext): void {
       s.user = packet.username;
       s.durable = packet.clean === false;
       if (s.protocolLevel !== 3 && s.protocolLevel !== 4) {
-        // aedes answers CONNACK 1 itself; the platform spoke MQTT 3.1 and 3.1.1 only (spec §1).
+        // aedes answers CONNACK 1 itself; the platform spoke MQTT 3.1 and 3.1.1 only (platform-contract.md §1).
         s.phase = 'refused';
         ctx.log.warn(
           `MQTT ${s.protocolLevel} CONNECT of ${describeText(packet.clientId)} from ${s.clientAddr} refused: CONNACK ` +

@@ -1,5 +1,5 @@
 // The broker's network listeners: MQTT over TCP and TLS, and over WebSocket (plain or TLS) at
-// `/mqtt` (spec §1). Each hands every new connection to `accept` with the facts of its transport.
+// `/mqtt` (platform-contract.md §1). Each hands every new connection to `accept` with the facts of its transport.
 
 import type { IncomingMessage } from 'node:http';
 import * as http from 'node:http';

@@ -1,4 +1,4 @@
-// The platform's own monitor messages (spec §4), QoS 0. aedes delivers a retained message live
+// The platform's own monitor messages (platform-contract.md §4), QoS 0. aedes delivers a retained message live
 // with the retain flag clear and to later subscribers with it set, as MQTT 3.1.1 says.
 
 import type { Aedes } from 'aedes';

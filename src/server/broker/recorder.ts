@@ -1,5 +1,5 @@
 // What the platform records when a client connects, is refused, or disconnects: the device's
-// connection log (spec §3), its state (§2.3), the monitor message (§4), and a line on stderr.
+// connection log (platform-contract.md §3), its state (§2.3), the monitor message (§4), and a line on stderr.
 // Strangers leave no trace in the store: only registered devices get log lines, and only known
 // clients (a registered device, an application that has connected before) get a state record.
 

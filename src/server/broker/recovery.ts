@@ -1,4 +1,4 @@
-// Server recovery (spec §4.1): clients the store says were connected when the previous run ended
+// Server recovery (platform-contract.md §4.1): clients the store says were connected when the previous run ended
 // (a crash leaves them so) are disconnected by the server's end, 93; devices get the retained
 // Disconnect that tells monitor subscribers so.
 

@@ -1,4 +1,4 @@
-// Topic rules (spec §1, §4, §5) and the mapping between the device's short topics and the
+// Topic rules (platform-contract.md §1, §4, §5) and the mapping between the device's short topics and the
 // application's long ones. A device publishes `iot-2/evt/e/fmt/f`, which applications receive as
 // `iot-2/type/t/id/d/evt/e/fmt/f`; an application's command `iot-2/type/t/id/d/cmd/c/fmt/f`
 // reaches the device as `iot-2/cmd/c/fmt/f`. The broker keeps device subscriptions in the long

@@ -1,4 +1,4 @@
-// Writes the Client Connection State records (spec §2.3). Each change carries the time it
+// Writes the Client Connection State records (platform-contract.md §2.3). Each change carries the time it
 // happened; with a lag (like the real platform's) it reaches the store that much later, in order.
 
 import { type ActivityEvent, type ClientStateWire } from '../../core/clientState';

@@ -1,4 +1,4 @@
-// HTTP Basic authentication with the store's API keys (spec §1, §2.4): 401 when credentials are
+// HTTP Basic authentication with the store's API keys (platform-contract.md §1, §2.4): 401 when credentials are
 // missing or not readable as Basic `apiKey:authToken`, 403 when they are readable but wrong.
 
 import type { IncomingMessage } from 'node:http';

@@ -1,4 +1,4 @@
-// Errors of the sandbox's REST API as the platform writes them (spec §2.4): a status and a body
+// Errors of the sandbox's REST API as the platform writes them (platform-contract.md §2.4): a status and a body
 // whose ids follow the `CUD<svc><nnnn>E` style. Services: AP = the API itself (auth, routing,
 // bodies, rate), CS = client connection state, LG = connection logs, RG = device registry,
 // SB = sandbox-only admin calls. Violation ids use 1nnn.

@@ -1,5 +1,5 @@
 // The request pipeline: base path → Basic auth → rate limit → route → JSON reply. Every failure
-// becomes an error body (spec §2.4); anything unexpected is a 500 and a log line, never a crash.
+// becomes an error body (platform-contract.md §2.4); anything unexpected is a 500 and a log line, never a crash.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate } from './auth';

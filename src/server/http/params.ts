@@ -42,14 +42,14 @@ export class ParamReader {
     return this.bad(name, `the value ${quote(value)} is not valid; expected ${allowed.join(' or ')}.`);
   }
 
-  /** An id part of the platform's form (spec §1). */
+  /** An id part of the platform's form (platform-contract.md §1). */
   idPart(name: string, value = this.one(name)): string | undefined {
     if (value === undefined) return undefined;
     if (isValidIdPart(value)) return value;
     return this.bad(name, `the value ${quote(value)} is not a valid id: use 1 to 36 of A-Z a-z 0-9 . _ -.`);
   }
 
-  /** An ISO 8601 instant, read leniently (spec §2.2), as milliseconds. */
+  /** An ISO 8601 instant, read leniently (platform-contract.md §2.2), as milliseconds. */
   instant(name: string): number | undefined {
     const value = this.one(name);
     if (value === undefined) return undefined;

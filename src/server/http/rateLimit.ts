@@ -1,4 +1,4 @@
-// The organization's fair-use rate (spec §2.4): a token bucket refilled at `rate` calls per
+// The organization's fair-use rate (platform-contract.md §2.4): a token bucket refilled at `rate` calls per
 // second, holding at most one second's worth, so short bursts pass and a flood gets 429.
 
 export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };

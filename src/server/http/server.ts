@@ -1,4 +1,4 @@
-// The sandbox's REST API server (spec §2, §3, §5) over HTTP, or HTTPS when TLS material is
+// The sandbox's REST API server (platform-contract.md §2, §3, §5) over HTTP, or HTTPS when TLS material is
 // given. Garbage on the port (not HTTP, or a TLS handshake that fails) closes that socket with
 // a log line; the server keeps serving everyone else.
 

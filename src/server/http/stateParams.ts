@@ -1,4 +1,4 @@
-// The state API's query string (spec §2.2) → one page request for the store, or a 400 listing
+// The state API's query string (platform-contract.md §2.2) → one page request for the store, or a 400 listing
 // every bad value. The bookmark carries the sort it was made for and the sort values of the
 // last row returned (keyset paging), so pages stay exact while records change.
 

@@ -1,5 +1,5 @@
 // The sandbox's store, kept in memory and, with a data dir, journaled to disk: registry, API
-// keys, client states and connection logs survive a restart and a crash (spec issue 2, item 8).
+// keys, client states and connection logs survive a restart and a crash.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';

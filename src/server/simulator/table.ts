@@ -7,7 +7,7 @@ import { MAX_PAYLOAD_BYTES } from '../../core/limits';
 import type { Range } from './random';
 
 /**
- * What a simulated device does (spec §4.3 causes it drives):
+ * What a simulated device does (platform-contract.md §4.3 causes it drives):
  * steady: long sessions publishing events, ending clean (0) or abrupt (91);
  * flapper: bursts of short sessions (91 / 0), then a calm spell;
  * stalled: stops pinging after a while (160);

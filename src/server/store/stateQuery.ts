@@ -1,4 +1,4 @@
-// The state API's query (spec §2.2) over stored rows: filters, a total order (the requested sort
+// The state API's query (platform-contract.md §2.2) over stored rows: filters, a total order (the requested sort
 // keys, then the id), and keyset paging from the sort values of the last row returned.
 //
 // One pass over the table counts the matches (`total_rows`) and keeps only the best `limit` rows

@@ -143,7 +143,7 @@ export class SandboxStore {
     }
   }
 
-  // --- device types and devices (spec §5)
+  // --- device types and devices (platform-contract.md §5)
 
   getType(id: string): DeviceTypeRecord | undefined {
     return this.types.get(id);
@@ -214,13 +214,13 @@ export class SandboxStore {
     return record !== undefined && record.tokenHash === hashToken(token);
   }
 
-  // --- client states (spec §2)
+  // --- client states (platform-contract.md §2)
 
   isClientStateEnabled(): boolean {
     return this.clientStateEnabled;
   }
 
-  /** Turning the feature off deletes all stored state (spec §2). */
+  /** Turning the feature off deletes all stored state (platform-contract.md §2). */
   setClientStateEnabled(enabled: boolean): void {
     if (!enabled) this.commit({ op: 'state.clear' });
     this.commit({ op: 'config.clientstate', enabled });
@@ -236,7 +236,7 @@ export class SandboxStore {
   stateCount(): number {
     return this.states.size;
   }
-  /** One page of the state API (spec §2.2): filtered, sorted, keyset-paged. */
+  /** One page of the state API (platform-contract.md §2.2): filtered, sorted, keyset-paged. */
   queryStates(request: StatePageRequest): StatePage {
     return queryStates(this.states, request);
   }
@@ -252,7 +252,7 @@ export class SandboxStore {
     }
   }
 
-  // --- connection logs (spec §3)
+  // --- connection logs (platform-contract.md §3)
 
   appendLog(typeId: string, deviceId: string, entry: ConnectionLogEntry): void {
     this.commit({ op: 'log.append', typeId, deviceId, entry });

@@ -1,5 +1,5 @@
 // "Register Device…": a device type (existing or new) and a device id, created on the active
-// platform through the registry API (spec §5); then a document with the connection facts and
+// platform through the registry API (platform-contract.md §5); then a document with the connection facts and
 // device code, shown once because it holds the token, and an offer to pin the device.
 // The argument `{ typeId, deviceId }` skips the questions (walkthrough, tests).
 import * as vscode from 'vscode';

@@ -1,4 +1,4 @@
-// Live monitor messages (spec §4) for the clients whose timelines are open, through a lease on
+// Live monitor messages (platform-contract.md §4) for the clients whose timelines are open, through a lease on
 // the window's monitor connection (views/monitor), the one the pinned-client watcher uses too:
 // each panel's lease names its client, so its topic is subscribed while the panel is open (and
 // stays while a pin needs it). The link's state is told to the panel (live, or why not), never

@@ -37,7 +37,7 @@ export interface Watcher {
 const TREE_DEBOUNCE_MS = 250;
 /**
  * After a pinned client connects or drops, the status groups are stale: they are read again this
- * long after it (the state API lags a connect or disconnect briefly, spec §2), and once more
+ * long after it (the state API lags a connect or disconnect briefly, platform-contract.md §2), and once more
  * later for a platform that lags longer. A refresh that finds the same rows changes nothing on screen.
  */
 const GROUPS_REFRESH_AFTER_MS = [1_000, 6_000] as const;

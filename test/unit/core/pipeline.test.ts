@@ -1,4 +1,4 @@
-// The known history of issue 4 (connects, a timeout, a bad-token attempt, a takeover) as the
+// A known history (connects, a timeout, a bad-token attempt, a takeover) as the
 // sandbox reports it through all three sources, read, merged, cut into sessions and summed up.
 import * as assert from 'node:assert/strict';
 import {

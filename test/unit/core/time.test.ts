@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseInstant, toIso } from '../../../src/core/time';
 
 describe('core/time', () => {
-  it('reads the lenient forms of spec §2.2 as UTC', () => {
+  it('reads the lenient forms of platform-contract.md §2.2 as UTC', () => {
     const want = Date.UTC(2019, 2, 9, 15, 0, 0, 0);
     assert.equal(parseInstant('2019-03-09T15:00:00.000Z'), want);
     assert.equal(parseInstant('2019-03-09T15:00:00'), want);

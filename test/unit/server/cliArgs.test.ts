@@ -1,4 +1,4 @@
-// The CLI's options (issue 2, item 9): defaults, every option, and clear errors.
+// The CLI's options: defaults, every option, and clear errors.
 
 import * as assert from 'node:assert/strict';
 import { HELP, parseCliArgs } from '../../../src/server/cliArgs';

@@ -1,4 +1,4 @@
-// Connection Logs API (spec §3): a device's log lines, newest first, as a bare array.
+// Connection Logs API (platform-contract.md §3): a device's log lines, newest first, as a bare array.
 
 import type { ConnectionLogEntry } from '../../../core/connectionLog';
 import { LOG_LIMIT_MAX, LOG_LIMIT_MIN, LOG_OFFSET_MAX } from '../../../core/limits';

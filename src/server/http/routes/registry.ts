@@ -1,4 +1,4 @@
-// Device registry subset (spec §5): device types, and devices of a type. A device's token is
+// Device registry subset (platform-contract.md §5): device types, and devices of a type. A device's token is
 // generated when absent and shown only in the 201 response; the store keeps only its hash.
 
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The registry's wire shapes (spec §5) and its keyset paging: records never show a token hash.
+// The registry's wire shapes (platform-contract.md §5) and its keyset paging: records never show a token hash.
 
 import { deviceClientId } from '../../../core/ids';
 import { STATE_PAGE_DEFAULT, STATE_PAGE_MAX } from '../../../core/limits';

@@ -1,4 +1,4 @@
-// Client Connection State API (spec §2): the paged query, one client by id, and the
+// Client Connection State API (platform-contract.md §2): the paged query, one client by id, and the
 // organization's switch. While the switch is off every state call answers 403.
 
 import type { ClientStateList } from '../../../core/clientState';

@@ -1,4 +1,4 @@
-// Each filter of the state API (spec §2.2) with its words and how a value is chosen.
+// Each filter of the state API (platform-contract.md §2.2) with its words and how a value is chosen.
 import * as vscode from 'vscode';
 import {
   CLIENT_TYPES,

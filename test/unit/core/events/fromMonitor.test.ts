@@ -29,7 +29,7 @@ function read(payload: string): MonitorMessage {
 }
 
 describe('core/events/fromMonitor', () => {
-  it("reads the spec's Connect example", () => {
+  it("reads the contract's Connect example", () => {
     const e = eventFromMonitor(
       read(
         '{"Action":"Connect","Time":"2018-01-02T16:51:10.558Z","ClientAddr":"195.212.29.65",' +
@@ -48,7 +48,7 @@ describe('core/events/fromMonitor', () => {
     assert.equal(e.source, 'monitor');
     assert.equal(e.timeIssue, undefined);
   });
-  it("reads the spec's Disconnect example, with its connect time", () => {
+  it("reads the contract's Disconnect example, with its connect time", () => {
     const e = eventFromMonitor(
       read(
         '{"Action":"Disconnect","Time":"2018-01-02T16:52:14.296Z","ClientAddr":"195.212.29.65",' +

@@ -32,7 +32,7 @@ describe('core/events/fromState', () => {
     assert.equal(d.source, 'state');
     assert.equal(d.clientId, 'd:org123:sensor:s-7');
   });
-  it('uses the aliases and the close-code fallback of spec §6', () => {
+  it('uses the aliases and the close-code fallback of platform-contract.md §6', () => {
     const [d] = eventsFromState(
       state({
         connectionStatus: 'disconnected',

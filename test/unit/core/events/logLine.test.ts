@@ -11,7 +11,7 @@ import { CLOSE_CODES } from '../../../../src/core/closeCodes';
 import { HOSTILE_STRINGS } from '../hostile';
 
 describe('core/events/logLine', () => {
-  it("reads the platform's auth lines (spec §3)", () => {
+  it("reads the platform's auth lines (platform-contract.md §3)", () => {
     assert.deepEqual(
       readLogLine("Token auth succeeded: ClientID='d:1cv8gl:inforce:ifc6309', ClientIP=223.227.12.217"),
       {

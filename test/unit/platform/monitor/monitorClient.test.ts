@@ -1,4 +1,4 @@
-// The monitor client against the real sandbox broker (spec §4): a real device's Connect and
+// The monitor client against the real sandbox broker (platform-contract.md §4): a real device's Connect and
 // Disconnect, retained state on subscribe, unsubscribe and filters, wrong credentials (CONNACK 5),
 // TLS, and a broker restart mid-watch reconciled against the state API with no transition lost.
 

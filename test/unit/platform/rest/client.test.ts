@@ -1,4 +1,4 @@
-// The REST client against the real sandbox platform on loopback (spec §2, §3, §5): paging to the
+// The REST client against the real sandbox platform on loopback (platform-contract.md §2, §3, §5): paging to the
 // end with matching totals, filters, one client raw and hostile, 404, 401/403, the switch, 429
 // from the sandbox's rate limit, the registry and the connection log of a real device.
 

@@ -92,7 +92,7 @@ export function json(
   res.end(JSON.stringify(body));
 }
 
-/** The platform's error body (spec §2.4). */
+/** The platform's error body (platform-contract.md §2.4). */
 export function apiError(id: string, message: string, violations: string[] = []) {
   return {
     message: `${id}: ${message}`,

@@ -15,7 +15,7 @@ for (const [name, protocol] of [
   ['MQTT 3.1.1', { protocolVersion: 4 }],
   ['MQTT 3.1', { protocolVersion: 3, protocolId: 'MQIsdp' }],
 ] as const) {
-  describe(`sandbox broker: close codes (spec §4.3), ${name}`, () => {
+  describe(`sandbox broker: close codes (platform-contract.md §4.3), ${name}`, () => {
     let t: TestSandbox;
     let watch: Inbox;
     before(async () => {

@@ -1,4 +1,4 @@
-// CONNECT against the whole sandbox with real mqtt.js clients: who gets in (spec §1), what a
+// CONNECT against the whole sandbox with real mqtt.js clients: who gets in (platform-contract.md §1), what a
 // refusal leaves behind (CONNACK, FailedConnect, log lines, state), and hostile client ids.
 
 import * as assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { closed, connected, Inbox, refusedWith } from '../../../support/mqtt';
 import { startTestSandbox, watchAllMonitors, TEST_ORG, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
 
-describe('sandbox broker: CONNECT (spec §1)', () => {
+describe('sandbox broker: CONNECT (platform-contract.md §1)', () => {
   let t: TestSandbox;
   let watch: Inbox;
   before(async () => {

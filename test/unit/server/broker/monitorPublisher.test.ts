@@ -1,4 +1,4 @@
-// Monitor topics (spec §4): what a late subscriber finds retained, what only live subscribers
+// Monitor topics (platform-contract.md §4): what a late subscriber finds retained, what only live subscribers
 // see, the 288 rule, and server recovery of clients a previous run left connected.
 
 import * as assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { memoryLogger } from '../../../../src/server/log';
 import { closed, connected, Inbox, subscribed } from '../../../support/mqtt';
 import { startTestSandbox, watchAllMonitors, TEST_ORG, type TestSandbox } from '../../../support/sandbox';
 
-describe('sandbox broker: monitor topics (spec §4)', () => {
+describe('sandbox broker: monitor topics (platform-contract.md §4)', () => {
   let t: TestSandbox;
   let live: Inbox;
   before(async () => {
@@ -128,7 +128,7 @@ describe('sandbox broker: monitor topics (spec §4)', () => {
   });
 });
 
-describe('sandbox broker: server recovery (spec §4.1)', () => {
+describe('sandbox broker: server recovery (platform-contract.md §4.1)', () => {
   it(
     'disconnects with 93 the clients a crashed run left connected, with a retained Disconnect for ' + 'devices',
     async () => {

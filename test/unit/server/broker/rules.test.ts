@@ -1,4 +1,4 @@
-// The topic rules and topic mapping (spec §1, §4), as pure functions.
+// The topic rules and topic mapping (platform-contract.md §1, §4), as pure functions.
 
 import * as assert from 'node:assert/strict';
 import { parseClientId, type ParsedClientId } from '../../../../src/core/ids';
@@ -16,7 +16,7 @@ const device = id('d:org1x2:sensor:s-01');
 const gateway = id('g:org1x2:gw:g-01');
 const app = id('a:org1x2:dash');
 
-describe('sandbox broker rules: topics (spec §1)', () => {
+describe('sandbox broker rules: topics (platform-contract.md §1)', () => {
   it('lets a device publish events only, in its short form', () => {
     assert.ok(mayPublish(device, 'iot-2/evt/temp/fmt/json'));
     for (const topic of [
@@ -75,7 +75,7 @@ describe('sandbox broker rules: topics (spec §1)', () => {
     }
   });
 
-  it('allows 50 subscriptions per device and 500 per application (spec §5)', () => {
+  it('allows 50 subscriptions per device and 500 per application (platform-contract.md §5)', () => {
     assert.equal(subscriptionQuota(device), 50);
     assert.equal(subscriptionQuota(gateway), 50);
     assert.equal(subscriptionQuota(app), 500);

@@ -1,4 +1,4 @@
-// The Client Connection State records the broker writes (spec §2.3): every activity event, both
+// The Client Connection State records the broker writes (platform-contract.md §2.3): every activity event, both
 // connect and disconnect times kept, and the optional lag before a change shows.
 
 import * as assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { closed, connected, subscribed } from '../../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
 
-describe('sandbox broker: client state (spec §2.3)', () => {
+describe('sandbox broker: client state (platform-contract.md §2.3)', () => {
   let t: TestSandbox;
   before(async () => (t = await startTestSandbox()));
   after(() => t.close());

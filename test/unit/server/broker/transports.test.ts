@@ -1,4 +1,4 @@
-// The broker's transports (spec §1): MQTT over TLS with the generated CA, MQTT over WebSocket at
+// The broker's transports (platform-contract.md §1): MQTT over TLS with the generated CA, MQTT over WebSocket at
 // /mqtt (plain and TLS), each with the monitor fields that say how the client came in.
 
 import * as assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Compatibility with the official Watson IoT SDK for Node, @wiotp/sdk (issue 2 item 11): its
+// Compatibility with the official Watson IoT SDK for Node, @wiotp/sdk: its
 // clients work against the sandbox (with --tls) with only their options changed — domain
 // `localhost`, the sandbox's ports — trusting the sandbox's CA through NODE_EXTRA_CA_CERTS, since
 // the SDK passes no CA of its own to mqtt.js. The SDK runs in a child process (sdk.child.ts).

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ApiErrorBody } from '../../../../src/core/apiError';
 import { API_KEY, API_TOKEN, basic, rawExchange, startFixture, type ApiFixture } from './fixture';
 
-describe('sandbox REST: auth, routing and bad input (spec §2.4)', () => {
+describe('sandbox REST: auth, routing and bad input (platform-contract.md §2.4)', () => {
   let api: ApiFixture;
   beforeEach(async () => {
     api = await startFixture({ connected: ['d:org1x2:sensor:s-01'] });
@@ -121,7 +121,7 @@ describe('sandbox REST: failures inside a handler', () => {
   });
 });
 
-describe('sandbox REST: rate limit (spec §2.4)', () => {
+describe('sandbox REST: rate limit (platform-contract.md §2.4)', () => {
   it('answers 429 with Retry-After and the error body past the rate, then serves again', async () => {
     const api = await startFixture({ rateLimit: 2 });
     try {

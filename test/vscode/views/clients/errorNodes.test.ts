@@ -131,7 +131,7 @@ describe('Clients view: errors as items with their actions', () => {
     await api.platforms.remove('tokenless');
   });
 
-  // Last: switching the feature off deletes every stored state (spec §2).
+  // Last: switching the feature off deletes every stored state (platform-contract.md §2).
   it(
     'the state API switched off: "Enable Client Connection State API" switches it on and the tree ' + 'returns',
     async () => {

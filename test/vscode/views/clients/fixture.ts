@@ -119,7 +119,7 @@ export class Fleet {
     await this.stateIs(deviceId, 'disconnected');
   }
 
-  /** The state API may lag a moment behind the broker (spec §2). */
+  /** The state API may lag a moment behind the broker (platform-contract.md §2). */
   stateIs(deviceId: string, status: string): Promise<unknown> {
     return waitFor(
       `${deviceId} ${status} in the state API`,

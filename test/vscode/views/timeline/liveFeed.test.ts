@@ -1,4 +1,4 @@
-// One monitor connection per window (issue 5) in a real extension host against the sandbox: the
+// One monitor connection per window in a real extension host against the sandbox: the
 // watcher of a pinned client, that client's timeline and an unpinned client's timeline share ONE
 // application connection; closing the unpinned client's panel unsubscribes its topic only; when
 // nothing needs monitoring the connection is closed.

@@ -4,7 +4,7 @@ import { closedConnection, tokenAuthSucceeded, type ConnectionLogEntry } from '.
 import { LOG_ENTRIES_KEPT } from '../../../../../src/core/limits';
 import { startFixture, type ApiFixture } from '../fixture';
 
-describe('sandbox REST: connection logs (spec §3)', () => {
+describe('sandbox REST: connection logs (platform-contract.md §3)', () => {
   const BASE = Date.UTC(2024, 5, 1);
   const time = (i: number) => new Date(BASE + i * 1000).toISOString();
   let api: ApiFixture;

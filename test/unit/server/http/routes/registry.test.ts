@@ -15,7 +15,7 @@ interface Page<T> {
   meta: { total_rows: number };
 }
 
-describe('sandbox REST: device registry (spec §5)', () => {
+describe('sandbox REST: device registry (platform-contract.md §5)', () => {
   let api: ApiFixture;
   beforeEach(async () => {
     api = await startFixture();

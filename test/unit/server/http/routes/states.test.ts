@@ -4,7 +4,7 @@ import type { ClientStateList, ClientStateWire } from '../../../../../src/core/c
 import { startFixture, type ApiFixture } from '../fixture';
 import { at, fill, makeStates, partsOf, reference } from '../stateFixtures';
 
-describe('sandbox REST: client connection states (spec §2)', () => {
+describe('sandbox REST: client connection states (platform-contract.md §2)', () => {
   const states = makeStates(300);
   let api: ApiFixture;
   before(async () => {
@@ -64,7 +64,7 @@ describe('sandbox REST: client connection states (spec §2)', () => {
     },
   );
 
-  it('applies every filter of §2.2, alone and together, with exact totals', async () => {
+  it('applies every filter of platform-contract.md §2.2, alone and together, with exact totals', async () => {
     const t = (v: string | undefined) => (v === undefined ? undefined : Date.parse(v));
     const cases: [string, (s: ClientStateWire) => boolean][] = [
       ['connectionStatus=connected', (s) => s.connectionStatus === 'connected'],
@@ -221,7 +221,7 @@ describe('sandbox REST: client connection states (spec §2)', () => {
   });
 });
 
-describe('sandbox REST: the clientstate switch (spec §2)', () => {
+describe('sandbox REST: the clientstate switch (platform-contract.md §2)', () => {
   let api: ApiFixture;
   beforeEach(async () => {
     api = await startFixture();
