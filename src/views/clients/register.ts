@@ -6,6 +6,7 @@ import { plainText } from '../../core/text';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { Command, type CommandHandlers } from '../../shared/commands';
+import { ContextKey } from '../../vscode/contextKeys';
 import { AutoRefresh } from './autoRefresh';
 import type { ClientsNode } from './node';
 import { ClientsTreeProvider, type TreeSummary } from './provider';
@@ -39,7 +40,15 @@ export function registerClientsView(
 ): ClientsView {
   const provider = new ClientsTreeProvider(platforms, query, log.for('tree'));
   const view = vscode.window.createTreeView(CLIENTS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  // The palette hides the commands that need a ready platform until there is one (package.json),
+  // whether or not the tree is open: the key follows the platforms, as the tree's rows do.
+  const setPlatformState = () =>
+    void platforms
+      .status()
+      .then((status) => vscode.commands.executeCommand('setContext', ContextKey.platformState, status.kind));
+  setPlatformState();
   context.subscriptions.push(
+    platforms.onDidChange(setPlatformState),
     provider,
     view,
     new AutoRefresh(view, provider),

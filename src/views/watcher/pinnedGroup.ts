@@ -1,6 +1,7 @@
 // "Pinned" at the head of the Clients tree: each pinned client with its live state from the
 // watcher (not from a tree refresh), the same actions as any client item, and Unpin inline.
-// One group instance lives as long as the tree; a change of the watcher fires its subtree only.
+// One group instance lives as long as the tree; it draws the frame the render gives it (the same
+// as the status bar's, render.ts), and a new frame fires its subtree only.
 import * as vscode from 'vscode';
 import type { ClientState } from '../../core/clientState';
 import { clientLabel } from '../../core/clientWords';
@@ -9,7 +10,7 @@ import { plainText } from '../../core/text';
 import { clientNodeId } from '../clients/clientNode';
 import { clientContextValue } from '../../features/clients/contextValue';
 import type { ClientsNode } from '../clients/node';
-import type { WatcherService } from './service';
+import { EMPTY_FRAME, type WatcherFrame } from '../../features/watcher/frame';
 import { classify } from '../../features/watcher/tally';
 import { clientLine, clientWords } from '../../features/watcher/tooltip';
 
@@ -73,19 +74,19 @@ export class PinnedClientNode implements ClientsNode {
 
 export class PinnedGroupNode implements ClientsNode {
   readonly id = 'pinned';
-
-  constructor(private readonly service: WatcherService) {}
+  /** What the rows show: the last frame drawn. */
+  frame: WatcherFrame = EMPTY_FRAME;
 
   get visible(): boolean {
-    return this.service.tally.total > 0;
+    return this.frame.tally.total > 0;
   }
 
   getTreeItem(): vscode.TreeItem {
-    const t = this.service.tally;
+    const t = this.frame.tally;
     const item = new vscode.TreeItem(vscode.l10n.t('Pinned ({0})', t.total), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('pinned');
-    const link = this.service.connection.state;
+    const link = this.frame.connection.state;
     item.description =
       link === 'connected'
         ? t.offline > 0
@@ -99,6 +100,6 @@ export class PinnedGroupNode implements ClientsNode {
   }
 
   getChildren(): ClientsNode[] {
-    return this.service.snapshots().map((s) => new PinnedClientNode(s, this));
+    return this.frame.snapshots.map((s) => new PinnedClientNode(s, this));
   }
 }

@@ -14,6 +14,7 @@ import { WatcherNotifier } from './notifier';
 import { PinnedGroupNode } from './pinnedGroup';
 import { PinStore } from './pinStore';
 import { WatcherService } from './service';
+import { WatcherRender } from './render';
 import { WatcherStatusBar } from './statusBar';
 
 export interface WatcherDeps {
@@ -31,10 +32,13 @@ export interface Watcher {
   readonly pins: PinStore;
   readonly service: WatcherService;
   readonly statusBar: WatcherStatusBar;
+  /** Draws the status bar, the "Pinned" rows and the view's badge from one frame. */
+  readonly render: WatcherRender;
+  /** "Pinned" at the head of the Clients tree. */
+  readonly group: PinnedGroupNode;
   readonly notifier: WatcherNotifier;
 }
 
-const TREE_DEBOUNCE_MS = 250;
 /**
  * After a pinned client connects or drops, the status groups are stale: they are read again this
  * long after it (the state API lags a connect or disconnect briefly, platform-contract.md §2), and once more
@@ -45,12 +49,12 @@ const GROUPS_REFRESH_AFTER_MS = [1_000, 6_000] as const;
 export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherDeps): Watcher {
   const pins = new PinStore(context.workspaceState);
   const service = new WatcherService(deps.platforms, pins, deps.monitors, deps.log);
-  const statusBar = new WatcherStatusBar(service, Command.showPinned);
-  const group = new PinnedGroupNode(service);
+  const statusBar = new WatcherStatusBar(Command.showPinned);
+  const group = new PinnedGroupNode();
+  const { provider, view } = deps.clients;
+  const render = new WatcherRender(service, { statusBar, group, provider, view });
   const notifier = new WatcherNotifier(service, deps.log);
   const pinnedOn = (id: string) => (service.platform ? pins.has(service.platform.name, id) : false);
-  const { provider } = deps.clients;
-  let treeTimer: ReturnType<typeof setTimeout> | undefined;
   const groupTimers: (ReturnType<typeof setTimeout> | undefined)[] = [];
   // Throttled, not debounced: a storm of transitions must not postpone the refresh for ever.
   const refreshGroups = () =>
@@ -64,21 +68,16 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     pins,
     service,
     statusBar,
+    render,
     notifier,
     provider.addCapability((state) => (pinnedOn(state.id) ? 'pinned' : undefined)),
     // This window's own monitor connection is an application like any other: say which it is.
     provider.addCapability((state) => (state.id === deps.monitors.clientId ? THIS_WINDOW : undefined)),
     provider.addHead(() => (group.visible ? group : undefined)),
-    // A pin added or removed changes items all over the tree; a live change only the group.
+    // A pin added or removed changes items all over the tree; a live change only the group (render).
     pins.onDidChange(() => provider.scheduleRefresh()),
-    service.onDidChange(() => {
-      treeTimer ??= setTimeout(() => {
-        treeTimer = undefined;
-        if (group.visible) provider.nodeChanged(group);
-      }, TREE_DEBOUNCE_MS);
-    }),
     service.onDidTransition(refreshGroups),
-    { dispose: () => [treeTimer, ...groupTimers].forEach((t) => clearTimeout(t)) },
+    { dispose: () => groupTimers.forEach((t) => clearTimeout(t)) },
     deps.actions.add({
       label: () => vscode.l10n.t('$(pin) Pin Client'),
       command: Command.pinClient,
@@ -90,7 +89,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
       appliesTo: (s) => pinnedOn(s.id),
     }),
   );
-  return { pins, service, statusBar, notifier };
+  return { pins, service, statusBar, render, group, notifier };
 }
 
 /** Pin, Unpin and Show Pinned Clients. */

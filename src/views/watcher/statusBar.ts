@@ -1,8 +1,8 @@
-// The one status-bar item of the watcher: its text, colours and words follow every change at
-// once (statusModel is O(1)); the tooltip — a list of every pinned client — is rebuilt at most a
-// few times a second. Click: the list of pinned clients.
+// The one status-bar item of the watcher: its text, colours and words are drawn from the frame
+// the render hands it (render.ts), the same frame as the "Pinned" rows; the tooltip — a list of
+// every pinned client — is rebuilt at most a few times a second. Click: the list of pinned clients.
 import * as vscode from 'vscode';
-import type { WatcherService } from './service';
+import type { WatcherFrame } from '../../features/watcher/frame';
 import { statusModel } from '../../features/watcher/statusModel';
 import { tooltipMarkdown } from '../../features/watcher/tooltip';
 
@@ -12,27 +12,17 @@ const TOOLTIP_DELAY_MS = 300;
 export class WatcherStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private tooltipTimer?: ReturnType<typeof setTimeout>;
-  private readonly subscription: vscode.Disposable;
+  private frame?: WatcherFrame;
 
-  constructor(
-    private readonly service: WatcherService,
-    command: string,
-  ) {
+  constructor(command: string) {
     this.item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 10);
     this.item.name = vscode.l10n.t('IoT Connectivity: Pinned Clients');
     this.item.command = { command, title: vscode.l10n.t('Show Pinned Clients') };
-    this.subscription = service.onDidChange(() => this.update());
-    this.update();
-    this.renderTooltip();
   }
 
-  update(): void {
-    const { service } = this;
-    const model = statusModel({
-      connection: service.connection,
-      tally: service.tally,
-      problems: service.problems.length,
-    });
+  update(frame: WatcherFrame): void {
+    this.frame = frame;
+    const model = statusModel({ connection: frame.connection, tally: frame.tally, problems: frame.problems.length });
     if (model.kind === 'hidden') return this.item.hide();
     this.item.text = model.text;
     this.item.accessibilityInformation = { label: model.accessibility };
@@ -45,13 +35,14 @@ export class WatcherStatusBar implements vscode.Disposable {
 
   private renderTooltip(): void {
     this.tooltipTimer = undefined;
-    const { service } = this;
+    const frame = this.frame;
+    if (!frame) return;
     const tooltip = new vscode.MarkdownString(
       tooltipMarkdown({
-        platformName: service.platform?.name,
-        connection: service.connection,
-        clients: service.snapshots(),
-        problems: service.problems,
+        platformName: frame.platformName,
+        connection: frame.connection,
+        clients: frame.snapshots,
+        problems: frame.problems,
         now: Date.now(),
       }),
       false,
@@ -63,7 +54,6 @@ export class WatcherStatusBar implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.tooltipTimer);
-    this.subscription.dispose();
     this.item.dispose();
   }
 }
