@@ -5,7 +5,7 @@ import { HELP, parseCliArgs, type CliCommand } from './cliArgs';
 import { startSandbox } from './index';
 import { stderrLogger } from './log';
 import { SandboxOptionError } from './options';
-import { startFleet } from './simulator';
+import { startFleet } from './sources/sandbox/simulator';
 
 async function main(argv: string[]): Promise<void> {
   let command: CliCommand;

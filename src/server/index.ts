@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import { bootstrapCredentials } from './credentials';
-import { startBroker, type BrokerHandle } from './broker';
+import { startBroker, type BrokerHandle } from './sources/sandbox/broker';
 import { API_BASE } from './http/handler';
 import { startApiServer, type ApiServer } from './http/server';
 import { stderrLogger, type Logger } from './log';

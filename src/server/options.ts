@@ -25,7 +25,7 @@ export interface SandboxOptions {
   dataDir?: string;
   apiKey?: string;
   apiToken?: string;
-  /** A simulated fleet of this many clients, seeded (the seam for src/sandbox/simulator). */
+  /** A simulated fleet of this many clients, seeded (the seam for src/server/sources/sandbox/simulator). */
   simulate?: { clients: number; seed: number };
   /** REST calls per second before 429; off when undefined. */
   rateLimit?: number;
