@@ -14,14 +14,14 @@ const DAYS_SHOWN = 60;
 export function formatRelative(time: number | undefined, now: number): string {
   if (time === undefined || !Number.isFinite(time) || !Number.isFinite(now)) return 'unknown';
   const ago = now - time;
-  if (ago < -SKEW_TOLERANCE_MS) return `in ${span(-ago)}`;
+  if (ago < -SKEW_TOLERANCE_MS) return `in ${formatSpan(-ago)}`;
   if (ago < MINUTE) return 'just now';
   if (ago >= DAYS_SHOWN * DAY) return `on ${new Date(time).toISOString().slice(0, 10)}`;
-  return `${span(ago)} ago`;
+  return `${formatSpan(ago)} ago`;
 }
 
-/** The largest whole unit: "3 min", "2 h", "5 d". */
-function span(ms: number): string {
+/** The largest whole unit: "3 min", "2 h", "5 d" (at least 1 min). */
+export function formatSpan(ms: number): string {
   if (ms < HOUR) return `${Math.max(1, Math.floor(ms / MINUTE))} min`;
   if (ms < DAY) return `${Math.floor(ms / HOUR)} h`;
   return `${Math.floor(ms / DAY)} d`;
