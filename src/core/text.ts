@@ -1,5 +1,7 @@
 // Text from devices and the network, made safe to show as plain text: no control characters,
-// no bidirectional overrides (which can make "evil" read as "live"), and a bounded length.
+// no bidirectional overrides (which can make "evil" read as "live"), no link syntax a renderer
+// would follow (neutraliseLinks), and a bounded length. Every helper that shows such text builds
+// on plainText: escapeMarkdown (core/markdown.ts), quickPickText (core/quickPickText.ts).
 // This is not escaping: callers still escape for their medium (Markdown, HTML).
 
 // C0 and C1 control characters, DEL; replaced by a space so words stay apart.
@@ -8,13 +10,25 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // Bidirectional marks, embeddings, overrides and isolates; dropped.
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// Where a renderer needs two characters to touch, a thin space (U+2009) now stands between them:
+// `](` (a Markdown link or image; VS Code's notifications, dialogs and quick input messages run
+// `[label](command:…)` as a link), `<` before a letter, `/`, `!` or `?` (an autolink or HTML),
+// `command:` before a non-space (a command URI) and `$(` (a codicon, which notifications and quick
+// picks draw). What the person reads is the same text; nothing in it is clickable.
+const LINK_JOINTS = /\](?=\()|<(?=[a-z/!?])|\bcommand(?=:\S)|\$(?=\()/gi;
+
+/** `text` with its link syntax made inert (see above); idempotent. Used by plainText. */
+export function neutraliseLinks(text: string): string {
+  return text.replace(LINK_JOINTS, '$&\u2009');
+}
+
 /** `text` as one safe line of at most `max` characters (an ellipsis marks a cut). */
 export function plainText(text: string, max = 200): string {
   if (typeof text !== 'string') return '';
   const limit = Math.max(1, max);
   // Only the head can be shown; never scan a megabyte for it.
   const head = text.length > limit * 2 + 16 ? text.slice(0, limit * 2 + 16) : text;
-  const clean = head.replace(CONTROL, ' ').replace(BIDI, '');
+  const clean = neutraliseLinks(head.replace(CONTROL, ' ').replace(BIDI, ''));
   if (clean.length <= limit && head.length === text.length) return clean;
   let cut = Math.min(clean.length, limit - 1);
   // Never split a surrogate pair.

@@ -1,7 +1,8 @@
 // The "Register Device…" result as one Markdown document: the connection facts, then the device
 // code per language in fenced blocks (no `vscode` import; unit-tested). Values are untrusted
-// text for Markdown: inline code and fences are made longer than any backtick run inside.
-import { plainText } from '../../core/text';
+// text for Markdown: inline code and fences are made longer than any backtick run inside, and
+// prose is escaped (core/markdown.ts).
+import { escapeMarkdown } from '../../core/markdown';
 import { brokerUrl, type ConnectionFacts } from './facts';
 import { deviceSnippets } from './snippets';
 
@@ -33,9 +34,9 @@ export function deviceDocument({ platformName, facts: f }: DeviceDocumentInput):
       : "yes; the system's certificate authorities"
     : 'no (plain MQTT: fine on loopback, never for a real network)';
   const parts = [
-    `# Device ${plainText(f.clientId, 120)}`,
+    `# Device ${escapeMarkdown(f.clientId, 120)}`,
     '',
-    `Registered on ${plainText(platformName, 60)}. **The token below is shown only now**: the platform keeps no ` +
+    `Registered on ${escapeMarkdown(platformName, 60)}. **The token below is shown only now**: the platform keeps no ` +
       `readable copy. Copy it into your device code or a secret store; closing this document forgets it.`,
     '',
     `- Broker: ${inlineCode(brokerUrl(f))}`,

@@ -5,11 +5,12 @@
 
 import { plainText } from '../../core/text';
 
-const ICON = /\$\([^)]*\)?/g;
+// Also in the form plainText leaves it (`$\u2009(`, core/text.ts): removed either way.
+const ICON = /\$\u2009?\([^)]*\)?/g;
 
 export function statusBarSafe(text: string, max = 40): string {
   // Cut first (never scan a megabyte), then remove icons, and any `$(` a removal may have joined.
   let out = plainText(text, max * 2 + 8).replace(ICON, '');
-  while (out.includes('$(')) out = out.replace(/\$\(/g, '(');
+  while (/\$\u2009?\(/.test(out)) out = out.replace(/\$\u2009?\(/g, '(');
   return plainText(out.trim(), max);
 }

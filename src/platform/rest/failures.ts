@@ -1,9 +1,12 @@
 // Turns what went wrong in an HTTP call into a PlatformError with words a person can act on.
 // Only plain facts are copied out of the library's error (status, headers we read, error code):
-// its config and request, which hold the Authorization header, never leave this function.
+// its config and request, which hold the Authorization header, never leave this function. What
+// the server said (message, violations, Location) is untrusted: made plain text (core/text.ts:
+// no control characters, no link syntax, bounded) before it is put into words.
 
 import { isAxiosError, isCancel } from 'axios';
 import { readApiErrorBody } from '../../core/apiError';
+import { plainText } from '../../core/text';
 import { PlatformError } from '../errors';
 import { networkMessage, tlsMessage, tlsProblemOf } from '../netErrors';
 import type { Redactor } from './redact';
@@ -72,6 +75,10 @@ function parseJson(data: unknown): unknown {
   }
 }
 
+/** What a server's own words may take of a message. */
+const MAX_SAID = 500;
+const MAX_VIOLATIONS = 10;
+
 /** An HTTP answer outside 2xx. */
 export function fromStatus(
   status: number,
@@ -80,8 +87,8 @@ export function fromStatus(
   ctx: FailureContext,
 ): PlatformError {
   const body = readApiErrorBody(parseJson(data));
-  const apiMessage = body ? ctx.redact(body.message) : undefined;
-  const violations = body?.violations.map((v) => ctx.redact(v.message)) ?? [];
+  const apiMessage = body ? plainText(ctx.redact(body.message), MAX_SAID) : undefined;
+  const violations = body?.violations.slice(0, MAX_VIOLATIONS).map((v) => plainText(ctx.redact(v.message), 200)) ?? [];
   const said = apiMessage ? `: ${apiMessage.replace(/\.\s*$/, '')}` : '';
   const common = { status, apiMessage, apiId: body?.exception.id || undefined, violations, request: ctx.request };
   const host = ctx.host;
@@ -135,7 +142,7 @@ export function fromStatus(
     });
   }
   if (status >= 300 && status < 400) {
-    const location = ctx.redact(header(headers, 'location') ?? 'elsewhere');
+    const location = plainText(ctx.redact(header(headers, 'location') ?? 'elsewhere'), 200);
     return new PlatformError({
       ...common,
       kind: 'malformed',

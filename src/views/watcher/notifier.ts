@@ -12,6 +12,7 @@ import { missedAlerts, missedWords } from '../../features/watcher/missedWords';
 import { NotificationPolicy, notifyAllowed, type WatcherNotice } from '../../features/watcher/notifyPolicy';
 import type { WatcherService } from './service';
 import { executeCommand } from '../../vscode/commands';
+import { plainText } from '../../core/text';
 
 export class WatcherNotifier implements vscode.Disposable {
   private readonly policy = new NotificationPolicy();
@@ -88,7 +89,7 @@ export class WatcherNotifier implements vscode.Disposable {
     const fix = vscode.l10n.t('Set Credentials…');
     const showLog = vscode.l10n.t('Show Log');
     const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t('The pinned-client watcher cannot connect: {0}', reason),
+      vscode.l10n.t('The pinned-client watcher cannot connect: {0}', plainText(reason, 500)),
       fix,
       showLog,
     );

@@ -24,7 +24,7 @@ describe('core/clientWords', () => {
     assert.equal(clientLabel('d:org123:sensor:sensor-7'), 'sensor-7');
     assert.equal(clientLabel('a:org123:dashboard'), 'dashboard');
     assert.equal(clientLabel('A:org123:dash:i-2'), 'dash:i-2');
-    assert.equal(clientLabel('\u202Eevil<b>'), 'evil<b>');
+    assert.equal(clientLabel('\u202Eevil<b>'), 'evil<\u2009b>');
   });
   it('explains a close with its initiator and code', () => {
     assert.equal(closeWords(resolveClose({ closeCode: 160 })), 'keep-alive timed out (network, code 160)');
@@ -100,7 +100,7 @@ describe('core/clientWords', () => {
     assert.equal(eventWords(ok), 'connected (token auth from 10.0.0.1)');
     assert.equal(eventWords(failed), 'failed to connect: not authorized (server, code 180), token auth from 10.9.9.9');
     assert.equal(eventWords(timeout), 'disconnected: keep-alive timed out (network, code 160)');
-    assert.equal(eventWords(other), 'other: Odd <b>line</b>');
+    assert.equal(eventWords(other), 'other: Odd <\u2009b>line<\u2009/b>');
     assert.equal(
       eventWords(eventFromMonitor({ Action: 'Disconnect', CloseCode: 288 })),
       'session taken over by a newer connection with the same client id (server, code 288)',

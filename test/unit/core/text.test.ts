@@ -1,11 +1,42 @@
 import * as assert from 'node:assert/strict';
-import { hashText, plainText } from '../../../src/core/text';
+import { marked } from 'marked';
+import { escapeMarkdown } from '../../../src/core/markdown';
+import { quickPickText } from '../../../src/core/quickPickText';
+import { hashText, neutraliseLinks, plainText } from '../../../src/core/text';
 import { HOSTILE_STRINGS, MEGABYTE } from './hostile';
+import { COMMAND_LINK, hasLinkedText } from './links';
+
+const LINKY = [
+  COMMAND_LINK,
+  '![img](https://evil.example/x.png)',
+  '[a](file:///etc/passwd "t")',
+  '<command:workbench.action.terminal.new>',
+  '<https://evil.example>',
+  '<img src=x onerror=alert(1)>',
+  '</script><!-- c --><?x?>',
+  'open command:workbench.action.terminal.new now',
+  '$(alert) spoofed icon',
+];
 
 describe('core/text', () => {
   it('keeps ordinary text as it is', () => {
     assert.equal(plainText('sensor-7 disconnected'), 'sensor-7 disconnected');
-    assert.equal(plainText('<b>not markup</b>'), '<b>not markup</b>');
+    assert.equal(plainText('1 < 2 and [a] (b)'), '1 < 2 and [a] (b)');
+    assert.equal(plainText('the command: refresh'), 'the command: refresh');
+  });
+  it('neutralises link syntax: no link, autolink, HTML tag, command: URI or icon a renderer would act on', () => {
+    for (const text of LINKY) {
+      for (const shown of [plainText(text), quickPickText(text), neutraliseLinks(text)]) {
+        assert.ok(!hasLinkedText(shown), `a link in ${JSON.stringify(shown)}`);
+        assert.doesNotMatch(shown, /\]\(|<[a-z/!?]|command:|\$\(/i, JSON.stringify(shown));
+      }
+      const html = marked.parse(escapeMarkdown(text), { async: false, gfm: true }) as string;
+      assert.doesNotMatch(html, /<(a|img|script|!--)\b/i, html);
+    }
+  });
+  it('keeps the text readable: only a thin space is added, and twice is once', () => {
+    assert.equal(plainText(COMMAND_LINK, 1000).replace(/\u2009/g, ''), COMMAND_LINK);
+    for (const text of LINKY) assert.equal(neutraliseLinks(neutraliseLinks(text)), neutraliseLinks(text));
   });
   it('replaces control characters and drops bidirectional overrides', () => {
     assert.equal(plainText('a\u0000b\nc\u009bd'), 'a b c d');

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { marked } from 'marked';
 import { deviceDocument, fenced, inlineCode } from '../../../../src/features/register/document';
 import { connectionFacts } from '../../../../src/features/register/facts';
 import { deviceSnippets } from '../../../../src/features/register/snippets';
@@ -72,5 +73,16 @@ describe("register/document: the device's connection document", () => {
     assert.ok(doc.includes('````a```b`c````'));
     assert.strictEqual(inlineCode('`x'), '`` `x ``');
     assert.strictEqual(fenced('x ```` y', 'c'), '`````c\nx ```` y\n`````');
+  });
+  it('shows a hostile client id and platform name as text: the heading is escaped Markdown', () => {
+    const hostile = '[x](command:workbench.action.terminal.new) <img src=x> _b_';
+    const doc = deviceDocument({
+      platformName: hostile,
+      facts: connectionFacts({ mqttUrl: 'mqtt://127.0.0.1:1883', clientId: hostile, token: 't' }),
+    });
+    const head = marked.parse(doc.split('\n## ')[0], { async: false, gfm: true }) as string;
+    const prose = head.replace(/<code>[\s\S]*?<\/code>/g, '');
+    assert.doesNotMatch(prose, /<(a|img|em)\b/, prose);
+    assert.match(prose, /<h1>Device \[x\]/, prose);
   });
 });

@@ -69,7 +69,7 @@ describe('features/watcher/tooltip', () => {
     });
     assert.match(md, /and 5 more/);
     assert.match(md, /Watcher problems/);
-    assert.ok(md.includes('refused \\[x\\]\\(command\\:y\\)'));
+    assert.ok(md.includes('refused \\[x\\]\u2009\\(command\u2009\\:y\\)'), md);
   });
   it('escapes hostile ids and reasons', () => {
     for (const text of HOSTILE_STRINGS) {

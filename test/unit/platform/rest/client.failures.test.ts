@@ -7,6 +7,7 @@ import { PlatformError } from '../../../../src/platform';
 import { faultClient, failure } from '../support/clients';
 import { apiError, json, startFaultServer, type FaultServer } from '../support/faultServer';
 import { until } from '../support/wait';
+import { COMMAND_LINK, hasLinkedText } from '../../core/links';
 
 describe('platform REST client: failures', () => {
   let server: FaultServer | undefined;
@@ -17,6 +18,35 @@ describe('platform REST client: failures', () => {
     assert.ok(error instanceof PlatformError, `not a PlatformError: ${String(error)}`);
     return error;
   }
+
+  it('makes a hostile error body plain text: message, violations and Location hold no link, bounded', async () => {
+    const huge = `${COMMAND_LINK}\u202E${'x'.repeat(100_000)}`;
+    server = await startFaultServer((req, res) => {
+      if (req.url?.includes('clientstate')) {
+        res.writeHead(302, { location: COMMAND_LINK });
+        return void res.end();
+      }
+      json(
+        res,
+        400,
+        apiError(
+          'CUDCS0400E',
+          huge,
+          Array.from({ length: 50 }, () => COMMAND_LINK),
+        ),
+      );
+    });
+    const rest = faultClient(server.apiUrl);
+    const bad = await failureOf(rest.listClientStates());
+    const moved = await failureOf(rest.getClientStateConfig());
+    for (const text of [bad.message, bad.apiMessage ?? '', ...bad.violations, moved.message]) {
+      assert.ok(!hasLinkedText(text), text.slice(0, 300));
+      assert.ok(text.length <= 2000, `${text.length} characters`);
+      assert.doesNotMatch(text, /\u202E/);
+    }
+    assert.ok(bad.violations.length <= 10, `${bad.violations.length} violations kept`);
+    rest.dispose();
+  });
 
   it('reports an HTML answer as malformed, naming the API URL to check', async () => {
     server = await startFaultServer((_req, res) => {
