@@ -6,8 +6,8 @@ import { connect } from 'mqtt';
 const env = process.env;
 const client = connect(env.IOTC_MQTT_URL ?? '', {
   clientId: env.IOTC_CLIENT_ID,
-  username: env.IOTC_USERNAME,
-  password: env.IOTC_PASSWORD,
+  username: env.IOTC_USERNAME || undefined,
+  password: env.IOTC_PASSWORD || undefined,
   keepalive: Number(env.IOTC_KEEPALIVE ?? 60),
   reconnectPeriod: 0,
 });
