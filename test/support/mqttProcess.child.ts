@@ -13,7 +13,8 @@ const client = connect(env.IOTC_MQTT_URL ?? '', {
 });
 client.on('connect', () => {
   const socket = client.stream as unknown as { localAddress?: string; localPort?: number };
-  process.stdout.write(`${JSON.stringify({ pid: process.pid, ppid: process.ppid, localAddress: socket.localAddress, localPort: socket.localPort })}\n`);
+  const { localAddress, localPort } = socket;
+  process.stdout.write(`${JSON.stringify({ pid: process.pid, ppid: process.ppid, localAddress, localPort })}\n`);
 });
 client.on('error', (err) => process.stderr.write(`mqtt: ${err.message}\n`));
 client.on('close', () => process.stdout.write(`${JSON.stringify({ closed: true })}\n`));

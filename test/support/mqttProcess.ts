@@ -34,11 +34,18 @@ export interface MqttProcess {
 export async function startMqttProcess(o: MqttProcessOptions): Promise<MqttProcess> {
   const marker = `iotc-device-${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
   const env = {
-    ...process.env, IOTC_MQTT_URL: o.mqttUrl, IOTC_CLIENT_ID: o.clientId, IOTC_USERNAME: o.username ?? '',
-    IOTC_PASSWORD: o.password ?? '', IOTC_KEEPALIVE: String(o.keepAliveSeconds ?? 60),
+    ...process.env,
+    IOTC_MQTT_URL: o.mqttUrl,
+    IOTC_CLIENT_ID: o.clientId,
+    IOTC_USERNAME: o.username ?? '',
+    IOTC_PASSWORD: o.password ?? '',
+    IOTC_KEEPALIVE: String(o.keepAliveSeconds ?? 60),
   };
   const started = o.throughShell
-    ? spawn('/bin/sh', ['-c', '"$0" "$1" "$2"; exit $?', process.execPath, CHILD_JS, marker], { env, stdio: ['pipe', 'pipe', 'inherit'] })
+    ? spawn('/bin/sh', ['-c', '"$0" "$1" "$2"; exit $?', process.execPath, CHILD_JS, marker], {
+        env,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      })
     : spawn(process.execPath, [CHILD_JS, marker], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
   const stop = async () => {
@@ -49,10 +56,19 @@ export async function startMqttProcess(o: MqttProcessOptions): Promise<MqttProce
   };
   try {
     const line = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the device program did not report its connection in time')), DEFAULT_WAIT_MS);
+      const timer = setTimeout(
+        () => reject(new Error('the device program did not report its connection in time')),
+        DEFAULT_WAIT_MS,
+      );
       const lines = createInterface({ input: started.stdout! });
-      lines.once('line', (l) => { clearTimeout(timer); resolve(l); });
-      started.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the device program exited (${code}) before it connected`)); });
+      lines.once('line', (l) => {
+        clearTimeout(timer);
+        resolve(l);
+      });
+      started.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the device program exited (${code}) before it connected`));
+      });
     });
     const info = JSON.parse(line) as { pid: number; localAddress: string; localPort: number };
     return { started, pid: info.pid, localAddress: info.localAddress, localPort: info.localPort, marker, stop };

@@ -31,7 +31,9 @@ export function rootOf(o: ProcOptions): string {
 /** Why /proc cannot be read here at all, or undefined when it can. */
 export function notLinux(o: ProcOptions): string | undefined {
   const platform = o.platform ?? process.platform;
-  return platform === 'linux' ? undefined : `process and socket ownership is read from /proc, which ${platform} does not have`;
+  return platform === 'linux'
+    ? undefined
+    : `process and socket ownership is read from /proc, which ${platform} does not have`;
 }
 
 function failed(err: unknown): { ok: false; failure: Failure; message: string } {
@@ -65,14 +67,27 @@ export function listDir(o: ProcOptions, ...parts: string[]): Promise<Read<string
 /** Process ids present under the root now. */
 export async function listPids(o: ProcOptions): Promise<Read<number[]>> {
   const names = await listDir(o);
-  return names.ok ? { ok: true, value: names.value.filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b) } : names;
+  return names.ok
+    ? {
+        ok: true,
+        value: names.value
+          .filter((n) => /^\d+$/.test(n))
+          .map(Number)
+          .sort((a, b) => a - b),
+      }
+    : names;
 }
 
 /** The parent pid from `/proc/<pid>/stat` text; the command name may hold spaces and parentheses. */
 export function parentFromStat(stat: string): number | undefined {
   const close = stat.lastIndexOf(')');
   if (close < 0) return undefined;
-  const ppid = Number(stat.slice(close + 1).trim().split(/\s+/)[1]);
+  const ppid = Number(
+    stat
+      .slice(close + 1)
+      .trim()
+      .split(/\s+/)[1],
+  );
   return Number.isInteger(ppid) && ppid >= 0 ? ppid : undefined;
 }
 
@@ -88,7 +103,11 @@ export class Failures {
 
   reason(): string | undefined {
     const parts: string[] = [];
-    if (this.denied > 0) parts.push(`${this.denied} ${this.denied === 1 ? 'entry' : 'entries'} of /proc could not be read (permission denied)`);
+    if (this.denied > 0) {
+      parts.push(
+        `${this.denied} ${this.denied === 1 ? 'entry' : 'entries'} of /proc could not be read (permission denied)`,
+      );
+    }
     if (this.other.length > 0) parts.push(`reading /proc failed: ${this.other[0]}`);
     return parts.length > 0 ? parts.join('; ') : undefined;
   }

@@ -6,7 +6,17 @@
 
 import * as os from 'node:os';
 import { endpointKey, normalAddress, parseProcNetTcp, type Endpoint, type ProcSocket } from './procNet';
-import { Failures, listDir, listPids, notLinux, parentFromStat, readLink, readText, type ProcAnswer, type ProcOptions } from './procFs';
+import {
+  Failures,
+  listDir,
+  listPids,
+  notLinux,
+  parentFromStat,
+  readLink,
+  readText,
+  type ProcAnswer,
+  type ProcOptions,
+} from './procFs';
 
 export type { ProcAnswer, ProcOptions } from './procFs';
 
@@ -60,12 +70,23 @@ export async function socketInodesOf(pid: number, o: ProcOptions = {}): Promise<
   const no = notLinux(o);
   if (no) return { value: [], reason: no };
   const fds = await listDir(o, String(pid), 'fd');
-  if (!fds.ok) return { value: [], reason: fds.failure === 'vanished' ? `process ${pid} has ended` : `the descriptors of process ${pid} cannot be read: ${fds.message}` };
+  if (!fds.ok) {
+    return {
+      value: [],
+      reason:
+        fds.failure === 'vanished'
+          ? `process ${pid} has ended`
+          : `the descriptors of process ${pid} cannot be read: ${fds.message}`,
+    };
+  }
   return { value: await socketsAmong(o, pid, fds.value) };
 }
 
 /** The established TCP connections of these processes, each with the process that holds it. */
-export async function connectionsOf(pids: readonly number[], o: ProcOptions = {}): Promise<ProcAnswer<OwnedConnection[]>> {
+export async function connectionsOf(
+  pids: readonly number[],
+  o: ProcOptions = {},
+): Promise<ProcAnswer<OwnedConnection[]>> {
   const no = notLinux(o);
   if (no) return { value: [], reason: no };
   const reasons: string[] = [];
@@ -84,17 +105,26 @@ export async function connectionsOf(pids: readonly number[], o: ProcOptions = {}
       tables.set(key, sockets);
     }
     const mine = new Set(inodes.value);
-    for (const s of sockets) if (s.state === 'ESTABLISHED' && mine.has(s.inode)) found.push({ pid, inode: s.inode, local: s.local, remote: s.remote });
+    for (const s of sockets) {
+      if (s.state === 'ESTABLISHED' && mine.has(s.inode)) {
+        found.push({ pid, inode: s.inode, local: s.local, remote: s.remote });
+      }
+    }
   }
   return { value: found, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
 }
 
-/** The processes on this machine holding the TCP socket whose local end is `local` (a client's address:port as a broker reports it). */
+/**
+ * The processes on this machine holding the TCP socket whose local end is `local` (a client's
+ * address:port as a broker reports it).
+ */
 export async function ownersOf(local: Endpoint, o: ProcOptions = {}): Promise<ProcAnswer<ProcessInfo[]>> {
   const no = notLinux(o);
   if (no) return { value: [], reason: no };
   const want = endpointKey({ address: normalAddress(local.address), port: local.port });
-  const inodes = new Set((await readTables(o, 'net')).filter((s) => s.inode !== '0' && endpointKey(s.local) === want).map((s) => s.inode));
+  const inodes = new Set(
+    (await readTables(o, 'net')).filter((s) => s.inode !== '0' && endpointKey(s.local) === want).map((s) => s.inode),
+  );
   if (inodes.size === 0) return { value: [], reason: `no TCP socket on this machine has the local address ${want}` };
   const pids = await listPids(o);
   if (!pids.ok) return { value: [], reason: `/proc could not be listed: ${pids.message}` };
@@ -106,9 +136,14 @@ export async function ownersOf(local: Endpoint, o: ProcOptions = {}): Promise<Pr
       failures.note(fds);
       continue;
     }
-    if ((await socketsAmong(o, pid, fds.value)).some((inode) => inodes.has(inode))) owners.push({ pid, cmdline: (await commandLineOf(pid, o)).value });
+    if ((await socketsAmong(o, pid, fds.value)).some((inode) => inodes.has(inode))) {
+      owners.push({ pid, cmdline: (await commandLineOf(pid, o)).value });
+    }
   }
-  const reason = owners.length === 0 ? failures.reason() ?? `the socket of ${want} is held by no process this user can see` : undefined;
+  const reason =
+    owners.length === 0
+      ? (failures.reason() ?? `the socket of ${want} is held by no process this user can see`)
+      : undefined;
   return { value: owners, reason };
 }
 

@@ -1,5 +1,11 @@
 import * as assert from 'assert';
-import { decodeAddress, endpointKey, normalAddress, parseProcNetTcp, type ProcSocket } from '../../../../src/features/debug/procNet';
+import {
+  decodeAddress,
+  endpointKey,
+  normalAddress,
+  parseProcNetTcp,
+  type ProcSocket,
+} from '../../../../src/features/debug/procNet';
 import { CAPTURED, PROC_NET_TCP, PROC_NET_TCP6 } from './procNetFixtures';
 
 const key = (s: ProcSocket) => `${endpointKey(s.local)} ${endpointKey(s.remote)} ${s.state}`;
@@ -16,11 +22,14 @@ describe('procNet: /proc/net/tcp and tcp6 as sockets', () => {
       `127.0.0.1:${v4Port} 127.0.0.1:${fromV4ToV4} ESTABLISHED`,
       `127.0.0.1:${fromV4ToDual} 127.0.0.1:${dualPort} ESTABLISHED`,
     ]);
-    assert.deepStrictEqual(sockets.map((s) => s.inode), ['71942', '0', '71947', '71948', '71943']);
+    assert.deepStrictEqual(
+      sockets.map((s) => s.inode),
+      ['71942', '0', '71947', '71948', '71943'],
+    );
     assert.ok(sockets.every((s) => s.uid === 0 && s.table === 'tcp'));
   });
 
-  it('reads the captured IPv6 table; the dual-stack server\'s IPv4-mapped side comes out as IPv4', () => {
+  it("reads the captured IPv6 table; the dual-stack server's IPv4-mapped side comes out as IPv4", () => {
     const sockets = parseProcNetTcp(PROC_NET_TCP6, 'tcp6');
     const { dualPort, fromV4ToDual, fromV6ToDual } = CAPTURED;
     assert.deepStrictEqual(sockets.map(key), [
@@ -29,7 +38,10 @@ describe('procNet: /proc/net/tcp and tcp6 as sockets', () => {
       `[::1]:${fromV6ToDual} [::1]:${dualPort} ESTABLISHED`,
       `[::1]:${dualPort} [::1]:${fromV6ToDual} ESTABLISHED`,
     ]);
-    assert.deepStrictEqual(sockets.map((s) => s.inode), ['71941', '71944', '71945', '71946']);
+    assert.deepStrictEqual(
+      sockets.map((s) => s.inode),
+      ['71941', '71944', '71945', '71946'],
+    );
     assert.ok(sockets.every((s) => s.table === 'tcp6'));
   });
 
@@ -38,10 +50,13 @@ describe('procNet: /proc/net/tcp and tcp6 as sockets', () => {
     const client = all.find((s) => s.local.port === CAPTURED.fromV4ToDual);
     assert.ok(client);
     const server = all.filter((s) => endpointKey(s.remote) === endpointKey(client.local));
-    assert.deepStrictEqual(server.map((s) => [s.table, endpointKey(s.local)]), [['tcp6', `127.0.0.1:${CAPTURED.dualPort}`]]);
+    assert.deepStrictEqual(
+      server.map((s) => [s.table, endpointKey(s.local)]),
+      [['tcp6', `127.0.0.1:${CAPTURED.dualPort}`]],
+    );
   });
 
-  it('decodes addresses in the kernel\'s word order, either endianness', () => {
+  it("decodes addresses in the kernel's word order, either endianness", () => {
     assert.strictEqual(decodeAddress('0100007F'), '127.0.0.1');
     assert.strictEqual(decodeAddress('7F000001', false), '127.0.0.1');
     assert.strictEqual(decodeAddress('00000000000000000000000001000000'), '::1');
@@ -56,6 +71,7 @@ describe('procNet: /proc/net/tcp and tcp6 as sockets', () => {
   });
 
   it('skips lines it cannot read instead of throwing', () => {
+    /* eslint-disable max-len -- kernel table lines, verbatim */
     const text = [
       'garbage',
       '   0: 0100007F:07E8 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1062 1 0 100 0 0 10 0',
@@ -64,11 +80,15 @@ describe('procNet: /proc/net/tcp and tcp6 as sockets', () => {
       '   3: 0100007F:07E8 00000000:0000 FF 00000000:00000000 00:00000000 00000000  1000        0 77 1 0 100 0 0 10 0',
       '',
     ].join('\n');
+    /* eslint-enable max-len */
     const sockets = parseProcNetTcp(text, 'tcp');
-    assert.deepStrictEqual(sockets.map((s) => [endpointKey(s.local), s.state, s.uid, s.inode]), [
-      ['127.0.0.1:2024', 'LISTEN', 0, '1062'],
-      ['127.0.0.1:2024', 'UNKNOWN', 1000, '77'],
-    ]);
+    assert.deepStrictEqual(
+      sockets.map((s) => [endpointKey(s.local), s.state, s.uid, s.inode]),
+      [
+        ['127.0.0.1:2024', 'LISTEN', 0, '1062'],
+        ['127.0.0.1:2024', 'UNKNOWN', 1000, '77'],
+      ],
+    );
   });
 
   it('normalises addresses as Node and brokers report them', () => {

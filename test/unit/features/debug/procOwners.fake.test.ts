@@ -5,19 +5,33 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { commandLineOf, connectionsOf, descendantsOf, ownersOf, socketInodesOf } from '../../../../src/features/debug/procOwners';
+import {
+  commandLineOf,
+  connectionsOf,
+  descendantsOf,
+  ownersOf,
+  socketInodesOf,
+} from '../../../../src/features/debug/procOwners';
 
 const HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
-const HEADER6 = '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
+const REST = HEADER.slice(HEADER.indexOf(' st '));
+const HEADER6 = `  sl  local_address${' '.repeat(27)}remote_address${' '.repeat(23)}${REST}`;
 const line = (sl: number, local: string, remote: string, st: string, inode: number) =>
-  `   ${sl}: ${local} ${remote} ${st} 00000000:00000000 00:00000000 00000000  1000        0 ${inode} 1 0000000000000000 20 0 0 10 -1`;
+  `   ${sl}: ${local} ${remote} ${st} 00000000:00000000 00:00000000 00000000  1000        0 ${inode} ${TAIL}`;
+const TAIL = '1 0000000000000000 20 0 0 10 -1';
 // 127.0.0.1:50000 → 127.0.0.1:1883 (inode 555), the broker's end of it (556), a listener (557)
-const TCP = [HEADER,
-  line(0, '0100007F:075B', '00000000:0000', '0A', 557),
-  line(1, '0100007F:C350', '0100007F:075B', '01', 555),
-  line(2, '0100007F:075B', '0100007F:C350', '01', 556)].join('\n') + '\n';
+const TCP =
+  [
+    HEADER,
+    line(0, '0100007F:075B', '00000000:0000', '0A', 557),
+    line(1, '0100007F:C350', '0100007F:075B', '01', 555),
+    line(2, '0100007F:075B', '0100007F:C350', '01', 556),
+  ].join('\n') + '\n';
 // [::ffff:127.0.0.1]:50001 → [::ffff:127.0.0.1]:1883 (inode 777)
-const TCP6 = [HEADER6, line(0, '0000000000000000FFFF00000100007F:C351', '0000000000000000FFFF00000100007F:075B', '01', 777)].join('\n') + '\n';
+const TCP6 =
+  [HEADER6, line(0, '0000000000000000FFFF00000100007F:C351', '0000000000000000FFFF00000100007F:075B', '01', 777)].join(
+    '\n',
+  ) + '\n';
 
 function write(root: string, rel: string, text: string): void {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -27,9 +41,10 @@ function link(root: string, rel: string, target: string): void {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
   fs.symlinkSync(target, path.join(root, rel));
 }
-const stat = (pid: number, comm: string, ppid: number) => `${pid} (${comm}) S ${ppid} ${pid} ${pid} 0 -1 4194560 100 0 0 0 1 1 0 0 20 0 1 0 100 1000 100\n`;
+const stat = (pid: number, comm: string, ppid: number) =>
+  `${pid} (${comm}) S ${ppid} ${pid} ${pid} 0 -1 4194560 100 0 0 0 1 1 0 0 20 0 1 0 100 1000 100\n`;
 
-describe('procOwners on a /proc of the test\'s making', () => {
+describe("procOwners on a /proc of the test's making", () => {
   let root: string;
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'iotc-proc-'));
@@ -70,8 +85,18 @@ describe('procOwners on a /proc of the test\'s making', () => {
     assert.deepStrictEqual(await socketInodesOf(100, { root }), { value: ['555'] });
     const answer = await connectionsOf([100, 101, 102], { root });
     assert.deepStrictEqual(answer.value, [
-      { pid: 100, inode: '555', local: { address: '127.0.0.1', port: 50000 }, remote: { address: '127.0.0.1', port: 1883 } },
-      { pid: 101, inode: '777', local: { address: '127.0.0.1', port: 50001 }, remote: { address: '127.0.0.1', port: 1883 } },
+      {
+        pid: 100,
+        inode: '555',
+        local: { address: '127.0.0.1', port: 50000 },
+        remote: { address: '127.0.0.1', port: 1883 },
+      },
+      {
+        pid: 101,
+        inode: '777',
+        local: { address: '127.0.0.1', port: 50001 },
+        remote: { address: '127.0.0.1', port: 1883 },
+      },
     ]);
     assert.strictEqual(answer.reason, 'process 102 has ended');
   });
@@ -84,13 +109,24 @@ describe('procOwners on a /proc of the test\'s making', () => {
 
   it('names the owner of a local address:port with its command line, in the forms brokers report', async () => {
     const owner = [{ pid: 100, cmdline: ['node', 'app.js', '--name', 'line\nbreak \u202eevil'] }];
-    assert.deepStrictEqual(await ownersOf({ address: '127.0.0.1', port: 50000 }, { root }), { value: owner, reason: undefined });
-    assert.deepStrictEqual(await ownersOf({ address: '::ffff:127.0.0.1', port: 50000 }, { root }), { value: owner, reason: undefined });
-    assert.deepStrictEqual((await ownersOf({ address: '127.0.0.1', port: 50001 }, { root })).value, [{ pid: 101, cmdline: [] }]);
+    assert.deepStrictEqual(await ownersOf({ address: '127.0.0.1', port: 50000 }, { root }), {
+      value: owner,
+      reason: undefined,
+    });
+    assert.deepStrictEqual(await ownersOf({ address: '::ffff:127.0.0.1', port: 50000 }, { root }), {
+      value: owner,
+      reason: undefined,
+    });
+    assert.deepStrictEqual((await ownersOf({ address: '127.0.0.1', port: 50001 }, { root })).value, [
+      { pid: 101, cmdline: [] },
+    ]);
   });
 
   it('gives no owner, with a reason, when no socket or no readable process has it', async () => {
-    assert.deepStrictEqual(await ownersOf({ address: '127.0.0.1', port: 40000 }, { root }), { value: [], reason: 'no TCP socket on this machine has the local address 127.0.0.1:40000' });
+    assert.deepStrictEqual(await ownersOf({ address: '127.0.0.1', port: 40000 }, { root }), {
+      value: [],
+      reason: 'no TCP socket on this machine has the local address 127.0.0.1:40000',
+    });
     // inode 556 (the broker's end) is held by nobody here; process 200's descriptors failed to read
     const unseen = await ownersOf({ address: '127.0.0.1', port: 1883 }, { root });
     assert.deepStrictEqual(unseen.value, []);
@@ -98,13 +134,20 @@ describe('procOwners on a /proc of the test\'s making', () => {
   });
 
   it('keeps the arguments of a command line apart, as given', async () => {
-    assert.deepStrictEqual(await commandLineOf(100, { root }), { value: ['node', 'app.js', '--name', 'line\nbreak \u202eevil'] });
+    assert.deepStrictEqual(await commandLineOf(100, { root }), {
+      value: ['node', 'app.js', '--name', 'line\nbreak \u202eevil'],
+    });
     assert.deepStrictEqual(await commandLineOf(102, { root }), { value: [], reason: 'process 102 has ended' });
   });
 
   it('answers empty with a reason off Linux or without a /proc', async () => {
     const darwin = { root, platform: 'darwin' as const };
-    for (const answer of [await descendantsOf(100, darwin), await connectionsOf([100], darwin), await ownersOf({ address: '127.0.0.1', port: 50000 }, darwin), await commandLineOf(100, darwin)]) {
+    for (const answer of [
+      await descendantsOf(100, darwin),
+      await connectionsOf([100], darwin),
+      await ownersOf({ address: '127.0.0.1', port: 50000 }, darwin),
+      await commandLineOf(100, darwin),
+    ]) {
       assert.deepStrictEqual(answer.value, []);
       assert.match(answer.reason ?? '', /darwin does not have/);
     }

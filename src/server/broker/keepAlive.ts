@@ -22,7 +22,10 @@ export interface KeepAliveView {
   keepAliveSeconds: number;
   /** Epoch ms of the last packet that reset the keep-alive (CONNECT at first). */
   lastPacketTime: number;
-  /** Epoch ms at which the broker closes it with 160 unless a packet arrives; null: never. While held: the hold's end + the window. */
+  /**
+   * Epoch ms at which the broker closes it with 160 unless a packet arrives; null: never.
+   * While held: the hold's end + the window.
+   */
   deadline: number | null;
   held: boolean;
   /** Epoch ms at which the hold ends by itself; null when not held. */
@@ -42,7 +45,10 @@ export interface KeepAliveHooks {
 /** Whether aedes keeps this client's keep-alive the way this module reads it. */
 export function readableKeepAlive(client: Client): boolean {
   const c = client as unknown as Partial<AedesKeepAlive>;
-  return typeof c._keepaliveInterval === 'number' && (c._keepaliveInterval <= 0 || typeof c._keepaliveTimer?.refresh === 'function');
+  return (
+    typeof c._keepaliveInterval === 'number' &&
+    (c._keepaliveInterval <= 0 || typeof c._keepaliveTimer?.refresh === 'function')
+  );
 }
 
 export class KeepAliveWatch {
@@ -55,7 +61,10 @@ export class KeepAliveWatch {
   private readonly now: () => number;
 
   /** Call once aedes has armed the timer: at the broker's `client` event. */
-  constructor(private readonly client: Client, private readonly hooks: KeepAliveHooks = {}) {
+  constructor(
+    private readonly client: Client,
+    private readonly hooks: KeepAliveHooks = {},
+  ) {
     const k = client as unknown as AedesKeepAlive;
     this.now = hooks.now ?? Date.now;
     this.last = this.now();
@@ -74,7 +83,13 @@ export class KeepAliveWatch {
   view(): KeepAliveView {
     const keepAliveSeconds = this.intervalMs > 0 ? (this.intervalMs - 1) / 1500 : 0;
     const from = this.until ?? this.last;
-    return { keepAliveSeconds, lastPacketTime: this.last, deadline: this.timer ? from + this.intervalMs : null, held: this.until !== null, heldUntil: this.until };
+    return {
+      keepAliveSeconds,
+      lastPacketTime: this.last,
+      deadline: this.timer ? from + this.intervalMs : null,
+      held: this.until !== null,
+      heldUntil: this.until,
+    };
   }
 
   /** Suspends the 160 for `seconds` from now (a renewed hold replaces the old one). */

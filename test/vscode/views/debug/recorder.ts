@@ -6,7 +6,10 @@ export interface DapMessage {
   /** Epoch ms when the tracker saw it. */
   t: number;
   session: vscode.DebugSession;
-  /** 'toAdapter': requests (and reverse-request responses) from VS Code; 'fromAdapter': events, responses, reverse requests. */
+  /**
+   * 'toAdapter': requests (and reverse-request responses) from VS Code;
+   * 'fromAdapter': events, responses, reverse requests.
+   */
   direction: 'toAdapter' | 'fromAdapter';
   type: string;
   /** The request's command or the event's name. */
@@ -30,7 +33,14 @@ export class DapRecorder implements vscode.Disposable {
         const note = (direction: DapMessage['direction']) => (m: Record<string, unknown>) => {
           const name = String(m.command ?? m.event ?? '');
           if (name === 'output' || name === 'loadedSource') return;
-          this.messages.push({ t: Date.now(), session, direction, type: String(m.type), name, body: (m.body ?? m.arguments ?? {}) as Record<string, unknown> });
+          this.messages.push({
+            t: Date.now(),
+            session,
+            direction,
+            type: String(m.type),
+            name,
+            body: (m.body ?? m.arguments ?? {}) as Record<string, unknown>,
+          });
         };
         return { onWillReceiveMessage: note('toAdapter'), onDidSendMessage: note('fromAdapter') };
       },
@@ -39,11 +49,19 @@ export class DapRecorder implements vscode.Disposable {
 
   /** Events of one name from the adapter, of one session or all. */
   events(name: string, session?: vscode.DebugSession): DapMessage[] {
-    return this.messages.filter((m) => m.type === 'event' && m.name === name && (session === undefined || m.session.id === session.id));
+    return this.messages.filter(
+      (m) => m.type === 'event' && m.name === name && (session === undefined || m.session.id === session.id),
+    );
   }
 
   requests(name: string, session?: vscode.DebugSession): DapMessage[] {
-    return this.messages.filter((m) => m.type === 'request' && m.direction === 'toAdapter' && m.name === name && (session === undefined || m.session.id === session.id));
+    return this.messages.filter(
+      (m) =>
+        m.type === 'request' &&
+        m.direction === 'toAdapter' &&
+        m.name === name &&
+        (session === undefined || m.session.id === session.id),
+    );
   }
 
   dispose(): void {

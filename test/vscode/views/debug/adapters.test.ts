@@ -7,24 +7,27 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { connect, type MqttClient } from 'mqtt';
-import { connectionsOf, ownersOf } from '../../src/features/debug/procOwners';
-import { waitFor } from '../support/waitFor';
-import { DapRecorder } from './debugRecorder';
-import { sandboxFromEnv } from './sandbox';
+import { connectionsOf, ownersOf } from '../../../../src/features/debug/procOwners';
+import { waitFor } from '../../../support/waitFor';
+import { DapRecorder } from './recorder';
+import { sandboxFromEnv } from '../../support/sandbox';
 
 const PROGRAM = [
-  'const fs = require(\'fs\');',
+  "const fs = require('fs');",
   'const mqtt = require(process.env.MQTT_JS);',
-  'const c = mqtt.connect(process.env.URL, { clientId: process.env.CID, username: process.env.U, password: process.env.P, keepalive: 2, reconnectPeriod: 0 });',
-  'c.on(\'connect\', () => { fs.writeFileSync(process.env.OUT + \'/connected.json\', JSON.stringify({ pid: process.pid, address: c.stream.localAddress, port: c.stream.localPort })); setInterval(tick, 250); });',
-  'c.on(\'close\', () => fs.writeFileSync(process.env.OUT + \'/closed\', String(Date.now())));',
+  'const e = process.env, o = { clientId: e.CID, username: e.U, password: e.P, keepalive: 2, reconnectPeriod: 0 };',
+  'const c = mqtt.connect(e.URL, o), out = (name) => require("path").join(e.OUT, name);',
+  'const where = () => ({ pid: process.pid, address: c.stream.localAddress, port: c.stream.localPort });',
+  "c.on('connect', () => fs.writeFileSync(out('connected.json'), JSON.stringify(where())));",
+  'setInterval(tick, 250);',
+  "c.on('close', () => fs.writeFileSync(out('closed'), String(Date.now())));",
   'let n = 0;',
-  'function tick() { n++; if (n === 12) hit(); }',
+  'function tick() { if (c.connected) n++; if (n === 12) hit(); }',
   'function hit() {',
-  '  return n;', // line 9: the breakpoint
+  '  return n;', // line 12: the breakpoint
   '}',
 ].join('\n');
-const BREAKPOINT_LINE = 9;
+const BREAKPOINT_LINE = 12;
 
 describe('What js-debug tells about a Node program it debugs', function () {
   this.timeout(60_000);
@@ -44,43 +47,77 @@ describe('What js-debug tells about a Node program it debugs', function () {
   before(async () => {
     fs.writeFileSync(program, PROGRAM);
     recorder = new DapRecorder();
-    disposables.push(recorder, vscode.debug.onDidTerminateDebugSession((s) => ended.add(s.id)));
-    watcher = connect(ready.mqttUrl, { clientId: `a:${ready.org}:dbg-facts-watch`, username: ready.apiKey, password: ready.apiToken, reconnectPeriod: 0 });
+    disposables.push(
+      recorder,
+      vscode.debug.onDidTerminateDebugSession((s) => ended.add(s.id)),
+    );
+    watcher = connect(ready.mqttUrl, {
+      clientId: `a:${ready.org}:dbg-facts-watch`,
+      username: ready.apiKey,
+      password: ready.apiToken,
+      reconnectPeriod: 0,
+    });
     watcher.on('message', (_topic, payload) => {
       const m = JSON.parse(payload.toString()) as Record<string, unknown>;
       if (m.ClientID === clientId) monitor.push(m);
     });
     await waitFor('the monitor watcher', () => watcher.connected);
     await watcher.subscribeAsync('iot-2/app/+/mon');
-    vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(vscode.Uri.file(program), new vscode.Position(BREAKPOINT_LINE - 1, 0)))]);
+    vscode.debug.addBreakpoints([
+      new vscode.SourceBreakpoint(
+        new vscode.Location(vscode.Uri.file(program), new vscode.Position(BREAKPOINT_LINE - 1, 0)),
+      ),
+    ]);
     const started = await vscode.debug.startDebugging(undefined, {
-      type: 'node', request: 'launch', name: 'device facts', program,
-      env: { MQTT_JS: require.resolve('mqtt'), URL: ready.mqttUrl, CID: clientId, U: ready.apiKey, P: ready.apiToken, OUT: dir },
+      type: 'node',
+      request: 'launch',
+      name: 'device facts',
+      program,
+      env: {
+        MQTT_JS: require.resolve('mqtt'),
+        URL: ready.mqttUrl,
+        CID: clientId,
+        U: ready.apiKey,
+        P: ready.apiToken,
+        OUT: dir,
+      },
     });
     assert.strictEqual(started, true);
   });
   after(async () => {
-    vscode.debug.removeBreakpoints(vscode.debug.breakpoints.filter((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === program));
+    vscode.debug.removeBreakpoints(
+      vscode.debug.breakpoints.filter((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === program),
+    );
     for (const s of recorder.sessions.filter((s) => !ended.has(s.id)).reverse()) await vscode.debug.stopDebugging(s);
-    await waitFor('every session to end', () => recorder.sessions.every((s) => ended.has(s.id)), { timeoutMs: 20_000 }).catch(() => undefined);
+    await waitFor('every session to end', () => recorder.sessions.every((s) => ended.has(s.id)), {
+      timeoutMs: 20_000,
+    }).catch(() => undefined);
     for (const d of disposables) d.dispose();
     await watcher?.endAsync(true);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs the program in a child session named "<script> [<pid>]" (then "… « <parent>"), below a parent without threads', async () => {
-    child = await waitFor('the child session', () => recorder.sessions.find((s) => s.parentSession !== undefined), { timeoutMs: 30_000 });
+  it('runs the program in a child session "<script> [<pid>]" below a parent without threads', async () => {
+    child = await waitFor('the child session', () => recorder.sessions.find((s) => s.parentSession !== undefined), {
+      timeoutMs: 30_000,
+    });
     const parent = child.parentSession!;
     assert.deepStrictEqual([parent.type, child.type, parent.name], ['pwa-node', 'pwa-node', 'device facts']);
-    assert.strictEqual(recorder.sessions[0].id, parent.id, 'the parent\'s tracker comes first');
+    assert.strictEqual(recorder.sessions[0].id, parent.id, "the parent's tracker comes first");
     const m = /^device\.js \[(\d+)\]$/.exec(recorder.firstNames.get(child.id) ?? '');
     assert.ok(m, `the child session's first name: ${recorder.firstNames.get(child.id)}`);
     pid = Number(m[1]);
     // Once started, VS Code shows it with its parent's name appended.
     await waitFor('VS Code to rename the child session', () => child.name !== recorder.firstNames.get(child.id));
     assert.strictEqual(child.name, `device.js [${pid}] \u00ab device facts`);
-    connected = await waitFor('the program to connect', () => fs.existsSync(path.join(dir, 'connected.json')) && JSON.parse(fs.readFileSync(path.join(dir, 'connected.json'), 'utf8')), { timeoutMs: 20_000 });
-    assert.strictEqual(connected.pid, pid, 'the PID in the name is the program\'s process.pid');
+    connected = await waitFor(
+      'the program to connect',
+      () =>
+        fs.existsSync(path.join(dir, 'connected.json')) &&
+        JSON.parse(fs.readFileSync(path.join(dir, 'connected.json'), 'utf8')),
+      { timeoutMs: 20_000 },
+    );
+    assert.strictEqual(connected.pid, pid, "the PID in the name is the program's process.pid");
     assert.deepStrictEqual(await parent.customRequest('threads'), { threads: [] });
     assert.deepStrictEqual(await child.customRequest('threads'), { threads: [{ id: 0, name: `device.js [${pid}]` }] });
     const started = recorder.events('thread', child);
@@ -91,21 +128,39 @@ describe('What js-debug tells about a Node program it debugs', function () {
     if (process.platform !== 'linux') this.skip();
     const brokerPort = Number(new URL(ready.mqttUrl).port);
     const owned = await connectionsOf([pid]);
-    assert.deepStrictEqual(owned.value.filter((c) => c.remote.port === brokerPort).map((c) => c.local), [{ address: connected.address, port: connected.port }]);
-    assert.deepStrictEqual((await ownersOf({ address: connected.address, port: connected.port })).value.map((o) => o.pid), [pid]);
+    assert.deepStrictEqual(
+      owned.value.filter((c) => c.remote.port === brokerPort).map((c) => c.local),
+      [{ address: connected.address, port: connected.port }],
+    );
+    assert.deepStrictEqual(
+      (await ownersOf({ address: connected.address, port: connected.port })).value.map((o) => o.pid),
+      [pid],
+    );
     await waitFor('its Connect on the monitor topic', () => monitor.find((x) => x.Action === 'Connect'));
   });
 
-  it('stops at the breakpoint: a stopped event for its one thread, not all threads; evaluate still answers', async () => {
-    const stopped = await waitFor('the stopped event', () => recorder.events('stopped', child)[0], { timeoutMs: 20_000 });
-    assert.deepStrictEqual(stopped.body, { reason: 'breakpoint', description: 'Paused on breakpoint', threadId: 0, hitBreakpointIds: [0], allThreadsStopped: false });
-    const answer = await child.customRequest('evaluate', { expression: 'process.pid', context: 'repl' }) as { result: string };
+  it('stops at the breakpoint: a stopped event for its one thread (not all); evaluate still answers', async () => {
+    const stopped = await waitFor('the stopped event', () => recorder.events('stopped', child)[0], {
+      timeoutMs: 20_000,
+    });
+    assert.deepStrictEqual(stopped.body, {
+      reason: 'breakpoint',
+      description: 'Paused on breakpoint',
+      threadId: 0,
+      hitBreakpointIds: [0],
+      allThreadsStopped: false,
+    });
+    const answer = (await child.customRequest('evaluate', { expression: 'process.pid', context: 'repl' })) as {
+      result: string;
+    };
     assert.strictEqual(answer.result, String(pid));
   });
 
   it('is closed by the broker with 160 while paused, within 1.5 × keep-alive of its stop', async () => {
     const stoppedAt = recorder.events('stopped', child)[0].t;
-    const drop = await waitFor('the Disconnect', () => monitor.find((x) => x.Action === 'Disconnect'), { timeoutMs: 10_000 });
+    const drop = await waitFor('the Disconnect', () => monitor.find((x) => x.Action === 'Disconnect'), {
+      timeoutMs: 10_000,
+    });
     assert.strictEqual(drop.CloseCode, 160);
     const after = Date.parse(String(drop.Time)) - stoppedAt;
     assert.ok(after >= 0 && after <= 3_000 + 500, `${after} ms after the stop`);
@@ -115,9 +170,14 @@ describe('What js-debug tells about a Node program it debugs', function () {
   it('continues on a continue request, which the tracker sees, followed by a continued event', async () => {
     const from = recorder.messages.length;
     assert.deepStrictEqual(await child.customRequest('continue', { threadId: 0 }), { allThreadsContinued: false });
-    const later = recorder.messages.slice(from).filter((m) => m.session.id === child.id).map((m) => `${m.type} ${m.name}`);
+    const later = recorder.messages
+      .slice(from)
+      .filter((m) => m.session.id === child.id)
+      .map((m) => `${m.type} ${m.name}`);
     assert.ok(later.includes('request continue') && later.includes('event continued'), later.join(', '));
-    await waitFor('the resumed program to see its connection closed', () => fs.existsSync(path.join(dir, 'closed')), { timeoutMs: 10_000 });
+    await waitFor('the resumed program to see its connection closed', () => fs.existsSync(path.join(dir, 'closed')), {
+      timeoutMs: 10_000,
+    });
   });
 
   it('ends with a terminated event of the child when the parent is stopped', async () => {
@@ -125,6 +185,9 @@ describe('What js-debug tells about a Node program it debugs', function () {
     await vscode.debug.stopDebugging(parent);
     await waitFor('both sessions to end', () => ended.has(child.id) && ended.has(parent.id), { timeoutMs: 20_000 });
     assert.ok(recorder.events('terminated', child).length > 0);
-    assert.deepStrictEqual(recorder.requests('disconnect', parent).map((m) => m.body.terminateDebuggee), [true]);
+    assert.deepStrictEqual(
+      recorder.requests('disconnect', parent).map((m) => m.body.terminateDebuggee),
+      [true],
+    );
   });
 });

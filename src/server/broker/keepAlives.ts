@@ -12,7 +12,7 @@ export class KeepAlives {
   constructor(broker: Aedes, hooks: (client: Client) => KeepAliveHooks = () => ({})) {
     broker.on('client', (client) => {
       if (readableKeepAlive(client)) this.watches.set(client, new KeepAliveWatch(client, hooks(client)));
-      else this.unreadable ??= 'this aedes does not keep a client\'s keep-alive timer where the sandbox reads it';
+      else this.unreadable ??= "this aedes does not keep a client's keep-alive timer where the sandbox reads it";
     });
     broker.on('clientDisconnect', (client) => {
       this.watches.get(client)?.dispose();
