@@ -21,6 +21,10 @@ export interface ClientStateWire {
   mqttReasonCode?: number;
   closeCode?: number;
   closeReason?: string;
+  /** Of the last connection, when known (platform-contract.md §7.2, §8). */
+  keepAliveSeconds?: number;
+  clientAddr?: string;
+  clientPort?: number;
 }
 
 export interface ClientStateList {
@@ -45,6 +49,10 @@ export interface ClientState {
   readonly mqttReasonCode?: number;
   readonly closeCode?: number;
   readonly closeReason?: string;
+  /** Of the last connection, when the platform says (platform-contract.md §7.2, §8). */
+  readonly keepAliveSeconds?: number;
+  readonly clientAddr?: string;
+  readonly clientPort?: number;
   /** The record as received, for "Show Details". */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -99,6 +107,9 @@ export function normaliseClientState(value: unknown): ClientState | undefined {
     ),
     closeCode,
     closeReason: str(r.closeReason),
+    keepAliveSeconds: int(r.keepAliveSeconds),
+    clientAddr: str(r.clientAddr),
+    clientPort: int(r.clientPort),
     raw: r,
   };
 }

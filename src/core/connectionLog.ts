@@ -28,3 +28,13 @@ export function apiKeyAuthFailed(clientId: string, clientIp: string): string {
 export function closedConnection(clientIp: string, closeCode: number): string {
   return `Closed connection from ${clientIp}. ${closeReason(closeCode)}.`;
 }
+
+/** A hold began or was renewed (platform-contract.md §8). */
+export function keepAliveHeld(seconds: number): string {
+  return `Keep-alive held for ${seconds} s`;
+}
+
+/** A hold ended: released, or its seconds passed (platform-contract.md §8). */
+export function keepAliveHoldReleased(): string {
+  return 'Keep-alive hold released';
+}

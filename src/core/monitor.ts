@@ -25,6 +25,10 @@ export interface MonitorMessage {
   ReadMsg?: number;
   WriteBytes?: number;
   WriteMsg?: number;
+  /** The keep-alive (s) of the client's CONNECT (platform-contract.md §7.2, §8). */
+  KeepAlive?: number;
+  /** The client's source port, beside `ClientAddr` (platform-contract.md §7.2, §8). */
+  ClientPort?: number;
 }
 
 /** Monitor payloads larger than this are refused unread. */
@@ -44,7 +48,16 @@ const stringFields = [
   'ConnectTime',
   'Reason',
 ] as const;
-const numberFields = ['Port', 'CloseCode', 'ReadBytes', 'ReadMsg', 'WriteBytes', 'WriteMsg'] as const;
+const numberFields = [
+  'Port',
+  'CloseCode',
+  'ReadBytes',
+  'ReadMsg',
+  'WriteBytes',
+  'WriteMsg',
+  'KeepAlive',
+  'ClientPort',
+] as const;
 const booleanFields = ['Secure', 'Durable'] as const;
 
 /** Reads a monitor payload; fields of the wrong type are dropped, never trusted. */
@@ -88,6 +101,18 @@ export interface ConnectionFacts {
   protocol: string;
   user?: string;
   durable: boolean;
+  /** The client's source port, when known. */
+  clientPort?: number;
+  /** From the CONNECT packet, when it got that far. */
+  keepAliveSeconds?: number;
+}
+
+/** `ClientPort` and `KeepAlive` when known (platform-contract.md §8). */
+function debugFields(facts: ConnectionFacts): Pick<MonitorMessage, 'ClientPort' | 'KeepAlive'> {
+  return {
+    ...(facts.clientPort !== undefined ? { ClientPort: facts.clientPort } : {}),
+    ...(facts.keepAliveSeconds !== undefined ? { KeepAlive: facts.keepAliveSeconds } : {}),
+  };
 }
 
 export function connectMessage(facts: ConnectionFacts, time: string): MonitorMessage {
@@ -101,6 +126,7 @@ export function connectMessage(facts: ConnectionFacts, time: string): MonitorMes
     Protocol: facts.protocol,
     Durable: facts.durable,
     ...(facts.user !== undefined ? { User: facts.user } : {}),
+    ...debugFields(facts),
   };
 }
 
@@ -116,6 +142,7 @@ export function failedConnectMessage(facts: ConnectionFacts, time: string, close
     ...(facts.user !== undefined ? { User: facts.user } : {}),
     CloseCode: closeCode,
     Reason: closeReason(closeCode),
+    ...debugFields(facts),
   };
 }
 
@@ -147,5 +174,6 @@ export function disconnectMessage(
     ReadMsg: traffic.readMsg,
     WriteBytes: traffic.writeBytes,
     WriteMsg: traffic.writeMsg,
+    ...debugFields(facts),
   };
 }

@@ -2,6 +2,7 @@
 // by all its calls). Every method takes an optional AbortSignal and fails only with PlatformError.
 
 import type { ClientState } from '../../core/clientState';
+import { getKeepAlive, getSource, holdKeepAlive, releaseKeepAlive, type KeepAliveInfo, type SourceInfo } from './debug';
 import { Transport } from './http';
 import { getConnectionLog, streamConnectionLog, type LogPage, type LogRequest } from './logs';
 import { resolveRestOptions, type ResolvedRestOptions, type RestClientOptions } from './options';
@@ -92,6 +93,22 @@ export class PlatformRestClient {
   }
   getDevice(typeId: string, deviceId: string, signal?: AbortSignal): Promise<Device> {
     return getDevice(this.transport, typeId, deviceId, signal);
+  }
+
+  // --- Debugging (platform-contract.md §8) and the broker behind the API (§7.2)
+
+  getKeepAlive(clientId: string, signal?: AbortSignal): Promise<KeepAliveInfo> {
+    return getKeepAlive(this.transport, clientId, signal);
+  }
+  /** Holds the client's keep-alive for 1–3600 s (the sandbox's own broker only). */
+  holdKeepAlive(clientId: string, seconds: number, signal?: AbortSignal): Promise<KeepAliveInfo> {
+    return holdKeepAlive(this.transport, clientId, seconds, signal);
+  }
+  releaseKeepAlive(clientId: string, signal?: AbortSignal): Promise<KeepAliveInfo> {
+    return releaseKeepAlive(this.transport, clientId, signal);
+  }
+  getSource(signal?: AbortSignal): Promise<SourceInfo> {
+    return getSource(this.transport, signal);
   }
 
   /** Closes kept-alive connections. Calls made afterwards open new ones. */

@@ -16,7 +16,7 @@ import { redactor, secretForms, type Redactor } from './redact';
 import { retryDelayMs, retryReason, type FailedAttempt } from './retryPolicy';
 
 export interface HttpRequest {
-  readonly method: 'GET' | 'PUT' | 'POST';
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** Under the API base, each segment already encoded: `/clientconnectionstates/d:o:t:x`. */
   readonly path: string;
   readonly params?: Readonly<Record<string, string | number | undefined>>;

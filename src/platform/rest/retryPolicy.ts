@@ -1,12 +1,12 @@
 // Which failed calls are tried again, and when. Pure functions; http.ts plugs them into axios-retry.
 //  - 429: always (the platform did not process the call), after Retry-After, if that is short enough.
-//  - 5xx and broken connections: only idempotent calls (GET, and PUT of a config), with backoff.
+//  - 5xx and broken connections: only idempotent calls (GET, PUT of a config, DELETE of a hold), with backoff.
 //  - never 4xx, timeouts (the caller already waited the full timeout), TLS or name-lookup errors
 //    (retrying does not change them), or cancellations.
 
 import { backoffDelay, type BackoffOptions } from '../backoff';
 
-const IDEMPOTENT = new Set(['get', 'head', 'put']);
+const IDEMPOTENT = new Set(['get', 'head', 'put', 'delete']);
 const TRANSIENT_NETWORK = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

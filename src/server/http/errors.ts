@@ -109,6 +109,8 @@ export const errors = {
       typeId,
       deviceId,
     ]),
+  keepAliveNotHere: () =>
+    new ApiError(501, 'CUDSB0501E', "Keep-alive can be read and held only on the sandbox's own broker."),
   clientNotConnected: (clientId: string) =>
     new ApiError(404, 'CUDSB0404E', `The client ${cut(clientId)} is not connected.`, [clientId]),
 };

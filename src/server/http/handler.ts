@@ -9,8 +9,10 @@ import { forLog } from './logText';
 import { TokenBucket } from './rateLimit';
 import { Router, type Reply } from './router';
 import { adminRoutes } from './routes/admin';
+import { keepAliveRoutes } from './routes/keepAlive';
 import { logRoutes } from './routes/logs';
 import { registryRoutes } from './routes/registry';
+import { sourceRoutes } from './routes/source';
 import { stateRoutes } from './routes/states';
 
 export const API_BASE = '/api/v0002';
@@ -34,9 +36,16 @@ function send(res: ServerResponse, reply: Reply): void {
 }
 
 export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const router = new Router(API_BASE, [...stateRoutes, ...logRoutes, ...registryRoutes, ...adminRoutes]);
+  const router = new Router(API_BASE, [
+    ...stateRoutes,
+    ...logRoutes,
+    ...registryRoutes,
+    ...adminRoutes,
+    ...keepAliveRoutes,
+    ...sourceRoutes,
+  ]);
   const bucket = o.rateLimit !== undefined ? new TokenBucket(o.rateLimit) : undefined;
-  const deps: ApiDeps = { store: o.store, org: o.org, log: o.log, admin: o.admin };
+  const deps: ApiDeps = { store: o.store, org: o.org, log: o.log, admin: o.admin, source: o.source };
 
   async function reply(req: IncomingMessage, method: string, path: string, query: URLSearchParams): Promise<Reply> {
     if (path !== API_BASE && !path.startsWith(`${API_BASE}/`)) throw errors.unknownRoute(method, path);

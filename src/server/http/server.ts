@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../log';
 import type { SandboxStore } from '../store/store';
-import type { SandboxAdmin } from './context';
+import type { SandboxAdmin, SourceFacts } from './context';
 import { API_BASE, createRequestHandler } from './handler';
 
 export interface ApiServerOptions {
@@ -19,6 +19,8 @@ export interface ApiServerOptions {
   rateLimit?: number;
   /** Closes a live client with 94; false when it is not connected. */
   admin: SandboxAdmin;
+  /** `GET /config/source` (platform-contract.md §7.2). */
+  source?: () => SourceFacts | undefined;
   host: string;
   /** 0 = a free port. */
   port: number;
@@ -64,6 +66,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     org: options.org,
     log,
     admin: options.admin,
+    source: options.source,
     rateLimit: options.rateLimit,
   });
   const server: http.Server = options.tls

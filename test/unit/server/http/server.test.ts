@@ -150,3 +150,19 @@ describe('sandbox REST: rate limit (platform-contract.md §2.4)', () => {
     }
   });
 });
+
+describe('sandbox REST: keep-alive where it cannot be held', () => {
+  it('answers 501 to keepalive and hold when the broker offers neither (platform-contract.md §8)', async () => {
+    const api = await startFixture();
+    try {
+      const read = await api.call<ApiErrorBody>('/sandbox/clients/x/keepalive');
+      assert.equal(read.status, 501);
+      assert.equal(read.body.exception.id, 'CUDSB0501E');
+      const hold = await api.call('/sandbox/clients/x/hold', { method: 'POST', body: '{"seconds":5}' });
+      assert.equal(hold.status, 501);
+      assert.equal((await api.call('/sandbox/clients/x/hold', { method: 'DELETE' })).status, 501);
+    } finally {
+      await api.close();
+    }
+  });
+});

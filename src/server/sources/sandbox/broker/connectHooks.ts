@@ -18,6 +18,7 @@ export function installConnectHooks(broker: Aedes, ctx: BrokerContext): void {
       s.protocolLevel = packet.protocolVersion ?? 4;
       s.user = packet.username;
       s.durable = packet.clean === false;
+      s.keepAliveSeconds = packet.keepalive;
       if (s.protocolLevel !== 3 && s.protocolLevel !== 4) {
         // aedes answers CONNACK 1 itself; the platform spoke MQTT 3.1 and 3.1.1 only (platform-contract.md §1).
         s.phase = 'refused';

@@ -11,6 +11,7 @@ import { installConnectHooks } from './connectHooks';
 import type { BrokerContext } from './context';
 import { listenMqtt, listenWebSocket, type Accept, type Listener, type TlsMaterial } from '../../../mqtt/listeners';
 import { MonitorPublisher } from '../../../monitor/publisher';
+import { keepAliveAdmin, type KeepAliveView } from './keepAliveAdmin';
 import { ConnectivityRecorder } from './recorder';
 import { recoverConnectedClients } from './recovery';
 import { Session } from './session';
@@ -46,6 +47,16 @@ export interface BrokerHandle {
   readonly ports: BoundPorts;
   /** Closes a connected client with 94 (the REST admin call); false when it is not connected. */
   disconnectClient(clientId: string): boolean;
+  /** A connected client's keep-alive (platform-contract.md §8); undefined when it is not connected. */
+  keepAlive(clientId: string): KeepAliveView | undefined;
+  /** Holds a connected client's keep-alive for `seconds`; undefined when it is not connected. */
+  hold(clientId: string, seconds: number): KeepAliveView | undefined;
+  /** Ends a hold; undefined when the client is not connected. */
+  release(clientId: string): KeepAliveView | undefined;
+  /** How many clients are connected now. */
+  connectedCount(): number;
+  /** False once a client showed that this aedes keeps keep-alive where holds cannot reach it. */
+  canHoldKeepAlive(): boolean;
   /** Closes every client with 93, stops listening, and writes what is pending. */
   close(): Promise<void>;
 }
@@ -76,6 +87,7 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
   const ctx: BrokerContext = { org: o.org, store: o.store, sessions, states, recorder, log };
   installConnectHooks(broker, ctx);
   installTrafficHooks(broker, ctx);
+  const keepAlives = keepAliveAdmin(broker, ctx);
   recoverConnectedClients(o.store, states, monitor, log);
 
   let closing = false;
@@ -103,6 +115,7 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
     if (closing) return;
     closing = true;
     monitor.stopped = true;
+    keepAlives.dispose();
     for (const s of sessions.open) s.closeWith(CloseCode.ServerShutdown);
     const stopped = listeners.map((l) => l.close());
     await new Promise<void>((resolve) => broker.close(() => resolve()));
@@ -136,6 +149,11 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
         closeSession(s, CloseCode.Administrator);
         return true;
       },
+      keepAlive: (clientId) => keepAlives.keepAlive(clientId),
+      hold: (clientId, seconds) => keepAlives.hold(clientId, seconds),
+      release: (clientId) => keepAlives.release(clientId),
+      connectedCount: () => sessions.live.size,
+      canHoldKeepAlive: () => keepAlives.unreadable === undefined,
       close,
     };
   } catch (err) {

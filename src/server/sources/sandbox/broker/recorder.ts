@@ -67,6 +67,12 @@ export class ConnectivityRecorder {
     this.d.log.info(`${id.raw} from ${clientAddr} disconnected: ${closeReason(closeCode)} (${closeCode})`);
   }
 
+  /** A keep-alive hold began or ended (platform-contract.md §8): a line of the client's log. */
+  keepAlive(s: Session & { id: ParsedClientId }, line: string, at: number): void {
+    this.deviceLog(s.id, line, at);
+    this.d.log.info(`${s.id.raw} from ${s.clientAddr}: ${line}`);
+  }
+
   private failedAttempt(s: Session & { id: ParsedClientId }, closeCode: number, at: number): void {
     const { id, clientAddr } = s;
     this.deviceLog(id, wording.closedConnection(clientAddr, closeCode), at);
@@ -93,5 +99,12 @@ export class ConnectivityRecorder {
 }
 
 function facts(s: Session & { id: ParsedClientId }): ClientFacts {
-  return { id: s.id, protocolLevel: s.protocolLevel, connectTime: s.connectTime };
+  return {
+    id: s.id,
+    protocolLevel: s.protocolLevel,
+    connectTime: s.connectTime,
+    clientAddr: s.clientAddr,
+    clientPort: s.clientPort,
+    keepAliveSeconds: s.keepAliveSeconds,
+  };
 }

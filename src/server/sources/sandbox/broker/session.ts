@@ -31,8 +31,12 @@ export class Session {
   /** Filters the broker itself is unsubscribing after a mapping; not the client's activity. */
   readonly internalUnsubscribes = new Set<string>();
 
+  /** From the CONNECT packet. */
+  keepAliveSeconds?: number;
+
   /** Read at once: a destroyed socket no longer knows its peer. */
   readonly clientAddr: string;
+  readonly clientPort?: number;
 
   constructor(
     readonly client: Client,
@@ -41,6 +45,7 @@ export class Session {
     readonly transport: Transport,
   ) {
     this.clientAddr = plainAddress(socket.remoteAddress);
+    this.clientPort = socket.remotePort;
   }
 
   closeWith(code: number): void {
@@ -56,6 +61,8 @@ export class Session {
       protocol: protocolName(this.protocolLevel, this.transport.websocket),
       user: this.user,
       durable: this.durable,
+      clientPort: this.clientPort,
+      keepAliveSeconds: this.keepAliveSeconds,
     };
   }
 

@@ -14,6 +14,10 @@ export interface ClientFacts {
   id: ParsedClientId;
   protocolLevel: number;
   connectTime?: number;
+  /** Of this connection (platform-contract.md §8). */
+  clientAddr?: string;
+  clientPort?: number;
+  keepAliveSeconds?: number;
 }
 
 type Update = (previous: ClientStateWire | undefined) => ClientStateWire;
@@ -35,12 +39,13 @@ export class StateWriter {
 
   connected(facts: ClientFacts, at: number): void {
     this.write(facts.id.raw, (prev) => ({
-      ...base(facts, prev),
+      ...withoutConnection(base(facts, prev)),
       connectionStatus: 'connected',
       lastConnectTime: toIso(at),
       lastActivityEvent: 'mqttConnect',
       lastActivityTime: toIso(at),
       mqttConnectProtocol: protocolVersionName(facts.protocolLevel),
+      ...connectionFields(facts),
     }));
   }
 
@@ -97,6 +102,23 @@ export class StateWriter {
       this.log.error(`could not write the state of ${p.clientId}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+}
+
+type ConnectionFields = Pick<ClientStateWire, 'clientAddr' | 'clientPort' | 'keepAliveSeconds'>;
+
+/** Where the connection came from and its keep-alive (platform-contract.md §8), the fields known. */
+function connectionFields(f: ClientFacts): ConnectionFields {
+  return {
+    ...(f.clientAddr !== undefined ? { clientAddr: f.clientAddr } : {}),
+    ...(f.clientPort !== undefined ? { clientPort: f.clientPort } : {}),
+    ...(f.keepAliveSeconds !== undefined ? { keepAliveSeconds: f.keepAliveSeconds } : {}),
+  };
+}
+
+/** A record without the last connection's fields: a new connection brings its own. */
+function withoutConnection(record: ClientStateWire): ClientStateWire {
+  const { clientAddr: _a, clientPort: _p, keepAliveSeconds: _k, ...rest } = record;
+  return rest;
 }
 
 /** The previous record, or the start of a new one. */

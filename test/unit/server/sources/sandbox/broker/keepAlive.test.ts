@@ -6,10 +6,10 @@ import { Aedes, type Client } from 'aedes';
 import type { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { KeepAlives } from '../../../../src/server/broker/keepAlives';
-import { startMqttProcess, type MqttProcess } from '../../../support/mqttProcess';
-import { RawMqtt } from '../../../support/rawMqtt';
-import { waitFor } from '../../../support/waitFor';
+import { KeepAlives } from '../../../../../../src/server/sources/sandbox/broker/keepAlives';
+import { startMqttProcess, type MqttProcess } from '../../../../../support/mqttProcess';
+import { RawMqtt } from '../../../../../support/rawMqtt';
+import { waitFor } from '../../../../../support/waitFor';
 
 /** How far a timer may run late on a loaded machine (2 shared cores) and still count as on time. */
 const SLACK_MS = 300;
