@@ -9,6 +9,7 @@ import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 import { startSandbox, type SandboxProcess } from './sandboxProcess';
 import { projectRoot } from './vscode-web/paths';
+import { messageOf } from '../src/core/errors';
 
 async function main(argv: readonly string[]): Promise<void> {
   const electron = argv.includes('--electron');
@@ -39,6 +40,6 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  console.error(`[test:vscode] ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`[test:vscode] ${messageOf(err)}`);
   process.exit(1);
 });

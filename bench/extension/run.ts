@@ -12,6 +12,7 @@ import { runTests } from '@vscode/test-electron';
 import { projectRoot } from '../../scripts/vscode-web/paths';
 import { withDeadline } from '../../scripts/vscode-web/waitFor';
 import type { FleetApi } from './fleetApi';
+import { messageOf } from '../../src/core/errors';
 
 const SIZES = [1000, 10_000, 100_000];
 
@@ -71,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`[bench:extension] ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`[bench:extension] ${messageOf(err)}`);
   process.exit(1);
 });

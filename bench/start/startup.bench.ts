@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import { loadavg } from 'os';
 import * as path from 'path';
 import { projectRoot } from '../../scripts/vscode-web/paths';
+import { messageOf } from '../../src/core/errors';
 
 interface Timed {
   readonly seconds: number;
@@ -87,6 +88,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
+  console.error(messageOf(err));
   process.exit(1);
 });

@@ -16,6 +16,7 @@ import { preferredOrFree } from './ports';
 import { startPaths, writeProfile } from './profile';
 import { startFleetSandbox } from './sandbox';
 import { reportReady, say, shown } from './report';
+import { messageOf } from '../../src/core/errors';
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
@@ -118,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     command = parseStartArgs(argv, projectRoot);
   } catch (err) {
-    say(`${err instanceof Error ? err.message : String(err)}\n\n${START_HELP}`);
+    say(`${messageOf(err)}\n\n${START_HELP}`);
     return 2;
   }
   if (command.kind === 'help') {
@@ -143,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    say(`failed after ${seconds()} s: ${err instanceof Error ? err.message : String(err)}`);
+    say(`failed after ${seconds()} s: ${messageOf(err)}`);
     process.exit(1);
   },
 );

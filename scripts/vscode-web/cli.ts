@@ -3,6 +3,7 @@
 // VS Code and exits with the test run's code.
 import { parseHostArgs } from './args';
 import { runExtensionTests } from './extensionTests';
+import { messageOf } from '../../src/core/errors';
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
 
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`[vscode-web] ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`[vscode-web] ${messageOf(err)}`);
     process.exit(1);
   },
 );

@@ -6,6 +6,7 @@ import { startSandbox } from './index';
 import { stderrLogger } from './log';
 import { SandboxOptionError } from './options';
 import { startFleet } from './sources/sandbox/simulator';
+import { messageOf } from '../core/errors';
 
 async function main(argv: string[]): Promise<void> {
   let command: CliCommand;
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     sandbox = await startSandbox({ ...command.options, log }, { startFleet });
   } catch (err) {
-    log.error(`cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    log.error(`cannot start: ${messageOf(err)}`);
     process.exit(1);
   }
   process.stdout.write(`${JSON.stringify(sandbox.ready)}\n`);
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
     sandbox.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        log.error(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+        log.error(`shutdown failed: ${messageOf(err)}`);
         process.exit(1);
       },
     );

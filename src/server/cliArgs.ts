@@ -11,6 +11,7 @@ import {
   SandboxOptionError,
   type SandboxOptions,
 } from './options';
+import { messageOf } from '../core/errors';
 
 const spec = {
   org: { type: 'string' },
@@ -95,7 +96,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   try {
     ({ values } = parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }));
   } catch (err) {
-    throw new SandboxOptionError(err instanceof Error ? err.message : String(err));
+    throw new SandboxOptionError(messageOf(err));
   }
   if (values.help) return { kind: 'help' };
   const port = (name: 'mqtt' | 'mqtts' | 'ws' | 'wss' | 'http' | 'https') =>

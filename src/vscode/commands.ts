@@ -5,13 +5,20 @@ import * as vscode from 'vscode';
 import type { CommandArgs, CommandHandlers, CommandId, CommandResult } from '../shared/commands';
 import { runWithErrorHandling } from './errorHandling';
 import type { Log } from './log';
+import { DisposableStore } from '../platform/events';
 
 /** Registers every command of the extension; disposing the result unregisters them, last first. */
 export function registerCommands(log: Log, handlers: CommandHandlers): vscode.Disposable {
-  const registrations = (Object.keys(handlers) as CommandId[]).map((id) =>
-    vscode.commands.registerCommand(id, runWithErrorHandling(log, id, handlers[id] as (...args: unknown[]) => unknown)),
-  );
-  return { dispose: () => registrations.reverse().forEach((r) => r.dispose()) };
+  const registrations = new DisposableStore();
+  for (const id of Object.keys(handlers) as CommandId[]) {
+    registrations.add(
+      vscode.commands.registerCommand(
+        id,
+        runWithErrorHandling(log, id, handlers[id] as (...args: unknown[]) => unknown),
+      ),
+    );
+  }
+  return registrations;
 }
 
 /** Runs one of the extension's commands through VS Code (so walkthroughs and the log see it). */

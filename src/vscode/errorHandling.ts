@@ -4,11 +4,7 @@ import * as vscode from 'vscode';
 import { plainText } from '../core/text';
 import { isCancellation } from './cancellation';
 import type { Log } from './log';
-
-export function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return plainText(message, 500);
-}
+import { messageOf } from '../core/errors';
 
 export function runWithErrorHandling<A extends unknown[], R>(
   log: Log,
@@ -24,7 +20,7 @@ export function runWithErrorHandling<A extends unknown[], R>(
         out.debug(`${name} cancelled`);
         return undefined;
       }
-      const message = log.redact(errorMessage(error));
+      const message = log.redact(plainText(messageOf(error), 500));
       out.error(`${name} failed: ${message}`);
       const showLog = vscode.l10n.t('Show Log');
       void vscode.window.showErrorMessage(message, showLog).then((choice) => choice === showLog && log.show());

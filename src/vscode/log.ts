@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ComponentLog, LogSource } from '../platform/log';
 import { Redaction } from './redaction';
+import { messageOf } from '../core/errors';
 
 export class Log implements vscode.Disposable, LogSource {
   private readonly redaction = new Redaction();
@@ -11,8 +12,7 @@ export class Log implements vscode.Disposable, LogSource {
 
   /** A logger whose lines start with `[component]`. */
   for(component: string): ComponentLog {
-    const line = (message: unknown) =>
-      this.redaction.apply(`[${component}] ${message instanceof Error ? message.message : String(message)}`);
+    const line = (message: unknown) => this.redaction.apply(`[${component}] ${messageOf(message)}`);
     return {
       trace: (m) => this.channel.trace(line(m)),
       debug: (m) => this.channel.debug(line(m)),

@@ -7,6 +7,7 @@ import type { LogSource } from '../../platform/log';
 import { MAX_NAME, type PlatformConfig } from '../platforms/config';
 import { localSandboxPlatform, LOCAL_SANDBOX_PLATFORM } from './platform';
 import { readReadyLine } from './readyLine';
+import { messageOf } from '../../core/errors';
 
 /** Where a handed-over platform is kept: the extension's platform service. */
 export interface PlatformSaver {
@@ -58,7 +59,7 @@ export async function takeBootstrap(
     );
     return true;
   } catch (err) {
-    out.error(`the npm start handover could not be used: ${err instanceof Error ? err.message : String(err)}`);
+    out.error(`the npm start handover could not be used: ${messageOf(err)}`);
     return false;
   }
 }

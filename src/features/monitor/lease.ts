@@ -7,6 +7,7 @@ import { silentLog, type PlatformLog } from '../../platform/log';
 import { topicMatches } from '../../platform/monitor/subscriptions';
 import type { MonitorConnection } from '../../platform/monitor/types';
 import type { LeaseEvents, MonitorLease } from './types';
+import { messageOf } from '../../core/errors';
 
 /** What a lease needs of its monitor. */
 export interface LeaseOwner {
@@ -32,9 +33,7 @@ export class Lease implements MonitorLease {
     private readonly owner: LeaseOwner,
     log: PlatformLog = silentLog,
   ) {
-    this.emitter = new Emitter((error) =>
-      log.error(`monitor: a listener failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    this.emitter = new Emitter((error) => log.error(`monitor: a listener failed: ${messageOf(error)}`));
   }
 
   get clientId(): string {

@@ -7,7 +7,7 @@
 // gets no retained message from the broker: it is given the last message seen there instead.
 
 import { planCover } from '../../core/monitorCover';
-import type { Disposable } from '../../platform/events';
+import { DisposableStore } from '../../platform/events';
 import { MonitorClient } from '../../platform/monitor/monitorClient';
 import { topicMatches } from '../../platform/monitor/subscriptions';
 import type { MonitorConnection, MonitorEvent, MonitorEvents, MonitorOptions } from '../../platform/monitor/types';
@@ -25,7 +25,7 @@ export class SharedMonitor {
   private readonly leases = new Set<Lease>();
   /** Made ahead, started with the first client wanted; replaced by a fresh one when it closes. */
   private client: MonitorClient;
-  private clientSubscriptions: Disposable[] = [];
+  private readonly clientSubscriptions = new DisposableStore();
   private started = false;
   private closing: Promise<void>;
   private topicList: readonly string[] = [];
@@ -131,13 +131,13 @@ export class SharedMonitor {
         for (const l of this.leases) if (wants(l, value)) l.emit(name, value as LeaseEvents[K]);
         if (name !== 'message' && name !== 'invalid') this.scheduleLive();
       });
-    this.clientSubscriptions = [
+    this.clientSubscriptions.push(
       each('message', (l, e) => l.wants(e.topic)),
       each('invalid', (l, p) => l.wants(p.topic)),
       each('subscription', (l, s) => l.coveredBy(s.topic)),
       each('connection', () => true),
       each('reconnected', () => true),
-    ];
+    );
     return client;
   }
 
@@ -154,7 +154,7 @@ export class SharedMonitor {
   }
 
   private detach(): void {
-    for (const s of this.clientSubscriptions.splice(0)) s.dispose();
+    this.clientSubscriptions.clear();
   }
 
   /** Recomputes each lease's `live` once per burst of changes (a SUBACK reports every topic). */

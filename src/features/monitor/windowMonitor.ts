@@ -11,6 +11,7 @@ import type { PlatformLog } from '../../platform/log';
 import type { ActivePlatform } from '../platforms/active';
 import { SharedMonitor, type SharedMonitorOptions } from './sharedMonitor';
 import type { MonitorLease } from './types';
+import { messageOf } from '../../core/errors';
 
 export type LeaseResult =
   { readonly ok: true; readonly lease: MonitorLease } | { readonly ok: false; readonly reason: string };
@@ -75,7 +76,7 @@ export class WindowMonitor {
           ...this.tuning,
         });
       } catch (error) {
-        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+        return { ok: false, reason: messageOf(error) };
       }
       this.current = { key, platformName: platform.name, monitor };
       this.log.info(`monitor: the window's monitor of ${platform.name} is ${monitor.clientId}`);

@@ -27,7 +27,7 @@ import {
   unknownIdNotice,
   type EntryStats,
 } from './notices';
-import { logAddress } from './subject';
+import type { LogAddress, ParsedSubject } from './subject';
 
 /** The calls a timeline makes (PlatformRestClient has them). */
 export interface TimelineSource {
@@ -64,12 +64,18 @@ export class TimelineLoader {
   private disposed = false;
   live = false;
 
+  readonly subject: TimelineSubject;
+  private readonly logAddress?: LogAddress;
+
   constructor(
-    readonly subject: TimelineSubject,
+    parsed: ParsedSubject,
     private readonly source: TimelineSource,
     private readonly changed: () => void,
     private readonly clock: () => number = Date.now,
   ) {
+    const { subject } = parsed;
+    this.subject = subject;
+    this.logAddress = parsed.logAddress;
     if (!subject.hasLog) {
       this.notices.set('noLog', subject.kind === 'unknown' ? unknownIdNotice() : applicationNotice());
     }
@@ -184,7 +190,7 @@ export class TimelineLoader {
   }
 
   private async readLog(signal: AbortSignal): Promise<void> {
-    const address = logAddress(this.subject.clientId);
+    const address = this.logAddress;
     if (!address) return;
     const limit = LOG_LIMIT_MAX;
     this.setProgress('loading', true);
@@ -212,7 +218,7 @@ export class TimelineLoader {
 
   /** The newest pages, from offset 0, until one holds an entry read before or the log ends. */
   private async readNewest(signal: AbortSignal): Promise<boolean> {
-    const address = logAddress(this.subject.clientId);
+    const address = this.logAddress;
     if (!address) return false;
     try {
       for (let offset = 0; offset <= LOG_OFFSET_MAX; offset += LOG_LIMIT_MAX) {

@@ -5,6 +5,7 @@ import { plainText } from '../../core/text';
 import { formatDuration } from '../../core/timeWords';
 import { isPlatformError } from '../../platform/errors';
 import type { Notice } from '../../shared/protocol';
+import { messageOf } from '../../core/errors';
 
 export interface EntryStats {
   readonly entries: number;
@@ -131,7 +132,7 @@ export function logFailureNotice(error: unknown, entries: number): Notice {
         `when it has passed.`,
     };
   }
-  return { id: 'log', level: 'error', text: `Reading the connection log failed: ${messageOf(error)}${kept}` };
+  return { id: 'log', level: 'error', text: `Reading the connection log failed: ${detailOf(error)}${kept}` };
 }
 
 export function stateFailureNotice(error: unknown): Notice {
@@ -153,9 +154,10 @@ export function stateFailureNotice(error: unknown): Notice {
         'status comes from the history alone.',
     };
   }
-  return { id: 'state', level: 'warning', text: `The state record could not be read: ${messageOf(error)}` };
+  return { id: 'state', level: 'warning', text: `The state record could not be read: ${detailOf(error)}` };
 }
 
-export function messageOf(error: unknown): string {
-  return plainText(error instanceof Error ? error.message : String(error), 300);
+/** What a failure said, made plain for the panel. */
+function detailOf(error: unknown): string {
+  return plainText(messageOf(error), 300);
 }

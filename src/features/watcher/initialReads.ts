@@ -6,6 +6,7 @@
 import type { ClientState } from '../../core/clientState';
 import { isPlatformError } from '../../platform/errors';
 import type { WatcherRest } from './types';
+import { messageOf } from '../../core/errors';
 
 export interface InitialReadHost {
   readonly rest: WatcherRest;
@@ -52,7 +53,7 @@ export class InitialReads {
       first === undefined
         ? undefined
         : `The state of ${failed.length} pinned client${failed.length === 1 ? '' : 's'} could not be read (tried ` +
-            `again when the watcher reconnects): ${first instanceof Error ? first.message : String(first)}`,
+            `again when the watcher reconnects): ${messageOf(first)}`,
     );
   }
 }

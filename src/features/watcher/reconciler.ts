@@ -13,6 +13,7 @@ import type { PlatformLog } from '../../platform/log';
 import { reconcile } from '../../platform/monitor/reconcile';
 import type { Reconnected } from '../../platform/monitor/types';
 import type { ReconcileOutcome, WatcherRest } from './types';
+import { messageOf } from '../../core/errors';
 
 export interface ReconcileHost {
   readonly rest: WatcherRest;
@@ -90,11 +91,8 @@ export class Reconciler {
       }
     } catch (error) {
       if (this.signal.aborted || isPlatformError(error, 'cancelled')) return;
-      host.log.error(`watcher: reconciliation failed: ${error instanceof Error ? error.message : String(error)}`);
-      host.problem(
-        `Changes missed while the watcher was offline could not be checked: ` +
-          `${error instanceof Error ? error.message : String(error)}`,
-      );
+      host.log.error(`watcher: reconciliation failed: ${messageOf(error)}`);
+      host.problem(`Changes missed while the watcher was offline could not be checked: ` + `${messageOf(error)}`);
     }
   }
 }

@@ -19,6 +19,7 @@ import { InitialReads } from './initialReads';
 import { Reconciler } from './reconciler';
 import { PinTally } from './tally';
 import type { LeasedWatchTarget, WatchTarget, WatcherEvents, WatcherOptions, WatcherView } from './types';
+import { messageOf } from '../../core/errors';
 
 const DEFAULT_GRACE_MS = 1_000;
 
@@ -45,9 +46,7 @@ export class PinnedWatcher implements WatcherView {
   ) {
     this.platformName = target.platformName;
     this.log = options.log ?? silentLog;
-    this.emitter = new Emitter((error) =>
-      this.log.error(`watcher: a listener failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    this.emitter = new Emitter((error) => this.log.error(`watcher: a listener failed: ${messageOf(error)}`));
     if ('lease' in target) {
       this.lease = target.lease;
     } else {

@@ -20,6 +20,7 @@ import { describeFailure, type ConnectFailure } from './failure';
 import { Reconnector } from './reconnector';
 import { subscribeEach, topicMatches } from './subscriptions';
 import type { MonitorConnection, MonitorEvent, MonitorEvents, MonitorOptions, MonitorPlan } from './types';
+import { messageOf } from '../../core/errors';
 
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 60_000 };
 
@@ -117,9 +118,7 @@ export class MonitorClient {
       });
     } catch (error) {
       // mqtt.js refuses some options synchronously; it must not escape a reconnect timer.
-      const reason =
-        `the connection to ${this.host} could not be made: ` +
-        `${this.redact(error instanceof Error ? error.message : String(error))}`;
+      const reason = `the connection to ${this.host} could not be made: ` + `${this.redact(messageOf(error))}`;
       this.log.error(`monitor: ${reason}`);
       this.setConnection({ state: 'rejected', reason });
       return;

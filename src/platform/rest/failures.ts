@@ -11,6 +11,7 @@ import { PlatformError } from '../errors';
 import { networkMessage, tlsMessage, tlsProblemOf } from '../netErrors';
 import type { Redactor } from './redact';
 import { parseRetryAfter } from './retryPolicy';
+import { messageOf } from '../../core/errors';
 
 export interface FailureContext {
   readonly host: string;
@@ -29,7 +30,7 @@ export function toPlatformError(error: unknown, ctx: FailureContext): PlatformEr
     return new PlatformError({ ...base, kind: 'cancelled', message: 'The call was cancelled.' });
   }
   if (!isAxiosError(error)) {
-    const detail = ctx.redact(error instanceof Error ? error.message : String(error));
+    const detail = ctx.redact(messageOf(error));
     return new PlatformError({ ...base, kind: 'network', message: networkMessage(ctx.host, undefined, detail) });
   }
   const code = error.code;

@@ -14,6 +14,7 @@ import { logRoutes } from './routes/logs';
 import { registryRoutes } from './routes/registry';
 import { sourceRoutes } from './routes/source';
 import { stateRoutes } from './routes/states';
+import { messageOf } from '../../core/errors';
 
 export const API_BASE = '/api/v0002';
 
@@ -68,7 +69,7 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
     reply(req, method, path, query)
       .catch((err: unknown): Reply => {
         if (err instanceof ApiError) return { status: err.status, body: err.body, headers: err.headers };
-        o.log.error(`${method} ${forLog(path)} failed: ${err instanceof Error ? err.message : String(err)}`);
+        o.log.error(`${method} ${forLog(path)} failed: ${messageOf(err)}`);
         const e = errors.unexpected();
         return { status: e.status, body: e.body };
       })
@@ -76,8 +77,6 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
         send(res, r);
         o.log.info(`${method} ${forLog(url)} → ${r.status} (${(performance.now() - started).toFixed(1)} ms)`);
       })
-      .catch((err: unknown) =>
-        o.log.error(`reply to ${method} ${forLog(path)} failed: ${err instanceof Error ? err.message : String(err)}`),
-      );
+      .catch((err: unknown) => o.log.error(`reply to ${method} ${forLog(path)} failed: ${messageOf(err)}`));
   };
 }

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { onSettingsChanged, settings } from '../../vscode/settings';
 import { Setting } from '../../vscode/settingKeys';
+import { DisposableStore } from '../../platform/events';
 
 export interface Refreshable {
   scheduleRefresh(delayMs?: number): void;
@@ -11,16 +12,16 @@ export interface Refreshable {
 export class AutoRefresh implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
   private lastTick = Date.now();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions = new DisposableStore();
 
   constructor(
     private readonly view: vscode.TreeView<unknown>,
     private readonly tree: Refreshable,
   ) {
-    this.subscriptions = [
+    this.subscriptions.push(
       view.onDidChangeVisibility(() => this.update(true)),
       onSettingsChanged([Setting.autoRefreshSeconds], () => this.update(false)),
-    ];
+    );
     this.update(false);
   }
 
@@ -40,6 +41,6 @@ export class AutoRefresh implements vscode.Disposable {
 
   dispose(): void {
     clearInterval(this.timer);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { isPlatformError } from '../../platform/errors';
 import type { PlatformFix } from '../../features/platforms/active';
 import { isCancellation } from '../../vscode/cancellation';
-import { errorMessage } from '../../vscode/errorHandling';
+import { messageOf } from '../../core/errors';
+import { plainText } from '../../core/text';
 import type { ClientsNode } from './node';
 import { ActionNode, ErrorNode } from './simpleNodes';
 
@@ -46,7 +47,7 @@ export function errorNodes(
   platformName: string,
 ): ClientsNode[] {
   if (isCancellation(error)) return [];
-  const message = errorMessage(error);
+  const message = plainText(messageOf(error), 500);
   const kind = isPlatformError(error) ? error.kind : undefined;
   const api =
     isPlatformError(error) && error.apiMessage ? vscode.l10n.t('The platform said: {0}', error.apiMessage) : undefined;

@@ -22,6 +22,8 @@ import type { QueryState } from './queryState';
 import { rowsSignature } from './rowsSignature';
 import { sentQuery } from '../../features/query/sentQuery';
 import { StatusGroupNode } from './statusGroup';
+import { messageOf } from '../../core/errors';
+import { DisposableStore } from '../../platform/events';
 
 export interface TreeSummary {
   readonly state: PlatformState;
@@ -49,20 +51,20 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   private timer?: NodeJS.Timeout;
   private readonly capabilities: CapabilityProvider[] = [];
   private readonly heads: HeadProvider[] = [];
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions = new DisposableStore();
 
   constructor(
     private readonly platforms: PlatformService,
     private readonly query: QueryState,
     private readonly log: ComponentLog,
   ) {
-    this.subscriptions = [
+    this.subscriptions.push(
       platforms.onDidChange(() => this.scheduleRefresh()),
       query.onDidChange(() => this.refresh()),
       onSettingsChanged([Setting.pageSize, Setting.sort, Setting.groupByType], () => this.scheduleRefresh()),
       this.changed,
       this.loaded,
-    ];
+    );
   }
 
   /**
@@ -146,7 +148,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     try {
       return (await node.getChildren?.()) ?? [];
     } catch (error) {
-      this.log.error(`children of ${node.id}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`children of ${node.id}: ${messageOf(error)}`);
       return errorNodes(error, node, `${node.id}/failed`, '');
     }
   }
@@ -207,7 +209,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   }
 
   private failedRoots(error: unknown): ClientsNode[] {
-    this.log.error(`roots: ${error instanceof Error ? error.message : String(error)}`);
+    this.log.error(`roots: ${messageOf(error)}`);
     return errorNodes(error, undefined, 'root', this.platforms.activeName() ?? '');
   }
 
@@ -216,7 +218,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     retire(this.next);
     this.next = undefined;
     retire(this.shown);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }
 

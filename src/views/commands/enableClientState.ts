@@ -3,16 +3,14 @@
 import * as vscode from 'vscode';
 import { plainText } from '../../core/text';
 import type { PlatformService } from '../../vscode/platforms/service';
+import { requireReadyPlatform } from '../../vscode/platforms/ready';
 import { withUserProgress } from '../../vscode/progress';
 
 export async function enableClientState(platforms: PlatformService, refresh: () => void): Promise<void> {
-  const status = await platforms.status();
-  if (status.kind !== 'ready') {
-    throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
-  }
-  const name = plainText(status.platform.name, 60);
+  const platform = await requireReadyPlatform(platforms);
+  const name = plainText(platform.name, 60);
   await withUserProgress(vscode.l10n.t('Switching on the Client Connection State API of {0}…', name), (signal) =>
-    status.platform.rest.setClientStateConfig(true, signal),
+    platform.rest.setClientStateConfig(true, signal),
   );
   refresh();
   void vscode.window.showInformationMessage(

@@ -1,7 +1,7 @@
 // "Select Platform…", "Set Credentials…" and "Remove Platform…".
 import * as vscode from 'vscode';
 import { plainText } from '../../core/text';
-import { errorMessage } from '../../vscode/errorHandling';
+import { messageOf } from '../../core/errors';
 import type { Log } from '../../vscode/log';
 import { readCaFile } from '../../features/platforms/caFile';
 import { hostOf, resolvePlatform, type PlatformConfig } from '../../features/platforms/config';
@@ -88,7 +88,11 @@ export async function setCredentials(deps: PlatformDeps, arg?: unknown): Promise
   } catch (error) {
     const save = vscode.l10n.t('Save Anyway');
     const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t('The credentials of {0} did not work: {1}', name, deps.log.redact(errorMessage(error))),
+      vscode.l10n.t(
+        'The credentials of {0} did not work: {1}',
+        name,
+        deps.log.redact(plainText(messageOf(error), 500)),
+      ),
       save,
     );
     if (choice !== save) return;

@@ -3,6 +3,7 @@
 // are kept.
 import * as vscode from 'vscode';
 import { hashText } from '../../core/text';
+import { DisposableStore } from '../../platform/events';
 
 export const DEVICE_SCHEME = 'iot-connectivity-device';
 const KEPT = 10;
@@ -12,10 +13,10 @@ export class DeviceDocuments implements vscode.TextDocumentContentProvider, vsco
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fired when a text is forgotten: VS Code then asks again and the token leaves its copy too. */
   readonly onDidChange = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions = new DisposableStore();
 
   constructor() {
-    this.subscriptions = [
+    this.subscriptions.push(
       vscode.workspace.registerTextDocumentContentProvider(DEVICE_SCHEME, this),
       // Its tab closed is "closed" for the person; VS Code may keep the document a while longer.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
@@ -27,7 +28,7 @@ export class DeviceDocuments implements vscode.TextDocumentContentProvider, vsco
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.texts.delete(doc.uri.toString())),
       this.changed,
-    ];
+    );
   }
 
   private forget(uri: vscode.Uri): void {
@@ -58,7 +59,7 @@ export class DeviceDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
     this.texts.clear();
   }
 }

@@ -11,6 +11,7 @@ import type { ComponentLog } from '../../platform/log';
 import type { ActivePlatform } from '../../features/platforms/active';
 import type { MonitorLease } from '../../features/monitor/types';
 import type { WindowMonitor } from '../../features/monitor/windowMonitor';
+import { DisposableStore } from '../../platform/events';
 
 export type LiveStatus = { readonly live: true } | { readonly live: false; readonly reason: string };
 
@@ -56,7 +57,9 @@ export class TimelineLiveFeed implements LiveFeed {
       }
     };
     const report = () => safely('its live status', () => watcher.status(statusOf(lease, refused)));
-    const subscriptions = [
+    const subscriptions = new DisposableStore();
+    subscriptions.push(
+      lease,
       // The payload names the client: a message about another org's client of the same name is not this one's.
       lease.on(
         'message',
@@ -71,13 +74,11 @@ export class TimelineLiveFeed implements LiveFeed {
       lease.on('connection', report),
       lease.on('live', report),
       lease.on('reconnected', (r) => safely('a reconnect', () => watcher.interrupted(r.offlineMs))),
-    ];
+    );
     report();
     void lease.setClients([watcher.clientId]);
-    return new vscode.Disposable(() => {
-      for (const s of subscriptions) s.dispose();
-      lease.dispose();
-    });
+    // Disposed last first: the listeners go before the lease.
+    return new vscode.Disposable(() => subscriptions.dispose());
   }
 }
 

@@ -22,8 +22,11 @@ import { exportEvents, writeEvents } from './exportFile';
 import { makeNonce, timelineHtml } from '../../features/timeline/html';
 import type { LiveFeed } from './liveFeed';
 import { TimelineLoader } from '../../features/timeline/loader';
-import { interruptionNotice, messageOf } from '../../features/timeline/notices';
-import { subjectOf } from '../../features/timeline/subject';
+import { interruptionNotice } from '../../features/timeline/notices';
+import { messageOf } from '../../core/errors';
+import { plainText } from '../../core/text';
+import type { ParsedSubject } from '../../features/timeline/subject';
+import { DisposableStore } from '../../platform/events';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -49,20 +52,24 @@ export class TimelinePanel implements vscode.Disposable {
   private ready = false;
   private pending?: ReturnType<typeof setTimeout>;
   private liveSubscription?: vscode.Disposable;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
   private readonly opened = Date.now();
   private firstDrawLogged = false;
   private disposed = false;
 
+  readonly clientId: string;
+
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly clientId: string,
+    /** Read once, when the panel opened. */
+    private readonly parsed: ParsedSubject,
     private readonly deps: PanelDeps,
     private readonly onDispose: () => void,
   ) {
-    const subject = subjectOf(clientId);
+    const { subject } = parsed;
+    this.clientId = subject.clientId;
     this.loader = new TimelineLoader(
-      subject,
+      parsed,
       { getClientState: () => this.noPlatform(), getConnectionLog: () => this.noPlatform() },
       () => this.schedule(),
     );
@@ -103,7 +110,7 @@ export class TimelinePanel implements vscode.Disposable {
     clearTimeout(this.pending);
     this.loader.dispose();
     this.liveSubscription?.dispose();
-    for (const s of this.subscriptions.splice(0)) s.dispose();
+    this.subscriptions.dispose();
     this.panel.dispose();
     this.onDispose();
   }
@@ -130,10 +137,10 @@ export class TimelinePanel implements vscode.Disposable {
     this.liveSubscription?.dispose();
     const status = await this.deps.platforms.status();
     if (this.disposed) return;
-    const subject = subjectOf(this.clientId);
+    const { subject } = this.parsed;
     if (status.kind !== 'ready') {
       this.loader = new TimelineLoader(
-        subject,
+        this.parsed,
         { getClientState: () => this.noPlatform(), getConnectionLog: () => this.noPlatform() },
         () => this.schedule(),
       );
@@ -144,7 +151,7 @@ export class TimelinePanel implements vscode.Disposable {
       this.loader.setNotice({ id: 'platform', level: 'error', text: why }, 'platform');
       return;
     }
-    const loader = (this.loader = new TimelineLoader(subject, status.platform.rest, () => this.schedule()));
+    const loader = (this.loader = new TimelineLoader(this.parsed, status.platform.rest, () => this.schedule()));
     this.liveSubscription = this.deps.live.watch(status.platform, {
       clientId: this.clientId,
       message: (message, receivedAt) => loader.addMonitor(message, receivedAt),
@@ -259,7 +266,7 @@ export class TimelinePanel implements vscode.Disposable {
     try {
       await this.post({ type: 'reply', requestId, ok: true, message: await fn() });
     } catch (error) {
-      await this.post({ type: 'reply', requestId, ok: false, message: messageOf(error) });
+      await this.post({ type: 'reply', requestId, ok: false, message: plainText(messageOf(error), 300) });
       throw error;
     }
   }

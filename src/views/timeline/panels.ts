@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { TIMELINE_VIEW_TYPE } from '../../shared/protocol';
 import { TimelinePanel, webviewOptions, type PanelDeps } from './panel';
-import { subjectOf } from '../../features/timeline/subject';
+import { subjectOf, type ParsedSubject } from '../../features/timeline/subject';
 
 export class TimelinePanels implements vscode.Disposable {
   private readonly open = new Map<string, TimelinePanel>();
@@ -18,13 +18,14 @@ export class TimelinePanels implements vscode.Disposable {
       existing.reveal();
       return existing;
     }
+    const parsed = subjectOf(clientId);
     const panel = vscode.window.createWebviewPanel(
       TIMELINE_VIEW_TYPE,
-      vscode.l10n.t('Timeline: {0}', subjectOf(clientId).name),
+      vscode.l10n.t('Timeline: {0}', parsed.subject.name),
       vscode.ViewColumn.Active,
       webviewOptions(this.deps.extensionUri),
     );
-    return this.adopt(panel, clientId);
+    return this.adopt(panel, parsed);
   }
 
   /** A panel VS Code brought back after a reload (WebviewPanelSerializer). */
@@ -35,7 +36,7 @@ export class TimelinePanels implements vscode.Disposable {
       panel.dispose();
       return existing;
     }
-    return this.adopt(panel, clientId);
+    return this.adopt(panel, subjectOf(clientId));
   }
 
   get(clientId: string): TimelinePanel | undefined {
@@ -53,8 +54,9 @@ export class TimelinePanels implements vscode.Disposable {
     this.open.clear();
   }
 
-  private adopt(panel: vscode.WebviewPanel, clientId: string): TimelinePanel {
-    const timeline = new TimelinePanel(panel, clientId, this.deps, () => {
+  private adopt(panel: vscode.WebviewPanel, parsed: ParsedSubject): TimelinePanel {
+    const { clientId } = parsed.subject;
+    const timeline = new TimelinePanel(panel, parsed, this.deps, () => {
       if (this.open.get(clientId) === timeline) this.open.delete(clientId);
     });
     this.open.set(clientId, timeline);

@@ -3,17 +3,15 @@
 // a window reload come back through the serializer.
 
 import * as vscode from 'vscode';
-import type { ClientState } from '../../core/clientState';
 import { readViewState, TIMELINE_VIEW_TYPE } from '../../shared/protocol';
 import { runWithErrorHandling } from '../../vscode/errorHandling';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { withUserProgress } from '../../vscode/progress';
-import { plainText } from '../../core/text';
+import { requireReadyPlatform } from '../../vscode/platforms/ready';
 import type { ClientActions } from '../commands/clientActions';
 import { clientStateOf } from '../clients/node';
 import { Command, type CommandHandlers } from '../../shared/commands';
-import { lookUp, pickOne } from '../commands/showClient';
+import { askForClient, findClient } from '../commands/askForClient';
 import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import { TimelineLiveFeed } from './liveFeed';
 import { TimelinePanels } from './panels';
@@ -63,7 +61,7 @@ export function timelineCommands(
 ): Pick<CommandHandlers, typeof Command.showTimeline> {
   return {
     [Command.showTimeline]: async (arg) => {
-      const clientId = clientIdOf(arg) ?? (await askForClient(platforms));
+      const clientId = clientIdOf(arg) ?? (await askForTimelineClient(platforms));
       if (clientId !== undefined) panels.show(clientId);
     },
   };
@@ -76,25 +74,10 @@ function clientIdOf(arg: unknown): string | undefined {
 }
 
 /** From the palette: a full client id, or a device id looked up on the active platform. */
-async function askForClient(platforms: PlatformService): Promise<string | undefined> {
-  const status = await platforms.status();
-  if (status.kind !== 'ready') {
-    throw new Error(status.kind === 'problem' ? status.message : vscode.l10n.t('Connect to a platform first.'));
-  }
-  const input = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Show Connection Timeline'),
-    ignoreFocusOut: true,
-    prompt: vscode.l10n.t('A client id (d:org:type:device, a:org:app) or a device id'),
-    validateInput: (v) =>
-      v.trim() === '' || v.length > 1000 ? vscode.l10n.t('Enter a client id or a device id.') : undefined,
-  });
-  if (input === undefined) return undefined;
-  const text = input.trim();
+async function askForTimelineClient(platforms: PlatformService): Promise<string | undefined> {
+  const platform = await requireReadyPlatform(platforms);
+  const text = await askForClient(vscode.l10n.t('Show Connection Timeline'));
   // A full id opens at once: the timeline itself says when the platform does not know it.
-  if (text.includes(':')) return text;
-  const records: readonly ClientState[] = await withUserProgress(
-    vscode.l10n.t('Looking up {0}…', plainText(text, 60)),
-    (signal) => lookUp(status.platform.rest, text, signal),
-  );
-  return (await pickOne(records, text))?.id;
+  if (text === undefined || text.includes(':')) return text;
+  return (await findClient(platform.rest, text))?.id;
 }

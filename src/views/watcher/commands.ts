@@ -6,6 +6,7 @@ import { clientLabel } from '../../core/clientWords';
 import { orgFromApiKey, parseClientId } from '../../core/ids';
 import { plainText } from '../../core/text';
 import type { PlatformService } from '../../vscode/platforms/service';
+import { requireReadyPlatform } from '../../vscode/platforms/ready';
 import { clientStateOf } from '../clients/node';
 import { Command } from '../../shared/commands';
 import { quickPickText } from '../../core/quickPickText';
@@ -33,18 +34,11 @@ export function clientIdOf(arg: unknown): string | undefined {
 }
 
 async function activePlatform(deps: PinCommandDeps): Promise<{ name: string; orgId?: string }> {
-  const status = await deps.platforms.status();
-  if (status.kind === 'ready') {
-    return {
-      name: status.platform.name,
-      orgId: status.platform.resolved.orgId ?? orgFromApiKey(status.platform.resolved.apiKey),
-    };
-  }
-  throw new Error(
-    status.kind === 'problem'
-      ? status.message
-      : vscode.l10n.t('Connect to a platform first: pins are kept per platform.'),
+  const platform = await requireReadyPlatform(
+    deps.platforms,
+    vscode.l10n.t('Connect to a platform first: pins are kept per platform.'),
   );
+  return { name: platform.name, orgId: platform.resolved.orgId ?? orgFromApiKey(platform.resolved.apiKey) };
 }
 
 export async function pinClient(deps: PinCommandDeps, arg?: unknown): Promise<boolean> {

@@ -13,18 +13,19 @@ import { NotificationPolicy, notifyAllowed, type WatcherNotice } from '../../fea
 import type { WatcherService } from './service';
 import { executeCommand } from '../../vscode/commands';
 import { plainText } from '../../core/text';
+import { DisposableStore } from '../../platform/events';
 
 export class WatcherNotifier implements vscode.Disposable {
   private readonly policy = new NotificationPolicy();
   private timer?: ReturnType<typeof setTimeout>;
   private toldRefused?: string;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions = new DisposableStore();
 
   constructor(
     private readonly service: WatcherService,
     private readonly log: Log,
   ) {
-    this.subscriptions = [
+    this.subscriptions.push(
       service.onDidTransition((t) => {
         const allowed = this.allowed();
         if (!allowed && t.notify === 'alert') {
@@ -49,7 +50,7 @@ export class WatcherNotifier implements vscode.Disposable {
         this.toldRefused = c.reason;
         void this.refused(c.reason);
       }),
-    ];
+    );
   }
 
   /** Whether a notification may be shown now. */
@@ -99,6 +100,6 @@ export class WatcherNotifier implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

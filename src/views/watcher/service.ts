@@ -14,6 +14,8 @@ import type { WatcherConnection } from '../../features/watcher/statusModel';
 import { PinTally, type TallyView } from '../../features/watcher/tally';
 import type { ReconcileOutcome } from '../../features/watcher/types';
 import { PinnedWatcher } from '../../features/watcher/watcher';
+import { messageOf } from '../../core/errors';
+import { DisposableStore } from '../../platform/events';
 
 export interface WatchedPlatform {
   readonly name: string;
@@ -30,13 +32,13 @@ export class WatcherService implements vscode.Disposable {
   readonly onDidTransition = this.transitionEmitter.event;
   readonly onDidReconcile = this.reconciledEmitter.event;
   readonly onDidChangeConnection = this.connectionEmitter.event;
-  private watcher?: { instance: PinnedWatcher; platform: ActivePlatform; subscriptions: { dispose(): void }[] };
+  private watcher?: { instance: PinnedWatcher; platform: ActivePlatform; subscriptions: DisposableStore };
   private current?: WatchedPlatform;
   private unavailable: WatcherConnection = { state: 'unavailable', reason: 'no platform is connected' };
   private readonly emptyTally = new PinTally();
   private pinsOff: readonly string[] = [];
   private syncing: Promise<void> = Promise.resolve();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions = new DisposableStore();
   private disposed = false;
 
   constructor(
@@ -45,14 +47,14 @@ export class WatcherService implements vscode.Disposable {
     private readonly monitors: WindowMonitor,
     private readonly log: Log,
   ) {
-    this.subscriptions = [
+    this.subscriptions.push(
       platforms.onDidChange(() => void this.sync()),
       pins.onDidChange(() => void this.sync()),
       this.changedEmitter,
       this.transitionEmitter,
       this.reconciledEmitter,
       this.connectionEmitter,
-    ];
+    );
     void this.sync();
   }
 
@@ -86,9 +88,7 @@ export class WatcherService implements vscode.Disposable {
   sync(): Promise<void> {
     this.syncing = this.syncing
       .then(() => this.syncOnce())
-      .catch((error: unknown) =>
-        this.log.for('watcher').error(`sync failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      .catch((error: unknown) => this.log.for('watcher').error(`sync failed: ${messageOf(error)}`));
     return this.syncing;
   }
 
@@ -122,12 +122,13 @@ export class WatcherService implements vscode.Disposable {
       { platformName: platform.name, lease, rest: platform.rest },
       { log: this.log.for('watcher') },
     );
-    const subscriptions = [
+    const subscriptions = new DisposableStore();
+    subscriptions.push(
       instance.on('changed', () => this.changedEmitter.fire()),
       instance.on('transition', (t) => this.transitionEmitter.fire(t)),
       instance.on('reconciled', (r) => this.reconciledEmitter.fire(r)),
       instance.on('connection', (c) => this.connectionEmitter.fire(c)),
-    ];
+    );
     this.watcher = { instance, platform, subscriptions };
     this.log.for('watcher').info(`watching the pins of ${platform.name} as ${instance.appClientId}`);
   }
@@ -138,7 +139,7 @@ export class WatcherService implements vscode.Disposable {
     this.unavailable = { state: 'unavailable', reason };
     this.pinsOff = pinsOff;
     if (w) {
-      w.subscriptions.forEach((s) => s.dispose());
+      w.subscriptions.dispose();
       await w.instance.dispose();
     }
     this.connectionEmitter.fire(this.unavailable);
@@ -155,8 +156,8 @@ export class WatcherService implements vscode.Disposable {
     this.disposed = true;
     const w = this.watcher;
     this.watcher = undefined;
-    w?.subscriptions.forEach((s) => s.dispose());
+    w?.subscriptions.dispose();
     void w?.instance.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

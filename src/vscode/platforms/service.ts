@@ -20,6 +20,8 @@ import {
 import { tokenFits } from '../../features/platforms/tokenBinding';
 import type { PlatformStatus } from '../../features/platforms/active';
 import { plainText } from '../../core/text';
+import { messageOf } from '../../core/errors';
+import { DisposableStore } from '../../platform/events';
 
 export class PlatformService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -27,17 +29,17 @@ export class PlatformService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private current?: Promise<PlatformStatus>;
   private clients: PlatformRestClient[] = [];
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions = new DisposableStore();
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly log: Log,
   ) {
-    this.subscriptions = [
+    this.subscriptions.push(
       onSettingsChanged(PLATFORM_SETTINGS, () => this.invalidate()),
       tokens.onDidChange(() => this.invalidate()),
       this.changed,
-    ];
+    );
   }
 
   list(): PlatformConfig[] {
@@ -163,13 +165,13 @@ export class PlatformService implements vscode.Disposable {
         },
       };
     } catch (error) {
-      return { kind: 'problem', name, message: error instanceof Error ? error.message : String(error), fix: 'connect' };
+      return { kind: 'problem', name, message: messageOf(error), fix: 'connect' };
     }
   }
 
   dispose(): void {
     for (const client of this.clients.splice(0)) client.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }
 

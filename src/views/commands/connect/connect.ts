@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { plainText } from '../../../core/text';
 import { isCancellation } from '../../../vscode/cancellation';
-import { errorMessage } from '../../../vscode/errorHandling';
+import { messageOf } from '../../../core/errors';
 import type { Log } from '../../../vscode/log';
 import { readCaFile } from '../../../features/platforms/caFile';
 import { resolvePlatform } from '../../../features/platforms/config';
@@ -63,12 +63,16 @@ async function attempt(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectO
     );
   } catch (error) {
     if (isCancellation(error)) return { ok: false, cancelled: true, message: vscode.l10n.t('Cancelled.') };
-    const message = vscode.l10n.t('Could not connect to {0}: {1}', name, deps.log.redact(errorMessage(error)));
+    const message = vscode.l10n.t(
+      'Could not connect to {0}: {1}',
+      name,
+      deps.log.redact(plainText(messageOf(error), 500)),
+    );
     log.warn(message);
     const retry = vscode.l10n.t('Edit and Retry');
     // Not awaited: the command ends now; the person may come back to the same input later.
     void vscode.window.showErrorMessage(message, retry).then(async (choice) => {
-      if (choice === retry) await ask(deps, draft).catch((e: unknown) => log.debug(errorMessage(e)));
+      if (choice === retry) await ask(deps, draft).catch((e: unknown) => log.debug(plainText(messageOf(e), 500)));
     });
     return { ok: false, message };
   }

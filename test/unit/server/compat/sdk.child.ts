@@ -13,6 +13,7 @@ import {
 } from '@wiotp/sdk';
 import type { EventEmitter } from 'node:events';
 import type { SdkEvent, SdkReply, SdkRequest } from './sdkProtocol';
+import { messageOf } from '../../../../src/core/errors';
 
 let device: DeviceClient | undefined;
 let app: ApplicationClient | undefined;
@@ -127,7 +128,7 @@ process.on('message', (request: SdkRequest) => {
       send({
         id: request.id,
         ok: false,
-        error: err instanceof Error ? err.message : String(err),
+        error: messageOf(err),
         status: response?.status,
         data: response?.data,
       });

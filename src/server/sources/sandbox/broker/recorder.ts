@@ -13,6 +13,7 @@ import type { SandboxStore } from '../../../store/store';
 import type { MonitorPublisher } from '../../../monitor/publisher';
 import type { Session } from './session';
 import type { ClientFacts, StateWriter } from './stateWriter';
+import { messageOf } from '../../../../core/errors';
 
 export interface RecorderDeps {
   store: SandboxStore;
@@ -85,9 +86,7 @@ export class ConnectivityRecorder {
     try {
       this.d.store.appendLog(id.typeId, id.deviceId, { message, timestamp: toIso(at) });
     } catch (err) {
-      this.d.log.error(
-        `could not write the connection log of ${id.raw}: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      this.d.log.error(`could not write the connection log of ${id.raw}: ${messageOf(err)}`);
     }
   }
 

@@ -8,6 +8,7 @@ import { protocolVersionName } from '../../../../core/monitor';
 import { toIso } from '../../../../core/time';
 import type { Logger } from '../../../log';
 import type { SandboxStore } from '../../../store/store';
+import { messageOf } from '../../../../core/errors';
 
 /** What the writer needs to know about a client to build its record from nothing. */
 export interface ClientFacts {
@@ -99,7 +100,7 @@ export class StateWriter {
       this.store.putState(p.update(this.store.getState(p.clientId)));
     } catch (err) {
       // A failing journal must not take the broker down with it.
-      this.log.error(`could not write the state of ${p.clientId}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.error(`could not write the state of ${p.clientId}: ${messageOf(err)}`);
     }
   }
 }

@@ -14,6 +14,7 @@ import type { Endpoint } from './link';
 import { planFleet, type FleetPlan, type Transport } from './plan';
 import { registerFleet } from './registry';
 import { FLEET_TABLE, type FleetTable } from './table';
+import { messageOf } from '../../../../core/errors';
 
 export interface FleetOptions {
   /** The behaviour table (tests run a faster one). */
@@ -58,7 +59,7 @@ export async function startFleet(context: FleetContext, o: FleetOptions = {}): P
     try {
       await step();
     } catch (err) {
-      if (!(err instanceof Stopped)) log.warn(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+      if (!(err instanceof Stopped)) log.warn(`${what}: ${messageOf(err)}`);
     }
   };
   const started = Date.now();
