@@ -4,6 +4,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { messageOf } from '../../core/errors';
 
 export interface ProcOptions {
   /** The proc filesystem's mount point (default /proc); tests give a folder of their own. */
@@ -38,7 +39,7 @@ export function notLinux(o: ProcOptions): string | undefined {
 
 function failed(err: unknown): { ok: false; failure: Failure; message: string } {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   if (code === 'ENOENT' || code === 'ESRCH') return { ok: false, failure: 'vanished', message };
   if (code === 'EACCES' || code === 'EPERM') return { ok: false, failure: 'denied', message };
   return { ok: false, failure: 'other', message };

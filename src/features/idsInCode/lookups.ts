@@ -17,6 +17,7 @@ import { noDrops, startOfDay, type DropTally } from './drops';
 import { readDropsToday } from './dropsLog';
 import { LookupCache } from './lookupCache';
 import type { Lookup, LookupOptions, LookupRest, LookupStats } from './lookupTypes';
+import { messageOf } from '../../core/errors';
 
 interface LookupEvents {
   /** Ids whose entry changed. */
@@ -231,7 +232,7 @@ export class ClientLookups {
     if (this.abort.signal.aborted || isPlatformError(error, 'cancelled')) return;
     const problem = {
       kind: isPlatformError(error) ? error.kind : ('unknown' as const),
-      message: error instanceof Error ? error.message : String(error),
+      message: messageOf(error),
     };
     this.log.warn(`lookup of ${ids.length} id(s) failed: ${problem.kind}`);
     const at = this.now();
