@@ -17,6 +17,10 @@ export interface ClientStateWire {
   lastActivityEvent?: ActivityEvent;
   lastActivityTime?: string;
   mqttConnectProtocol?: '3.1' | '3.1.1' | '5';
+  /** The cluster node of the last connection, when the observed broker says (platform-contract.md §7.2). */
+  node?: string;
+  /** Seen by this server while it observed, or the last state before it restarted (platform-contract.md §7.2). */
+  observed?: 'live' | 'carried';
   disconnectInitiator?: DisconnectInitiator;
   mqttReasonCode?: number;
   closeCode?: number;

@@ -4,8 +4,11 @@
 
 export type ClientKind = 'device' | 'gateway' | 'application' | 'scalableApplication';
 
-/** The `clientType` the state API reports (platform-contract.md §2.2). Scalable applications are applications. */
-export type ClientType = 'device' | 'gateway' | 'application';
+/**
+ * The `clientType` the state API reports (platform-contract.md §2.2). Scalable applications are applications; an id
+ * not of the platform's form, from an observed broker, is `other` (platform-contract.md §7.2).
+ */
+export type ClientType = 'device' | 'gateway' | 'application' | 'other';
 
 export interface DeviceClientId {
   readonly kind: 'device' | 'gateway';
@@ -70,6 +73,12 @@ export function clientTypeOf(kind: ClientKind): ClientType {
   return kind === 'scalableApplication' ? 'application' : kind;
 }
 
+/** The `clientType` of any client id: its kind when it has the platform's form, else `other`. */
+export function clientTypeOfId(raw: string): ClientType {
+  const id = parseClientId(raw);
+  return id === undefined ? 'other' : clientTypeOf(id.kind);
+}
+
 export function deviceClientId(orgId: string, typeId: string, deviceId: string, gateway = false): string {
   return `${gateway ? 'g' : 'd'}:${orgId}:${typeId}:${deviceId}`;
 }
@@ -108,6 +117,17 @@ export function appMonitorTopic(appId: string): string {
 /** The monitor topic on which the platform reports this client's connectivity. */
 export function monitorTopicFor(id: ParsedClientId): string {
   return isDeviceLike(id) ? deviceMonitorTopic(id.typeId, id.deviceId) : appMonitorTopic(id.appId);
+}
+
+/** Ids not of the platform's form, from an observed broker (platform-contract.md §7.2); `+` allowed for the id. */
+export function clientMonitorTopic(clientId: string): string {
+  return `iot-2/client/${encodeURIComponent(clientId)}/mon`;
+}
+
+/** The monitor topic of any client id: the platform's topic for its form, else the client topic of §7.2. */
+export function monitorTopicOfId(raw: string): string {
+  const id = parseClientId(raw);
+  return id === undefined ? clientMonitorTopic(raw) : monitorTopicFor(id);
 }
 
 export type MonitorTopic =

@@ -10,6 +10,9 @@ export const DEVICE_SUBSCRIPTION_QUOTA = 50;
 /** Fair-use rate of REST calls per organization. */
 export const API_CALLS_PER_SECOND = 10;
 
+/** The longest client id MQTT can carry (a UTF-8 string of at most 65,535 bytes); observed brokers accept such ids. */
+export const MAX_CLIENT_ID_BYTES = 65535;
+
 /** State API page sizes. */
 export const STATE_PAGE_DEFAULT = 25;
 export const STATE_PAGE_MAX = 100;

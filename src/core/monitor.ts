@@ -17,6 +17,8 @@ export interface MonitorMessage {
   User?: string;
   Certname?: string;
   Durable?: boolean;
+  /** The cluster node of an observed broker (platform-contract.md §7.2). */
+  Node?: string;
   ConnectTime?: string;
   /** Omitted when 0. */
   CloseCode?: number;
@@ -47,6 +49,7 @@ const stringFields = [
   'Certname',
   'ConnectTime',
   'Reason',
+  'Node',
 ] as const;
 const numberFields = [
   'Port',

@@ -18,7 +18,9 @@ export type StateQueryDateParam = (typeof STATE_QUERY_DATE_PARAMS)[number];
 export const CONNECTED_AFTER_ALIAS = 'lastConnectedAfter';
 
 export const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['connected', 'disconnected'];
-export const CLIENT_TYPES: readonly ClientType[] = ['device', 'gateway', 'application'];
+export const CLIENT_TYPES: readonly ClientType[] = ['device', 'gateway', 'application', 'other'];
+/** A case-sensitive substring of the client id (platform-contract.md §7.2). */
+export const CLIENT_ID_CONTAINS = 'clientIdContains';
 
 /** Fields the API sorts by. */
 export const STATE_SORT_FIELDS = [

@@ -5,13 +5,13 @@ import * as fs from 'node:fs';
 import { bootstrapCredentials } from './credentials';
 import { startBroker, type BrokerHandle } from './sources/sandbox/broker';
 import { API_BASE } from './http/handler';
-import type { SourceFacts } from './http/context';
 import { startApiServer, type ApiServer } from './http/server';
 import { stderrLogger, type Logger } from './log';
 import { resolveOptions, type SandboxOptions, type SandboxOptionsInput } from './options';
 import { openStore } from './persistence';
 import type { ReadyInfo } from '../core/readyInfo';
 import type { SandboxStore } from './store/store';
+import { sandboxSource } from './sources/sandbox/source';
 import { ensureTlsMaterial } from './tls';
 
 export interface SandboxHandle {
@@ -72,6 +72,7 @@ export async function startSandbox(
   const parts: Parts = {};
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= closeParts(parts));
+  const started = Date.now();
   try {
     const store = (parts.store = openStore(options.dataDir, log));
     const credentials = bootstrapCredentials(store, options.org, options, options.dataDir, log);
@@ -102,19 +103,12 @@ export async function startSandbox(
       stateLagMs: options.stateLagMs,
       connectTimeoutMs: options.connectTimeoutMs,
     }));
-    const startedAt = Date.now();
-    // The API answers `config/source` once the ready line (and so the broker's URL) is known.
-    const known: { ready?: ReadyInfo } = {};
-    const source = (): SourceFacts | undefined =>
-      known.ready === undefined
-        ? undefined
-        : {
-            kind: 'sandbox',
-            broker: known.ready.mqttUrl,
-            observingSince: startedAt,
-            connectedCount: broker.connectedCount(),
-            holdKeepAlive: broker.canHoldKeepAlive(),
-          };
+    const source = sandboxSource(
+      `mqtt://${urlHost(options.host)}:${broker.ports.mqtt}`,
+      started,
+      () => broker.connectedCount(),
+      () => broker.canHoldKeepAlive(),
+    );
     const api = (port: number, withTls?: { cert: string; key: string }) =>
       startApiServer({
         store,
@@ -130,7 +124,6 @@ export async function startSandbox(
     const http = (parts.http = await api(options.ports.http));
     const https = (parts.https = tls ? await api(options.ports.https, tls) : undefined);
     const ready = readyInfo(options, broker, http, https, credentials, tls?.caFile ?? null);
-    known.ready = ready;
     parts.fleet = await startFleet(options, seams, { ready, store, log });
     log.info(`sandbox of organization ${options.org} ready: MQTT ${ready.mqttUrl}, REST ${ready.apiUrl}`);
     return { ready, store, close };

@@ -1,5 +1,6 @@
 // What the API's route handlers work with.
 
+import type { SourceInfoWire } from '../../core/source';
 import type { Logger } from '../log';
 import type { SandboxStore } from '../store/store';
 
@@ -13,24 +14,19 @@ export interface KeepAliveFacts {
   heldUntil: number | null;
 }
 
+/** The observed broker's own API failed a call the server made for a request (answered 502). */
+export class BrokerCallError extends Error {}
+
 export interface SandboxAdmin {
-  /** Closes a live client with close code 94; false when it is not connected. */
-  disconnectClient(clientId: string): boolean;
+  /**
+   * Closes a connected client with close code 94; false when it is not connected. Absent where the broker offers no
+   * such call (501); a failure of the broker's own API rejects with a BrokerCallError (502).
+   */
+  disconnectClient?(clientId: string): boolean | Promise<boolean>;
   /** Absent where the broker's keep-alive cannot be read or held (501); undefined: not connected (404). */
   keepAlive?(clientId: string): KeepAliveFacts | undefined;
   hold?(clientId: string, seconds: number): KeepAliveFacts | undefined;
   release?(clientId: string): KeepAliveFacts | undefined;
-}
-
-/** What `GET /config/source` tells of the broker behind the API (platform-contract.md §7.2). */
-export interface SourceFacts {
-  kind: 'sandbox';
-  /** The broker's URL, without credentials. */
-  broker: string;
-  /** Epoch ms since when the server has seen the broker's clients. */
-  observingSince: number;
-  connectedCount: number;
-  holdKeepAlive: boolean;
 }
 
 export interface ApiDeps {
@@ -38,6 +34,6 @@ export interface ApiDeps {
   readonly org: string;
   readonly log: Logger;
   readonly admin: SandboxAdmin;
-  /** undefined until the broker's URL is known. */
-  readonly source?: () => SourceFacts | undefined;
+  /** What feeds the API (platform-contract.md §7.2), as `GET /config/source` answers it. */
+  readonly source?: () => SourceInfoWire;
 }

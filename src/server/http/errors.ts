@@ -113,4 +113,13 @@ export const errors = {
     new ApiError(501, 'CUDSB0501E', "Keep-alive can be read and held only on the sandbox's own broker."),
   clientNotConnected: (clientId: string) =>
     new ApiError(404, 'CUDSB0404E', `The client ${cut(clientId)} is not connected.`, [clientId]),
+  disconnectUnsupported: (kind: string) =>
+    new ApiError(
+      501,
+      'CUDSB0501E',
+      `The observed ${kind} offers no call that closes a client's connection; close it on the client's side.`,
+      [kind],
+    ),
+  brokerCallFailed: (why: string) =>
+    new ApiError(502, 'CUDSB0502E', `The observed broker did not do it: ${cut(why, 200)}`, [why]),
 };

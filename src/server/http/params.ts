@@ -49,6 +49,14 @@ export class ParamReader {
     return this.bad(name, `the value ${quote(value)} is not a valid id: use 1 to 36 of A-Z a-z 0-9 . _ -.`);
   }
 
+  /** Any non-empty text of at most `maxBytes` UTF-8 bytes (a client id, or a part of one). */
+  text(name: string, maxBytes: number): string | undefined {
+    const value = this.one(name);
+    if (value === undefined) return undefined;
+    if (value.length > 0 && Buffer.byteLength(value, 'utf8') <= maxBytes) return value;
+    return this.bad(name, `give 1 to ${maxBytes} bytes of text.`);
+  }
+
   /** An ISO 8601 instant, read leniently (platform-contract.md §2.2), as milliseconds. */
   instant(name: string): number | undefined {
     const value = this.one(name);

@@ -8,7 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../log';
 import type { SandboxStore } from '../store/store';
-import type { SandboxAdmin, SourceFacts } from './context';
+import type { SourceInfoWire } from '../../core/source';
+import type { SandboxAdmin } from './context';
 import { API_BASE, createRequestHandler } from './handler';
 
 export interface ApiServerOptions {
@@ -19,8 +20,8 @@ export interface ApiServerOptions {
   rateLimit?: number;
   /** Closes a live client with 94; false when it is not connected. */
   admin: SandboxAdmin;
-  /** `GET /config/source` (platform-contract.md §7.2). */
-  source?: () => SourceFacts | undefined;
+  /** What feeds the API, for `GET /config/source` (platform-contract.md §7.2). */
+  source?: () => SourceInfoWire;
   host: string;
   /** 0 = a free port. */
   port: number;
@@ -34,6 +35,8 @@ export interface ApiServer {
   readonly port: number;
   close(): Promise<void>;
 }
+
+const MAX_HEADER_BYTES = 256 * 1024;
 
 function peer(socket: Duplex): string {
   const s = socket as Partial<Socket>;
@@ -69,9 +72,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     source: options.source,
     rateLimit: options.rateLimit,
   });
+  // A client id may be 65,535 bytes (platform-contract.md §7.2), up to 196,605 characters once percent-encoded in a
+  // path: room for that, not node's 16 KiB of headers.
+  const limits = { maxHeaderSize: MAX_HEADER_BYTES };
   const server: http.Server = options.tls
-    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler)
-    : http.createServer(handler);
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key, ...limits }, handler)
+    : http.createServer(limits, handler);
   // Slow or stalled requests must not hold sockets for node's default 5 minutes.
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;

@@ -3,13 +3,14 @@
 // last row returned (keyset paging), so pages stay exact while records change.
 
 import {
+  CLIENT_ID_CONTAINS,
   CLIENT_TYPES,
   CONNECTED_AFTER_ALIAS,
   CONNECTION_STATUSES,
   STATE_SORT_FIELDS,
   type StateSortField,
 } from '../../core/query';
-import { STATE_PAGE_DEFAULT, STATE_PAGE_MAX } from '../../core/limits';
+import { MAX_CLIENT_ID_BYTES, STATE_PAGE_DEFAULT, STATE_PAGE_MAX } from '../../core/limits';
 import {
   completeSort,
   type SortKey,
@@ -93,6 +94,7 @@ export function readStateQuery(query: URLSearchParams): StatePageRequest {
     clientType: p.oneOf('clientType', CLIENT_TYPES),
     deviceType: p.idPart('deviceType'),
     deviceId: p.idPart('deviceId'),
+    clientIdContains: p.text(CLIENT_ID_CONTAINS, MAX_CLIENT_ID_BYTES),
     // Both names mean the same; when both are given, both must hold.
     connectedAfter: laterOf(p.instant('connectedAfter'), p.instant(CONNECTED_AFTER_ALIAS)),
     connectedBefore: p.instant('connectedBefore'),

@@ -6,6 +6,7 @@ import type { StoreOp } from '../store/types';
 type Fields = Record<string, unknown>;
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string';
+const isEntry = (v: unknown) => isObject(v) && isText(v.message) && isText(v.timestamp);
 
 const checks: Record<StoreOp['op'], (o: Fields) => boolean> = {
   'type.add': (o) => isObject(o.type) && isText(o.type.id),
@@ -17,9 +18,10 @@ const checks: Record<StoreOp['op'], (o: Fields) => boolean> = {
     isObject(o.state) && isText(o.state.id) && isText(o.state.clientType) && isText(o.state.connectionStatus),
   'state.activity': (o) => isText(o.id),
   'state.clear': () => true,
+  'state.carry': () => true,
   'config.clientstate': (o) => typeof o.enabled === 'boolean',
-  'log.append': (o) =>
-    isText(o.typeId) && isText(o.deviceId) && isObject(o.entry) && isText(o.entry.message) && isText(o.entry.timestamp),
+  'log.append': (o) => isText(o.typeId) && isText(o.deviceId) && isEntry(o.entry),
+  'log.client': (o) => isText(o.clientId) && isEntry(o.entry),
 };
 
 export function isStoreOp(value: unknown): value is StoreOp {

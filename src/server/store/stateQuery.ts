@@ -21,6 +21,8 @@ export interface StateFilter {
   clientType?: string;
   deviceType?: string;
   deviceId?: string;
+  /** A case-sensitive substring of the id (platform-contract.md §7.2). */
+  clientIdContains?: string;
   connectedAfter?: number;
   connectedBefore?: number;
   disconnectedAfter?: number;
@@ -81,6 +83,11 @@ function compileFilter(table: StateTable, f: StateFilter): Slot | undefined {
   if (f.deviceId !== undefined) {
     const v = f.deviceId;
     tests.push((i) => rows[i].deviceId === v);
+  }
+  if (f.clientIdContains !== undefined) {
+    const v = f.clientIdContains,
+      ids = table.ids;
+    tests.push((i) => ids[i].includes(v));
   }
   const range = (column: Float64Array, after: number | undefined, before: number | undefined) => {
     if (after !== undefined) tests.push((i) => column[i] > after);

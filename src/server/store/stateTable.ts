@@ -8,7 +8,7 @@ import type { StateRow } from './stateRow';
 export type TimeColumn = 'lastConnectTime' | 'lastDisconnectTime' | 'lastActivityTime';
 
 const STATUS_CODES: Record<string, number> = { connected: 1, disconnected: 2 };
-const CLIENT_TYPE_CODES: Record<string, number> = { device: 1, gateway: 2, application: 3 };
+const CLIENT_TYPE_CODES: Record<string, number> = { device: 1, gateway: 2, application: 3, other: 4 };
 
 /** The column code of a status or client type; 0 for anything else (never equal to a known one). */
 export const statusCode = (status: string): number => STATUS_CODES[status] ?? 0;

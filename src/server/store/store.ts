@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ClientStateWire } from '../../core/clientState';
 import type { ConnectionLogEntry } from '../../core/connectionLog';
-import { LOG_ENTRIES_KEPT } from '../../core/limits';
+import { ConnectionLogs, logKeyOf, type LogKey } from './logs';
 import { queryStates, type StatePage, type StatePageRequest } from './stateQuery';
 import { toRow, withActivity } from './stateRow';
 import { StateTable } from './stateTable';
@@ -16,7 +16,6 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-const logKey = (typeId: string, deviceId: string) => `${typeId}\u0000${deviceId}`;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const ACTIVITY_FIELDS: ReadonlySet<string> = new Set(['lastActivityEvent', 'lastActivityTime']);
@@ -37,9 +36,7 @@ export class SandboxStore {
   private devicesTotal = 0;
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
   private readonly states = new StateTable();
-  /** Newest last (append order); read newest first. */
-  private readonly logs = new Map<string, ConnectionLogEntry[]>();
-  private logEntries = 0;
+  private readonly logs = new ConnectionLogs();
   private clientStateEnabled = true;
 
   constructor(private journal: Journal = noJournal) {}
@@ -68,15 +65,16 @@ export class SandboxStore {
     }
     for (const apiKey of this.apiKeys.values()) yield { op: 'apikey.add', apiKey };
     for (const row of this.states.rows) yield { op: 'state.put', state: row.wire };
-    for (const [key, entries] of this.logs) {
-      const [typeId, deviceId] = key.split('\u0000');
-      for (const entry of entries) yield { op: 'log.append', typeId, deviceId, entry };
+    for (const [key, entry] of this.logs.all()) {
+      yield 'clientId' in key
+        ? { op: 'log.client', clientId: key.clientId, entry }
+        : { op: 'log.append', typeId: key.typeId, deviceId: key.deviceId, entry };
     }
   }
 
   /** How many operations `snapshot()` yields: the journal compacts when it grows well past this. */
   liveOpCount(): number {
-    return 1 + this.types.size + this.devicesTotal + this.apiKeys.size + this.states.size + this.logEntries;
+    return 1 + this.types.size + this.devicesTotal + this.apiKeys.size + this.states.size + this.logs.size;
   }
 
   private commit(op: StoreOp): void {
@@ -116,30 +114,24 @@ export class SandboxStore {
       case 'state.clear':
         this.states.clear();
         break;
+      case 'state.carry':
+        for (const row of [...this.states.rows]) {
+          if (row.wire.observed === 'live') this.states.set(toRow({ ...row.wire, observed: 'carried' }));
+        }
+        break;
       case 'config.clientstate':
         this.clientStateEnabled = op.enabled;
         break;
       case 'log.append':
-        this.applyLog(op.typeId, op.deviceId, op.entry);
+        this.logs.append({ typeId: op.typeId, deviceId: op.deviceId }, op.entry);
+        break;
+      case 'log.client':
+        this.logs.append({ clientId: op.clientId }, op.entry);
         break;
       default: {
         const unknown: never = op;
         throw new Error(`unknown store operation ${JSON.stringify(unknown).slice(0, 200)}`);
       }
-    }
-  }
-
-  private applyLog(typeId: string, deviceId: string, entry: ConnectionLogEntry): void {
-    const key = logKey(typeId, deviceId);
-    let entries = this.logs.get(key);
-    if (!entries) this.logs.set(key, (entries = []));
-    entries.push(entry);
-    this.logEntries++;
-    // Trim in batches so appends stay O(1) amortised.
-    if (entries.length > LOG_ENTRIES_KEPT * 2) {
-      const dropped = entries.length - LOG_ENTRIES_KEPT;
-      entries.splice(0, dropped);
-      this.logEntries -= dropped;
     }
   }
 
@@ -252,16 +244,38 @@ export class SandboxStore {
     }
   }
 
-  // --- connection logs (platform-contract.md §3)
+  /**
+   * Every record seen live becomes `carried` (platform-contract.md §7.2): an observing server that starts again cannot
+   * know what happened while it was away, until the broker tells it again.
+   */
+  carryStates(): void {
+    this.commit({ op: 'state.carry' });
+  }
+
+  // --- connection logs (platform-contract.md §3, §7.2)
 
   appendLog(typeId: string, deviceId: string, entry: ConnectionLogEntry): void {
     this.commit({ op: 'log.append', typeId, deviceId, entry });
   }
 
+  /** An entry of any client's log: its device's log when the id has the platform's device form. */
+  appendClientLog(clientId: string, entry: ConnectionLogEntry): void {
+    const key: LogKey = logKeyOf(clientId);
+    this.commit(
+      'clientId' in key
+        ? { op: 'log.client', clientId, entry }
+        : { op: 'log.append', typeId: key.typeId, deviceId: key.deviceId, entry },
+    );
+  }
+
   /** Newest first. */
   listLog(typeId: string, deviceId: string): ConnectionLogEntry[] {
-    const entries = this.logs.get(logKey(typeId, deviceId)) ?? [];
-    return entries.slice(-LOG_ENTRIES_KEPT).reverse();
+    return this.logs.list({ typeId, deviceId });
+  }
+
+  /** Newest first: any client's log, as appendClientLog keeps it. */
+  listClientLog(clientId: string): ConnectionLogEntry[] {
+    return this.logs.list(logKeyOf(clientId));
   }
 
   close(): void {

@@ -39,8 +39,12 @@ export type StoreOp =
   /** A change of only the activity fields: the most frequent write, kept small in the journal. */
   | { op: 'state.activity'; id: string; event?: ActivityEvent; time?: string }
   | { op: 'state.clear' }
+  /** Every record seen live becomes `carried` (an observing server started again). */
+  | { op: 'state.carry' }
   | { op: 'config.clientstate'; enabled: boolean }
-  | { op: 'log.append'; typeId: string; deviceId: string; entry: ConnectionLogEntry };
+  | { op: 'log.append'; typeId: string; deviceId: string; entry: ConnectionLogEntry }
+  /** An entry of the log of a client id not of the platform's device form (platform-contract.md §7.2). */
+  | { op: 'log.client'; clientId: string; entry: ConnectionLogEntry };
 
 /** Where changes go before they are acknowledged. The memory-only sandbox uses a no-op. */
 export interface Journal {

@@ -75,7 +75,7 @@ describe('sandbox REST: auth, routing and bad input (platform-contract.md §2.4)
     assert.ok(api.lines.some((l) => /not a valid HTTP request/.test(l)));
     const huge = await rawExchange(
       api.server.port,
-      `GET /api/v0002/clientconnectionstates/${'x'.repeat(64 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      `GET /api/v0002/clientconnectionstates/${'x'.repeat(300 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`,
     );
     assert.match(huge, /^HTTP\/1\.1 431 /);
     assert.equal((await api.call('/config/clientstate')).status, 200);

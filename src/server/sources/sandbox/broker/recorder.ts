@@ -34,7 +34,7 @@ export class ConnectivityRecorder {
       : wording.apiKeyAuthSucceeded(id.raw, clientAddr);
     this.deviceLog(id, line, at);
     this.d.states.connected(facts(s), at);
-    this.d.monitor.connected(id, connectMessage(s.facts(), toIso(at)));
+    this.d.monitor.connected(id.raw, connectMessage(s.facts(), toIso(at)));
     this.d.log.info(`${line}; connected over ${s.facts().protocol} on port ${s.transport.port}`);
   }
 
@@ -64,7 +64,7 @@ export class ConnectivityRecorder {
     this.deviceLog(id, wording.closedConnection(clientAddr, closeCode), at);
     this.d.states.disconnected(facts(s), closeCode, at);
     const connectTime = toIso(s.connectTime ?? at);
-    this.d.monitor.disconnected(id, disconnectMessage(s.facts(), toIso(at), connectTime, closeCode, s.traffic()));
+    this.d.monitor.disconnected(id.raw, disconnectMessage(s.facts(), toIso(at), connectTime, closeCode, s.traffic()));
     this.d.log.info(`${id.raw} from ${clientAddr} disconnected: ${closeReason(closeCode)} (${closeCode})`);
   }
 
@@ -78,7 +78,7 @@ export class ConnectivityRecorder {
     const { id, clientAddr } = s;
     this.deviceLog(id, wording.closedConnection(clientAddr, closeCode), at);
     if (this.isKnown(id) && !this.d.isLive(id.raw)) this.d.states.disconnected(facts(s), closeCode, at);
-    this.d.monitor.failed(id, failedConnectMessage(s.facts(), toIso(at), closeCode));
+    this.d.monitor.failed(id.raw, failedConnectMessage(s.facts(), toIso(at), closeCode));
   }
 
   private deviceLog(id: ParsedClientId, message: string, at: number): void {

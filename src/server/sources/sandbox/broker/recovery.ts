@@ -36,7 +36,7 @@ export function recoverConnectedClients(
       CloseCode: CloseCode.ServerShutdown,
       Reason: closeReason(CloseCode.ServerShutdown),
     };
-    monitor.disconnected(id, message);
+    monitor.disconnected(id.raw, message);
   }
   if (stale.length > 0) {
     log.info(
