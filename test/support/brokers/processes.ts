@@ -4,6 +4,7 @@
 // behind is reaped by scratch.ts on the next run.
 
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface Exit { code: number | null; signal: NodeJS.Signals | null }
 
@@ -44,6 +45,18 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/** Whether process `pid` runs: it exists and is not a zombie (an ended process whose parent has
+ *  not collected it yet; in a container whose init does not collect orphans it may stay one). */
+export function processAlive(pid: number): boolean {
+  if (!pidAlive(pid)) return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
 /** Kills group `pgid` on exit of the test process unless forgotten first (for groups not spawned here). */
 export function killOnExit(pgid: number): () => void {
   live.add(pgid);
@@ -63,9 +76,10 @@ function keepLines(stream: NodeJS.ReadableStream | null, lines: string[]): void 
   stream.on('end', () => { if (rest) lines.push(rest); });
 }
 
-/** Starts `command` in a new process group, with stdin closed and its output kept. */
-export function spawnGroup(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Group {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `command` in a new process group, with its output kept; stdin closed unless `stdin: 'pipe'`. */
+export function spawnGroup(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: 'pipe' | 'ignore' } = {}): Group {
+  const { stdin = 'ignore', ...rest } = options;
+  const child = spawn(command, args, { ...rest, detached: true, stdio: [stdin, 'pipe', 'pipe'] });
   const lines: string[] = [];
   keepLines(child.stdout, lines);
   keepLines(child.stderr, lines);

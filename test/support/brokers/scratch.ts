@@ -4,10 +4,11 @@
 // directory in its environment (IOTC_BROKER_DIR), so the next run can find them: directories
 // whose test process is gone are reaped — their processes killed, the directory removed.
 
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pidAlive } from './processes';
+import { pidAlive, processAlive } from './processes';
 
 export const ROOT = path.join(tmpdir(), 'iotc-brokers');
 /** The environment variable that ties a broker's processes to its directory. */
@@ -38,20 +39,36 @@ function ownerAlive(dir: string): boolean {
   }
 }
 
-/** The pids of processes whose environment ties them to `dir` (epmd excepted: nodes share it). */
-export function processesOf(dir: string): number[] {
+/** The processes whose environment ties them to `dir`, with their command names. */
+export function processesOf(dir: string): { pid: number; comm: string }[] {
   const needle = Buffer.from(`${DIR_VAR}=${dir}\0`);
-  const found: number[] = [];
+  const found: { pid: number; comm: string }[] = [];
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
     try {
-      if (fs.readFileSync(`/proc/${name}/comm`, 'utf8').trim() === 'epmd') continue;
-      if (fs.readFileSync(`/proc/${name}/environ`).includes(needle)) found.push(Number(name));
+      if (fs.readFileSync(`/proc/${name}/environ`).includes(needle)) found.push({ pid: Number(name), comm: fs.readFileSync(`/proc/${name}/comm`, 'utf8').trim() });
     } catch {
       // gone already, or not ours to read
     }
   }
   return found;
+}
+
+/** Waits (blocking, polling every 20 ms) up to `ms` for every process of `pids` to end. */
+function waitGoneSync(pids: number[], ms: number): void {
+  const deadline = Date.now() + ms;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (pids.some(processAlive) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 20);
+}
+
+/** Ends an epmd that a reaped node started, unless some node (anyone's) is still registered. */
+function endEpmd(): void {
+  try {
+    const names = execFileSync('epmd', ['-names'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
+    if (!/^name /m.test(names)) execFileSync('epmd', ['-kill'], { timeout: 5000, stdio: 'ignore' });
+  } catch {
+    // not running, or it refused
+  }
 }
 
 /** Kills the processes of every harness directory whose test process is gone, and removes them. */
@@ -61,9 +78,13 @@ export function reapLeftovers(): string[] {
   for (const name of fs.readdirSync(ROOT)) {
     const dir = path.join(ROOT, name);
     if (ownerAlive(dir)) continue;
-    for (const pid of processesOf(dir)) {
+    const found = processesOf(dir);
+    // epmd is shared by every node of the machine: it is only asked to end, below.
+    for (const { pid } of found.filter((p) => p.comm !== 'epmd')) {
       try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
     }
+    waitGoneSync(found.filter((p) => p.comm !== 'epmd').map((p) => p.pid), 5000);
+    if (found.some((p) => p.comm === 'epmd')) endEpmd();
     fs.rmSync(dir, { recursive: true, force: true });
     reaped.push(dir);
   }

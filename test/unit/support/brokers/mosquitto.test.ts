@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { connect, type MqttClient } from 'mqtt';
 import { startMosquitto, type Mosquitto } from '../../../support/brokers/mosquitto';
 import { canBind } from '../../../support/brokers/ports';
-import { pidAlive } from '../../../support/brokers/processes';
+import { processAlive } from '../../../support/brokers/processes';
 import { connected, Inbox, refusedWith } from '../../../support/mqtt';
 import { waitFor } from '../../../support/waitFor';
 import { startLeftover } from './leftover';
@@ -49,10 +49,10 @@ describe('test support: Mosquitto harness', function () {
     const before = b.pid();
     await b.restart();
     assert.notStrictEqual(b.pid(), before);
-    assert.ok(!pidAlive(before));
+    assert.ok(!processAlive(before));
     await connected(client(b.url));
     await b.stop();
-    assert.ok(!pidAlive(b.pid()));
+    assert.ok(!processAlive(b.pid()));
     assert.ok(!fs.existsSync(b.dir));
     assert.ok(await canBind(b.port));
   });
@@ -91,10 +91,10 @@ describe('test support: Mosquitto harness', function () {
 
   it('reaps the broker of a test process that was killed', async () => {
     const left = await startLeftover('mosquitto');
-    assert.ok(pidAlive(left.pid));
+    assert.ok(processAlive(left.pid));
     const reaped = reapLeftovers();
     assert.ok(reaped.includes(left.dir), `reaped ${reaped.join(', ')}`);
-    await waitFor('the leftover broker to end', () => !pidAlive(left.pid) || isZombie(left.pid));
+    await waitFor('the leftover broker to end', () => !processAlive(left.pid));
     assert.ok(!fs.existsSync(left.dir));
   });
 });
@@ -102,12 +102,4 @@ describe('test support: Mosquitto harness', function () {
 async function refusedWithTlsError(c: MqttClient): Promise<'refused'> {
   await assert.rejects(connected(c), /self.signed|unable to verify|certificate/i);
   return 'refused';
-}
-
-function isZombie(pid: number): boolean {
-  try {
-    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? false;
-  } catch {
-    return true;
-  }
 }
