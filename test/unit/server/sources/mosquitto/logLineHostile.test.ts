@@ -63,7 +63,8 @@ describe('server/sources/mosquitto/logLine: made-up lines', () => {
         const t0 = process.hrtime.bigint();
         read(line);
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        assert.ok(ms < 250, `${JSON.stringify(part)}: ${ms.toFixed(0)} ms`);
+        // Linear: tens of ms. Quadratic on a megabyte: minutes. The bound leaves room for a loaded machine.
+        assert.ok(ms < 1500, `${JSON.stringify(part)}: ${ms.toFixed(0)} ms`);
       }
     }
   });
