@@ -53,12 +53,21 @@ async function noteEpmd(): Promise<void> {
   if (liveNodes === 0 && epmdStartedHere === undefined) epmdStartedHere = !(await listening(EPMD_PORT));
 }
 
-/** `epmd -kill` when this harness started epmd and has no node left; epmd itself refuses while any node (of anyone) is registered. */
+/** `epmd -kill` when this harness started epmd and has no node left; epmd itself refuses while any
+ *  node (of anyone) is registered. A node just killed may still be registered for a moment. */
 async function releaseEpmd(): Promise<void> {
   if (liveNodes > 0 || !epmdStartedHere) return;
-  const names = await run('epmd', ['-names']).then((r) => r.stdout, () => '');
-  if (!/^name /m.test(names)) await run('epmd', ['-kill']).catch(() => undefined);
   epmdStartedHere = undefined;
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const names = await run('epmd', ['-names']).then((r) => r.stdout, () => '');
+    if (!/^name /m.test(names)) {
+      await run('epmd', ['-kill']).catch(() => undefined);
+      return;
+    }
+    if (Date.now() > deadline) return; // someone else's node: epmd stays for it
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function randomName(): string {

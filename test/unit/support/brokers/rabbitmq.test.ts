@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
+import { createConnection } from 'node:net';
 import { connect as amqpConnect } from 'amqplib';
 import { connect, type MqttClient } from 'mqtt';
 import { management } from '../../../support/brokers/management';
@@ -14,6 +15,14 @@ import { processesOf, reapLeftovers } from '../../../support/brokers/scratch';
 import { connected } from '../../../support/mqtt';
 import { waitFor } from '../../../support/waitFor';
 import { startLeftover } from './leftover';
+
+function epmdListening(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port: 4369, host: '127.0.0.1' });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
 
 interface ApiNode { name: string; running: boolean }
 interface ApiConnection { node: string; protocol: string; client_properties?: { client_id?: string } }
@@ -38,6 +47,7 @@ describe('test support: RabbitMQ harness', function () {
   });
 
   it('starts a node with AMQP, the management API, MQTT and the two exchanges; stops and starts it again', async () => {
+    const epmdBefore = await epmdListening();
     node = await startRabbitNode();
     console.log(`      node start: ${node.startMs} ms`);
     const amqp = await amqpConnect(node.amqpUrl);
@@ -61,6 +71,7 @@ describe('test support: RabbitMQ harness', function () {
     node = undefined;
     assert.ok(!fs.existsSync(dir));
     assert.ok(await canBind(ports.amqp) && await canBind(ports.dist) && await canBind(ports.mqtt));
+    if (!epmdBefore) assert.ok(!(await epmdListening()), 'the epmd the node started is ended with it');
   });
 
   it('forms a two-node cluster whose second node stops and starts again', async () => {
