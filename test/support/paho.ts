@@ -55,7 +55,12 @@ export interface PahoOptions {
   caFile?: string;
 }
 
-export interface PahoEvent { event: 'connect' | 'disconnect' | 'publish' | 'error'; rc?: number; text?: string; mid?: number }
+export interface PahoEvent {
+  event: 'connect' | 'disconnect' | 'publish' | 'error';
+  rc?: number;
+  text?: string;
+  mid?: number;
+}
 
 export class Paho {
   private constructor(private readonly group: Group) {}
@@ -64,7 +69,9 @@ export class Paho {
     return new Paho(spawnGroup(PYTHON, ['-c', SCRIPT, JSON.stringify({ host: '127.0.0.1', ...o })], { stdin: 'pipe' }));
   }
 
-  get pid(): number { return this.group.pid; }
+  get pid(): number {
+    return this.group.pid;
+  }
 
   /** Every callback reported so far. */
   events(): PahoEvent[] {
@@ -73,19 +80,27 @@ export class Paho {
 
   /** The first event of a kind (reported already or still to come). */
   next(event: PahoEvent['event'], timeoutMs?: number): Promise<PahoEvent> {
-    return waitFor(`paho's ${event} (output: ${this.group.lines.slice(-5).join(' | ')})`, () => {
-      const found = this.events().find((e) => e.event === event);
-      if (found) return found;
-      if (!this.group.running()) throw new Error(`paho ended before '${event}': ${this.group.lines.join('\n')}`);
-      return undefined;
-    }, { timeoutMs });
+    return waitFor(
+      `paho's ${event} (output: ${this.group.lines.slice(-5).join(' | ')})`,
+      () => {
+        const found = this.events().find((e) => e.event === event);
+        if (found) return found;
+        if (!this.group.running()) throw new Error(`paho ended before '${event}': ${this.group.lines.join('\n')}`);
+        return undefined;
+      },
+      { timeoutMs },
+    );
   }
 
-  command(c: { do: 'disconnect' } | { do: 'exit' } | { do: 'publish'; topic: string; size: number; qos?: 0 | 1 | 2 }): void {
+  command(
+    c: { do: 'disconnect' } | { do: 'exit' } | { do: 'publish'; topic: string; size: number; qos?: 0 | 1 | 2 },
+  ): void {
     this.group.child.stdin?.write(`${JSON.stringify(c)}\n`);
   }
 
-  signal(signal: NodeJS.Signals): void { signalGroup(this.group.pid, signal); }
+  signal(signal: NodeJS.Signals): void {
+    signalGroup(this.group.pid, signal);
+  }
 
   /** Ends the process (SIGCONT first, in case it was stopped). */
   async stop(): Promise<void> {

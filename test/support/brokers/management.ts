@@ -13,7 +13,12 @@ export function management(node: Pick<RabbitNode, 'managementUrl' | 'admin'>): M
   const auth = `Basic ${Buffer.from(`${node.admin.user}:${node.admin.password}`).toString('base64')}`;
   const call = (method: string, apiPath: string, headers: Record<string, string> = {}, body?: unknown) =>
     fetch(`${node.managementUrl}${apiPath}`, {
-      method, headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      method,
+      headers: {
+        authorization: auth,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   return {

@@ -60,7 +60,12 @@ export interface Mosquitto {
 
 const RUNNING = /mosquitto version \S+ running/;
 
-async function writeFiles(dir: string, o: MosquittoOptions, port: number, tlsPort: number | undefined): Promise<{ configFile: string; tls?: TlsFiles }> {
+async function writeFiles(
+  dir: string,
+  o: MosquittoOptions,
+  port: number,
+  tlsPort: number | undefined,
+): Promise<{ configFile: string; tls?: TlsFiles }> {
   let passwordFile: string | undefined;
   let aclFile: string | undefined;
   if (o.users) {
@@ -74,10 +79,18 @@ async function writeFiles(dir: string, o: MosquittoOptions, port: number, tlsPor
   }
   const tls = tlsPort === undefined ? undefined : await writeTlsFiles(dir);
   const configFile = path.join(dir, 'mosquitto.conf');
-  fs.writeFileSync(configFile, mosquittoConfig({
-    port, logTopic: o.logTopic ?? true, passwordFile, aclFile, messageSizeLimit: o.messageSizeLimit, extra: o.extra,
-    tls: tls && tlsPort !== undefined ? { port: tlsPort, ...tls } : undefined,
-  }));
+  fs.writeFileSync(
+    configFile,
+    mosquittoConfig({
+      port,
+      logTopic: o.logTopic ?? true,
+      passwordFile,
+      aclFile,
+      messageSizeLimit: o.messageSizeLimit,
+      extra: o.extra,
+      tls: tls && tlsPort !== undefined ? { port: tlsPort, ...tls } : undefined,
+    }),
+  );
   // Run as root, mosquitto drops to its own user before it reads the password file.
   const user = process.getuid?.() === 0 ? systemUser('mosquitto') : undefined;
   if (user) chownTree(dir, user);
@@ -88,10 +101,14 @@ async function writeFiles(dir: string, o: MosquittoOptions, port: number, tlsPor
 async function launch(dir: string, configFile: string, timeoutMs: number): Promise<Group> {
   const group = spawnGroup(MOSQUITTO, ['-c', configFile], { cwd: dir, env: { ...process.env, [DIR_VAR]: dir } });
   try {
-    await waitFor('mosquitto to run', () => {
-      if (!group.running()) throw new Error(`mosquitto exited at start:\n${group.lines.join('\n')}`);
-      return group.lines.some((l) => RUNNING.test(l));
-    }, { timeoutMs, intervalMs: 20 });
+    await waitFor(
+      'mosquitto to run',
+      () => {
+        if (!group.running()) throw new Error(`mosquitto exited at start:\n${group.lines.join('\n')}`);
+        return group.lines.some((l) => RUNNING.test(l));
+      },
+      { timeoutMs, intervalMs: 20 },
+    );
   } catch (err) {
     await stopGroup(group, 1000);
     throw err;
@@ -119,13 +136,30 @@ export async function startMosquitto(o: MosquittoOptions = {}): Promise<Mosquitt
   }
 }
 
-function handle(dir: string, configFile: string, port: number, tlsPort: number | undefined, tls: TlsFiles | undefined, first: Group, firstMs: number, timeoutMs: number): Mosquitto {
+function handle(
+  dir: string,
+  configFile: string,
+  port: number,
+  tlsPort: number | undefined,
+  tls: TlsFiles | undefined,
+  first: Group,
+  firstMs: number,
+  timeoutMs: number,
+): Mosquitto {
   let group = first;
   let startMs = firstMs;
   let stopped = false;
   return {
-    port, url: `mqtt://127.0.0.1:${port}`, tlsPort, tlsUrl: tlsPort === undefined ? undefined : `mqtts://127.0.0.1:${tlsPort}`, tls, dir, configFile,
-    get startMs() { return startMs; },
+    port,
+    url: `mqtt://127.0.0.1:${port}`,
+    tlsPort,
+    tlsUrl: tlsPort === undefined ? undefined : `mqtts://127.0.0.1:${tlsPort}`,
+    tls,
+    dir,
+    configFile,
+    get startMs() {
+      return startMs;
+    },
     lines: () => group.lines,
     pid: () => group.pid,
     running: () => group.running(),
@@ -137,7 +171,9 @@ function handle(dir: string, configFile: string, port: number, tlsPort: number |
       group = await launch(dir, configFile, timeoutMs);
       startMs = Date.now() - t0;
     },
-    signal(signal) { signalGroup(group.pid, signal); },
+    signal(signal) {
+      signalGroup(group.pid, signal);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

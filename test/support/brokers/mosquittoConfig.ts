@@ -30,12 +30,19 @@ export function mosquittoConfig(c: MosquittoConfigInput): string {
     `listener ${c.port} 127.0.0.1`,
   ];
   if (c.tls) {
-    lines.push(`listener ${c.tls.port} 127.0.0.1`, `cafile ${c.tls.caFile}`, `certfile ${c.tls.certFile}`, `keyfile ${c.tls.keyFile}`);
+    lines.push(
+      `listener ${c.tls.port} 127.0.0.1`,
+      `cafile ${c.tls.caFile}`,
+      `certfile ${c.tls.certFile}`,
+      `keyfile ${c.tls.keyFile}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** An ACL that lets `denied` users use every topic except $SYS ones, and the other users every topic. */
 export function aclDenyingSys(users: readonly string[], denied: readonly string[]): string {
-  return users.map((u) => `user ${u}\ntopic readwrite #\n${denied.includes(u) ? '' : 'topic readwrite $SYS/#\n'}`).join('\n');
+  return users
+    .map((u) => `user ${u}\ntopic readwrite #\n${denied.includes(u) ? '' : 'topic readwrite $SYS/#\n'}`)
+    .join('\n');
 }

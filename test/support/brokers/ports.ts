@@ -43,7 +43,10 @@ export async function freePort(offsets: readonly number[] = [0]): Promise<number
     if (wanted.some(unusable)) continue;
     let free = true;
     for (const q of wanted) {
-      if (!(await canBind(q))) { free = false; break; }
+      if (!(await canBind(q))) {
+        free = false;
+        break;
+      }
     }
     if (!free) continue;
     for (const q of wanted) handedOut.add(q);

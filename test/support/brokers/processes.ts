@@ -6,7 +6,10 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-export interface Exit { code: number | null; signal: NodeJS.Signals | null }
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 export interface Group {
   readonly child: ChildProcess;
@@ -73,11 +76,17 @@ function keepLines(stream: NodeJS.ReadableStream | null, lines: string[]): void 
     lines.push(...parts);
     if (lines.length > MAX_LINES) lines.splice(0, lines.length - MAX_LINES);
   });
-  stream.on('end', () => { if (rest) lines.push(rest); });
+  stream.on('end', () => {
+    if (rest) lines.push(rest);
+  });
 }
 
 /** Starts `command` in a new process group, with its output kept; stdin closed unless `stdin: 'pipe'`. */
-export function spawnGroup(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: 'pipe' | 'ignore' } = {}): Group {
+export function spawnGroup(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: 'pipe' | 'ignore' } = {},
+): Group {
   const { stdin = 'ignore', ...rest } = options;
   const child = spawn(command, args, { ...rest, detached: true, stdio: [stdin, 'pipe', 'pipe'] });
   const lines: string[] = [];
@@ -85,8 +94,15 @@ export function spawnGroup(command: string, args: readonly string[], options: { 
   keepLines(child.stderr, lines);
   let done = false;
   const exited = new Promise<Exit>((resolve) => {
-    child.once('error', (err) => { done = true; lines.push(String(err)); resolve({ code: null, signal: null }); });
-    child.once('exit', (code, signal) => { done = true; resolve({ code, signal }); });
+    child.once('error', (err) => {
+      done = true;
+      lines.push(String(err));
+      resolve({ code: null, signal: null });
+    });
+    child.once('exit', (code, signal) => {
+      done = true;
+      resolve({ code, signal });
+    });
   });
   const pid = child.pid ?? -1;
   if (pid > 0) {
@@ -99,8 +115,16 @@ export function spawnGroup(command: string, args: readonly string[], options: { 
 /** Waits up to `ms` for `p`; true when it settled in time. */
 export async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
-  const settled = await Promise.race([p.then(() => true, () => true), timeout]);
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = await Promise.race([
+    p.then(
+      () => true,
+      () => true,
+    ),
+    timeout,
+  ]);
   clearTimeout(timer);
   return settled;
 }
@@ -116,16 +140,28 @@ export async function stopGroup(group: Group, graceMs = 5000): Promise<Exit> {
   return exit;
 }
 
-export interface RunResult { stdout: string; stderr: string }
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs a command to its end; rejects with its output when it fails or outlives `timeoutMs` (then it
  *  gets SIGTERM, which `su` passes on to the command it runs). */
-export function run(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
   const { timeoutMs = 60_000, ...rest } = options;
   return new Promise((resolve, reject) => {
-    execFile(command, args, { ...rest, timeout: timeoutMs, killSignal: 'SIGTERM', maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${command} ${args.join(' ')} failed: ${err.message}\n${stdout}\n${stderr}`.trim()));
-      else resolve({ stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { ...rest, timeout: timeoutMs, killSignal: 'SIGTERM', maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`${command} ${args.join(' ')} failed: ${err.message}\n${stdout}\n${stderr}`.trim()));
+        else resolve({ stdout, stderr });
+      },
+    );
   });
 }

@@ -44,7 +44,10 @@ let liveNodes = 0;
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -60,7 +63,10 @@ async function releaseEpmd(): Promise<void> {
   epmdStartedHere = undefined;
   const deadline = Date.now() + 5000;
   for (;;) {
-    const names = await run('epmd', ['-names']).then((r) => r.stdout, () => '');
+    const names = await run('epmd', ['-names']).then(
+      (r) => r.stdout,
+      () => '',
+    );
     if (!/^name /m.test(names)) {
       await run('epmd', ['-kill']).catch(() => undefined);
       return;
@@ -77,7 +83,7 @@ function randomName(): string {
 async function newNode(nodeName: string, admin: RabbitAdmin, o: RabbitNodeOptions): Promise<StartedNode> {
   const dir = scratchDir('rabbitmq');
   const amqp = await freePort([0, DIST_OFFSET]);
-  const [management, mqtt] = await freePorts(2) as [number, number];
+  const [management, mqtt] = (await freePorts(2)) as [number, number];
   const files = { dir, nodeName, admin, extra: o.extra, ports: { amqp, management, mqtt, dist: amqp + DIST_OFFSET } };
   writeNodeFiles(files);
   const node = rabbitNode(files, o.readyTimeoutMs ?? 120_000);
@@ -119,7 +125,11 @@ export async function startRabbitCluster(size = 2, o: RabbitNodeOptions = {}): P
     for (const n of [...nodes].reverse()) await n.destroy();
   };
   try {
-    const named = (i: number) => newNode(`${base}-${i}@localhost`, admin, o).then((n) => { nodes.push(n); return n; });
+    const named = (i: number) =>
+      newNode(`${base}-${i}@localhost`, admin, o).then((n) => {
+        nodes.push(n);
+        return n;
+      });
     // Without the rabbitmq user's Erlang cookie, the first node to start makes it: the others wait for that.
     const first = fs.existsSync(COOKIE) ? undefined : await named(1);
     const others = Array.from({ length: size - (first ? 1 : 0) }, (_, k) => k + (first ? 2 : 1));

@@ -16,7 +16,10 @@ export interface RabbitPorts {
   dist: number;
 }
 
-export interface RabbitAdmin { user: string; password: string }
+export interface RabbitAdmin {
+  user: string;
+  password: string;
+}
 
 export interface RabbitNodeFiles {
   dir: string;

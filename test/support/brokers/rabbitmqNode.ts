@@ -5,7 +5,14 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { enabledPlugins, rabbitConf, rabbitEnv, type RabbitAdmin, type RabbitNodeFiles, type RabbitPorts } from './rabbitmqConfig';
+import {
+  enabledPlugins,
+  rabbitConf,
+  rabbitEnv,
+  type RabbitAdmin,
+  type RabbitNodeFiles,
+  type RabbitPorts,
+} from './rabbitmqConfig';
 import { killOnExit, processAlive, run, signalGroup, spawnGroup, stopGroup, type Group } from './processes';
 import { chownTree, DIR_VAR, systemUser } from './scratch';
 
@@ -46,8 +53,12 @@ export interface RabbitNode {
 
 function rabbitUser(): { uid: number; gid: number } {
   const user = systemUser('rabbitmq');
-  if (!user) throw new Error('there is no rabbitmq user: install Debian\'s rabbitmq-server (apt-get install -y rabbitmq-server)');
-  if (process.getuid?.() !== 0 && process.getuid?.() !== user.uid) throw new Error('the RabbitMQ harness must run as root (as CI does) or as the rabbitmq user');
+  if (!user) {
+    throw new Error("there is no rabbitmq user: install Debian's rabbitmq-server (apt-get install -y rabbitmq-server)");
+  }
+  if (process.getuid?.() !== 0 && process.getuid?.() !== user.uid) {
+    throw new Error('the RabbitMQ harness must run as root (as CI does) or as the rabbitmq user');
+  }
   return user;
 }
 
@@ -91,15 +102,24 @@ export function rabbitNode(f: RabbitNodeFiles, readyTimeoutMs: number): RabbitNo
     forgetBeam();
     if (group) await stopGroup(group);
   };
-  const ctl = async (...args: string[]) => (await run(CTL, ['-n', f.nodeName, ...args], { env, cwd: f.dir, timeoutMs: readyTimeoutMs })).stdout;
+  const ctl = async (...args: string[]) =>
+    (await run(CTL, ['-n', f.nodeName, ...args], { env, cwd: f.dir, timeoutMs: readyTimeoutMs })).stdout;
 
   const node: RabbitNode = {
-    nodeName: f.nodeName, ports: f.ports, admin: f.admin, dir: f.dir, logFile: path.join(f.dir, 'log', 'rabbit.log'),
+    nodeName: f.nodeName,
+    ports: f.ports,
+    admin: f.admin,
+    dir: f.dir,
+    logFile: path.join(f.dir, 'log', 'rabbit.log'),
     amqpUrl: `amqp://${encodeURIComponent(f.admin.user)}:${encodeURIComponent(f.admin.password)}@127.0.0.1:${f.ports.amqp}`,
     managementUrl: `http://127.0.0.1:${f.ports.management}`,
     mqttUrl: `mqtt://127.0.0.1:${f.ports.mqtt}`,
-    get startMs() { return startMs; },
-    get stopMs() { return stopMs; },
+    get startMs() {
+      return startMs;
+    },
+    get stopMs() {
+      return stopMs;
+    },
     lines: () => group?.lines ?? [],
     beamPid: () => beam,
     running: () => beam > 0 && processAlive(beam),
@@ -112,7 +132,9 @@ export function rabbitNode(f: RabbitNodeFiles, readyTimeoutMs: number): RabbitNo
       const g = group;
       try {
         const waited = ctl('wait', pidFile, '--timeout', String(Math.ceil(readyTimeoutMs / 1000)));
-        const endedEarly = g.exited.then((e) => { throw new Error(`rabbitmq-server ended at start (${e.code ?? e.signal})`); });
+        const endedEarly = g.exited.then((e) => {
+          throw new Error(`rabbitmq-server ended at start (${e.code ?? e.signal})`);
+        });
         await Promise.race([waited, endedEarly]);
         beam = Number(fs.readFileSync(pidFile, 'utf8').trim());
         const pgid = pgidOf(beam);
@@ -120,7 +142,9 @@ export function rabbitNode(f: RabbitNodeFiles, readyTimeoutMs: number): RabbitNo
       } catch (err) {
         if (fs.existsSync(pidFile)) beam = Number(fs.readFileSync(pidFile, 'utf8').trim()) || -1;
         await node.kill().catch(() => undefined);
-        throw new Error(`${f.nodeName} did not start: ${(err as Error).message}\n${g.lines.slice(-60).join('\n')}`, { cause: err });
+        throw new Error(`${f.nodeName} did not start: ${(err as Error).message}\n${g.lines.slice(-60).join('\n')}`, {
+          cause: err,
+        });
       }
       startMs = Date.now() - t0;
     },

@@ -46,7 +46,9 @@ export function processesOf(dir: string): { pid: number; comm: string }[] {
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
     try {
-      if (fs.readFileSync(`/proc/${name}/environ`).includes(needle)) found.push({ pid: Number(name), comm: fs.readFileSync(`/proc/${name}/comm`, 'utf8').trim() });
+      if (fs.readFileSync(`/proc/${name}/environ`).includes(needle)) {
+        found.push({ pid: Number(name), comm: fs.readFileSync(`/proc/${name}/comm`, 'utf8').trim() });
+      }
     } catch {
       // gone already, or not ours to read
     }
@@ -64,7 +66,11 @@ function waitGoneSync(pids: number[], ms: number): void {
 /** Ends an epmd that a reaped node started, unless some node (anyone's) is still registered. */
 function endEpmd(): void {
   try {
-    const names = execFileSync('epmd', ['-names'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const names = execFileSync('epmd', ['-names'], {
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     if (!/^name /m.test(names)) execFileSync('epmd', ['-kill'], { timeout: 5000, stdio: 'ignore' });
   } catch {
     // not running, or it refused
@@ -81,9 +87,16 @@ export function reapLeftovers(): string[] {
     const found = processesOf(dir);
     // epmd is shared by every node of the machine: it is only asked to end, below.
     for (const { pid } of found.filter((p) => p.comm !== 'epmd')) {
-      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
-    waitGoneSync(found.filter((p) => p.comm !== 'epmd').map((p) => p.pid), 5000);
+    waitGoneSync(
+      found.filter((p) => p.comm !== 'epmd').map((p) => p.pid),
+      5000,
+    );
     if (found.some((p) => p.comm === 'epmd')) endEpmd();
     fs.rmSync(dir, { recursive: true, force: true });
     reaped.push(dir);
@@ -114,7 +127,10 @@ export function removeScratch(dir: string): void {
 /** The uid and gid of a system user, or undefined when there is no such user. */
 export function systemUser(name: string): { uid: number; gid: number } | undefined {
   try {
-    const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${name}:`));
+    const line = fs
+      .readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${name}:`));
     if (!line) return undefined;
     const [, , uid, gid] = line.split(':');
     return { uid: Number(uid), gid: Number(gid) };

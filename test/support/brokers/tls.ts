@@ -15,18 +15,34 @@ export interface TlsFiles {
 
 export async function writeTlsFiles(dir: string): Promise<TlsFiles> {
   const ca = await generate([{ name: 'commonName', value: 'Broker test CA' }], {
-    keyType: 'ec', algorithm: 'sha256',
-    extensions: [{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }],
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    ],
   });
   const server = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec', algorithm: 'sha256', ca: { key: ca.private, cert: ca.cert },
+    keyType: 'ec',
+    algorithm: 'sha256',
+    ca: { key: ca.private, cert: ca.cert },
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
     ],
   });
-  const files = { caFile: path.join(dir, 'ca.pem'), certFile: path.join(dir, 'server.pem'), keyFile: path.join(dir, 'server-key.pem') };
+  const files = {
+    caFile: path.join(dir, 'ca.pem'),
+    certFile: path.join(dir, 'server.pem'),
+    keyFile: path.join(dir, 'server-key.pem'),
+  };
   fs.writeFileSync(files.caFile, ca.cert);
   fs.writeFileSync(files.certFile, server.cert);
   fs.writeFileSync(files.keyFile, server.private, { mode: 0o600 });

@@ -9,9 +9,21 @@ export type ClientLineKind = 'disconnect' | 'failedConnect' | 'takeover' | 'sess
 
 /** Why Mosquitto says a client went, in this project's words. */
 export type MosquittoCause =
-  | 'clientDisconnect' | 'connectionLost' | 'keepAliveTimeout' | 'takenOver' | 'notAuthorised'
-  | 'protocolError' | 'malformedPacket' | 'oversizePacket' | 'oversizePayload' | 'administrative'
-  | 'outOfMemory' | 'qosOrRetainNotSupported' | 'socketError' | 'sessionExpired' | 'multipleConnect';
+  | 'clientDisconnect'
+  | 'connectionLost'
+  | 'keepAliveTimeout'
+  | 'takenOver'
+  | 'notAuthorised'
+  | 'protocolError'
+  | 'malformedPacket'
+  | 'oversizePacket'
+  | 'oversizePayload'
+  | 'administrative'
+  | 'outOfMemory'
+  | 'qosOrRetainNotSupported'
+  | 'socketError'
+  | 'sessionExpired'
+  | 'multipleConnect';
 
 export interface ClientLineMeaning {
   kind: ClientLineKind;
@@ -20,23 +32,89 @@ export interface ClientLineMeaning {
   initiator?: DisconnectInitiator;
 }
 
-interface Ending extends ClientLineMeaning { readonly text: string }
+interface Ending extends ClientLineMeaning {
+  readonly text: string;
+}
 
 /** "Client {id}{text}" lines, by their fixed ending. */
 const ENDINGS: readonly Ending[] = [
-  { text: ' disconnected.', kind: 'disconnect', cause: 'clientDisconnect', closeCode: CloseCode.Normal, initiator: 'client' },
-  { text: ' closed its connection.', kind: 'disconnect', cause: 'connectionLost', closeCode: CloseCode.ClosedByClient, initiator: 'client' },
-  { text: ' has exceeded timeout, disconnecting.', kind: 'disconnect', cause: 'keepAliveTimeout', closeCode: CloseCode.TimedOut, initiator: 'network' },
-  { text: ' already connected, closing old connection.', kind: 'takeover', cause: 'takenOver', closeCode: CloseCode.ClientIdReused, initiator: 'server' },
-  { text: ' disconnected, not authorised.', kind: 'failedConnect', cause: 'notAuthorised', closeCode: CloseCode.NotAuthorized, initiator: 'server' },
-  { text: ' disconnected due to protocol error.', kind: 'disconnect', cause: 'protocolError', closeCode: CloseCode.InvalidData, initiator: 'server' },
-  { text: ' disconnected due to malformed packet.', kind: 'disconnect', cause: 'malformedPacket', closeCode: CloseCode.InvalidData, initiator: 'server' },
-  { text: ' disconnected due to oversize packet.', kind: 'disconnect', cause: 'oversizePacket', closeCode: CloseCode.MessageTooLarge, initiator: 'server' },
-  { text: ' disconnected due to oversize payload.', kind: 'disconnect', cause: 'oversizePayload', closeCode: CloseCode.MessageTooLarge, initiator: 'server' },
-  { text: ' been disconnected by administrative action.', kind: 'disconnect', cause: 'administrative', closeCode: CloseCode.Administrator, initiator: 'server' },
+  {
+    text: ' disconnected.',
+    kind: 'disconnect',
+    cause: 'clientDisconnect',
+    closeCode: CloseCode.Normal,
+    initiator: 'client',
+  },
+  {
+    text: ' closed its connection.',
+    kind: 'disconnect',
+    cause: 'connectionLost',
+    closeCode: CloseCode.ClosedByClient,
+    initiator: 'client',
+  },
+  {
+    text: ' has exceeded timeout, disconnecting.',
+    kind: 'disconnect',
+    cause: 'keepAliveTimeout',
+    closeCode: CloseCode.TimedOut,
+    initiator: 'network',
+  },
+  {
+    text: ' already connected, closing old connection.',
+    kind: 'takeover',
+    cause: 'takenOver',
+    closeCode: CloseCode.ClientIdReused,
+    initiator: 'server',
+  },
+  {
+    text: ' disconnected, not authorised.',
+    kind: 'failedConnect',
+    cause: 'notAuthorised',
+    closeCode: CloseCode.NotAuthorized,
+    initiator: 'server',
+  },
+  {
+    text: ' disconnected due to protocol error.',
+    kind: 'disconnect',
+    cause: 'protocolError',
+    closeCode: CloseCode.InvalidData,
+    initiator: 'server',
+  },
+  {
+    text: ' disconnected due to malformed packet.',
+    kind: 'disconnect',
+    cause: 'malformedPacket',
+    closeCode: CloseCode.InvalidData,
+    initiator: 'server',
+  },
+  {
+    text: ' disconnected due to oversize packet.',
+    kind: 'disconnect',
+    cause: 'oversizePacket',
+    closeCode: CloseCode.MessageTooLarge,
+    initiator: 'server',
+  },
+  {
+    text: ' disconnected due to oversize payload.',
+    kind: 'disconnect',
+    cause: 'oversizePayload',
+    closeCode: CloseCode.MessageTooLarge,
+    initiator: 'server',
+  },
+  {
+    text: ' been disconnected by administrative action.',
+    kind: 'disconnect',
+    cause: 'administrative',
+    closeCode: CloseCode.Administrator,
+    initiator: 'server',
+  },
   // Disconnects with no close code of their own (spec §7.1: "any other … disconnect line").
   { text: ' disconnected due to out of memory.', kind: 'disconnect', cause: 'outOfMemory' },
-  { text: ' disconnected due to QoS too high or retain not supported.', kind: 'disconnect', cause: 'qosOrRetainNotSupported' },
+  {
+    text: ' disconnected due to QoS too high or retain not supported.',
+    kind: 'disconnect',
+    cause: 'qosOrRetainNotSupported',
+  },
 ];
 
 /** What Mosquitto writes when a connection has no client id yet (no CONNECT, or refused before it was accepted). */
@@ -72,7 +150,12 @@ export function readClientLine(line: string): ClientLine | undefined {
     // "Client {id} disconnected: {strerror}." — the OS error text never contains the marker.
     const at = rest.lastIndexOf(' disconnected: ');
     if (at >= 0 && rest.endsWith('.')) {
-      return { kind: 'disconnect', cause: 'socketError', clientId: id(rest.slice(0, at)), detail: rest.slice(at + ' disconnected: '.length, -1) };
+      return {
+        kind: 'disconnect',
+        cause: 'socketError',
+        clientId: id(rest.slice(0, at)),
+        detail: rest.slice(at + ' disconnected: '.length, -1),
+      };
     }
     return undefined;
   }
@@ -80,7 +163,9 @@ export function readClientLine(line: string): ClientLine | undefined {
     // "Bad socket read/write on client {id}: {error}" — the error text has no ": ".
     const rest = line.slice('Bad socket read/write on client '.length);
     const at = rest.lastIndexOf(': ');
-    if (at >= 0) return { kind: 'disconnect', cause: 'socketError', clientId: id(rest.slice(0, at)), detail: rest.slice(at + 2) };
+    if (at >= 0) {
+      return { kind: 'disconnect', cause: 'socketError', clientId: id(rest.slice(0, at)), detail: rest.slice(at + 2) };
+    }
     return undefined;
   }
   const expiring = between(line, 'Expiring client ', ' due to timeout.');

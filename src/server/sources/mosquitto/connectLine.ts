@@ -24,7 +24,11 @@ export interface ConnectLine {
   username?: string;
 }
 
-export interface ConnectionLine { address: string; port: number; listenerPort: number }
+export interface ConnectionLine {
+  address: string;
+  port: number;
+  listenerPort: number;
+}
 
 const PROTOCOLS: Record<number, MosquittoProtocol> = { 1: 'mqtt3', 2: 'mqtt4', 3: 'mqtt4', 5: 'mqtt5' };
 /** " (p2, c1, k65535" is at most 18 characters. */
@@ -59,7 +63,11 @@ export function readConnectLine(line: string): ConnectLine | undefined {
   let username: string | undefined;
   if (tail.endsWith("').")) {
     // "…, u'{user}')." — the rightmost ", u'" right after the fields starts the user name.
-    for (let u = tail.lastIndexOf(", u'", tail.length - 3); u >= 0 && !fields; u = u === 0 ? -1 : tail.lastIndexOf(", u'", u - 1)) {
+    for (
+      let u = tail.lastIndexOf(", u'", tail.length - 3);
+      u >= 0 && !fields;
+      u = u === 0 ? -1 : tail.lastIndexOf(", u'", u - 1)
+    ) {
       fields = fieldsEndingAt(tail, u);
       if (fields) username = tail.slice(u + ", u'".length, tail.length - "').".length);
     }
@@ -70,8 +78,14 @@ export function readConnectLine(line: string): ConnectLine | undefined {
   const [, p, c, k] = fields.values;
   const protocolNumber = Number(p);
   return {
-    bridge, ...where, clientId: tail.slice(0, fields.at), protocolNumber, protocol: PROTOCOLS[protocolNumber],
-    cleanSession: c === '1', keepAliveSeconds: Number(k), ...(username === undefined ? {} : { username }),
+    bridge,
+    ...where,
+    clientId: tail.slice(0, fields.at),
+    protocolNumber,
+    protocol: PROTOCOLS[protocolNumber],
+    cleanSession: c === '1',
+    keepAliveSeconds: Number(k),
+    ...(username === undefined ? {} : { username }),
   };
 }
 

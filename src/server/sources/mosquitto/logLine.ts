@@ -9,8 +9,8 @@
 import { readClientLine, type ClientLine } from './clientLines';
 import { readConnectionLine, readConnectLine, type ConnectionLine, type ConnectLine } from './connectLine';
 
-export type { ClientLine, ClientLineKind, MosquittoCause } from './clientLines';
-export type { ConnectLine, ConnectionLine, MosquittoProtocol } from './connectLine';
+export type { ClientLine } from './clientLines';
+export type { ConnectLine, ConnectionLine } from './connectLine';
 
 /** Mosquitto's longest log line, in bytes (a 1000-byte buffer with its final NUL). */
 export const MAX_LINE_BYTES = 999;
@@ -24,17 +24,27 @@ interface Common {
   line: string;
 }
 
-export type MosquittoLogEvent = Common & (
-  | ({ kind: 'connect' } & ConnectLine)
-  | ({ kind: 'connection' } & ConnectionLine)
-  | ClientLine
-  | { kind: 'shutdown'; version: string }
-  | ({ kind: 'truncated' } & Truncated)
-  | { kind: 'other' }
-);
+export type MosquittoLogEvent = Common &
+  (
+    | ({ kind: 'connect' } & ConnectLine)
+    | ({ kind: 'connection' } & ConnectionLine)
+    | ClientLine
+    | { kind: 'shutdown'; version: string }
+    | ({ kind: 'truncated' } & Truncated)
+    | { kind: 'other' }
+  );
 
 /** Where a line starts after a custom timestamp: the first known beginning after ": ". */
-const STARTS = ['New client connected from ', 'New bridge connected from ', 'New connection from ', 'Client ', 'Bad socket read/write on client ', 'Expiring client ', 'Bad client ', 'mosquitto version '];
+const STARTS = [
+  'New client connected from ',
+  'New bridge connected from ',
+  'New connection from ',
+  'Client ',
+  'Bad socket read/write on client ',
+  'Expiring client ',
+  'Bad client ',
+  'mosquitto version ',
+];
 
 function splitTimestamp(text: string): { time?: number; line: string } {
   const m = /^(\d{1,12}): /.exec(text.slice(0, 14));
@@ -51,7 +61,12 @@ function levelOf(topic: string): string {
   return topic.startsWith('$SYS/broker/log/') ? topic.slice('$SYS/broker/log/'.length) : '';
 }
 
-interface Truncated { of: 'connect' | 'client'; clientIdStart: string; address?: string; port?: number }
+interface Truncated {
+  of: 'connect' | 'client';
+  clientIdStart: string;
+  address?: string;
+  port?: number;
+}
 
 /** What a cut line still tells: the start of the id, and for a connect the address and port. */
 function truncatedOf(line: string): Truncated | undefined {
@@ -63,7 +78,11 @@ function truncatedOf(line: string): Truncated | undefined {
     const where = rest.slice(0, as);
     const colon = where.lastIndexOf(':');
     const port = Number(where.slice(colon + 1));
-    return { of: 'connect', clientIdStart: rest.slice(as + 4), ...(colon > 0 && Number.isInteger(port) ? { address: where.slice(0, colon), port } : {}) };
+    return {
+      of: 'connect',
+      clientIdStart: rest.slice(as + 4),
+      ...(colon > 0 && Number.isInteger(port) ? { address: where.slice(0, colon), port } : {}),
+    };
   }
   if (line.startsWith('Client ')) return { of: 'client', clientIdStart: line.slice('Client '.length) };
   return undefined;

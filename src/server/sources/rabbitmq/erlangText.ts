@@ -3,7 +3,10 @@
 // (<<"text">> or <<104,105>>), IP address tuples, the protocol tuple, and process ids. Pure,
 // linear-time readers; they return undefined for anything else.
 
-/** Decodes a binary literal `<<"…">>` (its characters are bytes) or `<<1,2,3>>` into UTF-8 text; `at` is where `<<` starts. */
+/**
+ * Decodes a binary literal `<<"…">>` (its characters are bytes) or `<<1,2,3>>` into UTF-8 text; `at` is where `<<`
+ * starts.
+ */
 export function readBinary(text: string, at = 0): { value: string; end: number } | undefined {
   if (!text.startsWith('<<', at)) return undefined;
   let i = at + 2;
@@ -13,7 +16,13 @@ export function readBinary(text: string, at = 0): { value: string; end: number }
       let ch = text[i] as string;
       if (ch === '\\' && i + 1 < text.length) {
         const next = text[++i] as string;
-        ch = ({ n: '\n', r: '\r', t: '\t', v: '\v', b: '\b', f: '\f', e: '\u001b', s: ' ', d: '\u007f' } as Record<string, string>)[next] ?? next;
+        ch =
+          (
+            { n: '\n', r: '\r', t: '\t', v: '\v', b: '\b', f: '\f', e: '\u001b', s: ' ', d: '\u007f' } as Record<
+              string,
+              string
+            >
+          )[next] ?? next;
       }
       const code = ch.codePointAt(0) ?? 0;
       if (code > 255) {
@@ -71,7 +80,10 @@ export function protocolOfTuple(text: unknown): string | undefined {
   return amqp ? `AMQP ${amqp[1]}-${amqp[2]}-${amqp[3]}` : undefined;
 }
 
-/** A pid as the event exchange writes it, `<node@host.creation.id.serial>`: its node, and the `<0.id.serial>` the node's own log lines use. */
+/**
+ * A pid as the event exchange writes it, `<node@host.creation.id.serial>`: its node, and the `<0.id.serial>` the node's
+ * own log lines use.
+ */
 export function readPid(text: unknown): { node: string; local: string } | undefined {
   if (typeof text !== 'string' || text.length > 400) return undefined;
   const m = /^<([^<>]+)\.(\d+)\.(\d+)\.(\d+)>$/.exec(text);

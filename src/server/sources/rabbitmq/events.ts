@@ -12,7 +12,10 @@ export type Headers = Readonly<Record<string, unknown>>;
 
 export interface ConnectionCreated {
   kind: 'connectionCreated';
-  /** The connection's name, "{peer}:{port} -> {local}:{port}": the key to its closed event, its log lines and the management API. */
+  /**
+   * The connection's name, "{peer}:{port} -> {local}:{port}": the key to its closed event, its log lines and the
+   * management API.
+   */
   name: string;
   node?: string;
   pid?: string;
@@ -52,13 +55,19 @@ export interface AuthenticationFailure {
   timestampMs?: number;
 }
 
-export type RabbitEvent = ConnectionCreated | ConnectionClosed | AuthenticationFailure | { kind: 'other'; routingKey: string; timestampMs?: number };
+export type RabbitEvent =
+  | ConnectionCreated
+  | ConnectionClosed
+  | AuthenticationFailure
+  | { kind: 'other'; routingKey: string; timestampMs?: number };
 
 function text(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (Buffer.isBuffer(v)) return v.toString('utf8');
   // A charlist (a list of byte values) arrives as an array of numbers.
-  if (Array.isArray(v) && v.length < 100_000 && v.every((n) => Number.isInteger(n) && n >= 0 && n <= 255)) return Buffer.from(v as number[]).toString('utf8');
+  if (Array.isArray(v) && v.length < 100_000 && v.every((n) => Number.isInteger(n) && n >= 0 && n <= 255)) {
+    return Buffer.from(v as number[]).toString('utf8');
+  }
   return undefined;
 }
 
@@ -86,19 +95,42 @@ export function readRabbitEvent(routingKey: string, headers: Headers | undefined
   const name = text(h.name);
   if (routingKey === 'connection.created' && name !== undefined) {
     const protocol = protocolOfTuple(h.protocol) ?? text(h.protocol);
-    const clientId = clientIdOfVariableMap(h.variable_map) ?? text((h.client_properties as Record<string, unknown> | undefined)?.client_id);
+    const clientId =
+      clientIdOfVariableMap(h.variable_map) ??
+      text((h.client_properties as Record<string, unknown> | undefined)?.client_id);
     return defined<ConnectionCreated>({
-      kind: 'connectionCreated', name, node: text(h.node), ...pids(h.pid),
-      mqtt: (protocol ?? '').startsWith('MQTT') || clientId !== undefined, clientId, protocol,
-      peerHost: addressOfTuple(h.peer_host), peerPort: num(h.peer_port), user: text(h.user), vhost: text(h.vhost),
-      connectedAt: num(h.connected_at), timestampMs,
+      kind: 'connectionCreated',
+      name,
+      node: text(h.node),
+      ...pids(h.pid),
+      mqtt: (protocol ?? '').startsWith('MQTT') || clientId !== undefined,
+      clientId,
+      protocol,
+      peerHost: addressOfTuple(h.peer_host),
+      peerPort: num(h.peer_port),
+      user: text(h.user),
+      vhost: text(h.vhost),
+      connectedAt: num(h.connected_at),
+      timestampMs,
     });
   }
   if (routingKey === 'connection.closed' && name !== undefined) {
-    return defined<ConnectionClosed>({ kind: 'connectionClosed', name, node: text(h.node), ...pids(h.pid), timestampMs });
+    return defined<ConnectionClosed>({
+      kind: 'connectionClosed',
+      name,
+      node: text(h.node),
+      ...pids(h.pid),
+      timestampMs,
+    });
   }
   if (routingKey === 'user.authentication.failure') {
-    return defined<AuthenticationFailure>({ kind: 'authenticationFailure', user: name, error: text(h.error), connectionType: text(h.connection_type), timestampMs });
+    return defined<AuthenticationFailure>({
+      kind: 'authenticationFailure',
+      user: name,
+      error: text(h.error),
+      connectionType: text(h.connection_type),
+      timestampMs,
+    });
   }
   return defined({ kind: 'other' as const, routingKey, timestampMs });
 }

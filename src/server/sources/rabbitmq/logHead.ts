@@ -15,7 +15,8 @@ export interface RabbitLogHead {
   message: string;
 }
 
-const HEAD = /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?) \[([a-z]{1,10})\] (<\d{1,10}\.\d{1,10}\.\d{1,10}>) /;
+const HEAD =
+  /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?) \[([a-z]{1,10})\] (<\d{1,10}\.\d{1,10}\.\d{1,10}>) /;
 
 export function readLogHead(routingKey: string, node: unknown, body: string): RabbitLogHead {
   const text = body.endsWith('\n') ? body.slice(0, -1) : body;
@@ -23,6 +24,8 @@ export function readLogHead(routingKey: string, node: unknown, body: string): Ra
   const base = { level: routingKey, ...(typeof node === 'string' ? { node } : {}) };
   if (!m) return { ...base, message: text };
   const prefix = m[0];
-  const lines = text.split('\n').map((line, i) => (i === 0 || line.startsWith(prefix) ? line.slice(prefix.length) : line));
+  const lines = text
+    .split('\n')
+    .map((line, i) => (i === 0 || line.startsWith(prefix) ? line.slice(prefix.length) : line));
   return { ...base, time: m[1], pid: m[3], message: lines.join('\n') };
 }

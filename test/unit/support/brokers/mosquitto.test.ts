@@ -39,7 +39,10 @@ describe('test support: Mosquitto harness', function () {
     const inbox = new Inbox(watcher);
     await watcher.subscribeAsync('$SYS/broker/log/#');
     await connected(client(b.url, { clientId: 'harness-probe', keepalive: 7 }));
-    const line = await inbox.next('the connect line', (m) => m.topic === '$SYS/broker/log/N' && m.text.includes(' as harness-probe ('));
+    const line = await inbox.next(
+      'the connect line',
+      (m) => m.topic === '$SYS/broker/log/N' && m.text.includes(' as harness-probe ('),
+    );
     assert.match(line.text, /^\d+: New client connected from 127\.0\.0\.1:\d+ as harness-probe \(p2, c1, k7\)\.$/);
     assert.ok(b.startMs < 10_000, `started in ${b.startMs} ms`);
   });
@@ -74,8 +77,15 @@ describe('test support: Mosquitto harness', function () {
     const admin = await connected(client(b.url, { username: 'admin', password: 'admin-pass' }));
     const adminInbox = new Inbox(admin);
     await admin.subscribeAsync('$SYS/#');
-    await waitFor('two uptime messages at the admin', () => adminInbox.messages.filter((m) => m.topic === '$SYS/broker/uptime').length >= 2, { timeoutMs: 5000 });
-    assert.deepStrictEqual(deniedInbox.messages.map((m) => m.topic), []);
+    await waitFor(
+      'two uptime messages at the admin',
+      () => adminInbox.messages.filter((m) => m.topic === '$SYS/broker/uptime').length >= 2,
+      { timeoutMs: 5000 },
+    );
+    assert.deepStrictEqual(
+      deniedInbox.messages.map((m) => m.topic),
+      [],
+    );
   });
 
   it('without log_dest topic publishes no log line, while $SYS counts go on', async () => {
@@ -84,9 +94,19 @@ describe('test support: Mosquitto harness', function () {
     const inbox = new Inbox(watcher);
     await watcher.subscribeAsync(['$SYS/broker/log/#', '$SYS/broker/uptime']);
     await connected(client(b.url, { clientId: 'someone' }));
-    await waitFor('two uptime messages after the connect', () => inbox.messages.filter((m) => m.topic === '$SYS/broker/uptime').length >= 2, { timeoutMs: 5000 });
-    assert.deepStrictEqual(inbox.messages.filter((m) => m.topic.startsWith('$SYS/broker/log/')), []);
-    assert.ok(b.lines().some((l) => l.includes('as someone (')), 'its stderr log still has the line');
+    await waitFor(
+      'two uptime messages after the connect',
+      () => inbox.messages.filter((m) => m.topic === '$SYS/broker/uptime').length >= 2,
+      { timeoutMs: 5000 },
+    );
+    assert.deepStrictEqual(
+      inbox.messages.filter((m) => m.topic.startsWith('$SYS/broker/log/')),
+      [],
+    );
+    assert.ok(
+      b.lines().some((l) => l.includes('as someone (')),
+      'its stderr log still has the line',
+    );
   });
 
   it('reaps the broker of a test process that was killed', async () => {

@@ -10,7 +10,12 @@ import { connect, type MqttClient } from 'mqtt';
 import { management } from '../../../support/brokers/management';
 import { canBind } from '../../../support/brokers/ports';
 import { processAlive } from '../../../support/brokers/processes';
-import { startRabbitCluster, startRabbitNode, type RabbitCluster, type StartedNode } from '../../../support/brokers/rabbitmq';
+import {
+  startRabbitCluster,
+  startRabbitNode,
+  type RabbitCluster,
+  type StartedNode,
+} from '../../../support/brokers/rabbitmq';
 import { processesOf, reapLeftovers } from '../../../support/brokers/scratch';
 import { connected } from '../../../support/mqtt';
 import { waitFor } from '../../../support/waitFor';
@@ -19,13 +24,23 @@ import { startLeftover } from './leftover';
 function epmdListening(): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port: 4369, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
 
-interface ApiNode { name: string; running: boolean }
-interface ApiConnection { node: string; protocol: string; client_properties?: { client_id?: string } }
+interface ApiNode {
+  name: string;
+  running: boolean;
+}
+interface ApiConnection {
+  node: string;
+  protocol: string;
+  client_properties?: { client_id?: string };
+}
 
 describe('test support: RabbitMQ harness', function () {
   this.timeout(300_000);
@@ -58,7 +73,10 @@ describe('test support: RabbitMQ harness', function () {
     await connected(client(node.mqttUrl, 'harness-probe'));
     const api = management(node);
     await waitFor('the MQTT connection in /api/connections', async () =>
-      (await api.get<ApiConnection[]>('/api/connections')).some((c) => c.client_properties?.client_id === 'harness-probe'));
+      (await api.get<ApiConnection[]>('/api/connections')).some(
+        (c) => c.client_properties?.client_id === 'harness-probe',
+      ),
+    );
     const beam = node.beamPid();
     await node.stop();
     console.log(`      node graceful stop: ${node.stopMs} ms`);
@@ -70,7 +88,7 @@ describe('test support: RabbitMQ harness', function () {
     await node.destroy();
     node = undefined;
     assert.ok(!fs.existsSync(dir));
-    assert.ok(await canBind(ports.amqp) && await canBind(ports.dist) && await canBind(ports.mqtt));
+    assert.ok((await canBind(ports.amqp)) && (await canBind(ports.dist)) && (await canBind(ports.mqtt)));
     if (!epmdBefore) assert.ok(!(await epmdListening()), 'the epmd the node started is ended with it');
   });
 
@@ -79,11 +97,19 @@ describe('test support: RabbitMQ harness', function () {
     const [n1, n2] = cluster.nodes as [StartedNode, StartedNode];
     console.log(`      nodes: ${n1.startMs} ms, ${n2.startMs} ms; join: ${cluster.joinMs} ms`);
     const api = management(n1);
-    const running = async () => (await api.get<ApiNode[]>('/api/nodes')).filter((n) => n.running).map((n) => n.name).sort();
+    const running = async () =>
+      (await api.get<ApiNode[]>('/api/nodes'))
+        .filter((n) => n.running)
+        .map((n) => n.name)
+        .sort();
     assert.deepStrictEqual(await running(), [n1.nodeName, n2.nodeName].sort());
     await connected(client(n2.mqttUrl, 'on-node-2'));
-    await waitFor('node 2\'s MQTT client in node 1\'s /api/connections', async () =>
-      (await api.get<ApiConnection[]>('/api/connections')).find((c) => c.client_properties?.client_id === 'on-node-2')?.node === n2.nodeName);
+    await waitFor(
+      "node 2's MQTT client in node 1's /api/connections",
+      async () =>
+        (await api.get<ApiConnection[]>('/api/connections')).find((c) => c.client_properties?.client_id === 'on-node-2')
+          ?.node === n2.nodeName,
+    );
     await n2.stop();
     console.log(`      node 2 graceful stop: ${n2.stopMs} ms`);
     await waitFor('node 2 not running', async () => (await running()).length === 1, { timeoutMs: 30_000 });

@@ -8,8 +8,18 @@ import { readRabbitLog, type RabbitLogLine } from '../../../../../src/server/sou
 import fixture from '../../../../fixtures/brokers/rabbitmq-3.10.8.json';
 import { HOSTILE_STRINGS } from '../../../core/hostile';
 
-interface Log { routingKey: string; node: string; body: string }
-interface Scenario { name: string; clientId?: string; clientIdLength?: number; events: { routingKey: string; headers: Record<string, unknown> }[]; logs: Log[] }
+interface Log {
+  routingKey: string;
+  node: string;
+  body: string;
+}
+interface Scenario {
+  name: string;
+  clientId?: string;
+  clientIdLength?: number;
+  events: { routingKey: string; headers: Record<string, unknown> }[];
+  logs: Log[];
+}
 const scenarios = fixture.scenarios as Scenario[];
 const scenario = (name: string) => scenarios.find((s) => s.name === name) as Scenario;
 const logs = (s: Scenario) => s.logs.map((l) => readRabbitLog(l.routingKey, { node: l.node }, l.body));
@@ -23,26 +33,56 @@ describe('server/sources/rabbitmq/logLines: captured lines', () => {
     for (const s of scenarios) {
       for (const l of logs(s)) {
         assert.ok(l.time && l.pid?.startsWith('<0.') && fixture.nodes.includes(l.node ?? ''), s.name);
-        assert.ok(!/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+\+00:00 \[/.test(l.message), `${s.name}: ${l.message.slice(0, 200)}`);
+        assert.ok(
+          !/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+\+00:00 \[/.test(l.message),
+          `${s.name}: ${l.message.slice(0, 200)}`,
+        );
       }
     }
   });
 
   const causes: [string, Record<string, unknown>][] = [
     ['clean-disconnect-mqttjs', { kind: 'mqttClosed', cause: 'clientDisconnect', closeCode: 0, initiator: 'client' }],
-    ['clean-disconnect-paho-node2', { kind: 'mqttClosed', cause: 'clientDisconnect', closeCode: 0, initiator: 'client' }],
+    [
+      'clean-disconnect-paho-node2',
+      { kind: 'mqttClosed', cause: 'clientDisconnect', closeCode: 0, initiator: 'client' },
+    ],
     ['killed-paho', { kind: 'mqttClosed', cause: 'connectionLost', closeCode: 91, initiator: 'client' }],
-    ['keepalive-paho-sigstop-k2', { kind: 'mqttClosed', cause: 'keepAliveTimeout', closeCode: 160, initiator: 'network', level: 'error' }],
+    [
+      'keepalive-paho-sigstop-k2',
+      { kind: 'mqttClosed', cause: 'keepAliveTimeout', closeCode: 160, initiator: 'network', level: 'error' },
+    ],
     ['keepalive-raw-k5', { kind: 'mqttClosed', cause: 'keepAliveTimeout', closeCode: 160, initiator: 'network' }],
-    ['takeover-same-node', { kind: 'mqttClosed', cause: 'takenOver', closeCode: 288, initiator: 'server', clientId: 'taken-over-same-node', level: 'warning' }],
-    ['takeover-other-node', { kind: 'mqttClosed', cause: 'takenOver', closeCode: 288, initiator: 'server', clientId: 'taken-over-other-node' }],
+    [
+      'takeover-same-node',
+      {
+        kind: 'mqttClosed',
+        cause: 'takenOver',
+        closeCode: 288,
+        initiator: 'server',
+        clientId: 'taken-over-same-node',
+        level: 'warning',
+      },
+    ],
+    [
+      'takeover-other-node',
+      {
+        kind: 'mqttClosed',
+        cause: 'takenOver',
+        closeCode: 288,
+        initiator: 'server',
+        clientId: 'taken-over-other-node',
+      },
+    ],
   ];
   for (const [name, expected] of causes) {
     it(`reads the cause of ${name}, about the connection of its events`, () => {
       const s = scenario(name);
       const line = logs(s).find((l) => l.kind === 'mqttClosed') as RabbitLogLine & { connection: string };
       assert.ok(line, `no closing line in ${name}`);
-      for (const [k, v] of Object.entries(expected)) assert.deepStrictEqual((line as unknown as Record<string, unknown>)[k], v, `${name}.${k}`);
+      for (const [k, v] of Object.entries(expected)) {
+        assert.deepStrictEqual((line as unknown as Record<string, unknown>)[k], v, `${name}.${k}`);
+      }
       assert.strictEqual(line.connection, createdName(s));
     });
   }
@@ -54,7 +94,11 @@ describe('server/sources/rabbitmq/logLines: captured lines', () => {
       const accepted = logs(s).find((l) => l.kind === 'mqttAccepted');
       assert.ok(accepted?.kind === 'mqttAccepted', s.name);
       const head = `long${s.clientIdLength}-`;
-      assert.strictEqual(accepted.clientId, s.clientId ?? head + 'x'.repeat((s.clientIdLength ?? 0) - head.length), s.name);
+      assert.strictEqual(
+        accepted.clientId,
+        s.clientId ?? head + 'x'.repeat((s.clientIdLength ?? 0) - head.length),
+        s.name,
+      );
       assert.strictEqual(accepted.connection, createdName(s), s.name);
     }
   });
@@ -63,18 +107,32 @@ describe('server/sources/rabbitmq/logLines: captured lines', () => {
     const [login, closing] = logs(scenario('bad-credentials-wrong-password'));
     assert.ok(login?.kind === 'loginFailed');
     assert.deepStrictEqual([login.user, login.detail], ['iotc-admin', 'authentication failed: Refused']);
-    assert.ok(closing?.kind === 'mqttRefused' && closing.cause === 'notAuthenticated' && closing.closeCode === 180 && /^127\.0\.0\.1:\d+ -> 127\.0\.0\.1:\d+$/.test(closing.connection));
+    assert.ok(
+      closing?.kind === 'mqttRefused' &&
+        closing.cause === 'notAuthenticated' &&
+        closing.closeCode === 180 &&
+        /^127\.0\.0\.1:\d+ -> 127\.0\.0\.1:\d+$/.test(closing.connection),
+    );
   });
 
-  it('reads an administrator\'s close: the pid of the internal connection (that of the closed event) and the X-Reason', () => {
-    const s = scenario('admin-close');
-    const admin = logs(s).find((l) => l.kind === 'adminClose');
-    const closed = s.events.map((e) => readRabbitEvent(e.routingKey, e.headers)).find((e) => e.kind === 'connectionClosed');
-    assert.ok(admin?.kind === 'adminClose' && closed?.kind === 'connectionClosed');
-    assert.deepStrictEqual([admin.reason, admin.closeCode, admin.initiator], ['capture: closed by an administrator', 94, 'server']);
-    assert.strictEqual(admin.connectionPid, closed.localPid);
-    assert.strictEqual(admin.node, closed.node);
-  });
+  it(
+    "reads an administrator's close: the pid of the internal connection (that of the closed event) and the " +
+      'X-Reason',
+    () => {
+      const s = scenario('admin-close');
+      const admin = logs(s).find((l) => l.kind === 'adminClose');
+      const closed = s.events
+        .map((e) => readRabbitEvent(e.routingKey, e.headers))
+        .find((e) => e.kind === 'connectionClosed');
+      assert.ok(admin?.kind === 'adminClose' && closed?.kind === 'connectionClosed');
+      assert.deepStrictEqual(
+        [admin.reason, admin.closeCode, admin.initiator],
+        ['capture: closed by an administrator', 94, 'server'],
+      );
+      assert.strictEqual(admin.connectionPid, closed.localPid);
+      assert.strictEqual(admin.node, closed.node);
+    },
+  );
 
   it('reads a node stopping and the other node seeing it down and up', () => {
     const stop = logs(scenario('node2-stop'));
@@ -93,16 +151,38 @@ describe('server/sources/rabbitmq/logLines: captured lines', () => {
 });
 
 describe('server/sources/rabbitmq/logLines: other forms and hostile text', () => {
-  const at = (message: string, level = 'error') => readRabbitLog(level, { node: 'rabbit@h' }, `2024-01-02 03:04:05.678901+00:00 [${level}] <0.77.0> ${message}\n`);
+  const at = (message: string, level = 'error') =>
+    readRabbitLog(level, { node: 'rabbit@h' }, `2024-01-02 03:04:05.678901+00:00 [${level}] <0.77.0> ${message}\n`);
   it('reads the forms of rabbit_mqtt_reader 3.10.8 not met in the capture', () => {
     const cases: [string, Record<string, unknown>][] = [
-      ['closing MQTT connection "1.2.3.4:5 -> 6.7.8.9:1883" (login timeout)', { kind: 'mqttRefused', cause: 'loginTimeout', closeCode: 164, connection: '1.2.3.4:5 -> 6.7.8.9:1883' }],
-      ['MQTT cannot accept connection 1.2.3.4:5 -> 6.7.8.9:1883: client uses an invalid ID', { kind: 'mqttRefused', cause: 'invalidClientId', closeCode: 166 }],
-      ['MQTT connection 1.2.3.4:5 -> 6.7.8.9:1883 is closing due to an authorization failure', { kind: 'mqttRefused', cause: 'notAuthorized', closeCode: 180 }],
-      ['MQTT disconnecting client "a -> b" with client ID \'x\', y\' as its node is about to be decommissioned', { kind: 'mqttClosed', cause: 'nodeDecommissioned', clientId: 'x\', y', closeCode: 93 }],
-      ['MQTT disconnecting client "a -> b" with client ID \'id, reason: \', reason: vhost deleted', { kind: 'mqttClosed', cause: 'serverClose', clientId: 'id, reason: ', detail: 'vhost deleted' }],
-      ['MQTT detected network error for "a -> b": etimedout', { kind: 'mqttClosed', cause: 'networkError', connection: 'a -> b', detail: 'etimedout', closeCode: 91 }],
-      ['MQTT protocol error on connection a -> b: {bad,frame}', { kind: 'mqttClosed', cause: 'protocolError', connection: 'a -> b', closeCode: 105 }],
+      [
+        'closing MQTT connection "1.2.3.4:5 -> 6.7.8.9:1883" (login timeout)',
+        { kind: 'mqttRefused', cause: 'loginTimeout', closeCode: 164, connection: '1.2.3.4:5 -> 6.7.8.9:1883' },
+      ],
+      [
+        'MQTT cannot accept connection 1.2.3.4:5 -> 6.7.8.9:1883: client uses an invalid ID',
+        { kind: 'mqttRefused', cause: 'invalidClientId', closeCode: 166 },
+      ],
+      [
+        'MQTT connection 1.2.3.4:5 -> 6.7.8.9:1883 is closing due to an authorization failure',
+        { kind: 'mqttRefused', cause: 'notAuthorized', closeCode: 180 },
+      ],
+      [
+        "MQTT disconnecting client \"a -> b\" with client ID 'x', y' as its node is about to be decommissioned",
+        { kind: 'mqttClosed', cause: 'nodeDecommissioned', clientId: "x', y", closeCode: 93 },
+      ],
+      [
+        'MQTT disconnecting client "a -> b" with client ID \'id, reason: \', reason: vhost deleted',
+        { kind: 'mqttClosed', cause: 'serverClose', clientId: 'id, reason: ', detail: 'vhost deleted' },
+      ],
+      [
+        'MQTT detected network error for "a -> b": etimedout',
+        { kind: 'mqttClosed', cause: 'networkError', connection: 'a -> b', detail: 'etimedout', closeCode: 91 },
+      ],
+      [
+        'MQTT protocol error on connection a -> b: {bad,frame}',
+        { kind: 'mqttClosed', cause: 'protocolError', connection: 'a -> b', closeCode: 105 },
+      ],
     ];
     for (const [message, expected] of cases) {
       const l = at(message) as unknown as Record<string, unknown>;
@@ -111,7 +191,11 @@ describe('server/sources/rabbitmq/logLines: other forms and hostile text', () =>
   });
 
   it('keeps unknown and hostile text as other, in linear time', () => {
-    for (const h of [...HOSTILE_STRINGS, 'accepting MQTT connection <0.1.0> (no id here)', 'MQTT disconnecting client "x" with duplicate id']) {
+    for (const h of [
+      ...HOSTILE_STRINGS,
+      'accepting MQTT connection <0.1.0> (no id here)',
+      'MQTT disconnecting client "x" with duplicate id',
+    ]) {
       const t0 = Date.now();
       const l = readRabbitLog('info', undefined, h);
       assert.strictEqual(l.kind, 'other', h.slice(0, 60));
