@@ -9,6 +9,17 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const bundleTrim = require('./scripts/bundle-trim');
+
+/** The sandbox's `import('./certs')` loads dist/sandbox-certs.js at run time instead of bundling it. */
+const certsChunk = {
+  name: 'certs-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/certs$/ }, (args) =>
+      /src[\\/]server[\\/]tls\.ts$/.test(args.importer) ? { path: './sandbox-certs.js', external: true } : undefined,
+    );
+  },
+};
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -44,6 +55,7 @@ const targets = {
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [bundleTrim],
   },
   webview: {
     ...common,
@@ -55,13 +67,16 @@ const targets = {
   },
   sandbox: {
     ...common,
-    entryPoints: { sandbox: 'src/server/cli.ts' },
+    // Certificate generation, which only `--tls` needs, is a file of its own that the sandbox
+    // loads when it makes certificates (src/server/certs.ts).
+    entryPoints: { sandbox: 'src/server/cli.ts', 'sandbox-certs': 'src/server/certs.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     // ws has optional native helpers it loads only when present.
     external: ['bufferutil', 'utf-8-validate'],
+    plugins: [bundleTrim, certsChunk],
   },
   // `npm start` (scripts/start): its runner alone, so that starting does not wait for the tests' build.
   start: {
@@ -116,7 +131,12 @@ async function main() {
   console.log(`[esbuild] built ${names.join(', ')}${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+// Required (test/unit/scripts/bundleTrim.test.ts): the targets, to build them in memory.
+module.exports = { targets };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,14 +1,17 @@
 // TLS material for the sandbox's MQTTS, WSS and HTTPS listeners: a self-signed CA and a server
 // certificate signed by it, generated once and kept in the data dir (the next start reuses them,
 // so a device that trusts the CA keeps trusting it), or a certificate and key of the user's own.
-// Node's crypto cannot make certificates; `selfsigned` does (WebCrypto underneath).
+// Node's crypto cannot make certificates; `selfsigned` does (WebCrypto underneath), loaded only
+// when certificates are made (certs.ts).
 
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { generate } from 'selfsigned';
+import type { generate as Generate } from 'selfsigned';
+
+const generate: typeof Generate = async (...args) => (await import('./certs')).generate(...args);
 
 export interface TlsMaterial {
   /** Server certificate, PEM. */

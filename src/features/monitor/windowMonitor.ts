@@ -58,6 +58,7 @@ export class WindowMonitor {
       apiToken,
       ca ?? '',
       platform.resolved.rejectUnauthorized ?? true,
+      platform.proxy ?? null,
     ]);
     if (this.current?.key !== key) {
       const startAfter = this.retire();
@@ -71,6 +72,7 @@ export class WindowMonitor {
           apiToken,
           ca,
           rejectUnauthorized: platform.resolved.rejectUnauthorized,
+          proxy: platform.proxy,
           log: this.log,
           startAfter,
           ...this.tuning,

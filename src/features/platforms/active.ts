@@ -1,5 +1,6 @@
 // The active platform as features see it: its settings resolved, its REST client and the
 // credentials for other protocols; or why there is none (and which command would fix that).
+import type { ProxySettings } from '../../platform/proxy/agents';
 import type { PlatformRestClient } from '../../platform/rest/client';
 import type { ResolvedPlatform } from './config';
 
@@ -9,6 +10,8 @@ export interface ActivePlatform {
   readonly rest: PlatformRestClient;
   /** For clients of other protocols (the MQTT monitor): never log or show these. */
   readonly credentials: { readonly apiKey: string; readonly apiToken: string; readonly ca?: string };
+  /** VS Code's proxy settings, for the monitor's MQTT over WebSocket; none: direct. */
+  readonly proxy?: ProxySettings;
 }
 
 /** What would fix a problem: a command of this extension. */

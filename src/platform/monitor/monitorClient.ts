@@ -11,6 +11,7 @@ import { parseMonitorPayload } from '../../core/monitor';
 import { PRESENCE_SKEW_MS } from '../../core/presence/presence';
 import { parseInstant } from '../../core/time';
 import { PlatformError } from '../errors';
+import { mqttTransport } from '../proxy/agents';
 import type { BackoffOptions } from '../backoff';
 import { Emitter, type Disposable, type Listener } from '../events';
 import { silentLog, type PlatformLog } from '../log';
@@ -113,8 +114,10 @@ export class MonitorClient {
         connectTimeout: options.connectTimeoutMs ?? 10_000,
         reconnectPeriod: 0,
         resubscribe: false,
-        ca: options.ca,
-        rejectUnauthorized: options.rejectUnauthorized ?? true,
+        ...mqttTransport(options.mqttUrl, options.proxy, {
+          ca: options.ca,
+          rejectUnauthorized: options.rejectUnauthorized ?? true,
+        }),
       });
     } catch (error) {
       // mqtt.js refuses some options synchronously; it must not escape a reconnect timer.

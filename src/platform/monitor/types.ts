@@ -4,6 +4,7 @@ import type { MonitorTopic } from '../../core/ids';
 import type { MonitorMessage } from '../../core/monitor';
 import type { BackoffOptions } from '../backoff';
 import type { PlatformLog } from '../log';
+import type { ProxySettings } from '../proxy/agents';
 
 export interface MonitorOptions {
   /** `mqtts://{org}.messaging.…:8883`, `mqtt://…:1883` (local sandbox) or `wss://…:443/mqtt`. */
@@ -17,6 +18,8 @@ export interface MonitorOptions {
   readonly ca?: string;
   /** Default true. */
   readonly rejectUnauthorized?: boolean;
+  /** VS Code's proxy settings, for MQTT over WebSocket (platform/proxy); none: direct. */
+  readonly proxy?: ProxySettings;
   /** Default 30 s. */
   readonly keepaliveSeconds?: number;
   /** How long to wait for the CONNACK. Default 10 s. */

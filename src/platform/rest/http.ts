@@ -8,6 +8,7 @@ import * as https from 'node:https';
 import axios, { type AxiosError, type AxiosInstance, type GenericAbortSignal } from 'axios';
 import axiosRetry from 'axios-retry';
 import { PlatformError } from '../errors';
+import { proxyAgent } from '../proxy/agents';
 import { silentLog, type PlatformLog } from '../log';
 import { toPlatformError } from './failures';
 import { PACING_WINDOW_MS, type ResolvedRestOptions } from './options';
@@ -49,7 +50,7 @@ export class Transport {
   readonly redact: Redactor;
   private readonly axios: AxiosInstance;
   private readonly pacer: Pacer;
-  private readonly agents: { http: http.Agent; https: https.Agent };
+  private readonly agents: { http: http.Agent; https: http.Agent };
   private readonly log: PlatformLog;
 
   constructor(private readonly options: ResolvedRestOptions) {
@@ -57,9 +58,12 @@ export class Transport {
     this.log = options.log ?? silentLog;
     this.redact = redactor(secretForms(options.apiKey, options.apiToken));
     this.pacer = new Pacer(options.callsPerSecond, PACING_WINDOW_MS);
+    const tls = { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized };
+    // Through VS Code's proxy when its settings say so (platform/proxy): one agent for the one base URL.
+    const viaProxy = proxyAgent(options.baseUrl, options.proxy, tls);
     this.agents = {
-      http: new http.Agent({ keepAlive: true }),
-      https: new https.Agent({ keepAlive: true, ca: options.ca, rejectUnauthorized: options.rejectUnauthorized }),
+      http: viaProxy ?? new http.Agent({ keepAlive: true }),
+      https: viaProxy ?? new https.Agent({ keepAlive: true, ...tls }),
     };
     const credential = Buffer.from(`${options.apiKey}:${options.apiToken}`, 'utf8').toString('base64');
     this.axios = axios.create({

@@ -4,6 +4,7 @@ import { API_CALLS_PER_SECOND } from '../../core/limits';
 import type { BackoffOptions } from '../backoff';
 import { PlatformError } from '../errors';
 import type { PlatformLog } from '../log';
+import type { ProxySettings } from '../proxy/agents';
 
 export interface RestClientOptions {
   /** `https://{org}.internetofthings.ibmcloud.com/api/v0002`; `/api/v0002` is added when missing. */
@@ -24,11 +25,13 @@ export interface RestClientOptions {
   readonly maxRetryAfterMs?: number;
   /** Retry backoff. Default 300 ms doubling to 5 s, with jitter. */
   readonly backoff?: BackoffOptions;
+  /** VS Code's proxy settings (platform/proxy); none: direct. */
+  readonly proxy?: ProxySettings;
   readonly log?: PlatformLog;
 }
 
-export type ResolvedRestOptions = Required<Omit<RestClientOptions, 'ca' | 'log'>> &
-  Pick<RestClientOptions, 'ca' | 'log'> & {
+export type ResolvedRestOptions = Required<Omit<RestClientOptions, 'ca' | 'log' | 'proxy'>> &
+  Pick<RestClientOptions, 'ca' | 'log' | 'proxy'> & {
     /** The API base URL without a trailing slash, always ending in `/api/v0002`. */
     readonly baseUrl: string;
     /** `host:port`, for messages. */

@@ -22,6 +22,8 @@ import type { PlatformStatus } from '../../features/platforms/active';
 import { plainText } from '../../core/text';
 import { messageOf } from '../../core/errors';
 import { DisposableStore } from '../../platform/events';
+import type { ProxySettings } from '../../platform/proxy/agents';
+import { onProxySettingsChanged, proxySettings } from '../proxySettings';
 
 export class PlatformService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -37,6 +39,7 @@ export class PlatformService implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       onSettingsChanged(PLATFORM_SETTINGS, () => this.invalidate()),
+      onProxySettingsChanged(() => this.invalidate()),
       tokens.onDidChange(() => this.invalidate()),
       this.changed,
     );
@@ -153,7 +156,8 @@ export class PlatformService implements vscode.Disposable {
       ca = read.pem;
     }
     try {
-      const rest = createRestClient(resolved.platform, stored.token, ca, this.log);
+      const proxy = proxySettings();
+      const rest = createRestClient(resolved.platform, stored.token, ca, this.log, proxy);
       this.clients.push(rest);
       return {
         kind: 'ready',
@@ -162,6 +166,7 @@ export class PlatformService implements vscode.Disposable {
           resolved: resolved.platform,
           rest,
           credentials: { apiKey: config.apiKey, apiToken: stored.token, ca },
+          proxy,
         },
       };
     } catch (error) {
@@ -180,6 +185,7 @@ export function createRestClient(
   token: string,
   ca: string | undefined,
   log: Log,
+  proxy: ProxySettings | undefined = proxySettings(),
 ): PlatformRestClient {
   return new PlatformRestClient({
     apiUrl: platform.apiUrl,
@@ -187,6 +193,7 @@ export function createRestClient(
     apiToken: token,
     ca,
     rejectUnauthorized: platform.rejectUnauthorized,
+    proxy,
     log: log.for('rest'),
   });
 }
