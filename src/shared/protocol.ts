@@ -7,9 +7,10 @@
 import type { ConnectionStatus } from '../core/clientState';
 import type { ConnectivityEvent, EventKind } from '../core/events/types';
 import { encodeEvents, type EventColumns } from './eventColumns';
+import type { Notice } from './notices';
 
 /** Bumped when a message changes shape; a webview of another version asks to be reloaded. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The panel's view type: the serializer restores panels of this type after a reload. */
 export const TIMELINE_VIEW_TYPE = 'iotConnectivity.timeline';
@@ -24,18 +25,6 @@ export interface TimelineSubject {
   readonly kind: ClientKindName;
   /** Devices and gateways have a connection log; applications do not (platform-contract.md §3). */
   readonly hasLog: boolean;
-}
-
-export type NoticeLevel = 'info' | 'warning' | 'error';
-
-/**
- * A sentence for the panel about what could not be shown, or why. `id` is stable: a newer notice of one id replaces the
- * older.
- */
-export interface Notice {
-  readonly id: string;
-  readonly level: NoticeLevel;
-  readonly text: string;
 }
 
 export type LoadState = 'loading' | 'stopped' | 'failed' | 'done';

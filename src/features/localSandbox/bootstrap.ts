@@ -44,7 +44,7 @@ export async function takeBootstrap(
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     // Already taken (by an earlier activation or another window), or never written.
-    out.debug(`no npm start handover to take: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    out.debug(`no npm start handover to take: ${(err as NodeJS.ErrnoException).code ?? messageOf(err)}`);
     return false;
   } finally {
     await fs.rm(file, { force: true }).catch(() => undefined);

@@ -17,8 +17,9 @@ import { LOG_LIMIT_MAX, LOG_OFFSET_MAX } from '../../core/limits';
 import type { MonitorMessage } from '../../core/monitor';
 import { SKEW_TOLERANCE_MS } from '../../core/timeWords';
 import { isPlatformError } from '../../platform/errors';
-import type { LogEntry, LogPage, LogRequest } from '../../platform/rest/logs';
-import type { LoadProgress, Notice, TimelineSnapshot, TimelineSubject } from '../../shared/protocol';
+import type { LogEntry, LogEntryProblem, LogPage, LogRequest } from '../../platform/rest/logs';
+import type { Notice, NoticeId } from '../../shared/notices';
+import type { LoadProgress, TimelineSnapshot, TimelineSubject } from '../../shared/protocol';
 import {
   applicationNotice,
   entryNotices,
@@ -53,7 +54,7 @@ export class TimelineLoader {
   private stateEvents: ConnectivityEvent[] = [];
   private merged: readonly ConnectivityEvent[] = [];
   private status: ConnectionStatus | 'unknown' = 'unknown';
-  private readonly notices = new Map<string, Notice>();
+  private readonly notices = new Map<NoticeId, Notice>();
   private progress?: LoadProgress;
   private nextOffset = 0;
   /** Time of the last dated entry read, in the API's order (newest first). */
@@ -101,7 +102,8 @@ export class TimelineLoader {
     this.nextOffset = 0;
     this.lastTime = undefined;
     this.progress = undefined;
-    for (const id of ['log', 'state', 'empty', 'malformed', 'order', 'skew', 'unknown']) this.notices.delete(id);
+    const read = ['log', 'state', 'empty', 'malformed', 'order', 'skew', 'unknown'] as const;
+    for (const id of read) this.notices.delete(id);
     this.remerge();
     return this.start();
   }
@@ -143,7 +145,7 @@ export class TimelineLoader {
     this.remerge();
   }
 
-  setNotice(notice: Notice | undefined, id: string): void {
+  setNotice(notice: Notice | undefined, id: NoticeId): void {
     if (notice) this.notices.set(id, notice);
     else this.notices.delete(id);
     this.changed();
@@ -262,10 +264,11 @@ export class TimelineLoader {
       if (this.seen.has(key)) return false;
       this.seen.add(key);
       s.entries++;
-      if (entry.problem?.includes('not an object')) s.notObject++;
-      else if (entry.problem?.includes('no timestamp')) s.noTimestamp++;
-      else if (entry.problem?.includes('unreadable timestamp')) s.badTimestamp++;
-      if (entry.problem?.includes('cut to')) s.cut++;
+      const has = (kind: LogEntryProblem['kind']) => entry.problems?.some((p) => p.kind === kind) === true;
+      if (has('notObject')) s.notObject++;
+      else if (has('noTimestamp')) s.noTimestamp++;
+      else if (has('badTimestamp')) s.badTimestamp++;
+      if (has('messageCut')) s.cut++;
       if (entry.time !== undefined && entry.time - now > SKEW_TOLERANCE_MS) {
         [s.future, s.maxLeadMs] = [s.future + 1, Math.max(s.maxLeadMs, entry.time - now)];
       }

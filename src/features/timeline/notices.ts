@@ -1,11 +1,12 @@
 // What the panel says about what it could not show, or why (no `vscode` import): from counts of
-// odd log entries, and from failures of the calls. One sentence each, ids stable.
+// odd log entries, and from failures of the calls. Facts with stable ids (shared/notices.ts); the
+// page words them.
 
-import { plainText } from '../../core/text';
-import { formatDuration } from '../../core/timeWords';
-import { isPlatformError } from '../../platform/errors';
-import type { Notice } from '../../shared/protocol';
 import { messageOf } from '../../core/errors';
+import { plainText } from '../../core/text';
+import { isPlatformError } from '../../platform/errors';
+import { MAX_LOG_MESSAGE } from '../../platform/rest/logs';
+import type { Notice } from '../../shared/notices';
 
 export interface EntryStats {
   readonly entries: number;
@@ -23,138 +24,57 @@ export interface EntryStats {
 
 export function entryNotices(s: EntryStats, done: boolean, hasLog: boolean): Notice[] {
   const out: Notice[] = [];
-  if (hasLog && done && s.entries === 0) {
-    out.push({ id: 'empty', level: 'info', text: 'The connection log has no entries for this device.' });
-  }
-  const unreadable = [
-    s.noTimestamp > 0 ? `${s.noTimestamp} without a timestamp` : '',
-    s.badTimestamp > 0 ? `${s.badTimestamp} with an unreadable timestamp` : '',
-    s.cut > 0 ? `${s.cut} with a message too long, cut to its first 4,096 characters` : '',
-    s.notObject > 0 ? `${s.notObject} that are not entries at all` : '',
-  ].filter(Boolean);
-  if (unreadable.length > 0) {
+  if (hasLog && done && s.entries === 0) out.push({ id: 'empty', level: 'info', kind: 'logEmpty' });
+  if (s.noTimestamp + s.badTimestamp + s.cut + s.notObject > 0) {
+    const { noTimestamp, badTimestamp, cut, notObject } = s;
     out.push({
       id: 'malformed',
       level: 'warning',
-      text:
-        `Some log entries could not be read fully: ${unreadable.join(', ')}. They are listed; those without a ` +
-        `usable time are not drawn.`,
+      kind: 'entriesUnreadable',
+      noTimestamp,
+      badTimestamp,
+      cut,
+      maxMessage: MAX_LOG_MESSAGE,
+      notObject,
     });
   }
-  if (s.outOfOrder > 0) {
-    out.push({
-      id: 'order',
-      level: 'warning',
-      text:
-        `${s.outOfOrder} log entr${s.outOfOrder === 1 ? 'y was' : 'ies were'} out of time order; everything is ` +
-        `drawn by its own time.`,
-    });
-  }
+  if (s.outOfOrder > 0) out.push({ id: 'order', level: 'warning', kind: 'entriesOutOfOrder', count: s.outOfOrder });
   if (s.future > 0) {
-    out.push({
-      id: 'skew',
-      level: 'warning',
-      text:
-        `${s.future} entr${s.future === 1 ? 'y is' : 'ies are'} dated up to ${formatDuration(s.maxLeadMs)} in ` +
-        `the future: the platform's clock and this computer's disagree.`,
-    });
+    out.push({ id: 'skew', level: 'warning', kind: 'entriesInFuture', count: s.future, maxLeadMs: s.maxLeadMs });
   }
   if (s.unknownLines > 0) {
-    out.push({
-      id: 'unknown',
-      level: 'info',
-      text: `${s.unknownLines} log line${s.unknownLines === 1 ? ' was' : 's were'} not understood; kept as "other".`,
-    });
+    out.push({ id: 'unknown', level: 'info', kind: 'linesNotUnderstood', count: s.unknownLines });
   }
   return out;
 }
 
 export function applicationNotice(): Notice {
-  return {
-    id: 'noLog',
-    level: 'info',
-    text:
-      'Applications have no connection log (the Logs API serves devices and gateways): this timeline shows the ' +
-      'state record and live monitor messages only.',
-  };
+  return { id: 'noLog', level: 'info', kind: 'applicationHasNoLog' };
 }
 
 export function unknownIdNotice(): Notice {
-  return {
-    id: 'noLog',
-    level: 'warning',
-    text: "This is not a client id of the platform's form (d:…, g:…, a:…, A:…): no connection log can be read for it.",
-  };
+  return { id: 'noLog', level: 'warning', kind: 'notClientId' };
 }
 
 /** The live feed was down for `offlineMs`; `read`: what happened meanwhile was read from the log
  *  (undefined while reading). */
 export function interruptionNotice(offlineMs: number, hasLog: boolean, read: boolean | undefined): Notice {
-  const gap = `Live updates were interrupted for ${formatDuration(offlineMs)} (the monitor connection was down)`;
-  if (!hasLog) {
-    return {
-      id: 'gap',
-      level: 'info',
-      text:
-        `${gap}. The state record was read again; what happened meanwhile may be missing: applications have no ` +
-        `connection log.`,
-    };
-  }
-  if (read === undefined) {
-    return { id: 'gap', level: 'info', text: `${gap}. Reading what happened meanwhile from the connection log…` };
-  }
-  return read
-    ? { id: 'gap', level: 'info', text: `${gap}. What happened meanwhile was read from the connection log.` }
-    : {
-        id: 'gap',
-        level: 'warning',
-        text: `${gap}. What happened meanwhile could not be read from the connection log: Reload to try again.`,
-      };
+  const level = hasLog && read === false ? 'warning' : 'info';
+  return { id: 'gap', level, kind: 'liveInterrupted', offlineMs, hasLog, ...(read === undefined ? {} : { read }) };
 }
 
 export function logFailureNotice(error: unknown, entries: number): Notice {
-  const kept = entries > 0 ? ` The ${entries} entries read before are shown.` : '';
-  if (isPlatformError(error, 'notFound')) {
-    return {
-      id: 'log',
-      level: 'warning',
-      text:
-        `The platform has no connection log for this device (404: the device type or device is not ` +
-        `registered).${kept}`,
-    };
-  }
+  if (isPlatformError(error, 'notFound')) return { id: 'log', level: 'warning', kind: 'logNotFound', kept: entries };
   if (isPlatformError(error, 'rateLimited')) {
-    return {
-      id: 'log',
-      level: 'warning',
-      text:
-        `Reading the log stopped: the platform's rate limit (429) held for longer than waited.${kept} Continue ` +
-        `when it has passed.`,
-    };
+    return { id: 'log', level: 'warning', kind: 'logRateLimited', kept: entries };
   }
-  return { id: 'log', level: 'error', text: `Reading the connection log failed: ${detailOf(error)}${kept}` };
+  return { id: 'log', level: 'error', kind: 'logFailed', kept: entries, detail: detailOf(error) };
 }
 
 export function stateFailureNotice(error: unknown): Notice {
-  if (isPlatformError(error, 'notFound')) {
-    return {
-      id: 'state',
-      level: 'info',
-      text:
-        'The platform has no state record for this client: it has not connected (or tried to) since the state ' +
-        'API was switched on.',
-    };
-  }
-  if (isPlatformError(error, 'featureDisabled')) {
-    return {
-      id: 'state',
-      level: 'warning',
-      text:
-        'The Client Connection State API is switched off for this organization: no state record, so the current ' +
-        'status comes from the history alone.',
-    };
-  }
-  return { id: 'state', level: 'warning', text: `The state record could not be read: ${detailOf(error)}` };
+  if (isPlatformError(error, 'notFound')) return { id: 'state', level: 'info', kind: 'stateNotFound' };
+  if (isPlatformError(error, 'featureDisabled')) return { id: 'state', level: 'warning', kind: 'stateApiOff' };
+  return { id: 'state', level: 'warning', kind: 'stateFailed', detail: detailOf(error) };
 }
 
 /** What a failure said, made plain for the panel. */

@@ -5,13 +5,14 @@
 import type { PresenceSnapshot } from '../../core/presence/presence';
 import type { WatcherConnection } from './statusModel';
 import type { TallyView } from './tally';
+import type { WatcherProblem } from './types';
 
 /** What a frame is taken from: the live watcher of the active platform. */
 export interface FrameSource {
   readonly platform?: { readonly name: string };
   readonly connection: WatcherConnection;
   readonly tally: TallyView;
-  readonly problems: readonly string[];
+  readonly problems: readonly WatcherProblem[];
   snapshots(): PresenceSnapshot[];
 }
 
@@ -19,7 +20,7 @@ export interface WatcherFrame {
   readonly platformName?: string;
   readonly connection: WatcherConnection;
   readonly tally: TallyView;
-  readonly problems: readonly string[];
+  readonly problems: readonly WatcherProblem[];
   readonly snapshots: readonly PresenceSnapshot[];
   /** Offline pinned clients while the watcher is connected (what the badge counts); else 0. */
   readonly offlineShown: number;
@@ -48,7 +49,7 @@ export function takeFrame(source: FrameSource): WatcherFrame {
 }
 
 export const EMPTY_FRAME: WatcherFrame = {
-  connection: { state: 'unavailable', reason: 'no platform is connected' },
+  connection: { state: 'unavailable', why: { kind: 'noPlatform' } },
   tally: { total: 0, connected: 0, offline: 0, unknown: 0, offlineIds: () => [] },
   problems: [],
   snapshots: [],

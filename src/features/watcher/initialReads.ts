@@ -5,7 +5,7 @@
 
 import type { ClientState } from '../../core/clientState';
 import { isPlatformError } from '../../platform/errors';
-import type { WatcherRest } from './types';
+import type { WatcherProblem, WatcherRest } from './types';
 import { messageOf } from '../../core/errors';
 
 export interface InitialReadHost {
@@ -14,7 +14,7 @@ export interface InitialReadHost {
   unknownIds(): string[];
   apply(record: ClientState): void;
   /** `undefined` when every read succeeded. */
-  problem(message: string | undefined): void;
+  problem(problem: WatcherProblem | undefined): void;
 }
 
 const CONCURRENCY = 4;
@@ -50,10 +50,7 @@ export class InitialReads {
     if (signal.aborted) return;
     const first = failed[0]?.error;
     this.host.problem(
-      first === undefined
-        ? undefined
-        : `The state of ${failed.length} pinned client${failed.length === 1 ? '' : 's'} could not be read (tried ` +
-            `again when the watcher reconnects): ${messageOf(first)}`,
+      first === undefined ? undefined : { kind: 'initialReadsFailed', failed: failed.length, detail: messageOf(first) },
     );
   }
 }

@@ -5,8 +5,7 @@
 // person saw begin. Takeovers (288) stay in the status bar. Storms (5 in 10 s) become one summary.
 
 import type { PresenceTransition } from '../../core/presence/presence';
-import { StormCoalescer, type StormOptions } from '../../core/presence/storm';
-import { stormWords, transitionWords } from '../../core/presence/words';
+import { StormCoalescer, type StormOptions, type StormSummary } from '../../core/presence/storm';
 
 /** The values of `iotConnectivity.notify`. */
 export const NOTIFY_MODES = ['whileDebugging', 'always', 'never'] as const;
@@ -25,14 +24,20 @@ export function notifyAllowed(mode: NotifyMode, debugging: boolean): boolean {
   return mode === 'always' || (mode === 'whileDebugging' && debugging);
 }
 
+/** What to tell, as facts: the notifier words it (noticeWords.ts). */
 export type WatcherNotice =
   | {
       readonly kind: 'transition';
       readonly level: 'warning' | 'info';
-      readonly text: string;
+      readonly transition: PresenceTransition;
       readonly clientId: string;
     }
-  | { readonly kind: 'storm'; readonly level: 'warning'; readonly text: string; readonly clientIds: readonly string[] };
+  | {
+      readonly kind: 'storm';
+      readonly level: 'warning';
+      readonly summary: StormSummary<PresenceTransition>;
+      readonly clientIds: readonly string[];
+    };
 
 export class NotificationPolicy {
   private readonly storm: StormCoalescer<PresenceTransition>;
@@ -57,7 +62,7 @@ export class NotificationPolicy {
     return {
       kind: 'transition',
       level: t.notify === 'alert' ? 'warning' : 'info',
-      text: transitionWords(t),
+      transition: t,
       clientId: t.clientId,
     };
   }
@@ -83,17 +88,12 @@ export class NotificationPolicy {
     this.toldDown.delete(clientId);
   }
 
-  private summaryNotice(summary: NonNullable<ReturnType<StormCoalescer<PresenceTransition>['flush']>>): WatcherNotice {
+  private summaryNotice(summary: StormSummary<PresenceTransition>): WatcherNotice {
     // A held disconnect was told in the summary: its return may be told too.
     for (const t of summary.items) {
       if (t.notify === 'alert') this.toldDown.add(t.clientId);
       else if (t.change === 'reconnected' || t.change === 'connected') this.toldDown.delete(t.clientId);
     }
-    return {
-      kind: 'storm',
-      level: 'warning',
-      text: stormWords(summary),
-      clientIds: [...new Set(summary.items.map((t) => t.clientId))],
-    };
+    return { kind: 'storm', level: 'warning', summary, clientIds: [...new Set(summary.items.map((t) => t.clientId))] };
   }
 }

@@ -12,7 +12,7 @@ import { isPlatformError } from '../../platform/errors';
 import type { PlatformLog } from '../../platform/log';
 import { reconcile } from '../../platform/monitor/reconcile';
 import type { Reconnected } from '../../platform/monitor/types';
-import type { ReconcileOutcome, WatcherRest } from './types';
+import type { ReconcileOutcome, WatcherProblem, WatcherRest } from './types';
 import { messageOf } from '../../core/errors';
 
 export interface ReconcileHost {
@@ -22,7 +22,7 @@ export interface ReconcileHost {
   isPinned(clientId: string): boolean;
   applyState(record: ClientState): PresenceTransition[];
   done(outcome: ReconcileOutcome): void;
-  problem(message: string | undefined): void;
+  problem(problem: WatcherProblem | undefined): void;
 }
 
 export const RECONCILE_RETRIES = 3;
@@ -73,10 +73,7 @@ export class Reconciler {
         host.log.warn(
           `watcher: ${failed.length} pinned client(s) could not be reconciled (${why}); trying again in ${delay} ms`,
         );
-        host.problem(
-          `Changes missed while the watcher was offline could not be checked for ${failed.length} pinned ` +
-            `client${failed.length === 1 ? '' : 's'} (trying again): ${why}`,
-        );
+        host.problem({ kind: 'reconcileFailed', failed: failed.length, retrying: true, detail: why });
         const timer = setTimeout(() => {
           this.timers.delete(timer);
           void this.enqueue(event, failed, attempt + 1);
@@ -84,15 +81,12 @@ export class Reconciler {
         this.timers.add(timer);
       } else {
         host.log.error(`watcher: gave up reconciling ${failed.length} pinned client(s): ${why}`);
-        host.problem(
-          `Changes missed while the watcher was offline could not be checked for ${failed.length} pinned ` +
-            `client${failed.length === 1 ? '' : 's'}: ${why}`,
-        );
+        host.problem({ kind: 'reconcileFailed', failed: failed.length, retrying: false, detail: why });
       }
     } catch (error) {
       if (this.signal.aborted || isPlatformError(error, 'cancelled')) return;
       host.log.error(`watcher: reconciliation failed: ${messageOf(error)}`);
-      host.problem(`Changes missed while the watcher was offline could not be checked: ` + `${messageOf(error)}`);
+      host.problem({ kind: 'reconcileError', detail: messageOf(error) });
     }
   }
 }

@@ -7,8 +7,16 @@ import type { MonitorConnection } from '../../platform/monitor/types';
 import { statusBarSafe } from './statusText';
 import type { TallyView } from './tally';
 
+/** Why the watcher watches nothing. `message`: the host's words for a platform's problem; `detail`: an error's. */
+export type NotWatching =
+  | { readonly kind: 'noPlatform' }
+  | { readonly kind: 'platformProblem'; readonly message: string }
+  | { readonly kind: 'platformChanged' }
+  | { readonly kind: 'nothingPinned' }
+  | { readonly kind: 'noMonitor'; readonly detail: string };
+
 /** The watcher's own state: the monitor's link, or why there is none. */
-export type WatcherConnection = MonitorConnection | { readonly state: 'unavailable'; readonly reason: string };
+export type WatcherConnection = MonitorConnection | { readonly state: 'unavailable'; readonly why: NotWatching };
 
 export type StatusKind =
   'hidden' | 'allConnected' | 'watching' | 'offline' | 'connecting' | 'reconnecting' | 'stopped' | 'refused';

@@ -7,8 +7,9 @@ import { clientLabel, closeWords } from '../../core/clientWords';
 import type { PresenceSnapshot } from '../../core/presence/presence';
 import { formatRelative } from '../../core/timeWords';
 import { escapeMarkdown } from '../../core/markdown';
-import type { WatcherConnection } from './statusModel';
+import type { NotWatching, WatcherConnection } from './statusModel';
 import { classify, type PinClass } from './tally';
+import type { WatcherProblem } from './types';
 
 export const TOOLTIP_ROWS = 20;
 
@@ -16,7 +17,7 @@ export interface TooltipInput {
   readonly platformName?: string;
   readonly connection: WatcherConnection;
   readonly clients: readonly PresenceSnapshot[];
-  readonly problems: readonly string[];
+  readonly problems: readonly WatcherProblem[];
   readonly now: number;
 }
 
@@ -42,9 +43,55 @@ function connectionLine(c: WatcherConnection, now: number, platform: string): st
     case 'rejected':
       return `**The broker refused the watcher**: ${escapeMarkdown(c.reason, 300)}.`;
     case 'unavailable':
-      return `**Not watching**: ${escapeMarkdown(c.reason, 300)}`;
+      return `**Not watching**: ${escapeMarkdown(notWatchingWords(c.why), 300)}`;
     case 'closed':
       return '**Not watching.**';
+  }
+}
+
+function notWatchingWords(why: NotWatching): string {
+  switch (why.kind) {
+    case 'noPlatform':
+      return 'no platform is connected';
+    case 'platformProblem':
+      return why.message;
+    case 'platformChanged':
+      return 'the platform changed';
+    case 'nothingPinned':
+      return 'nothing is pinned';
+    case 'noMonitor':
+      return why.detail;
+  }
+}
+
+/** A problem of the watcher in words (the tooltip lists them). */
+export function problemWords(p: WatcherProblem): string {
+  const clients = (n: number) => `${n} pinned client${n === 1 ? '' : 's'}`;
+  switch (p.kind) {
+    case 'initialReadsFailed':
+      return (
+        `The state of ${clients(p.failed)} could not be read (tried again when the watcher reconnects): ` +
+        `${p.detail}`
+      );
+    case 'reconcileFailed':
+      return (
+        `Changes missed while the watcher was offline could not be checked for ${clients(p.failed)}` +
+        `${p.retrying ? ' (trying again)' : ''}: ${p.detail}`
+      );
+    case 'reconcileError':
+      return `Changes missed while the watcher was offline could not be checked: ${p.detail}`;
+    case 'unreadableMessages':
+      return (
+        `${p.count} unreadable monitor message${p.count === 1 ? '' : 's'} ignored; the last: ${p.lastError} ` +
+        `(${p.bytes} bytes)`
+      );
+    case 'subscriptionRefused':
+      return (
+        `The broker refused the subscription to ${p.topic} (${p.reason ?? 'refused'}): the pinned clients under ` +
+        `it are not watched.`
+      );
+    case 'notClientIds':
+      return `${p.count} pinned id(s) are not client ids of the platform and are not watched.`;
   }
 }
 
@@ -85,7 +132,7 @@ export function tooltipMarkdown(input: TooltipInput): string {
   if (sorted.length > TOOLTIP_ROWS) lines.push(`- … and ${sorted.length - TOOLTIP_ROWS} more (click to list them all)`);
   if (input.problems.length > 0) {
     lines.push('', '**Watcher problems**', '');
-    for (const p of input.problems.slice(0, 5)) lines.push(`- ${escapeMarkdown(p, 300)}`);
+    for (const p of input.problems.slice(0, 5)) lines.push(`- ${escapeMarkdown(problemWords(p), 300)}`);
     if (input.problems.length > 5) lines.push(`- … and ${input.problems.length - 5} more (see the log)`);
   }
   lines.push('', "Click to list the pinned clients and open one's timeline.");

@@ -71,11 +71,26 @@ export interface WatcherEvents {
   connection: MonitorConnection;
 }
 
+/** What keeps the watcher from watching fully, as facts (the tooltip words them). `detail`: an error's message. */
+export type WatcherProblem =
+  /** The first states of `failed` clients could not be read (tried again when the watcher reconnects). */
+  | { readonly kind: 'initialReadsFailed'; readonly failed: number; readonly detail: string }
+  /** Changes missed offline could not be checked for `failed` clients (`retrying`: tried again soon). */
+  | { readonly kind: 'reconcileFailed'; readonly failed: number; readonly retrying: boolean; readonly detail: string }
+  /** Reconciliation itself failed. */
+  | { readonly kind: 'reconcileError'; readonly detail: string }
+  /** `count` monitor messages could not be read; the last one's error and size. */
+  | { readonly kind: 'unreadableMessages'; readonly count: number; readonly lastError: string; readonly bytes: number }
+  /** The broker refused the subscription to `topic`: the pinned clients under it are not watched. */
+  | { readonly kind: 'subscriptionRefused'; readonly topic: string; readonly reason?: string }
+  /** `count` pinned ids are not client ids of the platform. */
+  | { readonly kind: 'notClientIds'; readonly count: number };
+
 export interface WatcherView {
   readonly platformName: string;
   readonly connection: MonitorConnection;
   readonly tally: TallyView;
-  readonly problems: readonly string[];
+  readonly problems: readonly WatcherProblem[];
   /** The pinned clients' presence, in pin order. */
   snapshots(): PresenceSnapshot[];
 }

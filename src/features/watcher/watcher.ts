@@ -4,7 +4,7 @@
 // pinned clients; each message moves the client's presence (core/presence) and the tally the
 // status bar reads, in O(1). The first state comes from retained messages, else from the state
 // API; after every reconnect of the link, every pinned client is reconciled. Nothing here throws
-// into mqtt.js or the host: problems are kept as words for the tooltip and logged.
+// into mqtt.js or the host: problems are kept as facts for the tooltip (which words them).
 
 import { randomBytes } from 'crypto';
 import { parseClientId } from '../../core/ids';
@@ -18,7 +18,14 @@ import type { MonitorLease } from '../monitor/types';
 import { InitialReads } from './initialReads';
 import { Reconciler } from './reconciler';
 import { PinTally } from './tally';
-import type { LeasedWatchTarget, WatchTarget, WatcherEvents, WatcherOptions, WatcherView } from './types';
+import type {
+  LeasedWatchTarget,
+  WatchTarget,
+  WatcherEvents,
+  WatcherOptions,
+  WatcherProblem,
+  WatcherView,
+} from './types';
 import { messageOf } from '../../core/errors';
 
 const DEFAULT_GRACE_MS = 1_000;
@@ -33,7 +40,7 @@ export class PinnedWatcher implements WatcherView {
   private readonly own?: SharedMonitor;
   private readonly emitter: Emitter<WatcherEvents>;
   private readonly log: PlatformLog;
-  private readonly problemMap = new Map<string, string>();
+  private readonly problemMap = new Map<string, WatcherProblem>();
   private readonly abort = new AbortController();
   private readonly reads: InitialReads;
   private readonly reconciler: Reconciler;
@@ -88,19 +95,19 @@ export class PinnedWatcher implements WatcherView {
     this.lease.on('message', (e) => this.applied(this.book.applyMonitor(e.message, e.retained, e.receivedAt)));
     this.lease.on('invalid', (p) => {
       this.invalidCount++;
-      this.setProblem(
-        'invalid',
-        `${this.invalidCount} unreadable monitor message${this.invalidCount === 1 ? '' : 's'} ignored; the last: ` +
-          `${p.error} (${p.bytes} bytes)`,
-      );
+      this.setProblem('invalid', {
+        kind: 'unreadableMessages',
+        count: this.invalidCount,
+        lastError: p.error,
+        bytes: p.bytes,
+      });
     });
     this.lease.on('subscription', (s) =>
       this.setProblem(
         `sub:${s.topic}`,
         s.granted
           ? undefined
-          : `The broker refused the subscription to ${s.topic} (${s.reason ?? 'refused'}): the pinned clients under ` +
-              `it are not watched.`,
+          : { kind: 'subscriptionRefused', topic: s.topic, ...(s.reason === undefined ? {} : { reason: s.reason }) },
       ),
     );
     this.lease.on('connection', (c) => this.onConnection(c));
@@ -110,7 +117,7 @@ export class PinnedWatcher implements WatcherView {
   get connection(): MonitorConnection {
     return this.lease.connection;
   }
-  get problems(): readonly string[] {
+  get problems(): readonly WatcherProblem[] {
     return [...this.problemMap.values()];
   }
   get appClientId(): string {
@@ -142,11 +149,7 @@ export class PinnedWatcher implements WatcherView {
     }
     this.order = [...next];
     const rejected = this.order.filter((id) => parseClientId(id) === undefined).length;
-    this.setProblem(
-      'rejected',
-      rejected > 0 ? `${rejected} pinned id(s) are not client ids of the platform and are not watched.` : undefined,
-      false,
-    );
+    this.setProblem('rejected', rejected > 0 ? { kind: 'notClientIds', count: rejected } : undefined, false);
     // The lease plans the shared cover at once; its topics are the new ones from here on.
     const subscribed = this.lease.setClients(this.order);
     for (const key of this.problemMap.keys()) {
@@ -199,10 +202,10 @@ export class PinnedWatcher implements WatcherView {
     return transitions;
   }
 
-  private setProblem(key: string, message: string | undefined, notify = true): void {
+  private setProblem(key: string, problem: WatcherProblem | undefined, notify = true): void {
     const before = this.problemMap.get(key);
-    if (message === undefined) this.problemMap.delete(key);
-    else this.problemMap.set(key, message);
-    if (notify && before !== message) this.emitter.emit('changed', undefined);
+    if (problem === undefined) this.problemMap.delete(key);
+    else this.problemMap.set(key, problem);
+    if (notify && JSON.stringify(before) !== JSON.stringify(problem)) this.emitter.emit('changed', undefined);
   }
 }

@@ -20,14 +20,24 @@ export interface LogRequest {
   readonly toTime?: string | number;
 }
 
+/** What was wrong with a log entry: the entry is kept all the same; whoever shows it words it. */
+export type LogEntryProblem =
+  | { readonly kind: 'notObject' }
+  | { readonly kind: 'noMessage' }
+  /** The message had `length` characters; it was cut to MAX_LOG_MESSAGE. */
+  | { readonly kind: 'messageCut'; readonly length: number }
+  | { readonly kind: 'noTimestamp' }
+  /** `timestamp` as sent (at most 64 characters; untrusted text). */
+  | { readonly kind: 'badTimestamp'; readonly timestamp: string };
+
 export interface LogEntry {
   readonly message: string;
-  /** Epoch ms; undefined when the timestamp was missing or unreadable (see `problem`). */
+  /** Epoch ms; undefined when the timestamp was missing or unreadable (see `problems`). */
   readonly time?: number;
   /** The timestamp as sent. */
   readonly timestamp?: string;
-  /** What was wrong with the entry, if anything. */
-  readonly problem?: string;
+  /** What was wrong with the entry; absent when nothing was. */
+  readonly problems?: readonly LogEntryProblem[];
 }
 
 export interface LogPage {
@@ -70,7 +80,7 @@ export async function getConnectionLog(t: Transport, request: LogRequest, signal
     });
   }
   const entries = body.map(readLogEntry);
-  return { entries, offset, limit, flagged: entries.filter((e) => e.problem !== undefined).length };
+  return { entries, offset, limit, flagged: entries.filter((e) => e.problems !== undefined).length };
 }
 
 /**
@@ -92,21 +102,21 @@ export async function* streamConnectionLog(
 
 export function readLogEntry(value: unknown): LogEntry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { message: String(JSON.stringify(value) ?? '').slice(0, 200), problem: 'the entry is not an object' };
+    return { message: String(JSON.stringify(value) ?? '').slice(0, 200), problems: [{ kind: 'notObject' }] };
   }
   const r = value as Record<string, unknown>;
-  const problems: string[] = [];
+  const problems: LogEntryProblem[] = [];
   let message = typeof r.message === 'string' ? r.message : '';
-  if (typeof r.message !== 'string') problems.push('no message');
+  if (typeof r.message !== 'string') problems.push({ kind: 'noMessage' });
   if (message.length > MAX_LOG_MESSAGE) {
-    problems.push(`message of ${message.length} characters cut to ${MAX_LOG_MESSAGE}`);
+    problems.push({ kind: 'messageCut', length: message.length });
     message = message.slice(0, MAX_LOG_MESSAGE);
   }
   const timestamp = typeof r.timestamp === 'string' ? r.timestamp.slice(0, 64) : undefined;
   const time = timestamp !== undefined ? parseInstant(timestamp) : undefined;
-  if (timestamp === undefined) problems.push('no timestamp');
-  else if (time === undefined) problems.push(`unreadable timestamp ${quote(timestamp)}`);
-  return { message, time, timestamp, problem: problems.length > 0 ? problems.join('; ') : undefined };
+  if (timestamp === undefined) problems.push({ kind: 'noTimestamp' });
+  else if (time === undefined) problems.push({ kind: 'badTimestamp', timestamp });
+  return { message, time, timestamp, ...(problems.length > 0 ? { problems } : {}) };
 }
 
 function instantParam(value: string | number): string {

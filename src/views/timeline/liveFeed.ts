@@ -7,13 +7,14 @@
 import * as vscode from 'vscode';
 import { parseClientId } from '../../core/ids';
 import type { MonitorMessage } from '../../core/monitor';
+import type { LiveDown } from '../../shared/notices';
 import type { ComponentLog } from '../../platform/log';
 import type { ActivePlatform } from '../../features/platforms/active';
 import type { MonitorLease } from '../../features/monitor/types';
 import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import { DisposableStore } from '../../platform/events';
 
-export type LiveStatus = { readonly live: true } | { readonly live: false; readonly reason: string };
+export type LiveStatus = { readonly live: true } | { readonly live: false; readonly why: LiveDown };
 
 export interface LiveWatcher {
   readonly clientId: string;
@@ -36,19 +37,16 @@ export class TimelineLiveFeed implements LiveFeed {
 
   watch(platform: ActivePlatform, watcher: LiveWatcher): vscode.Disposable {
     if (!parseClientId(watcher.clientId)) {
-      watcher.status({
-        live: false,
-        reason: "the client id is not of the platform's form, so it has no monitor topic",
-      });
+      watcher.status({ live: false, why: { kind: 'notClientId' } });
       return new vscode.Disposable(() => undefined);
     }
     const leased = this.monitors.lease(platform);
     if (!leased.ok) {
-      watcher.status({ live: false, reason: leased.reason });
+      watcher.status({ live: false, why: { kind: 'noMonitor', detail: leased.reason } });
       return new vscode.Disposable(() => undefined);
     }
     const { lease } = leased;
-    let refused: string | undefined;
+    let refused: LiveDown | undefined;
     const safely = (what: string, fn: () => void) => {
       try {
         fn();
@@ -68,7 +66,9 @@ export class TimelineLiveFeed implements LiveFeed {
           safely('a monitor message', () => watcher.message(e.message, e.receivedAt)),
       ),
       lease.on('subscription', (s) => {
-        refused = s.granted ? undefined : (s.reason ?? 'no reason given');
+        refused = s.granted
+          ? undefined
+          : { kind: 'topicRefused', ...(s.reason === undefined ? {} : { detail: s.reason }) };
         report();
       }),
       lease.on('connection', report),
@@ -82,21 +82,22 @@ export class TimelineLiveFeed implements LiveFeed {
   }
 }
 
-function statusOf(lease: MonitorLease, refused: string | undefined): LiveStatus {
+function statusOf(lease: MonitorLease, refused: LiveDown | undefined): LiveStatus {
+  const down = (why: LiveDown): LiveStatus => ({ live: false, why });
   if (lease.live) return { live: true };
-  if (refused !== undefined) return { live: false, reason: `the monitor topic was refused: ${refused}` };
+  if (refused !== undefined) return down(refused);
   const c = lease.connection;
   switch (c.state) {
     case 'connected':
-      return { live: false, reason: 'subscribing to the monitor topic…' };
+      return down({ kind: 'subscribing' });
     case 'reconnecting':
-      return { live: false, reason: `the monitor connection dropped (${c.reason}); reconnecting` };
+      return down({ kind: 'reconnecting', detail: c.reason });
     case 'rejected':
-      return { live: false, reason: `the platform refused the monitor connection (${c.reason})` };
+      return down({ kind: 'rejected', detail: c.reason });
     case 'closed':
-      return { live: false, reason: 'the monitor connection was closed (the platform changed): Reload to watch again' };
+      return down({ kind: 'closed' });
     case 'connecting':
     case 'idle':
-      return { live: false, reason: 'connecting to the monitor topics…' };
+      return down({ kind: 'connecting' });
   }
 }

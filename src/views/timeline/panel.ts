@@ -144,11 +144,11 @@ export class TimelinePanel implements vscode.Disposable {
         { getClientState: () => this.noPlatform(), getConnectionLog: () => this.noPlatform() },
         () => this.schedule(),
       );
-      const why =
+      const message =
         status.kind === 'problem'
           ? status.message
           : vscode.l10n.t('No platform is connected: run "Connect to Platform…", then Reload.');
-      this.loader.setNotice({ id: 'platform', level: 'error', text: why }, 'platform');
+      this.loader.setNotice({ id: 'platform', level: 'error', kind: 'noPlatform', message }, 'platform');
       return;
     }
     const loader = (this.loader = new TimelineLoader(this.parsed, status.platform.rest, () => this.schedule()));
@@ -157,10 +157,7 @@ export class TimelinePanel implements vscode.Disposable {
       message: (message, receivedAt) => loader.addMonitor(message, receivedAt),
       status: (s) => {
         loader.live = s.live;
-        loader.setNotice(
-          s.live ? undefined : { id: 'live', level: 'info', text: `Live updates are not flowing: ${s.reason}.` },
-          'live',
-        );
+        loader.setNotice(s.live ? undefined : { id: 'live', level: 'info', kind: 'liveDown', why: s.why }, 'live');
       },
       interrupted: (offlineMs) => void this.catchUp(loader, offlineMs),
     });

@@ -10,6 +10,7 @@ import { Setting } from '../../vscode/settingKeys';
 import { Command } from '../../shared/commands';
 import { missedAlerts, missedWords } from '../../features/watcher/missedWords';
 import { NotificationPolicy, notifyAllowed, type WatcherNotice } from '../../features/watcher/notifyPolicy';
+import { noticeWords } from '../../features/watcher/noticeWords';
 import type { WatcherService } from './service';
 import { executeCommand } from '../../vscode/commands';
 import { plainText } from '../../core/text';
@@ -61,9 +62,10 @@ export class WatcherNotifier implements vscode.Disposable {
   private show(notice: WatcherNotice | undefined): void {
     this.schedule();
     if (!notice) return;
-    if (notice.kind === 'storm') return void this.warn(notice.text, [], true);
-    if (notice.level === 'info') return void vscode.window.showInformationMessage(notice.text);
-    void this.warn(notice.text, [notice.clientId]);
+    const text = noticeWords(notice);
+    if (notice.kind === 'storm') return void this.warn(text, [], true);
+    if (notice.level === 'info') return void vscode.window.showInformationMessage(text);
+    void this.warn(text, [notice.clientId]);
   }
 
   /** A storm summary is due later: ask again then. */

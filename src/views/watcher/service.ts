@@ -10,9 +10,9 @@ import type { PlatformService } from '../../vscode/platforms/service';
 import type { MonitorLease } from '../../features/monitor/types';
 import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import type { PinStore } from './pinStore';
-import type { WatcherConnection } from '../../features/watcher/statusModel';
+import type { NotWatching, WatcherConnection } from '../../features/watcher/statusModel';
 import { PinTally, type TallyView } from '../../features/watcher/tally';
-import type { ReconcileOutcome } from '../../features/watcher/types';
+import type { ReconcileOutcome, WatcherProblem } from '../../features/watcher/types';
 import { PinnedWatcher } from '../../features/watcher/watcher';
 import { messageOf } from '../../core/errors';
 import { DisposableStore } from '../../platform/events';
@@ -34,7 +34,7 @@ export class WatcherService implements vscode.Disposable {
   readonly onDidChangeConnection = this.connectionEmitter.event;
   private watcher?: { instance: PinnedWatcher; platform: ActivePlatform; subscriptions: DisposableStore };
   private current?: WatchedPlatform;
-  private unavailable: WatcherConnection = { state: 'unavailable', reason: 'no platform is connected' };
+  private unavailable: WatcherConnection = { state: 'unavailable', why: { kind: 'noPlatform' } };
   private readonly emptyTally = new PinTally();
   private pinsOff: readonly string[] = [];
   private syncing: Promise<void> = Promise.resolve();
@@ -68,7 +68,7 @@ export class WatcherService implements vscode.Disposable {
   get tally(): TallyView {
     return this.watcher?.instance.tally ?? this.offTally();
   }
-  get problems(): readonly string[] {
+  get problems(): readonly WatcherProblem[] {
     return this.watcher?.instance.problems ?? [];
   }
 
@@ -98,7 +98,7 @@ export class WatcherService implements vscode.Disposable {
     if (status.kind !== 'ready') {
       this.current = status.kind === 'problem' && status.name ? { name: status.name } : undefined;
       await this.stop(
-        status.kind === 'problem' ? status.message : 'no platform is connected',
+        status.kind === 'problem' ? { kind: 'platformProblem', message: status.message } : { kind: 'noPlatform' },
         this.current ? this.pins.list(this.current.name) : [],
       );
       return;
@@ -107,11 +107,11 @@ export class WatcherService implements vscode.Disposable {
     const orgId = platform.resolved.orgId ?? orgFromApiKey(platform.resolved.apiKey);
     this.current = { name: platform.name, orgId };
     const ids = this.pins.list(platform.name);
-    if (this.watcher && this.watcher.platform !== platform) await this.stop('the platform changed');
-    if (ids.length === 0) return this.stop('nothing is pinned', []);
+    if (this.watcher && this.watcher.platform !== platform) await this.stop({ kind: 'platformChanged' });
+    if (ids.length === 0) return this.stop({ kind: 'nothingPinned' }, []);
     if (!this.watcher) {
       const leased = this.monitors.lease(platform);
-      if (!leased.ok) return this.stop(leased.reason, ids);
+      if (!leased.ok) return this.stop({ kind: 'noMonitor', detail: leased.reason }, ids);
       this.start(platform, leased.lease);
     }
     await this.watcher?.instance.setPins(ids);
@@ -133,10 +133,10 @@ export class WatcherService implements vscode.Disposable {
     this.log.for('watcher').info(`watching the pins of ${platform.name} as ${instance.appClientId}`);
   }
 
-  private async stop(reason: string, pinsOff: readonly string[] = []): Promise<void> {
+  private async stop(why: NotWatching, pinsOff: readonly string[] = []): Promise<void> {
     const w = this.watcher;
     this.watcher = undefined;
-    this.unavailable = { state: 'unavailable', reason };
+    this.unavailable = { state: 'unavailable', why };
     this.pinsOff = pinsOff;
     if (w) {
       w.subscriptions.dispose();

@@ -2,6 +2,7 @@
 // kinds shown) with setState so it survives a reload, and redraws the parts that changed.
 
 import type { EventKind } from '../../core/events/types';
+import type { Notice } from '../../shared/notices';
 import { columnEvents } from './model/columnEvents';
 import {
   assertNever,
@@ -10,7 +11,6 @@ import {
   type ColumnSnapshot,
   type ExportFormat,
   type FromView,
-  type Notice,
   type RangePreset,
   type TimelineSnapshot,
   type TimelineViewState,
@@ -34,11 +34,7 @@ export interface Bridge {
   setState(state: TimelineViewState): void;
 }
 
-const UNREADABLE: Notice = {
-  id: 'unreadable-events',
-  level: 'error',
-  text: 'The events sent to this page could not be read: use Reload.',
-};
+const UNREADABLE: Notice = { id: 'unreadable-events', level: 'error', kind: 'eventsUnreadable' };
 
 /** Relative ranges slide with the clock: redraw their figures this often. */
 const TICK_MS = 30_000;

@@ -1,7 +1,9 @@
 // The top of the panel: who, the current status, the figures of the visible range, counts by
 // cause (glyph + word), the flapping warning, the panel's notices and the log's loading progress.
 
-import type { LoadProgress, Notice, TimelineSubject } from '../../shared/protocol';
+import type { Notice } from '../../shared/notices';
+import type { LoadProgress, TimelineSubject } from '../../shared/protocol';
+import { noticeText } from './notices';
 import { plainText } from '../../core/text';
 import type { Figures } from './model/figures';
 import { MARK_CATEGORIES, type MarkCategory } from './model/dataset';
@@ -95,7 +97,7 @@ export class Header {
             { class: 'notice-level' },
             `${n.level === 'error' ? '✖' : n.level === 'warning' ? '⚠' : 'ℹ'} ${n.level}: `,
           ),
-          plainText(n.text, 600),
+          plainText(noticeText(n), 600),
         ),
       ),
     );

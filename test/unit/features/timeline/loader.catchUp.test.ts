@@ -7,6 +7,7 @@ import { PlatformRestClient } from '../../../../src/platform';
 import type { LogRequest } from '../../../../src/platform/rest/logs';
 import { TimelineLoader } from '../../../../src/features/timeline/loader';
 import { interruptionNotice } from '../../../../src/features/timeline/notices';
+import { noticeText } from '../../../../src/webview/timeline/notices';
 import { subjectOf } from '../../../../src/features/timeline/subject';
 import { startTestSandbox, type DeviceCredentials, type TestSandbox } from '../../../support/sandbox';
 
@@ -96,7 +97,7 @@ describe('features/timeline/loader: catching up after live updates were interrup
     assert.equal(loader.snapshot().status, 'disconnected', 'the record read again');
     assert.equal(logCalls, 0);
     assert.match(
-      interruptionNotice(12_000, false, false).text,
+      noticeText(interruptionNotice(12_000, false, false)),
       /^Live updates were interrupted for 12 s .*applications have no connection log\.$/,
     );
     loader.dispose();
@@ -104,12 +105,12 @@ describe('features/timeline/loader: catching up after live updates were interrup
 
   it('words the interruption while reading, after reading, and when the log could not be read', () => {
     assert.match(
-      interruptionNotice(90_000, true, undefined).text,
+      noticeText(interruptionNotice(90_000, true, undefined)),
       /interrupted for 1 min 30 s.*Reading what happened meanwhile/,
     );
     assert.equal(interruptionNotice(90_000, true, true).level, 'info');
     const failed = interruptionNotice(90_000, true, false);
     assert.equal(failed.level, 'warning');
-    assert.match(failed.text, /could not be read from the connection log: Reload to try again\.$/);
+    assert.match(noticeText(failed), /could not be read from the connection log: Reload to try again\.$/);
   });
 });

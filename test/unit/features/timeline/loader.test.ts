@@ -7,11 +7,15 @@ import { PlatformRestClient } from '../../../../src/platform';
 import type { TimelineSnapshot } from '../../../../src/shared/protocol';
 import { TimelineLoader } from '../../../../src/features/timeline/loader';
 import { subjectOf } from '../../../../src/features/timeline/subject';
+import type { Notice } from '../../../../src/shared/notices';
+import { noticeText } from '../../../../src/webview/timeline/notices';
 import { json, startFaultServer, type FaultServer } from '../../platform/support/faultServer';
 import { startTestSandbox, type DeviceCredentials, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
 
 const T = Date.UTC(2024, 0, 1, 12);
+/** A notice as the panel's page words it. */
+const textOf = (n: Notice | undefined) => (n ? noticeText(n) : '');
 const iso = (s: number) => new Date(T + s * 1000).toISOString();
 
 /** A device's log: `cycles` × (connect, timeout), then a bad-token attempt and a takeover. */
@@ -194,7 +198,7 @@ describe('features/timeline/loader against the sandbox', () => {
     const s = loader.snapshot();
     assert.equal(s.progress?.state, 'failed');
     assert.equal(s.progress?.canResume, false);
-    assert.match(s.notices.find((n) => n.id === 'log')?.text ?? '', /no connection log for this device \(404/);
+    assert.match(textOf(s.notices.find((n) => n.id === 'log')), /no connection log for this device \(404/);
   });
 
   it('reads only the state and live messages of an application, and says why', async () => {
@@ -212,7 +216,7 @@ describe('features/timeline/loader against the sandbox', () => {
     );
     const s = loader.snapshot();
     assert.equal(s.progress, undefined, 'no log is read');
-    assert.match(s.notices.find((n) => n.id === 'noLog')?.text ?? '', /Applications have no connection log/);
+    assert.match(textOf(s.notices.find((n) => n.id === 'noLog')), /Applications have no connection log/);
     await app.endAsync();
   });
 });
@@ -244,7 +248,7 @@ describe('features/timeline/loader against faults the sandbox does not produce',
     assert.equal(s.progress?.canResume, true);
     assert.equal(s.events.length, 40);
     assert.match(
-      s.notices.find((n) => n.id === 'log')?.text ?? '',
+      textOf(s.notices.find((n) => n.id === 'log')),
       /rate limit \(429\).*The 40 entries read before are shown/,
     );
     limited = false;
@@ -283,7 +287,7 @@ describe('features/timeline/loader against faults the sandbox does not produce',
       await loader.start();
       const s = loader.snapshot();
       assert.equal(s.events.length, body.length, 'every entry is kept');
-      const text = (id: string) => s.notices.find((n) => n.id === id)?.text ?? '';
+      const text = (id: string) => textOf(s.notices.find((n) => n.id === id));
       assert.match(
         text('malformed'),
         /1 without a timestamp, 1 with an unreadable timestamp, 1 with a message too long, cut to its first 4,096 characters, 1 that are not entries at all/,
@@ -307,7 +311,7 @@ describe('features/timeline/loader against faults the sandbox does not produce',
     const rest = restOf(server.apiUrl, 'a-tstorg-abcdefghij', 'token');
     const loader = new TimelineLoader(subjectOf('d:tstorg:t:d'), rest, () => undefined);
     await loader.start();
-    assert.match(loader.snapshot().notices.find((n) => n.id === 'empty')?.text ?? '', /no entries/);
+    assert.match(textOf(loader.snapshot().notices.find((n) => n.id === 'empty')), /no entries/);
     rest.dispose();
   });
 });

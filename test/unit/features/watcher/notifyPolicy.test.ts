@@ -1,9 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { Presence, type PresenceTransition } from '../../../../src/core/presence/presence';
-import { NotificationPolicy, notifyAllowed, readNotifyMode } from '../../../../src/features/watcher/notifyPolicy';
+import {
+  NotificationPolicy,
+  notifyAllowed,
+  readNotifyMode,
+  type WatcherNotice,
+} from '../../../../src/features/watcher/notifyPolicy';
+import { noticeWords } from '../../../../src/features/watcher/noticeWords';
 import { iso, sec } from '../../core/fixtures';
 
 const id = (d: string) => `d:org123:sensor:${d}`;
+/** A notice as the notifier shows it: its kind, level, words and client. */
+const asShown = (n: WatcherNotice | undefined) =>
+  n && {
+    kind: n.kind,
+    level: n.level,
+    text: noticeWords(n),
+    ...(n.kind === 'transition' ? { clientId: n.clientId } : {}),
+  };
 
 /** A client seen connected at 0 (retained), then fed live messages. */
 function client(d: string): { p: Presence; at: (action: string, s: number, code?: number) => PresenceTransition } {
@@ -35,7 +49,7 @@ describe('features/watcher/notifyPolicy', () => {
   it('tells a disconnect who and why, as a warning', () => {
     const { at } = client('sensor-7');
     const n = new NotificationPolicy().offer(at('Disconnect', 10, 160), true, sec(10));
-    assert.deepEqual(n, {
+    assert.deepEqual(asShown(n), {
       kind: 'transition',
       level: 'warning',
       text: 'sensor-7 disconnected: keep-alive timed out (network, code 160)',
@@ -46,7 +60,7 @@ describe('features/watcher/notifyPolicy', () => {
     const { at } = client('s');
     const n = new NotificationPolicy().offer(at('FailedConnect', 5, 180), true, sec(5));
     assert.equal(n?.level, 'warning');
-    assert.match(n?.text ?? '', /s failed to connect: not authorized/);
+    assert.match(asShown(n)?.text ?? '', /s failed to connect: not authorized/);
   });
   it('says nothing when not allowed, and nothing for the initial state', () => {
     const { at } = client('s');
@@ -67,7 +81,7 @@ describe('features/watcher/notifyPolicy', () => {
     assert.equal(policy.offer(quiet.at('Connect', 2), true, sec(2)), undefined);
     const told = client('told');
     assert.equal(policy.offer(told.at('Disconnect', 3, 91), true, sec(3))?.level, 'warning');
-    assert.deepEqual(policy.offer(told.at('Connect', 4), true, sec(4)), {
+    assert.deepEqual(asShown(policy.offer(told.at('Connect', 4), true, sec(4))), {
       kind: 'transition',
       level: 'info',
       text: 'told reconnected',
@@ -100,7 +114,7 @@ describe('features/watcher/notifyPolicy', () => {
     assert.equal(policy.poll(due - 1), undefined);
     const summary = policy.poll(due);
     assert.equal(summary?.kind, 'storm');
-    assert.match(summary?.text ?? '', /^4 changes in under a second: 4 disconnected — s4, s5, s6 and 1 more$/);
+    assert.match(asShown(summary)?.text ?? '', /^4 changes in under a second: 4 disconnected — s4, s5, s6 and 1 more$/);
     assert.deepEqual(summary?.kind === 'storm' && summary.clientIds, [id('s4'), id('s5'), id('s6'), id('s7')]);
     assert.equal(policy.flush(), undefined);
   });

@@ -75,7 +75,7 @@ describe('features/watcher/statusModel', () => {
     });
     assert.deepEqual([refused.kind, refused.background], ['refused', 'error']);
     assert.equal(
-      statusModel({ connection: { state: 'unavailable', reason: 'no token' }, tally: t, problems: 0 }).kind,
+      statusModel({ connection: { state: 'unavailable', why: { kind: 'noPlatform' } }, tally: t, problems: 0 }).kind,
       'stopped',
     );
     assert.equal(

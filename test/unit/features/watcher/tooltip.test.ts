@@ -64,7 +64,7 @@ describe('features/watcher/tooltip', () => {
     const md = tooltipMarkdown({
       connection: { state: 'connected', since: 0 },
       clients,
-      problems: ['refused [x](command:y)'],
+      problems: [{ kind: 'subscriptionRefused', topic: 'iot-2/type/t/id/d/mon', reason: 'refused [x](command:y)' }],
       now: 0,
     });
     assert.match(md, /and 5 more/);
@@ -77,7 +77,7 @@ describe('features/watcher/tooltip', () => {
         platformName: text,
         connection: { state: 'rejected', reason: text },
         clients: [{ clientId: text, status: 'unknown' }],
-        problems: [text],
+        problems: [{ kind: 'subscriptionRefused', topic: text, reason: text }],
         now: 0,
       });
       // Markup characters from devices arrive backslash-escaped (shown as text), never bare.

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { deviceMonitorTopic } from '../../../../src/core/ids';
-import { tooltipMarkdown } from '../../../../src/features/watcher/tooltip';
+import { problemWords, tooltipMarkdown } from '../../../../src/features/watcher/tooltip';
 import { connected } from '../../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
@@ -61,7 +61,9 @@ describe('features/watcher: bad input and failures', function () {
     );
     await waitFor('two unreadable payloads counted', () =>
       w!.watcher.problems.some((p) =>
-        /^2 unreadable monitor messages ignored; the last: payload of 1048576 bytes is larger than 16384/.test(p),
+        /^2 unreadable monitor messages ignored; the last: payload of 1048576 bytes is larger than 16384/.test(
+          problemWords(p),
+        ),
       ),
     );
     assert.equal(w.status().text, '$(plug) 1/2 $(warning)');
@@ -74,7 +76,9 @@ describe('features/watcher: bad input and failures', function () {
     await w.watcher.setPins([id('refused'), id('ok')]);
     await w.subscribed();
     await waitFor('the refusal shown', () =>
-      w!.watcher.problems.some((p) => p.includes('refused the subscription to iot-2/type/t/id/refused/mon')),
+      w!.watcher.problems.some((p) =>
+        problemWords(p).includes('refused the subscription to iot-2/type/t/id/refused/mon'),
+      ),
     );
     await broker.publish(
       deviceMonitorTopic('t', 'ok'),
@@ -156,7 +160,10 @@ describe('features/watcher: bad input and failures', function () {
         proxy.unblock();
         await waitFor(
           'the failure shown',
-          () => w!.watcher.problems.some((p) => /could not be checked for 2 pinned clients \(trying again\)/.test(p)),
+          () =>
+            w!.watcher.problems.some((p) =>
+              /could not be checked for 2 pinned clients \(trying again\)/.test(problemWords(p)),
+            ),
           { timeoutMs: 10000 },
         );
         assert.match(w.status().text, /\$\(warning\)$/);

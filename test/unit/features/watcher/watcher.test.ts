@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { statusModel } from '../../../../src/features/watcher/statusModel';
+import { noticeWords } from '../../../../src/features/watcher/noticeWords';
 import { closed, connected } from '../../../support/mqtt';
 import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
@@ -54,7 +55,10 @@ describe('features/watcher: the pinned-client watcher against the sandbox', func
       'the disconnect notice',
       (n) => n.kind === 'transition' && n.clientId === creds.clientId,
     );
-    assert.equal(notice.text, 'sensor-7 disconnected: the socket closed without an MQTT DISCONNECT (client, code 91)');
+    assert.equal(
+      noticeWords(notice),
+      'sensor-7 disconnected: the socket closed without an MQTT DISCONNECT (client, code 91)',
+    );
   });
 
   it("reports an administrator's disconnect (94), and the return quietly but told", async () => {
@@ -77,12 +81,12 @@ describe('features/watcher: the pinned-client watcher against the sandbox', func
     await closed(device);
     const drop = await w.notice(
       'the admin disconnect',
-      (n) => n.kind === 'transition' && /admin-7 disconnected/.test(n.text),
+      (n) => n.kind === 'transition' && /admin-7 disconnected/.test(noticeWords(n)),
     );
-    assert.equal(drop.text, 'admin-7 disconnected: closed by an administrator (server, code 94)');
+    assert.equal(noticeWords(drop), 'admin-7 disconnected: closed by an administrator (server, code 94)');
     await connected(sandbox.device(creds));
     const back = await w.notice('the return', (n) => n.kind === 'transition' && n.level === 'info');
-    assert.equal(back.text, 'admin-7 reconnected');
+    assert.equal(noticeWords(back), 'admin-7 reconnected');
     assert.equal(w.status().text, '$(plug) 1/1');
   });
 
@@ -97,7 +101,7 @@ describe('features/watcher: the pinned-client watcher against the sandbox', func
     assert.equal(failure.notify, 'alert');
     const notice = await w.notice('the failed-connect notice', (n) => n.kind === 'transition');
     assert.equal(notice.level, 'warning');
-    assert.match(notice.text, /^bad-token failed to connect: not authorized \(server, code 180\)$/);
+    assert.match(noticeWords(notice), /^bad-token failed to connect: not authorized \(server, code 180\)$/);
     // Never seen connected and failing: offline in the status bar.
     assert.equal(w.status().text, '$(debug-disconnect) 1 offline: bad-token');
   });

@@ -137,13 +137,13 @@ describe('platform REST client: calls on the wire', () => {
     assert.equal(page.entries.length, 6);
     assert.equal(page.flagged, 5);
     assert.equal(page.entries[0].time, Date.UTC(2020, 0, 1));
-    assert.equal(page.entries[0].problem, undefined);
-    assert.match(page.entries[1].problem ?? '', /no timestamp/);
-    assert.match(page.entries[2].problem ?? '', /unreadable timestamp "31\/12\/2019"/);
+    assert.equal(page.entries[0].problems, undefined);
+    assert.deepEqual(page.entries[1].problems, [{ kind: 'noTimestamp' }]);
+    assert.deepEqual(page.entries[2].problems, [{ kind: 'badTimestamp', timestamp: '31/12/2019' }]);
     assert.equal(page.entries[3].message.length, 4096);
-    assert.match(page.entries[3].problem ?? '', /cut/);
-    assert.match(page.entries[4].problem ?? '', /not an object/);
-    assert.match(page.entries[5].problem ?? '', /no message/);
+    assert.deepEqual(page.entries[3].problems, [{ kind: 'messageCut', length: huge.length }]);
+    assert.deepEqual(page.entries[4].problems, [{ kind: 'notObject' }]);
+    assert.deepEqual(page.entries[5].problems, [{ kind: 'noMessage' }]);
     rest.dispose();
   });
 
