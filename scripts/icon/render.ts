@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium } from 'playwright-core';
 import { projectRoot } from '../vscode-web/paths';
+import { messageOf } from '../../src/core/errors';
 
 async function main(): Promise<void> {
   const svg = fs.readFileSync(path.join(projectRoot, 'media', 'icon.svg'), 'utf8');
@@ -21,6 +22,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(messageOf(error));
   process.exit(1);
 });
