@@ -34,6 +34,22 @@ export const Command = {
 
 export type CommandId = (typeof Command)[keyof typeof Command];
 
+/**
+ * The mark of the extension's own callers (tree actions, notification buttons), passed last to the
+ * commands that change where a token goes (connectPlatform, selectPlatform, setCredentials). It is
+ * compared by identity: JSON, all a `command:` link can carry, cannot make it, and it is not given
+ * to other extensions. Without it, those commands ask the person before acting on an argument
+ * (views/commands/outsideCall.ts).
+ */
+export interface OwnCall {
+  readonly ownCall: 'iotConnectivity';
+}
+export const OWN_CALL: OwnCall = Object.freeze({ ownCall: 'iotConnectivity' as const });
+
+export function isOwnCall(value: unknown): value is OwnCall {
+  return value === OWN_CALL;
+}
+
 /** A client as commands take it: its id, a state record, or a tree row that carries one. */
 export type ClientArg = string | ClientState | { readonly state: ClientState };
 
@@ -71,9 +87,9 @@ export interface CommandSignatures {
   [Command.showDetails]: (client: ClientArg) => void;
   [Command.copyClientId]: (client: ClientArg) => void;
   [Command.showTimeline]: (client?: ClientArg) => void;
-  [Command.connectPlatform]: (platform?: ConnectArg) => ConnectOutcome;
-  [Command.selectPlatform]: (platformName?: string) => void;
-  [Command.setCredentials]: (platformName?: string) => void;
+  [Command.connectPlatform]: (platform?: ConnectArg, caller?: OwnCall) => ConnectOutcome;
+  [Command.selectPlatform]: (platformName?: string, caller?: OwnCall) => void;
+  [Command.setCredentials]: (platformName?: string, caller?: OwnCall) => void;
   [Command.removePlatform]: (platformName?: string) => void;
   [Command.enableClientState]: () => void;
   [Command.startLocalSandbox]: (options?: { readonly fleetSize?: number }) => StartedSandbox;

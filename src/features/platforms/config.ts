@@ -120,6 +120,34 @@ export function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+const DEFAULT_PORTS: Readonly<Record<string, string>> = {
+  'http:': '80',
+  'https:': '443',
+  'ws:': '80',
+  'wss:': '443',
+  'mqtt:': '1883',
+  'mqtts:': '8883',
+};
+const SECURE_SCHEMES = new Set(['https:', 'wss:', 'mqtts:']);
+
+/** `scheme://host:port` of a URL, lower case, the default port made explicit: where a token goes. */
+export function endpointOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    if (!u.hostname) return undefined;
+    const port = u.port || DEFAULT_PORTS[u.protocol];
+    return `${u.protocol}//${u.hostname.toLowerCase()}${port ? `:${port}` : ''}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an endpoint (endpointOf) uses TLS. */
+export function isSecureEndpoint(endpoint: string | undefined): boolean {
+  return endpoint !== undefined && SECURE_SCHEMES.has(endpoint.slice(0, endpoint.indexOf('//')));
+}
+
 /** The list with `config` in place of the entry of the same name (or appended). */
 export function withPlatform(list: readonly PlatformConfig[], config: PlatformConfig): PlatformConfig[] {
   const i = list.findIndex((p) => p.name === config.name);

@@ -8,6 +8,7 @@ import { messageOf } from '../../core/errors';
 import { plainText } from '../../core/text';
 import type { ClientsNode } from './node';
 import { ActionNode, ErrorNode } from './simpleNodes';
+import { OWN_CALL } from '../../shared/commands';
 
 export const FixCommand: Record<PlatformFix | 'retry' | 'enable' | 'settings', string> = {
   connect: 'iotConnectivity.connectPlatform',
@@ -58,7 +59,7 @@ export function errorNodes(
     case 'forbidden':
       return [
         item(api, vscode.l10n.t('Credentials refused')),
-        action(prefix, parent, 'setCredentials', [platformName]),
+        action(prefix, parent, 'setCredentials', [platformName, OWN_CALL]),
         action(prefix, parent, 'retry'),
       ];
     case 'featureDisabled':
@@ -95,6 +96,7 @@ export function problemNodes(message: string, fix: PlatformFix, platformName: st
   }[fix];
   return [
     new ErrorNode('platform/error', undefined, message, undefined, summary),
-    action('platform', undefined, fix, platformName ? [platformName] : []),
+    // OWN_CALL: the extension's own button, not asked about again (views/commands/outsideCall.ts).
+    action('platform', undefined, fix, platformName ? [platformName, OWN_CALL] : []),
   ];
 }

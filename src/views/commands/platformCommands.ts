@@ -1,4 +1,5 @@
-// "Select Platform…", "Set Credentials…" and "Remove Platform…".
+// "Select Platform…", "Set Credentials…" and "Remove Platform…". A platform named by an argument
+// from outside the extension is asked about first (outsideCall.ts); removing always is.
 import * as vscode from 'vscode';
 import { plainText } from '../../core/text';
 import { messageOf } from '../../core/errors';
@@ -7,18 +8,30 @@ import { readCaFile } from '../../features/platforms/caFile';
 import { hostOf, resolvePlatform, type PlatformConfig } from '../../features/platforms/config';
 import { createRestClient, type PlatformService } from '../../vscode/platforms/service';
 import { withUserProgress } from '../../vscode/progress';
-import { Command } from '../../shared/commands';
+import { Command, OWN_CALL } from '../../shared/commands';
 import { executeCommand } from '../../vscode/commands';
+import { confirmOutsideCall, destinationOf, destinationWords } from './outsideCall';
 
 export interface PlatformDeps {
   readonly platforms: PlatformService;
   readonly log: Log;
 }
 
-/** The platform named by the argument, or the one the person picks (none to pick from: connect). */
-async function choose(deps: PlatformDeps, arg: unknown, placeholder: string): Promise<PlatformConfig | undefined> {
+/** The platform the argument names (asked about when from outside), or the one the person picks (none to
+ *  pick from: connect). */
+async function choose(
+  deps: PlatformDeps,
+  arg: unknown,
+  placeholder: string,
+  outside?: { readonly caller: unknown; readonly question: (name: string) => string; readonly action: string },
+): Promise<PlatformConfig | undefined> {
   const list = deps.platforms.list();
   const named = typeof arg === 'string' ? list.find((p) => p.name === arg) : undefined;
+  if (named && outside) {
+    const { caller, question, action } = outside;
+    const asked = { question: question(plainText(named.name, 60)), where: destinationOf(named), action };
+    return (await confirmOutsideCall(caller, asked)) ? named : undefined;
+  }
   if (named) return named;
   if (list.length === 0) {
     await executeCommand(Command.connectPlatform);
@@ -37,16 +50,26 @@ async function choose(deps: PlatformDeps, arg: unknown, placeholder: string): Pr
   return (await vscode.window.showQuickPick(items, { placeHolder: placeholder }))?.platform;
 }
 
-export async function selectPlatform(deps: PlatformDeps, arg?: unknown): Promise<void> {
-  const picked = await choose(deps, arg, vscode.l10n.t('Which platform should the Clients view show?'));
+export async function selectPlatform(deps: PlatformDeps, arg?: unknown, caller?: unknown): Promise<void> {
+  const picked = await choose(deps, arg, vscode.l10n.t('Which platform should the Clients view show?'), {
+    caller,
+    question: (name) => vscode.l10n.t('Make "{0}" the active platform, and send its API key and token there?', name),
+    action: vscode.l10n.t('Select'),
+  });
   if (picked) await deps.platforms.select(picked.name);
 }
 
-export async function setCredentials(deps: PlatformDeps, arg?: unknown): Promise<void> {
+export async function setCredentials(deps: PlatformDeps, arg?: unknown, caller?: unknown): Promise<void> {
   const picked = await choose(
     deps,
     arg ?? deps.platforms.activeName(),
     vscode.l10n.t('Set the credentials of which platform?'),
+    // Without an argument it is the active platform's: nothing from outside chose it.
+    {
+      caller: arg === undefined ? OWN_CALL : caller,
+      question: (name) => vscode.l10n.t('Set the credentials of platform "{0}"? They will be sent there.', name),
+      action: vscode.l10n.t('Continue'),
+    },
   );
   if (!picked) return;
   const name = plainText(picked.name, 60);
@@ -106,7 +129,7 @@ export async function removePlatform(deps: PlatformDeps, arg?: unknown): Promise
   const remove = vscode.l10n.t('Remove');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Remove platform {0} and its stored token from this computer?', plainText(picked.name, 60)),
-    { modal: true },
+    { modal: true, detail: destinationWords(destinationOf(picked)) },
     remove,
   );
   if (answer === remove) await deps.platforms.remove(picked.name);

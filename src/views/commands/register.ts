@@ -64,9 +64,9 @@ export function generalCommands(
       await vscode.env.clipboard.writeText(needClient(arg).id);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Client ID copied.'), 3000);
     },
-    [Command.connectPlatform]: (arg) => connectPlatform({ platforms, log }, arg),
-    [Command.selectPlatform]: (arg) => selectPlatform({ platforms, log }, arg),
-    [Command.setCredentials]: (arg) => setCredentials({ platforms, log }, arg),
+    [Command.connectPlatform]: (arg, caller) => connectPlatform({ platforms, log }, arg, caller),
+    [Command.selectPlatform]: (arg, caller) => selectPlatform({ platforms, log }, arg, caller),
+    [Command.setCredentials]: (arg, caller) => setCredentials({ platforms, log }, arg, caller),
     [Command.removePlatform]: (arg) => removePlatform({ platforms, log }, arg),
     [Command.enableClientState]: () => enableClientState(platforms, refresh),
   };

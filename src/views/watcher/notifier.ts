@@ -7,7 +7,7 @@ import type { Log } from '../../vscode/log';
 import { transitionWords } from '../../core/presence/words';
 import { onSettingsChanged, settings } from '../../vscode/settings';
 import { Setting } from '../../vscode/settingKeys';
-import { Command } from '../../shared/commands';
+import { Command, OWN_CALL } from '../../shared/commands';
 import { missedAlerts, missedWords } from '../../features/watcher/missedWords';
 import { NotificationPolicy, notifyAllowed, type WatcherNotice } from '../../features/watcher/notifyPolicy';
 import { noticeWords } from '../../features/watcher/noticeWords';
@@ -96,7 +96,7 @@ export class WatcherNotifier implements vscode.Disposable {
       fix,
       showLog,
     );
-    if (choice === fix) await executeCommand(Command.setCredentials, this.service.platform?.name);
+    if (choice === fix) await executeCommand(Command.setCredentials, this.service.platform?.name, OWN_CALL);
     else if (choice === showLog) this.log.show();
   }
 

@@ -17,7 +17,7 @@ import {
   type PlatformConfig,
   type ResolvedPlatform,
 } from '../../features/platforms/config';
-import { tokenFits } from '../../features/platforms/tokenBinding';
+import { tokenFit } from '../../features/platforms/tokenBinding';
 import type { PlatformStatus } from '../../features/platforms/active';
 import { plainText } from '../../core/text';
 import { messageOf } from '../../core/errors';
@@ -136,15 +136,26 @@ export class PlatformService implements vscode.Disposable {
         fix: 'setCredentials',
       };
     }
-    if (!tokenFits(stored, resolved.platform)) {
+    const fit = tokenFit(stored, resolved.platform);
+    if (!fit.ok) {
       return {
         kind: 'problem',
         name,
-        message: vscode.l10n.t(
-          'The URLs of platform "{0}" changed since its token was stored; set its credentials again to send the ' +
-            'token to the new host.',
-          shown,
-        ),
+        message: fit.downgrade
+          ? vscode.l10n.t(
+              'Platform "{0}" now uses {1} without TLS, where its token was given for {2}: it would travel ' +
+                'unencrypted. Set its credentials again to send it there anyway.',
+              shown,
+              fit.now,
+              fit.was,
+            )
+          : vscode.l10n.t(
+              'The URLs of platform "{0}" changed since its token was stored ({1} → {2}); set its credentials ' +
+                'again to send the token to the new address.',
+              shown,
+              fit.was || '?',
+              fit.now,
+            ),
         fix: 'setCredentials',
       };
     }

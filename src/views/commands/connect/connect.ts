@@ -1,7 +1,7 @@
-// "Connect to Platform…": the steps (or a complete draft given as the argument, e.g. by "Start
-// Local Sandbox"), one real call under cancellable progress, then the token into secret storage,
-// the rest into user settings, and the platform made active. A failure says what failed and
-// offers to edit the same input again.
+// "Connect to Platform…": the steps (or a complete draft given as the argument), one real call
+// under cancellable progress, then the token into secret storage, the rest into user settings,
+// and the platform made active. A failure says what failed and offers to edit the same input
+// again. An argument from outside the extension is asked about first (outsideCall.ts).
 import * as vscode from 'vscode';
 import { plainText } from '../../../core/text';
 import { isCancellation } from '../../../vscode/cancellation';
@@ -16,17 +16,36 @@ import { executeCommand } from '../../../vscode/commands';
 import { runSteps } from '../multiStep';
 import { draftFromConfig, draftToConfig, readDraft, type ConnectDraft } from '../../../features/platforms/draft';
 import { firstConnectStep } from './steps';
+import { confirmOutsideCall, type OutsideQuestion } from '../outsideCall';
 
 export interface ConnectDeps {
   readonly platforms: PlatformService;
   readonly log: Log;
 }
 
-/** The argument: a platform's name (edit it), a draft (complete: no questions), or nothing. */
-export async function connectPlatform(deps: ConnectDeps, arg?: unknown): Promise<ConnectOutcome> {
+/** The argument: a platform's name (edit it), a draft (complete: no more questions), or nothing. */
+export async function connectPlatform(deps: ConnectDeps, arg?: unknown, caller?: unknown): Promise<ConnectOutcome> {
   const existing = typeof arg === 'string' ? deps.platforms.list().find((p) => p.name === arg) : undefined;
   const draft = existing ? draftFromConfig(existing) : readDraft(arg);
+  const given = Object.values(draft).some((v) => v !== undefined);
+  if (given && !(await confirmOutsideCall(caller, question(draft)))) {
+    return { ok: false, cancelled: true, message: vscode.l10n.t('Cancelled.') };
+  }
   return draftToConfig(draft) && !existing ? attempt(deps, draft) : ask(deps, draft);
+}
+
+function question(draft: ConnectDraft): OutsideQuestion {
+  const config = draftToConfig({ ...draft, token: draft.token ?? '-' });
+  const resolved = config ? resolvePlatform(config) : undefined;
+  const where = resolved?.ok ? resolved.platform : { apiUrl: draft.apiUrl, mqttUrl: draft.mqttUrl };
+  const name = plainText(draft.name ?? '', 60);
+  return {
+    question: draft.token
+      ? vscode.l10n.t('Connect to platform "{0}" and send it the API key and token given?', name)
+      : vscode.l10n.t('Edit platform "{0}" in Connect to Platform?', name),
+    where,
+    action: vscode.l10n.t('Connect'),
+  };
 }
 
 async function ask(deps: ConnectDeps, draft: ConnectDraft): Promise<ConnectOutcome> {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import {
+  endpointOf,
   hostOf,
   readPlatforms,
   resolvePlatform,
@@ -7,7 +8,6 @@ import {
   withoutPlatform,
   withPlatform,
 } from '../../../../src/features/platforms/config';
-import { bindToken, readStoredToken, tokenFits } from '../../../../src/features/platforms/tokenBinding';
 
 describe('vscode/platforms/config: platform entries of the settings', () => {
   it('keeps entries with a name and an API key and reports the rest', () => {
@@ -88,32 +88,14 @@ describe('vscode/platforms/config: platform entries of the settings', () => {
     assert.strictEqual(hostOf('https://EXAMPLE.com:8443/x'), 'example.com:8443');
     assert.strictEqual(hostOf('nonsense'), undefined);
   });
-});
-
-describe('vscode/platforms/tokenBinding: a token goes only to the hosts it was given for', () => {
-  const platform = {
-    name: 'p',
-    apiUrl: 'http://127.0.0.1:8080/api/v0002',
-    mqttUrl: 'mqtt://127.0.0.1:1883',
-    apiKey: 'k',
-    rejectUnauthorized: true,
-  };
-
-  it('fits the platform it was stored for', () => {
-    const stored = readStoredToken(JSON.stringify(bindToken('secret', platform)));
-    assert.deepStrictEqual(stored, { token: 'secret', apiHost: '127.0.0.1:8080', mqttHost: '127.0.0.1:1883' });
-    assert.strictEqual(tokenFits(stored, platform), true);
-  });
-
-  it('does not fit once either URL points elsewhere', () => {
-    const stored = bindToken('secret', platform);
-    assert.strictEqual(tokenFits(stored, { ...platform, apiUrl: 'http://evil.example/api/v0002' }), false);
-    assert.strictEqual(tokenFits(stored, { ...platform, mqttUrl: 'mqtt://evil.example:1883' }), false);
-  });
-
-  it('reads nothing from what is not a stored token', () => {
-    for (const text of [undefined, '', 'secret', '{"token":""}', '{"token":"x"}', '[1]', '{"token":5,"apiHost":"h"}']) {
-      assert.strictEqual(readStoredToken(text), undefined);
-    }
+  it('names an endpoint by scheme, host and port, the default port made explicit', () => {
+    assert.strictEqual(endpointOf('https://EXAMPLE.com/api/v0002'), 'https://example.com:443');
+    assert.strictEqual(endpointOf('https://example.com:443/x'), 'https://example.com:443');
+    assert.strictEqual(endpointOf('http://example.com'), 'http://example.com:80');
+    assert.strictEqual(endpointOf('mqtts://Example.com'), 'mqtts://example.com:8883');
+    assert.strictEqual(endpointOf('mqtt://example.com'), 'mqtt://example.com:1883');
+    assert.strictEqual(endpointOf('wss://example.com/mqtt'), 'wss://example.com:443');
+    assert.strictEqual(endpointOf('ws://[::1]:8083/mqtt'), 'ws://[::1]:8083');
+    assert.strictEqual(endpointOf('nonsense'), undefined);
   });
 });

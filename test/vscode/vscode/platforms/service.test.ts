@@ -1,21 +1,28 @@
 // Platforms and credentials in a real extension host: no platform → the welcome state; Connect
 // to Platform verifies with a real call and keeps the token out of settings; failures say what
-// failed; workspace settings cannot redirect the token.
+// failed; workspace settings cannot redirect the token, nor a downgrade to plain text. These tests
+// call the commands as a link would, so each asks first (views/commands/outsideCall.ts): the
+// capture agrees.
 import * as assert from 'assert';
 import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../../../src/extension';
 import { waitFor } from '../../../support/waitFor';
+import { captureMessages, type MessageCapture } from '../../support/messages';
 import { extensionApi, freshRoots, label, ready, removeAllPlatforms, useSandbox } from '../../views/clients/fixture';
 
 describe('Clients view: platforms and credentials', () => {
   let api: IotConnectivityApi;
+  let messages: MessageCapture;
   before(async () => {
     api = await extensionApi();
     await removeAllPlatforms(api);
+    messages = captureMessages();
+    messages.answer = (m) => (m.modal ? m.actions[0] : undefined);
   });
   after(async () => {
+    messages?.restore();
     await removeAllPlatforms(api);
   });
 
@@ -106,6 +113,33 @@ describe('Clients view: platforms and credentials', () => {
       );
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.file(path.join(folder, '.vscode')), { recursive: true });
+    }
+  });
+
+  it('refuses the stored token after a downgrade to plain text on the same host and port, saying why', async () => {
+    const r = ready();
+    const secure = { name: 'tls', apiUrl: r.apiUrl.replace(/^http:/, 'https:'), mqttUrl: r.mqttUrl, apiKey: r.apiKey };
+    await api.platforms.save(secure, r.apiToken);
+    try {
+      const config = vscode.workspace.getConfiguration('iotConnectivity');
+      const others = api.platforms.list().filter((p) => p.name !== 'tls');
+      // Edited by hand, or by settings sync: the same host and port, without TLS.
+      await config.update('platforms', [...others, { ...secure, apiUrl: r.apiUrl }], vscode.ConfigurationTarget.Global);
+      // Read again once the settings change is told; on a platform that ignores the scheme it stays ready.
+      const status = await waitFor(
+        'the stored token refused',
+        async () => {
+          const s = await api.platforms.status();
+          return s.kind === 'problem' ? s : undefined;
+        },
+        { timeoutMs: 5000 },
+      );
+      assert.strictEqual(status.kind, 'problem', 'the token would be sent in clear text');
+      assert.strictEqual(status.kind === 'problem' && status.fix, 'setCredentials');
+      assert.match(status.kind === 'problem' ? status.message : '', /without TLS.*unencrypted/);
+    } finally {
+      await api.platforms.remove('tls');
+      await api.platforms.select('sandbox');
     }
   });
 
