@@ -38,3 +38,33 @@ export function keepAliveHeld(seconds: number): string {
 export function keepAliveHoldReleased(): string {
   return 'Keep-alive hold released';
 }
+
+/** What an observed broker tells of a connect (platform-contract.md §7.2); the parts it does not tell are left out. */
+export interface ObservedConnectFacts {
+  clientIp?: string;
+  clientPort?: number;
+  keepAliveSeconds?: number;
+}
+
+/** `Connected: ClientID='{id}', ClientIP={ip}, ClientPort={port}, KeepAlive={k}` (platform-contract.md §7.2). */
+export function observedConnected(clientId: string, f: ObservedConnectFacts): string {
+  const parts = [`ClientID='${clientId}'`];
+  if (f.clientIp !== undefined) parts.push(`ClientIP=${f.clientIp}`);
+  if (f.clientPort !== undefined) parts.push(`ClientPort=${f.clientPort}`);
+  if (f.keepAliveSeconds !== undefined) parts.push(`KeepAlive=${f.keepAliveSeconds}`);
+  return `Connected: ${parts.join(', ')}`;
+}
+
+/** `Connect failed: ClientID='{id}', ClientIP={ip}`: an observed broker refused an attempt of a known id. */
+export function observedConnectFailed(clientId: string, clientIp: string | undefined): string {
+  return `Connect failed: ClientID='${clientId}'${clientIp !== undefined ? `, ClientIP=${clientIp}` : ''}`;
+}
+
+/**
+ * `Closed connection from {ip}. {sentence}.` with the §4.3 sentence of a close code, or the words of an observed broker
+ * when it gave no code; `Closed connection. …` when the address is not known.
+ */
+export function observedClosed(clientIp: string | undefined, closeCode: number | undefined, words: string): string {
+  const sentence = closeCode !== undefined ? closeReason(closeCode) : words.charAt(0).toUpperCase() + words.slice(1);
+  return `Closed connection${clientIp !== undefined ? ` from ${clientIp}` : ''}. ${sentence.replace(/\.$/, '')}.`;
+}

@@ -38,7 +38,11 @@ async function main(argv: string[]): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    log.info(`${signal}: closing every client with 93`);
+    log.info(
+      command.options.observe === undefined
+        ? `${signal}: closing every client with 93`
+        : `${signal}: stopping; the observed broker and its clients are left as they are`,
+    );
     sandbox.close().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -33,6 +33,10 @@ const spec = {
   'rate-limit': { type: 'string' },
   'state-lag-ms': { type: 'string' },
   'connect-timeout-ms': { type: 'string' },
+  'observe-mosquitto': { type: 'string' },
+  'observe-rabbitmq': { type: 'string' },
+  'observe-amqp': { type: 'string' },
+  'observe-ca': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,6 +69,15 @@ SIGINT or SIGTERM closes every client (close code 93) and exits 0.
   --state-lag-ms N     delay before changes show in the state API (default: 0)
   --connect-timeout-ms N  how long a new connection may take to send CONNECT before it is
                        closed with close code 164 (default: ${DEFAULT_CONNECT_TIMEOUT_MS})
+
+Observe a broker you run instead (platform-contract.md §7): the same REST API for its clients, and their
+monitor topics on the MQTT listener above, for applications only.
+  --observe-mosquitto URL  mqtt://[user:pass@]host:port or mqtts://…; the broker needs "log_dest topic"
+                       and its user may read $SYS/#
+  --observe-rabbitmq URL   its management API, http://user:pass@host:15672 or https://…
+  --observe-amqp URL       with --observe-rabbitmq: amqp://user:pass@host:5672 or amqps://… (plugins
+                       rabbitmq_management, rabbitmq_mqtt, rabbitmq_event_exchange; log.exchange = true)
+  --observe-ca FILE    CA certificate (PEM) for mqtts://, https:// or amqps://
   -h, --help           this text
 
 Ready line: {"event":"ready","org":…,"apiUrl":…,"mqttUrl":…,"mqttsUrl":…,"wsUrl":…,"wssUrl":…,
@@ -125,6 +138,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
       rateLimit: positiveNumber('rate-limit', values['rate-limit']),
       stateLagMs: integer('state-lag-ms', values['state-lag-ms']),
       connectTimeoutMs: integer('connect-timeout-ms', values['connect-timeout-ms']),
+      observe: {
+        mosquitto: values['observe-mosquitto'],
+        rabbitmq: values['observe-rabbitmq'],
+        amqp: values['observe-amqp'],
+        caFile: values['observe-ca'],
+      },
     }),
   };
 }

@@ -3,7 +3,6 @@
 
 import * as fs from 'node:fs';
 import { bootstrapCredentials } from './credentials';
-import { startBroker, type BrokerHandle } from './sources/sandbox/broker';
 import { API_BASE } from './http/handler';
 import { startApiServer, type ApiServer } from './http/server';
 import { stderrLogger, type Logger } from './log';
@@ -11,7 +10,9 @@ import { resolveOptions, type SandboxOptions, type SandboxOptionsInput } from '.
 import { openStore } from './persistence';
 import type { ReadyInfo } from '../core/readyInfo';
 import type { SandboxStore } from './store/store';
-import { sandboxSource } from './sources/sandbox/source';
+import { startObserving } from './sources/observed';
+import { startSandboxSide } from './sources/sandbox/start';
+import type { SourceSide } from './sources/side';
 import { ensureTlsMaterial } from './tls';
 
 export interface SandboxHandle {
@@ -43,7 +44,8 @@ export interface SandboxSeams {
 
 interface Parts {
   store?: SandboxStore;
-  broker?: BrokerHandle;
+  /** The server's own broker, or an observed broker's source with the monitor listener. */
+  side?: SourceSide;
   fleet?: Fleet;
   http?: ApiServer;
   https?: ApiServer;
@@ -54,7 +56,7 @@ interface Parts {
 /** The fleet stops acting first; then the broker, so clients (the simulated ones too) are told 93; the store last. */
 async function closeParts(p: Parts): Promise<void> {
   p.fleet?.stop?.();
-  await p.broker?.close();
+  await p.side?.close();
   await p.fleet?.close();
   await p.https?.close();
   await p.http?.close();
@@ -88,44 +90,43 @@ export async function startSandbox(
         })
       : undefined;
     parts.tlsTempDir = tls?.tempDir;
-    const brokerPorts = {
+    const ports = {
       mqtt: options.ports.mqtt,
       ws: options.ports.ws,
       ...(tls ? { mqtts: options.ports.mqtts, wss: options.ports.wss } : {}),
     };
-    const broker = (parts.broker = await startBroker({
-      org: options.org,
-      host: options.host,
-      store,
-      log: log.child('broker'),
-      ports: brokerPorts,
-      tls,
-      stateLagMs: options.stateLagMs,
-      connectTimeoutMs: options.connectTimeoutMs,
-    }));
-    const source = sandboxSource(
-      `mqtt://${urlHost(options.host)}:${broker.ports.mqtt}`,
-      started,
-      () => broker.connectedCount(),
-      () => broker.canHoldKeepAlive(),
-    );
+    const side = (parts.side = options.observe
+      ? await startObserving({ org: options.org, host: options.host, store, log, ports, tls, observe: options.observe })
+      : await startSandboxSide({
+          org: options.org,
+          host: options.host,
+          urlHost: urlHost(options.host),
+          store,
+          log,
+          ports,
+          tls,
+          stateLagMs: options.stateLagMs,
+          connectTimeoutMs: options.connectTimeoutMs,
+          started,
+        }));
     const api = (port: number, withTls?: { cert: string; key: string }) =>
       startApiServer({
         store,
         org: options.org,
         log,
         rateLimit: options.rateLimit,
-        admin: broker,
-        source,
+        admin: side.admin,
+        source: side.source,
         host: options.host,
         port,
         tls: withTls,
       });
     const http = (parts.http = await api(options.ports.http));
     const https = (parts.https = tls ? await api(options.ports.https, tls) : undefined);
-    const ready = readyInfo(options, broker, http, https, credentials, tls?.caFile ?? null);
+    const ready = readyInfo(options, side.ports, http, https, credentials, tls?.caFile ?? null);
     parts.fleet = await startFleet(options, seams, { ready, store, log });
-    log.info(`sandbox of organization ${options.org} ready: MQTT ${ready.mqttUrl}, REST ${ready.apiUrl}`);
+    const what = options.observe ? `observing a ${options.observe.kind}` : 'sandbox';
+    log.info(`${what} of organization ${options.org} ready: MQTT ${ready.mqttUrl}, REST ${ready.apiUrl}`);
     return { ready, store, close };
   } catch (err) {
     await close();
@@ -150,7 +151,7 @@ async function startFleet(
 
 function readyInfo(
   o: SandboxOptions,
-  broker: BrokerHandle,
+  ports: SourceSide['ports'],
   http: ApiServer,
   https: ApiServer | undefined,
   c: { apiKey: string; apiToken: string },
@@ -163,10 +164,10 @@ function readyInfo(
     event: 'ready',
     org: o.org,
     apiUrl: url('http', http.port, API_BASE) as string,
-    mqttUrl: url('mqtt', broker.ports.mqtt) as string,
-    mqttsUrl: url('mqtts', broker.ports.mqtts),
-    wsUrl: url('ws', broker.ports.ws, '/mqtt') as string,
-    wssUrl: url('wss', broker.ports.wss, '/mqtt'),
+    mqttUrl: url('mqtt', ports.mqtt) as string,
+    mqttsUrl: url('mqtts', ports.mqtts),
+    wsUrl: url('ws', ports.ws, '/mqtt') as string,
+    wssUrl: url('wss', ports.wss, '/mqtt'),
     httpsUrl: url('https', https?.port ?? null, API_BASE),
     apiKey: c.apiKey,
     apiToken: c.apiToken,

@@ -2,6 +2,7 @@
 // startSandbox() (tests, the extension's own sandbox launcher).
 
 import { API_KEY_PATTERN, isValidOrgId, orgFromApiKey } from '../core/ids';
+import { resolveObserve, type ObserveInput, type ObserveOptions } from './sources/observed/options';
 
 export interface SandboxPorts {
   mqtt: number;
@@ -33,11 +34,14 @@ export interface SandboxOptions {
   stateLagMs: number;
   /** How long a new connection may take to send its CONNECT before it is closed with 164. */
   connectTimeoutMs: number;
+  /** A broker to observe instead of running the server's own (platform-contract.md §7). */
+  observe?: ObserveOptions;
 }
 
-export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'ports' | 'simulate'>> & {
+export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'ports' | 'simulate' | 'observe'>> & {
   ports?: Partial<SandboxPorts>;
   simulate?: { clients: number; seed?: number };
+  observe?: ObserveInput | ObserveOptions;
 };
 
 export const DEFAULT_ORG = 'sandbx';
@@ -62,6 +66,15 @@ export class SandboxOptionError extends Error {}
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new SandboxOptionError(message);
+}
+
+function fail(message: string): never {
+  throw new SandboxOptionError(message);
+}
+
+function observeOf(input: ObserveInput | ObserveOptions | undefined): ObserveOptions | undefined {
+  if (input === undefined) return undefined;
+  return 'kind' in input ? input : resolveObserve(input, fail);
 }
 
 const isPort = (p: number) => Number.isInteger(p) && p >= 0 && p <= 65535;
@@ -89,6 +102,11 @@ export function resolveOptions(input: SandboxOptionsInput): SandboxOptions {
       '--api-token must be 8 to 128 printable characters without spaces',
     );
   }
+  const observe = observeOf(input.observe);
+  check(
+    observe === undefined || input.simulate === undefined,
+    "--simulate runs a simulated fleet on the server's own broker; an observed broker has clients of its own",
+  );
   if (input.simulate !== undefined) {
     const { clients, seed = DEFAULT_SEED } = input.simulate;
     check(
@@ -125,5 +143,6 @@ export function resolveOptions(input: SandboxOptionsInput): SandboxOptions {
     apiToken: input.apiToken,
     rateLimit: input.rateLimit,
     simulate: input.simulate && { clients: input.simulate.clients, seed: input.simulate.seed ?? DEFAULT_SEED },
+    ...(observe !== undefined ? { observe } : {}),
   };
 }

@@ -53,6 +53,19 @@ export class MonitorPublisher {
     this.publish(clientId, message, isApplication(clientId) ? 'clear' : 'retain');
   }
 
+  /**
+   * Puts a message back into the retained store without telling anyone (nobody is subscribed yet): what an observing
+   * server had published before it started again, so that a new subscriber gets every client's state at once (§4.1).
+   */
+  restore(clientId: string, message: MonitorMessage): void {
+    const topic = monitorTopicOfId(clientId);
+    if (this.stopped || Buffer.byteLength(topic, 'utf8') > MAX_TOPIC_BYTES) return;
+    const payload = Buffer.from(JSON.stringify(message), 'utf8');
+    this.retainedStore()
+      .storeRetained({ cmd: 'publish', topic, payload, qos: 0, retain: true, dup: false })
+      .catch((err: unknown) => this.log.error(`could not restore the retained message on ${topic}: ${String(err)}`));
+  }
+
   private publish(clientId: string, message: MonitorMessage, retained: 'retain' | 'live' | 'clear'): void {
     if (this.stopped) return;
     const topic = monitorTopicOfId(clientId);

@@ -249,7 +249,7 @@ export class SandboxStore {
    * know what happened while it was away, until the broker tells it again.
    */
   carryStates(): void {
-    this.commit({ op: 'state.carry' });
+    if (this.states.rows.some((r) => r.wire.observed === 'live')) this.commit({ op: 'state.carry' });
   }
 
   // --- connection logs (platform-contract.md §3, §7.2)
