@@ -15,6 +15,7 @@ import { parseStartArgs, START_HELP, type StartOptions } from './options';
 import { preferredOrFree } from './ports';
 import { startPaths, writeProfile } from './profile';
 import { startFleetSandbox } from './sandbox';
+import { writeSampleProject } from './sample';
 import { reportReady, say, shown } from './report';
 import { messageOf } from '../../src/core/errors';
 
@@ -50,6 +51,7 @@ async function run(o: StartOptions, running: Running): Promise<number> {
   running.sandbox = await startFleetSandboxLogged(o, paths.sandboxData);
   const { ready } = running.sandbox;
   writeProfile(paths, ready);
+  await writeSampleProject(paths.workspace, ready, o.dataDir);
   const env = { [BOOTSTRAP_ENV]: paths.bootstrapFile };
   if (code) {
     say(`opening the desktop VS Code (${code}) with its own profile in ${shown(paths.userDataDir)}`);

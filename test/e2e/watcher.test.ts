@@ -111,6 +111,11 @@ describe('UI: the pinned-client watcher in a real VS Code', function () {
       (await notice.locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter(Boolean),
       ['Show Timeline', 'Unpin'],
     );
+    // The Clients view's badge counts the offline pin, on the activity bar's IoT Connectivity entry.
+    const badge = wb.page.locator(
+      '.part.activitybar .action-item:has(a[aria-label^="IoT Connectivity"]) .badge-content',
+    );
+    await wb.ui.waitUntil('the badge to count one offline', async () => (await badge.innerText()).trim() === '1');
     await statusItem().hover();
     await wb.ui.waitVisible(
       wb.page.locator('.monaco-hover', { hasText: 'closed by an administrator' }),
