@@ -4,11 +4,14 @@
 // and code-server's postinstall fetches from GitHub, so its steps are replayed by hand.
 // Idempotent: a marker holds what was installed.
 //   node scripts/install-vscode.js [--force]
+// IOTC_VSCODE=minimum installs the oldest VS Code that engines.vscode claims instead
+// (code-server.json's `minimum`, in a folder of its own).
 const fs = require('fs');
 const path = require('path');
 const { checkPrerequisites } = require('./install/prerequisites');
 const { createStepRunner } = require('./install/steps');
-const config = require('./code-server.json');
+const all = require('./code-server.json');
+const config = process.env.IOTC_VSCODE === 'minimum' ? all.minimum : all;
 
 const root = path.resolve(__dirname, '..');
 const cacheDir = path.join(root, config.cacheDir);
@@ -40,9 +43,12 @@ async function install() {
   // Without a package.json here npm would walk up and install into the project itself.
   fs.writeFileSync(path.join(cacheDir, 'package.json'), '{ "private": true }\n');
   const step = createStepRunner(path.join(cacheDir, 'install.log'));
-  const npm = (args, cwd, env) => step.run('npm', [...args, '--no-audit', '--no-fund'], cwd, env);
+  // VS Code 1.90's own dependencies have peer ranges that today's npm refuses: `npmArgs` (code-server.json).
+  const npm = (args, cwd, env) =>
+    step.run('npm', [...args, '--no-audit', '--no-fund', ...(config.npmArgs ?? [])], cwd, env);
   // Local Node headers (no download), no prompts, and node-gyp compiling on every core.
-  const nativeEnv = { npm_config_nodedir: '/usr', npm_config_yes: 'true', JOBS: 'max' };
+  // `nativeEnv` (code-server.json): VS Code 1.90's older native modules need -fpermissive with Node 20's headers.
+  const nativeEnv = { npm_config_nodedir: '/usr', npm_config_yes: 'true', JOBS: 'max', ...config.nativeEnv };
 
   await step.named('code-server package (scripts skipped)', () =>
     npm(['install', `code-server@${config.version}`, '--ignore-scripts', '--no-save'], cacheDir),

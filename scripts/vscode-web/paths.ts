@@ -1,8 +1,12 @@
 // Where things are: the project root (found from this file, wherever the bundle lands),
-// the code-server install of scripts/install-vscode.js, and Debian's Chromium.
+// the code-server install of scripts/install-vscode.js (IOTC_VSCODE=minimum: the oldest one),
+// and Debian's Chromium.
 import * as fs from 'fs';
 import * as path from 'path';
-import config from '../code-server.json';
+import all from '../code-server.json';
+
+/** IOTC_VSCODE=minimum: the oldest VS Code that engines.vscode claims (scripts/install-vscode.js). */
+const config = process.env.IOTC_VSCODE === 'minimum' ? all.minimum : all;
 
 function findProjectRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
@@ -29,7 +33,8 @@ export const screenshotsDir = path.join(projectRoot, 'test-results', 'screenshot
 export function checkInstalled(): void {
   if (!fs.existsSync(codeServerEntry)) {
     throw new Error(
-      `code-server ${config.version} is not installed in ${config.cacheDir}: run \`npm run vscode:install\``,
+      `code-server ${config.version} is not installed in ${config.cacheDir}: run ` +
+        `\`${config === all ? '' : 'IOTC_VSCODE=minimum '}npm run vscode:install\``,
     );
   }
   if (!fs.existsSync(chromiumPath)) {

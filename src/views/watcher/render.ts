@@ -15,7 +15,7 @@ const FRAME_MS = 100;
 export interface RenderTargets {
   readonly statusBar: WatcherStatusBar;
   readonly group: PinnedGroupNode;
-  readonly provider: Pick<ClientsTreeProvider, 'nodeChanged' | 'scheduleRefresh'>;
+  readonly provider: Pick<ClientsTreeProvider, 'nodeChanged'>;
   readonly view: Pick<vscode.TreeView<ClientsNode>, 'badge'>;
 }
 
@@ -56,15 +56,13 @@ export class WatcherRender implements vscode.Disposable {
   private render(): void {
     this.last = Date.now();
     const { statusBar, group, provider, view } = this.targets;
-    const wasVisible = group.visible;
     const frame = takeFrame(this.service);
     group.frame = frame;
     statusBar.update(frame);
     const badge = badgeOf(frame);
     if (badge?.value !== view.badge?.value) view.badge = badge;
-    // The group appears or goes: the roots change; else only its subtree.
-    if (wasVisible !== group.visible) provider.scheduleRefresh();
-    else if (group.visible) provider.nodeChanged(group);
+    // Only its subtree: the group comes and goes with the pins, whose change refreshes the roots.
+    if (group.visible) provider.nodeChanged(group);
     this.renderedEmitter.fire(frame);
   }
 

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import manifest from '../../../package.json';
+import codeServer from '../../../scripts/code-server.json';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const vsce = require('@vscode/vsce') as { listFiles(o: { cwd: string; packageManager: number }): Promise<string[]> };
@@ -54,6 +55,11 @@ describe('package page (package.json, .vscodeignore, README)', () => {
     assert.ok(!manifest.categories.includes('Debuggers'), 'it debugs nothing');
     assert.ok(manifest.keywords.length > 0 && manifest.keywords.length <= 30, 'vsce takes up to 30 keywords');
     assert.ok(manifest.keywords.includes('mqtt'));
+  });
+
+  it('claims the oldest VS Code the extension-host tests run on (npm run test:vscode:min)', () => {
+    assert.strictEqual(manifest.engines.vscode, `^${codeServer.minimum.vscodeVersion}.0`);
+    assert.match(manifest.scripts.test, /npm run test:vscode:min/);
   });
 
   it('ships the icon, the documents and every image the README shows', async function () {
