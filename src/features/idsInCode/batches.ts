@@ -40,6 +40,10 @@ export interface ListOutcome {
   readonly leftOver: readonly string[];
 }
 
+/** Pages one listing reads at most: whatever totals a platform claims, the ids still missing after them are
+ *  read one by one. */
+export const MAX_LISTING_PAGES = 20;
+
 /** Pages of a listing until every wished-for id is found, the listing ends, or paging stops paying. */
 export async function runListing(
   rest: LookupRest,
@@ -51,7 +55,7 @@ export async function runListing(
   const records: ClientState[] = [];
   let bookmark: string | undefined;
   let read = 0;
-  for (;;) {
+  for (let pages = 1; ; pages++) {
     const page = await call(() =>
       rest.listClientStates({ query: job.query, limit: STATE_PAGE_MAX, sort: ['id'], bookmark }, signal),
     );
@@ -67,6 +71,6 @@ export async function runListing(
     }
     const pagesLeft =
       page.totalRows !== undefined ? Math.ceil(Math.max(0, page.totalRows - read) / STATE_PAGE_MAX) : Infinity;
-    if (pagesLeft >= missing.size) return { records, absent: [], leftOver: [...missing] };
+    if (pagesLeft >= missing.size || pages >= MAX_LISTING_PAGES) return { records, absent: [], leftOver: [...missing] };
   }
 }

@@ -13,6 +13,7 @@ import { silentLog, type PlatformLog } from '../log';
 import { toPlatformError } from './failures';
 import { PACING_WINDOW_MS, type ResolvedRestOptions } from './options';
 import { Pacer, type PacerSlot } from './pacer';
+import type { PageBudget } from './paging';
 import { redactor, secretForms, type Redactor } from './redact';
 import { retryDelayMs, retryReason, type FailedAttempt } from './retryPolicy';
 
@@ -47,6 +48,8 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export class Transport {
   readonly host: string;
+  /** What one loop over pages may read (paging.ts). */
+  readonly pageBudget: PageBudget;
   readonly redact: Redactor;
   private readonly axios: AxiosInstance;
   private readonly pacer: Pacer;
@@ -55,6 +58,7 @@ export class Transport {
 
   constructor(private readonly options: ResolvedRestOptions) {
     this.host = options.host;
+    this.pageBudget = options.pageBudget;
     this.log = options.log ?? silentLog;
     this.redact = redactor(secretForms(options.apiKey, options.apiToken));
     this.pacer = new Pacer(options.callsPerSecond, PACING_WINDOW_MS);

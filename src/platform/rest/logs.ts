@@ -6,6 +6,7 @@ import { LOG_LIMIT_MAX, LOG_LIMIT_MIN, LOG_OFFSET_MAX } from '../../core/limits'
 import { parseInstant, toIso } from '../../core/time';
 import { PlatformError } from '../errors';
 import type { Transport } from './http';
+import { PageGuard } from './paging';
 import { quote } from './text';
 
 export interface LogRequest {
@@ -84,7 +85,8 @@ export async function getConnectionLog(t: Transport, request: LogRequest, signal
 }
 
 /**
- * The log from the newest entry back, a page at a time, as far as the API reaches (offset 1000).
+ * The log from the newest entry back, a page at a time, as far as the API reaches (offset 1000), within the
+ * client's time budget (paging.ts).
  * Entries written while it streams shift the offsets: the caller merges pages without duplicates.
  */
 export async function* streamConnectionLog(
@@ -93,8 +95,9 @@ export async function* streamConnectionLog(
   signal?: AbortSignal,
 ): AsyncGenerator<LogPage> {
   const limit = request.limit ?? LOG_LIMIT_MAX;
+  const guard = new PageGuard(t.host, `the connection log of ${quote(request.deviceId)}`, t.pageBudget, signal);
   for (let offset = 0; offset <= LOG_OFFSET_MAX; offset += limit) {
-    const page = await getConnectionLog(t, { ...request, limit, offset }, signal);
+    const page = await guard.page((pageSignal) => getConnectionLog(t, { ...request, limit, offset }, pageSignal));
     yield page;
     if (page.entries.length < limit) return;
   }

@@ -4,6 +4,7 @@ import { API_CALLS_PER_SECOND } from '../../core/limits';
 import type { BackoffOptions } from '../backoff';
 import { PlatformError } from '../errors';
 import type { PlatformLog } from '../log';
+import { DEFAULT_PAGE_BUDGET, type PageBudget } from './paging';
 import type { ProxySettings } from '../proxy/agents';
 
 export interface RestClientOptions {
@@ -27,11 +28,14 @@ export interface RestClientOptions {
   readonly backoff?: BackoffOptions;
   /** VS Code's proxy settings (platform/proxy); none: direct. */
   readonly proxy?: ProxySettings;
+  /** What one loop over pages may read: default 200 pages in 60 s (paging.ts). */
+  readonly pageBudget?: Partial<PageBudget>;
   readonly log?: PlatformLog;
 }
 
-export type ResolvedRestOptions = Required<Omit<RestClientOptions, 'ca' | 'log' | 'proxy'>> &
+export type ResolvedRestOptions = Required<Omit<RestClientOptions, 'ca' | 'log' | 'proxy' | 'pageBudget'>> &
   Pick<RestClientOptions, 'ca' | 'log' | 'proxy'> & {
+    readonly pageBudget: PageBudget;
     /** The API base URL without a trailing slash, always ending in `/api/v0002`. */
     readonly baseUrl: string;
     /** `host:port`, for messages. */
@@ -63,6 +67,7 @@ export function resolveRestOptions(options: RestClientOptions): ResolvedRestOpti
     maxRetries: options.maxRetries ?? 3,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
     backoff: options.backoff ?? { initialMs: 300, maxMs: 5_000 },
+    pageBudget: { ...DEFAULT_PAGE_BUDGET, ...options.pageBudget },
   };
 }
 

@@ -4,6 +4,7 @@
 import { deviceClientId } from '../../core/ids';
 import { PlatformError } from '../errors';
 import type { Transport } from './http';
+import { PageGuard } from './paging';
 import { isUsableSegment, pathSegment, quote } from './text';
 
 export interface DeviceType {
@@ -26,17 +27,16 @@ export interface CreatedDevice extends Device {
 
 const TYPES = '/device/types';
 
+/** Every device type, page after page: within the client's page budget (paging.ts), cancellable by `signal`. */
 export async function listDeviceTypes(t: Transport, signal?: AbortSignal): Promise<DeviceType[]> {
   const types: DeviceType[] = [];
   const seen = new Set<string>();
+  const guard = new PageGuard(t.host, 'device types', t.pageBudget, signal);
   let bookmark: string | undefined;
   do {
-    const { body } = await t.send({
-      method: 'GET',
-      path: TYPES,
-      params: bookmark ? { _bookmark: bookmark } : {},
-      signal,
-    });
+    const { body } = await guard.page((pageSignal) =>
+      t.send({ method: 'GET', path: TYPES, params: bookmark ? { _bookmark: bookmark } : {}, signal: pageSignal }),
+    );
     const results = Array.isArray(body) ? body : objectOf(body).results;
     if (!Array.isArray(results)) throw malformed(t, 'the list of device types');
     for (const item of results) {

@@ -5,6 +5,7 @@ import { STATE_PAGE_MAX } from '../../core/limits';
 import { STATE_QUERY_PARAMS, type StateQuery, type StateSortField } from '../../core/query';
 import { isPlatformError, PlatformError } from '../errors';
 import type { Transport } from './http';
+import { PageGuard } from './paging';
 import { isUsableSegment, pathSegment, quote } from './text';
 
 export type StateSort = StateSortField | `-${StateSortField}`;
@@ -54,16 +55,18 @@ export async function listClientStates(
   return readStatePage(body, t.host);
 }
 
-/** Every page of a query, first to last. Stops early when the caller breaks out of the loop. */
+/** Every page of a query, first to last, within the client's page budget (paging.ts). Stops early when the
+ *  caller breaks out of the loop or `signal` fires. */
 export async function* allClientStates(
   t: Transport,
   request: StatePageRequest = {},
   signal?: AbortSignal,
 ): AsyncGenerator<ClientStatePage> {
+  const guard = new PageGuard(t.host, 'client states', t.pageBudget, signal);
   const seen = new Set<string>();
   let bookmark = request.bookmark;
   for (;;) {
-    const page = await listClientStates(t, { ...request, bookmark }, signal);
+    const page = await guard.page((pageSignal) => listClientStates(t, { ...request, bookmark }, pageSignal));
     yield page;
     if (page.bookmark === undefined || page.records.length + page.skipped === 0) return;
     if (seen.has(page.bookmark)) {

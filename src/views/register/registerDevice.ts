@@ -45,9 +45,9 @@ async function askTarget(platform: ActivePlatform, arg: unknown): Promise<Target
     return { typeId: given.typeId, deviceId: given.deviceId, newType: true };
   }
   const title = vscode.l10n.t('Register Device on {0}', plainText(platform.name, 60));
-  const types = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading device types…') },
-    () => platform.rest.listDeviceTypes(),
+  // Cancellable: a platform may page for long (the REST client stops it after its page budget).
+  const types = await withUserProgress(vscode.l10n.t('Reading device types…'), (signal) =>
+    platform.rest.listDeviceTypes(signal),
   );
   const create = { label: vscode.l10n.t('$(add) New Device Type…'), typeId: undefined };
   const items = [

@@ -5,8 +5,8 @@ import type * as http from 'http';
 import { apiError, json, startFaultServer, type FaultServer } from '../../unit/platform/support/faultServer';
 import { startFaultBroker, type FaultBroker } from '../../unit/platform/support/faultBroker';
 
-/** A route's answer: status and JSON body. */
-export type Answer = readonly [status: number, body: unknown];
+/** A route's answer: status and JSON body; or a function of the request's index that gives one. */
+export type Answer = readonly [status: number, body: unknown] | ((index: number) => readonly [number, unknown]);
 
 export interface HostilePlatform {
   readonly api: FaultServer;
@@ -24,9 +24,10 @@ const DEFAULTS: [string, Answer][] = [
 
 export async function startHostilePlatform(): Promise<HostilePlatform> {
   const routes = new Map<string, Answer>(DEFAULTS);
-  const api = await startFaultServer((req: http.IncomingMessage, res: http.ServerResponse) => {
+  const api = await startFaultServer((req: http.IncomingMessage, res: http.ServerResponse, index: number) => {
     const path = (req.url ?? '').split('?')[0].replace(/^\/api\/v0002/, '');
-    const answer = routes.get(`${req.method} ${path}`);
+    const route = routes.get(`${req.method} ${path}`);
+    const answer = typeof route === 'function' ? route(index) : route;
     if (answer) json(res, answer[0], answer[1]);
     else json(res, 404, apiError('CUDAP0404E', `no resource ${path}`));
   });

@@ -11,6 +11,7 @@ import { ID_PART_PATTERN } from '../../../core/ids';
 import { parseTimeInput, readRelative, relativeWords } from '../../../core/timeInput';
 import type { PlatformRestClient } from '../../../platform/rest/client';
 import { quickPickText } from '../../../core/quickPickText';
+import { withUserProgress } from '../../../vscode/progress';
 
 export type Field = keyof StateQuery;
 export const FIELDS: readonly Field[] = [
@@ -107,7 +108,10 @@ async function choices(field: Field, rest: PlatformRestClient | undefined): Prom
     ];
   }
   if (field === 'deviceType') {
-    const types = rest ? await rest.listDeviceTypes().catch(() => []) : [];
+    // Cancellable; cancelled or failed, the value is typed instead.
+    const read = (r: PlatformRestClient) =>
+      withUserProgress(vscode.l10n.t('Reading device types…'), (signal) => r.listDeviceTypes(signal));
+    const types = rest ? await read(rest).catch(() => []) : [];
     return [ANY(), ...types.slice(0, 200).map((t) => ({ label: quickPickText(t.id, 40), value: t.id })), other];
   }
   return [ANY(), other];
