@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { projectRoot } from '../../scripts/vscode-web/paths';
+import { projectRoot, screenshotsDir } from '../../scripts/vscode-web/paths';
 import { waitFor } from '../support/waitFor';
 
 const RUNNER = path.join(projectRoot, 'out', 'scripts', 'start', 'main.js');
@@ -96,6 +96,17 @@ describe('npm start (the runner in a real run, headless)', function () {
       );
       assert.ok(!output.includes(apiToken), 'npm start never prints the token');
       assert.match(sandboxLog(), /SIGTERM: closing every client with 93/, 'the sandbox was stopped with one SIGTERM');
+      // Its workspace is the sample device project, with the connection of its device in .env.
+      const workspace = path.join(dataDir, 'workspace');
+      for (const file of ['device.js', 'package.json', '.vscode/launch.json', '.env']) {
+        assert.ok(fs.existsSync(path.join(workspace, file)), `${file} in the workspace`);
+      }
+      assert.match(
+        fs.readFileSync(path.join(workspace, '.env'), 'utf8'),
+        /^IOT_CLIENT_ID=d:\w+:sample:sample-device-1$/m,
+      );
+      fs.mkdirSync(screenshotsDir, { recursive: true });
+      fs.copyFileSync(path.join(dataDir, 'check.png'), path.join(screenshotsDir, 'npm-start-first-screen.png'));
     },
   );
 
