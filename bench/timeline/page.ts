@@ -1,6 +1,7 @@
 // The timeline's real webview bundle (dist/webview/timeline.js) and stylesheet in headless
 // Chromium, outside VS Code: a stand-in for acquireVsCodeApi records what the page posts, and
-// snapshots are handed to it as the host would. For benchmarks and looking at the page.
+// snapshots are handed to it as the host would. For benchmarks and looking at the page; without
+// the bundle (`app: false`), a blank page to time what reaches it.
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
@@ -58,6 +59,8 @@ export interface TimelinePage {
   send(message: ToView): Promise<number>;
   /** The same, with the CPU time the page spent on it. */
   sendMeasured(message: ToView): Promise<Handled>;
+  /** Runs `work` (which resolves with its wall time in ms) and adds the page's CPU time it took. */
+  measured(work: () => Promise<number>): Promise<Handled>;
   close(): Promise<void>;
 }
 
@@ -72,9 +75,10 @@ export interface Handled {
 }
 
 export async function openTimelinePage(
-  options: { width?: number; height?: number; state?: unknown } = {},
+  options: { width?: number; height?: number; state?: unknown; app?: boolean } = {},
 ): Promise<TimelinePage> {
-  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`node esbuild.js\` first`);
+  const app = options.app ?? true;
+  if (app && !fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`node esbuild.js\` first`);
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -107,14 +111,16 @@ export async function openTimelinePage(
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const booting = performance.now();
-    await page.addScriptTag({ path: BUNDLE });
+    if (app) await page.addScriptTag({ path: BUNDLE });
     const bootMs = performance.now() - booting;
+    const measured = (work: () => Promise<number>) => measure(cdp, work);
     return {
       page,
       bootMs,
       posted: () => page.evaluate(() => (globalThis as unknown as PageGlobals).posted as FromView[]),
-      send: async (message) => (await sendMeasured(page, cdp, message)).wallMs,
-      sendMeasured: (message) => sendMeasured(page, cdp, message),
+      send: async (message) => (await sendMeasured(page, measured, message)).wallMs,
+      sendMeasured: (message) => sendMeasured(page, measured, message),
+      measured,
       close: () => browser.close(),
     };
   } catch (err) {
@@ -123,23 +129,29 @@ export async function openTimelinePage(
   }
 }
 
-async function sendMeasured(page: Page, cdp: CDPSession, message: ToView): Promise<Handled> {
+async function sendMeasured(page: Page, measured: TimelinePage['measured'], message: ToView): Promise<Handled> {
   // The message reaches the page first; then it is posted to the page itself, so that it
   // arrives as VS Code delivers it (postMessage, structured clone) and that is timed.
   await page.evaluate((m) => {
     (globalThis as unknown as PageGlobals).next = m;
   }, message);
+  return measured(() =>
+    page.evaluate(async () => {
+      const w = globalThis as unknown as PageGlobals;
+      const start = performance.now();
+      const handled = new Promise<void>((resolve) => w.addEventListener('message', () => resolve(), { once: true }));
+      w.postMessage(w.next, '*');
+      await handled;
+      // Until the frame with the change has been laid out and painted.
+      await new Promise<void>((resolve) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve())));
+      return performance.now() - start;
+    }),
+  );
+}
+
+async function measure(cdp: CDPSession, work: () => Promise<number>): Promise<Handled> {
   const before = await cpuMs(cdp);
-  const wallMs = await page.evaluate(async () => {
-    const w = globalThis as unknown as PageGlobals;
-    const start = performance.now();
-    const handled = new Promise<void>((resolve) => w.addEventListener('message', () => resolve(), { once: true }));
-    w.postMessage(w.next, '*');
-    await handled;
-    // Until the frame with the change has been laid out and painted.
-    await new Promise<void>((resolve) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve())));
-    return performance.now() - start;
-  });
+  const wallMs = await work();
   const after = await cpuMs(cdp);
   return { wallMs, threadCpuMs: after.thread - before.thread, processCpuMs: after.process - before.process };
 }

@@ -1,7 +1,6 @@
 // What a message costs the extension host on its way to a webview: VS Code (1.57+) JSON-encodes
 // it, typed arrays taken out and moved as binary buffers (extHostWebviewMessaging's
 // serializeWebviewMessage). Measured the same way here, so the two encodings compare fairly.
-import type { ToView } from '../../src/shared/protocol';
 
 export interface WireCost {
   /** Time to JSON-encode the message, buffers taken out (ms). */
@@ -12,7 +11,7 @@ export interface WireCost {
   readonly bufferBytes: number;
 }
 
-export function wireCost(message: ToView): WireCost {
+export function wireCost(message: object): WireCost {
   let bufferBytes = 0;
   const started = performance.now();
   const json = JSON.stringify(message, (_key, value: unknown) => {

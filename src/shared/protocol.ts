@@ -10,7 +10,7 @@ import { encodeEvents, type EventColumns } from './eventColumns';
 import type { Notice } from './notices';
 
 /** Bumped when a message changes shape; a webview of another version asks to be reloaded. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The panel's view type: the serializer restores panels of this type after a reload. */
 export const TIMELINE_VIEW_TYPE = 'iotConnectivity.timeline';
@@ -66,10 +66,8 @@ export interface ColumnSnapshot extends Omit<TimelineSnapshot, 'events'> {
 export type ExportFormat = 'csv' | 'json';
 
 export type ToView =
-  /** Events as objects: fine for a few; `columns` is for any number. */
-  | { readonly type: 'snapshot'; readonly snapshot: TimelineSnapshot }
+  /** The events travel in columns, however many (bench/timeline/render.bench.ts compares them with objects). */
   | { readonly type: 'columns'; readonly snapshot: ColumnSnapshot }
-  | { readonly type: 'progress'; readonly progress: LoadProgress }
   | { readonly type: 'reply'; readonly requestId: number; readonly ok: boolean; readonly message: string };
 
 export type FromView =

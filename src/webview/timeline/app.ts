@@ -115,15 +115,8 @@ export class App {
 
   receive(message: ToView): void {
     switch (message.type) {
-      case 'snapshot':
-        this.revision = undefined;
-        this.onSnapshot(message.snapshot);
-        break;
       case 'columns':
         this.onColumns(message.snapshot);
-        break;
-      case 'progress':
-        this.header.setProgress(message.progress);
         break;
       case 'reply':
         this.toolbar.status.textContent = message.message;
