@@ -1,14 +1,8 @@
 // One place that turns whatever a source says about a close (a code, a reason text that varies,
 // an initiator, an MQTT 5 reason code) into a CloseDetail and a cause (platform-contract.md §4.3, §6).
 
-import {
-  closeCodeInText,
-  closeCodeInfo,
-  closeCodeInfoForText,
-  mqtt5ReasonName,
-  CloseCode,
-  type DisconnectInitiator,
-} from '../closeCodes';
+import { closeCodeInfo, mqtt5ReasonName, CloseCode, type DisconnectInitiator } from '../closeCodes';
+import { closeCodeInText, closeCodeInfoForText } from '../closeCodeText';
 import { plainText } from '../text';
 import type { CloseDetail, DisconnectCause } from './types';
 

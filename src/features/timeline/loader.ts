@@ -1,33 +1,21 @@
 // Everything a timeline shows, gathered and merged (no `vscode` import, so it is tested in plain
 // mocha against the real sandbox): the state record, the connection log a page at a time from the
 // newest (the first page is shown at once; older ones stream in, can be stopped and continued),
-// and live monitor messages. Log entries are classified all together on every page, so pairs
-// split across pages still pair; a page shifted by new entries adds no duplicates. After the live
-// feed was interrupted, catchUp() reads the record and the newest entries again.
+// and live monitor messages. The log's entries are kept by LogEntries (logEntries.ts): classified
+// together, so pairs split across pages still pair; a page shifted by new entries adds no
+// duplicates. After the live feed was interrupted, catchUp() reads the record and the newest
+// entries again.
 
 import type { ClientState, ConnectionStatus } from '../../core/clientState';
-import {
-  eventFromMonitor,
-  eventsFromLog,
-  eventsFromState,
-  mergeEvents,
-  type ConnectivityEvent,
-} from '../../core/events';
+import { eventFromMonitor, eventsFromState, mergeEvents, type ConnectivityEvent } from '../../core/events';
 import { LOG_LIMIT_MAX, LOG_OFFSET_MAX } from '../../core/limits';
 import type { MonitorMessage } from '../../core/monitor';
-import { SKEW_TOLERANCE_MS } from '../../core/timeWords';
 import { isPlatformError } from '../../platform/errors';
-import type { LogEntry, LogEntryProblem, LogPage, LogRequest } from '../../platform/rest/logs';
+import type { LogPage, LogRequest } from '../../platform/rest/logs';
 import type { Notice, NoticeId } from '../../shared/notices';
 import type { LoadProgress, TimelineSnapshot, TimelineSubject } from '../../shared/protocol';
-import {
-  applicationNotice,
-  entryNotices,
-  logFailureNotice,
-  stateFailureNotice,
-  unknownIdNotice,
-  type EntryStats,
-} from './notices';
+import { LogEntries } from './logEntries';
+import { applicationNotice, entryNotices, logFailureNotice, stateFailureNotice, unknownIdNotice } from './notices';
 import type { LogAddress, ParsedSubject } from './subject';
 
 /** The calls a timeline makes (PlatformRestClient has them). */
@@ -38,18 +26,8 @@ export interface TimelineSource {
 
 export const MAX_PAGES = Math.floor(LOG_OFFSET_MAX / LOG_LIMIT_MAX) + 1;
 
-type Counting = { -readonly [K in keyof EntryStats]: EntryStats[K] };
-
-interface RawEntry {
-  readonly message: string;
-  readonly timestamp?: string;
-}
-
 export class TimelineLoader {
-  private entries: RawEntry[] = [];
-  private seen = new Set<string>();
-  private stats: EntryStats = emptyStats();
-  private logEvents: ConnectivityEvent[] = [];
+  private readonly log: LogEntries;
   private monitorEvents: ConnectivityEvent[] = [];
   private stateEvents: ConnectivityEvent[] = [];
   private merged: readonly ConnectivityEvent[] = [];
@@ -57,8 +35,6 @@ export class TimelineLoader {
   private readonly notices = new Map<NoticeId, Notice>();
   private progress?: LoadProgress;
   private nextOffset = 0;
-  /** Time of the last dated entry read, in the API's order (newest first). */
-  private lastTime?: number;
   private controller?: AbortController;
   private catchingUp?: AbortController;
   private running?: Promise<void>;
@@ -77,6 +53,7 @@ export class TimelineLoader {
     const { subject } = parsed;
     this.subject = subject;
     this.logAddress = parsed.logAddress;
+    this.log = new LogEntries(clock);
     if (!subject.hasLog) {
       this.notices.set('noLog', subject.kind === 'unknown' ? unknownIdNotice() : applicationNotice());
     }
@@ -90,22 +67,6 @@ export class TimelineLoader {
     const log = this.subject.hasLog ? this.readLog(controller.signal) : Promise.resolve();
     this.running = Promise.all([state, log]).then(() => undefined);
     return this.running;
-  }
-
-  /** Reads everything again from scratch (live events are kept). */
-  reload(): Promise<void> {
-    this.stop();
-    this.entries = [];
-    this.seen = new Set();
-    this.stats = emptyStats();
-    this.logEvents = [];
-    this.nextOffset = 0;
-    this.lastTime = undefined;
-    this.progress = undefined;
-    const read = ['log', 'state', 'empty', 'malformed', 'order', 'skew', 'unknown'] as const;
-    for (const id of read) this.notices.delete(id);
-    this.remerge();
-    return this.start();
   }
 
   /** Stops reading older pages; what was read stays. */
@@ -156,7 +117,7 @@ export class TimelineLoader {
   }
 
   snapshot(): TimelineSnapshot {
-    const derived = entryNotices(this.stats, this.progress?.state === 'done', this.subject.hasLog);
+    const derived = entryNotices(this.log.stats, this.progress?.state === 'done', this.subject.hasLog);
     const notices = [...this.notices.values(), ...derived];
     return {
       subject: this.subject,
@@ -201,7 +162,8 @@ export class TimelineLoader {
         const page = await this.source.getConnectionLog({ ...address, limit, offset: this.nextOffset }, signal);
         if (this.disposed || signal.aborted) return;
         this.nextOffset += limit;
-        this.addPage(page);
+        this.log.addPage(page);
+        this.remerge();
         if (page.entries.length < limit) break;
         if (this.nextOffset <= LOG_OFFSET_MAX) this.setProgress('loading', true);
       }
@@ -213,7 +175,7 @@ export class TimelineLoader {
         return;
       }
       const notFound = isPlatformError(error, 'notFound');
-      this.notices.set('log', logFailureNotice(error, this.entries.length));
+      this.notices.set('log', logFailureNotice(error, this.log.size));
       this.setProgress('failed', !notFound);
     }
   }
@@ -226,67 +188,26 @@ export class TimelineLoader {
       for (let offset = 0; offset <= LOG_OFFSET_MAX; offset += LOG_LIMIT_MAX) {
         const page = await this.source.getConnectionLog({ ...address, limit: LOG_LIMIT_MAX, offset }, signal);
         if (this.disposed || signal.aborted) return false;
-        const s = { ...this.stats };
-        const fresh = this.unseen(page, s);
         // Newer than everything read: they go first, as the API lists them.
-        this.entries = [...fresh.map(rawOf), ...this.entries];
-        if (this.progress) this.progress = { ...this.progress, entries: this.entries.length };
-        this.classify(s);
-        if (fresh.length < page.entries.length || page.entries.length < LOG_LIMIT_MAX) return true;
+        const fresh = this.log.addNewest(page);
+        if (this.progress) this.progress = { ...this.progress, entries: this.log.size };
+        this.remerge();
+        if (fresh < page.entries.length || page.entries.length < LOG_LIMIT_MAX) return true;
       }
       return true;
     } catch (error) {
       if (this.disposed || signal.aborted || isPlatformError(error, 'cancelled')) return false;
-      this.notices.set('log', logFailureNotice(error, this.entries.length));
+      this.notices.set('log', logFailureNotice(error, this.log.size));
       this.changed();
       return false;
     }
-  }
-
-  private addPage(page: LogPage): void {
-    let previousTime = this.lastTime;
-    const s = { ...this.stats };
-    for (const entry of this.unseen(page, s)) {
-      this.entries.push(rawOf(entry));
-      if (entry.time === undefined) continue;
-      if (previousTime !== undefined && entry.time > previousTime) s.outOfOrder++;
-      previousTime = entry.time;
-    }
-    this.lastTime = previousTime;
-    this.classify(s);
-  }
-
-  /** The page's entries not read before, counted into `s` (odd ones, ones dated ahead). */
-  private unseen(page: LogPage, s: Counting): LogEntry[] {
-    const now = this.clock();
-    return page.entries.filter((entry) => {
-      const key = `${entry.timestamp ?? ''}\u0000${entry.message}`;
-      if (this.seen.has(key)) return false;
-      this.seen.add(key);
-      s.entries++;
-      const has = (kind: LogEntryProblem['kind']) => entry.problems?.some((p) => p.kind === kind) === true;
-      if (has('notObject')) s.notObject++;
-      else if (has('noTimestamp')) s.noTimestamp++;
-      else if (has('badTimestamp')) s.badTimestamp++;
-      if (has('messageCut')) s.cut++;
-      if (entry.time !== undefined && entry.time - now > SKEW_TOLERANCE_MS) {
-        [s.future, s.maxLeadMs] = [s.future + 1, Math.max(s.maxLeadMs, entry.time - now)];
-      }
-      return true;
-    });
-  }
-
-  private classify(s: EntryStats): void {
-    this.logEvents = eventsFromLog(this.entries);
-    this.stats = { ...s, unknownLines: this.logEvents.filter((e) => e.kind === 'other').length };
-    this.remerge();
   }
 
   private setProgress(state: LoadProgress['state'], canResume: boolean): void {
     const pages = Math.min(MAX_PAGES, this.nextOffset / LOG_LIMIT_MAX);
     this.progress = {
       state,
-      entries: this.entries.length,
+      entries: this.log.size,
       pages,
       maxPages: MAX_PAGES,
       canResume: canResume && this.nextOffset <= LOG_OFFSET_MAX,
@@ -307,27 +228,7 @@ export class TimelineLoader {
 
   private remerge(): void {
     // The log is the fullest account; live messages add what happened since; the record last.
-    this.merged = mergeEvents([this.logEvents, this.monitorEvents, this.stateEvents]);
+    this.merged = mergeEvents([this.log.events, this.monitorEvents, this.stateEvents]);
     this.changed();
   }
-}
-
-function rawOf(entry: LogEntry): RawEntry {
-  return entry.timestamp !== undefined
-    ? { message: entry.message, timestamp: entry.timestamp }
-    : { message: entry.message };
-}
-
-function emptyStats(): EntryStats {
-  return {
-    entries: 0,
-    noTimestamp: 0,
-    badTimestamp: 0,
-    cut: 0,
-    notObject: 0,
-    outOfOrder: 0,
-    future: 0,
-    maxLeadMs: 0,
-    unknownLines: 0,
-  };
 }

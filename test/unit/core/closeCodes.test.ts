@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CLOSE_CODES, closeCodeInText, closeCodeInfoForText } from '../../../src/core/closeCodes';
+import { CLOSE_CODES } from '../../../src/core/closeCodes';
+import { closeCodeInText, closeCodeInfoForText } from '../../../src/core/closeCodeText';
 import { HOSTILE_STRINGS } from './hostile';
 
 describe('core/closeCodes: reading reason text', () => {

@@ -1,22 +1,15 @@
-// The timeline's loading pipeline against the real sandbox over HTTP on loopback (and a loopback
-// fault server for what the sandbox never sends): first page at once, older pages after, state,
-// live messages merged without duplicates, stop/continue, 404, 429 mid-stream, malformed entries.
+// The timeline's loading pipeline against the real sandbox over HTTP on loopback: first page at
+// once, older pages after, state, live messages merged without duplicates, stop/continue, 404, an
+// application's record only. What the sandbox never sends: loader.faults.test.ts.
 import * as assert from 'node:assert/strict';
 import { closedConnection, tokenAuthFailed, tokenAuthSucceeded } from '../../../../src/core/connectionLog';
-import { PlatformRestClient } from '../../../../src/platform';
+import type { PlatformRestClient } from '../../../../src/platform';
 import type { TimelineSnapshot } from '../../../../src/shared/protocol';
 import { TimelineLoader } from '../../../../src/features/timeline/loader';
 import { subjectOf } from '../../../../src/features/timeline/subject';
-import type { Notice } from '../../../../src/shared/notices';
-import { noticeText } from '../../../../src/webview/timeline/notices';
-import { json, startFaultServer, type FaultServer } from '../../platform/support/faultServer';
 import { startTestSandbox, type DeviceCredentials, type TestSandbox } from '../../../support/sandbox';
 import { waitFor } from '../../../support/waitFor';
-
-const T = Date.UTC(2024, 0, 1, 12);
-/** A notice as the panel's page words it. */
-const textOf = (n: Notice | undefined) => (n ? noticeText(n) : '');
-const iso = (s: number) => new Date(T + s * 1000).toISOString();
+import { iso, restOf, textOf } from './support';
 
 /** A device's log: `cycles` × (connect, timeout), then a bad-token attempt and a takeover. */
 function seedLog(sb: TestSandbox, d: DeviceCredentials, cycles: number): number {
@@ -43,15 +36,6 @@ function seedLog(sb: TestSandbox, d: DeviceCredentials, cycles: number): number 
   return cycles * 2 + 5;
 }
 
-function restOf(
-  apiUrl: string,
-  apiKey: string,
-  apiToken: string,
-  extra: Partial<ConstructorParameters<typeof PlatformRestClient>[0]> = {},
-): PlatformRestClient {
-  return new PlatformRestClient({ apiUrl, apiKey, apiToken, ...extra });
-}
-
 function recorder(): { snapshots: TimelineSnapshot[]; loader?: TimelineLoader; changed: () => void } {
   const r: { snapshots: TimelineSnapshot[]; loader?: TimelineLoader; changed: () => void } = {
     snapshots: [],
@@ -63,6 +47,13 @@ function recorder(): { snapshots: TimelineSnapshot[]; loader?: TimelineLoader; c
 describe('features/timeline/loader against the sandbox', () => {
   let sb: TestSandbox;
   let rest: PlatformRestClient;
+  /** What the panel's Reload does: the loader disposed, a fresh one for the same client started. */
+  const reloaded = async (old: TimelineLoader) => {
+    old.dispose();
+    const loader = new TimelineLoader(subjectOf(old.subject.clientId), rest, () => undefined);
+    await loader.start();
+    return loader;
+  };
   before(async () => {
     sb = await startTestSandbox();
     rest = restOf(sb.ready.apiUrl, sb.ready.apiKey, sb.ready.apiToken);
@@ -127,11 +118,11 @@ describe('features/timeline/loader against the sandbox', () => {
     const d = sb.registerDevice('sensor', 'real-1');
     const device = sb.device(d);
     await waitFor('the device to connect', () => device.connected, { timeoutMs: 5000 });
-    const loader = new TimelineLoader(subjectOf(d.clientId), rest, () => undefined);
+    let loader = new TimelineLoader(subjectOf(d.clientId), rest, () => undefined);
     await waitFor(
       'the state record to say connected',
       async () => {
-        await loader.reload();
+        loader = await reloaded(loader);
         return loader.snapshot().status === 'connected';
       },
       { timeoutMs: 5000, intervalMs: 100 },
@@ -205,11 +196,11 @@ describe('features/timeline/loader against the sandbox', () => {
     const app = sb.app('viewer');
     await waitFor('the app to connect', () => app.connected, { timeoutMs: 5000 });
     const clientId = `a:${sb.ready.org}:viewer`;
-    const loader = new TimelineLoader(subjectOf(clientId), rest, () => undefined);
+    let loader = new TimelineLoader(subjectOf(clientId), rest, () => undefined);
     await waitFor(
       'the state record',
       async () => {
-        await loader.reload();
+        loader = await reloaded(loader);
         return loader.snapshot().status === 'connected';
       },
       { timeoutMs: 5000, intervalMs: 100 },
@@ -218,100 +209,5 @@ describe('features/timeline/loader against the sandbox', () => {
     assert.equal(s.progress, undefined, 'no log is read');
     assert.match(textOf(s.notices.find((n) => n.id === 'noLog')), /Applications have no connection log/);
     await app.endAsync();
-  });
-});
-
-describe('features/timeline/loader against faults the sandbox does not produce', () => {
-  let server: FaultServer | undefined;
-  afterEach(async () => server?.close());
-
-  it('keeps what it read when a 429 outlasts the wait, and continues later', async () => {
-    let limited = true;
-    server = await startFaultServer((req, res) => {
-      const url = new URL(req.url ?? '', 'http://x');
-      if (url.pathname.includes('clientconnectionstates')) {
-        return json(res, 404, { message: 'CUDCS0404E: not found', exception: { id: 'CUDCS0404E', properties: [] } });
-      }
-      const offset = Number(url.searchParams.get('offset'));
-      if (offset >= 40 && limited) return json(res, 429, { message: 'slow down' }, { 'retry-after': '3600' });
-      const entries = Array.from({ length: offset >= 60 ? 5 : 20 }, (_, i) => ({
-        message: closedConnection('10.0.0.1', 160),
-        timestamp: iso(100_000 - offset - i),
-      }));
-      json(res, 200, entries);
-    });
-    const rest = restOf(server.apiUrl, 'a-tstorg-abcdefghij', 'token', { maxRetryAfterMs: 100 });
-    const loader = new TimelineLoader(subjectOf('d:tstorg:t:d'), rest, () => undefined);
-    await loader.start();
-    let s = loader.snapshot();
-    assert.equal(s.progress?.state, 'failed');
-    assert.equal(s.progress?.canResume, true);
-    assert.equal(s.events.length, 40);
-    assert.match(
-      textOf(s.notices.find((n) => n.id === 'log')),
-      /rate limit \(429\).*The 40 entries read before are shown/,
-    );
-    limited = false;
-    await loader.resume();
-    s = loader.snapshot();
-    assert.equal(s.progress?.state, 'done');
-    assert.equal(s.events.length, 65);
-    assert.equal(
-      s.notices.find((n) => n.id === 'log'),
-      undefined,
-    );
-    rest.dispose();
-  });
-
-  it(
-    'renders what it can of malformed, out-of-order and clock-skewed entries, and says what it could ' + 'not',
-    async () => {
-      const future = new Date(Date.now() + 3_600_000).toISOString();
-      const body = [
-        { message: 'Closed connection from 10.0.0.1. The connection timed out.', timestamp: iso(100) },
-        {
-          message: "Token auth succeeded: ClientID='d:tstorg:t:d', " + '' + '' + 'ClientIP=10.0.0.1',
-          timestamp: iso(200),
-        }, // out of order
-        { message: 'no timestamp at all' },
-        { message: 'a bad date', timestamp: '2024-13-45T99:00:00Z' },
-        { message: `<img src=x onerror=alert(1)></script>${'x'.repeat(1024 * 1024)}`, timestamp: iso(50) },
-        'not an entry',
-        { message: 'from the future', timestamp: future },
-      ];
-      server = await startFaultServer((req, res) =>
-        req.url?.includes('logs') ? json(res, 200, body) : json(res, 404, {}),
-      );
-      const rest = restOf(server.apiUrl, 'a-tstorg-abcdefghij', 'token');
-      const loader = new TimelineLoader(subjectOf('d:tstorg:t:d'), rest, () => undefined);
-      await loader.start();
-      const s = loader.snapshot();
-      assert.equal(s.events.length, body.length, 'every entry is kept');
-      const text = (id: string) => textOf(s.notices.find((n) => n.id === id));
-      assert.match(
-        text('malformed'),
-        /1 without a timestamp, 1 with an unreadable timestamp, 1 with a message too long, cut to its first 4,096 characters, 1 that are not entries at all/,
-      );
-      // The 200 s entry after the 100 s one, and the future one after the 50 s one (newest first expected).
-      assert.match(text('order'), /^2 log entries were out of time order/);
-      assert.match(
-        text('skew'),
-        /^1 entry is dated up to 59 min \d+ s in the future|^1 entry is dated up to 1 h in the future/,
-      );
-      const huge = s.events.find((e) => e.kind === 'other' && e.raw.startsWith('<img'));
-      assert.ok(huge && huge.kind === 'other' && huge.raw.length <= 4096, 'the 1 MB message is cut, kept as text');
-      rest.dispose();
-    },
-  );
-
-  it('says the log is empty when it is', async () => {
-    server = await startFaultServer((req, res) =>
-      req.url?.includes('logs') ? json(res, 200, []) : json(res, 404, {}),
-    );
-    const rest = restOf(server.apiUrl, 'a-tstorg-abcdefghij', 'token');
-    const loader = new TimelineLoader(subjectOf('d:tstorg:t:d'), rest, () => undefined);
-    await loader.start();
-    assert.match(textOf(loader.snapshot().notices.find((n) => n.id === 'empty')), /no entries/);
-    rest.dispose();
   });
 });
