@@ -18,6 +18,7 @@ import {
   failedRecord,
 } from './records';
 import { forLog } from '../../http/logText';
+import { messageOf } from '../../../core/errors';
 
 export class ObservedRecorder {
   /** The connection each client id is connected through now, as far as this server has seen ('' = not named). */
@@ -117,7 +118,7 @@ export class ObservedRecorder {
     try {
       op();
     } catch (err) {
-      this.log.error(`could not record ${forLog(clientId)}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.error(`could not record ${forLog(clientId)}: ${messageOf(err)}`);
     }
   }
 }
