@@ -86,23 +86,30 @@ describe('features/idsInCode/lookups against the sandbox', function () {
   });
 
   it('keeps to its pace, below the platform’s limit: no window of 1 s with more calls, no 429', async () => {
-    const { rest, calls, dispose } = recordedRest(sb);
-    const lookups = new ClientLookups(rest, { callsPerSecond: 5 });
-    // Ids of twelve different types: each needs a call of its own.
-    const ids = Array.from({ length: 12 }, (_, i) => `d:${sb.ready.org}:type${i}:dev`);
-    const started = Date.now();
-    lookups.want(ids);
-    await settled(lookups, ids, 15_000);
-    assert.strictEqual(calls.length, 12);
-    assert.ok(busiestWindow(calls) <= 5, `${busiestWindow(calls)} calls within one second`);
-    assert.ok(Date.now() - started >= 1_000, 'twelve calls at five a second take more than a second');
-    assert.deepStrictEqual(
-      sb.lines.filter((l) => / → 429 /.test(l)),
-      [],
-    );
-    assert.ok(ids.every((id) => lookups.peek(id)?.kind === 'notFound'));
-    lookups.dispose();
-    dispose();
+    // A sandbox of its own: the shared one's bucket may still be short of the calls the tests
+    // before this one made, and the claim is about this pace against a full 10 calls/s.
+    const own = await startTestSandbox({ rateLimit: 10 });
+    try {
+      const { rest, calls, dispose } = recordedRest(own);
+      const lookups = new ClientLookups(rest, { callsPerSecond: 5 });
+      // Ids of twelve different types: each needs a call of its own.
+      const ids = Array.from({ length: 12 }, (_, i) => `d:${own.ready.org}:type${i}:dev`);
+      const started = Date.now();
+      lookups.want(ids);
+      await settled(lookups, ids, 15_000);
+      assert.strictEqual(calls.length, 12);
+      assert.ok(busiestWindow(calls) <= 5, `${busiestWindow(calls)} calls within one second`);
+      assert.ok(Date.now() - started >= 1_000, 'twelve calls at five a second take more than a second');
+      assert.deepStrictEqual(
+        own.lines.filter((l) => / → 429 /.test(l)),
+        [],
+      );
+      assert.ok(ids.every((id) => lookups.peek(id)?.kind === 'notFound'));
+      lookups.dispose();
+      dispose();
+    } finally {
+      await own.close();
+    }
   });
 
   it('says unreachable when the platform is down, and keeps showing a record found before', async () => {
