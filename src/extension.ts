@@ -5,6 +5,7 @@ import { QueryState } from './views/clients/queryState';
 import { clientsViewCommands, registerClientsView } from './views/clients/register';
 import { ClientActions } from './views/commands/clientActions';
 import { generalCommands } from './views/commands/register';
+import { registerDebug } from './views/debug/register';
 import { deviceRegistrationCommands } from './views/register/register';
 import { localSandboxCommands, registerLocalSandbox } from './views/sandbox/register';
 import { registerTimeline, timelineCommands } from './views/timeline/register';
@@ -24,6 +25,8 @@ export interface IotConnectivityApi {
   readonly watcher: ReturnType<typeof registerWatcher>;
   /** The window's one monitor connection, shared by the watcher and the timelines. */
   readonly monitors: WindowMonitor;
+  /** The debugging loop: debug sessions, their clients, pauses and holds. */
+  readonly debug: ReturnType<typeof registerDebug>;
 }
 
 export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
@@ -37,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const timeline = registerTimeline(context, { log, platforms, actions, monitors });
   const activeTimelineClient = () => timeline.activeClientId();
   const watcher = registerWatcher(context, { log, platforms, clients, actions, monitors, activeTimelineClient });
+  const debug = registerDebug(context, { log, platforms, clients, watcher, monitors });
   // After its users (subscriptions are disposed in order): their leases go before the connection.
   context.subscriptions.push({ dispose: () => void monitors.dispose() });
   const sandbox = registerLocalSandbox(context, { log, platforms });
@@ -51,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
     }),
   );
   log.for('extension').info('activated');
-  return { platforms, query, clients, actions, timeline, watcher, monitors };
+  return { platforms, query, clients, actions, timeline, watcher, monitors, debug };
 }
 
 export function deactivate(): void {}

@@ -14,6 +14,10 @@ export const Setting = {
   localSandboxFleetSize: 'localSandbox.fleetSize',
   /** When the pinned-client watcher notifies: `whileDebugging`, `always`, `never`. */
   notify: 'notify',
+  /** Hold a paused program's clients' keep-alive where the platform can (the local sandbox). */
+  debugHoldKeepAlive: 'debug.holdKeepAliveWhilePaused',
+  /** Write the debug session's clients' connects, drops and holds to its Debug Console. */
+  debugConsoleLines: 'debug.consoleLines',
 } as const;
 export type SettingName = (typeof Setting)[keyof typeof Setting];
 

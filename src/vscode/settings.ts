@@ -54,6 +54,8 @@ export const settings = {
     const value = config().get<unknown>(Setting.notify);
     return readNotifyMode(value);
   },
+  debugHoldKeepAlive: (): boolean => config().get<unknown>(Setting.debugHoldKeepAlive) !== false,
+  debugConsoleLines: (): boolean => config().get<unknown>(Setting.debugConsoleLines) !== false,
   /** 0 = no simulated fleet. */
   localSandboxFleetSize: (): number =>
     intIn(config().get<unknown>(Setting.localSandboxFleetSize), 0, MAX_LOCAL_FLEET, DEFAULT_LOCAL_FLEET),

@@ -1,6 +1,7 @@
 // A program of its own (a device's code, for tests): connects with mqtt.js as IOTC_CLIENT_ID to
-// IOTC_MQTT_URL, prints one JSON line with its pid and its connection's local address:port once
-// connected, and exits when its stdin ends (so it never outlives the test that started it).
+// IOTC_MQTT_URL (again after IOTC_RECONNECT_MS when dropped, if given), prints one JSON line with
+// its pid and its connection's local address:port once connected, and exits when its stdin ends
+// (so it never outlives the test that started it).
 import { connect } from 'mqtt';
 
 const env = process.env;
@@ -9,7 +10,7 @@ const client = connect(env.IOTC_MQTT_URL ?? '', {
   username: env.IOTC_USERNAME || undefined,
   password: env.IOTC_PASSWORD || undefined,
   keepalive: Number(env.IOTC_KEEPALIVE ?? 60),
-  reconnectPeriod: 0,
+  reconnectPeriod: Number(env.IOTC_RECONNECT_MS ?? 0),
 });
 client.on('connect', () => {
   const socket = client.stream as unknown as { localAddress?: string; localPort?: number };

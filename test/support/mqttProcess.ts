@@ -14,6 +14,8 @@ export interface MqttProcessOptions {
   username?: string;
   password?: string;
   keepAliveSeconds?: number;
+  /** Connect again this long after a drop (default: never). */
+  reconnectMs?: number;
   /** Start it as `sh -c 'node …; exit $?'`: the shell's child, the test's grandchild. */
   throughShell?: boolean;
 }
@@ -40,6 +42,7 @@ export async function startMqttProcess(o: MqttProcessOptions): Promise<MqttProce
     IOTC_USERNAME: o.username ?? '',
     IOTC_PASSWORD: o.password ?? '',
     IOTC_KEEPALIVE: String(o.keepAliveSeconds ?? 60),
+    IOTC_RECONNECT_MS: String(o.reconnectMs ?? 0),
   };
   const started = o.throughShell
     ? spawn('/bin/sh', ['-c', '"$0" "$1" "$2"; exit $?', process.execPath, CHILD_JS, marker], {

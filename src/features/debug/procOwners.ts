@@ -177,3 +177,32 @@ async function readTables(o: ProcOptions, ...at: string[]): Promise<ProcSocket[]
   }
   return sockets;
 }
+
+/** Linux's clock ticks per second for /proc times (USER_HZ, fixed at 100 for user space). */
+const USER_HZ = 100;
+
+/** When a process started, in epoch ms (`/proc/<pid>/stat` field 22 after the boot time of `/proc/stat`). */
+export async function startTimeOf(pid: number, o: ProcOptions = {}): Promise<ProcAnswer<number | undefined>> {
+  const no = notLinux(o);
+  if (no) return { value: undefined, reason: no };
+  const [stat, boot] = await Promise.all([readText(o, String(pid), 'stat'), readText(o, 'stat')]);
+  if (!stat.ok) {
+    return { value: undefined, reason: stat.failure === 'vanished' ? `process ${pid} has ended` : stat.message };
+  }
+  if (!boot.ok) return { value: undefined, reason: `the boot time could not be read: ${boot.message}` };
+  const btime = /^btime\s+(\d+)$/m.exec(boot.value);
+  const close = stat.value.lastIndexOf(')');
+  const ticks =
+    close < 0
+      ? NaN
+      : Number(
+          stat.value
+            .slice(close + 1)
+            .trim()
+            .split(/\s+/)[19],
+        );
+  if (!btime || !Number.isFinite(ticks)) {
+    return { value: undefined, reason: `the start time of ${pid} is not readable` };
+  }
+  return { value: Number(btime[1]) * 1000 + (ticks * 1000) / USER_HZ };
+}

@@ -25,6 +25,8 @@ export class Lease implements MonitorLease {
   private ids: readonly string[] = [];
   /** The concrete monitor topics of its clients (ids with none are not watched). */
   private own = new Set<string>();
+  /** Monitor filters it wants everything under (with `+`). */
+  private filterList: readonly string[] = [];
   private readonly emitter: Emitter<LeaseEvents>;
   private isLive = false;
   private released = false;
@@ -52,7 +54,10 @@ export class Lease implements MonitorLease {
     return this.ids;
   }
   get size(): number {
-    return this.own.size;
+    return this.own.size + this.filterList.length;
+  }
+  get filters(): readonly string[] {
+    return this.filterList;
   }
   /** The concrete monitor topics of its clients. */
   get ownTopics(): ReadonlySet<string> {
@@ -77,6 +82,12 @@ export class Lease implements MonitorLease {
     return done;
   }
 
+  setFilters(filters: readonly string[]): Promise<void> {
+    if (this.released) return Promise.resolve();
+    this.filterList = [...new Set(filters)].sort();
+    return this.owner.replan();
+  }
+
   restart(): void {
     if (!this.released) this.owner.restart();
   }
@@ -91,16 +102,18 @@ export class Lease implements MonitorLease {
     this.emitter.clear();
     this.ids = [];
     this.own = new Set();
+    this.filterList = [];
     void this.owner.release(this);
   }
 
   /** @internal A message on this topic is for this lease. */
   wants(topic: string): boolean {
-    return this.own.has(topic);
+    return this.own.has(topic) || this.filterList.some((f) => topicMatches(f, topic));
   }
 
   /** @internal A subscription to `filter` concerns this lease (it covers one of its clients). */
   coveredBy(filter: string): boolean {
+    if (this.filterList.some((f) => f === filter || topicMatches(filter, f) || topicMatches(f, filter))) return true;
     if (!filter.includes('+') && !filter.includes('#')) return this.own.has(filter);
     for (const t of this.own) if (topicMatches(filter, t)) return true;
     return false;
@@ -109,7 +122,7 @@ export class Lease implements MonitorLease {
   /** @internal */
   every(watched: (topic: string) => boolean): boolean {
     for (const t of this.own) if (!watched(t)) return false;
-    return true;
+    return this.filterList.every(watched);
   }
 
   /** @internal */

@@ -6,7 +6,7 @@
 // idle application client lingers on the platform. A lease that joins a topic already subscribed
 // gets no retained message from the broker: it is given the last message seen there instead.
 
-import { planCover } from '../../core/monitorCover';
+import { planCover, type CoverPlan } from '../../core/monitorCover';
 import { DisposableStore } from '../../platform/events';
 import { MonitorClient } from '../../platform/monitor/monitorClient';
 import { topicMatches } from '../../platform/monitor/subscriptions';
@@ -84,12 +84,14 @@ export class SharedMonitor {
     if (this.disposed) return Promise.resolve();
     const wanted = new Set<string>();
     const topics = new Set<string>();
+    const filters = new Set<string>();
     for (const l of this.leases) {
       for (const id of l.clients) wanted.add(id);
       for (const t of l.ownTopics) topics.add(t);
+      for (const f of l.filters) filters.add(f);
     }
     for (const t of this.last.keys()) if (!topics.has(t)) this.last.delete(t);
-    const plan = planCover(wanted, { threshold: this.options.coverThreshold });
+    const plan = withFilters(planCover(wanted, { threshold: this.options.coverThreshold }), [...filters]);
     this.topicList = plan.topics;
     if (plan.topics.length === 0) {
       this.close();
@@ -127,7 +129,9 @@ export class SharedMonitor {
     const client = new MonitorClient(this.options);
     const each = <K extends keyof MonitorEvents>(name: K, wants: (l: Lease, value: MonitorEvents[K]) => boolean) =>
       client.on(name, (value) => {
-        if (name === 'message') this.last.set((value as MonitorEvent).topic, value as MonitorEvent);
+        // Only what some lease names by client is kept: a filter's flood (every client) is not.
+        const topic = (value as MonitorEvent).topic;
+        if (name === 'message' && this.isOwnTopic(topic)) this.last.set(topic, value as MonitorEvent);
         for (const l of this.leases) if (wants(l, value)) l.emit(name, value as LeaseEvents[K]);
         if (name !== 'message' && name !== 'invalid') this.scheduleLive();
       });
@@ -139,6 +143,11 @@ export class SharedMonitor {
       each('reconnected', () => true),
     );
     return client;
+  }
+
+  private isOwnTopic(topic: string): boolean {
+    for (const l of this.leases) if (l.ownTopics.has(topic)) return true;
+    return false;
   }
 
   /** Nothing is wanted: the connection ends (cleanly), and a fresh one waits for the next lease. */
@@ -170,4 +179,15 @@ export class SharedMonitor {
       for (const l of this.leases) l.setLive(up && l.size > 0 && l.every(watched));
     });
   }
+}
+
+/** A cover plus filters wanted whole: the filters are subscribed, and exact topics under them dropped. */
+function withFilters(plan: CoverPlan, filters: readonly string[]): CoverPlan {
+  if (filters.length === 0) return plan;
+  const under = (t: string) => filters.some((f) => f !== t && topicMatches(f, t));
+  return {
+    ...plan,
+    topics: [...new Set([...plan.topics.filter((t) => !under(t)), ...filters])].sort(),
+    accepts: (t) => plan.accepts(t) || filters.some((f) => topicMatches(f, t)),
+  };
 }

@@ -24,6 +24,9 @@ export interface MonitorLease extends Disposable {
   readonly topics: readonly string[];
   /** Wants exactly these clients; resolves when the shared subscriptions have caught up. */
   setClients(ids: readonly string[]): Promise<void>;
+  /** Also wants every client under these monitor filters (`iot-2/type/+/id/+/mon`…), e.g. while
+   *  debugging; resolves when the shared subscriptions have caught up. */
+  setFilters(filters: readonly string[]): Promise<void>;
   /** Connects again at once (after 'rejected', when the credentials were fixed). */
   restart(): void;
   on<K extends keyof LeaseEvents>(name: K, listener: Listener<LeaseEvents[K]>): Disposable;

@@ -14,6 +14,8 @@ export interface FrameSource {
   readonly tally: TallyView;
   readonly problems: readonly WatcherProblem[];
   snapshots(): PresenceSnapshot[];
+  /** Clients watched for a while only (a debug session's), not pinned by the person. */
+  transientIds?(): ReadonlySet<string>;
 }
 
 export interface WatcherFrame {
@@ -24,6 +26,8 @@ export interface WatcherFrame {
   readonly snapshots: readonly PresenceSnapshot[];
   /** Offline pinned clients while the watcher is connected (what the badge counts); else 0. */
   readonly offlineShown: number;
+  /** Of the snapshots, those watched for a debug session only: shown in its group, not under "Pinned". */
+  readonly transient: ReadonlySet<string>;
 }
 
 /** How many offline ids a frame keeps (the status bar names two). */
@@ -45,6 +49,7 @@ export function takeFrame(source: FrameSource): WatcherFrame {
     problems: [...source.problems],
     snapshots: source.snapshots(),
     offlineShown: connection.state === 'connected' ? tally.offline : 0,
+    transient: new Set(source.transientIds?.() ?? []),
   };
 }
 
@@ -54,4 +59,5 @@ export const EMPTY_FRAME: WatcherFrame = {
   problems: [],
   snapshots: [],
   offlineShown: 0,
+  transient: new Set(),
 };

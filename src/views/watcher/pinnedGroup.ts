@@ -78,11 +78,23 @@ export class PinnedGroupNode implements ClientsNode {
   frame: WatcherFrame = EMPTY_FRAME;
 
   get visible(): boolean {
-    return this.frame.tally.total > 0;
+    return this.frame.tally.total > this.frame.transient.size;
+  }
+
+  /** The person's pins: a debug session's clients have a group of their own. */
+  private pinned(): readonly PresenceSnapshot[] {
+    const { snapshots, transient } = this.frame;
+    return transient.size === 0 ? snapshots : snapshots.filter((s) => !transient.has(s.clientId));
   }
 
   getTreeItem(): vscode.TreeItem {
-    const t = this.frame.tally;
+    const t = { total: 0, connected: 0, offline: 0 };
+    for (const s of this.pinned()) {
+      t.total++;
+      const cls = classify(s);
+      if (cls === 'connected') t.connected++;
+      else if (cls === 'offline') t.offline++;
+    }
     const item = new vscode.TreeItem(vscode.l10n.t('Pinned ({0})', t.total), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('pinned');
@@ -100,6 +112,6 @@ export class PinnedGroupNode implements ClientsNode {
   }
 
   getChildren(): ClientsNode[] {
-    return this.frame.snapshots.map((s) => new PinnedClientNode(s, this));
+    return this.pinned().map((s) => new PinnedClientNode(s, this));
   }
 }

@@ -37,6 +37,8 @@ export class WatcherService implements vscode.Disposable {
   private unavailable: WatcherConnection = { state: 'unavailable', why: { kind: 'noPlatform' } };
   private readonly emptyTally = new PinTally();
   private pinsOff: readonly string[] = [];
+  /** Clients watched for a while without being pinned (a debug session's, for its lifetime). */
+  private transient: readonly string[] = [];
   private syncing: Promise<void> = Promise.resolve();
   private readonly subscriptions = new DisposableStore();
   private disposed = false;
@@ -79,6 +81,19 @@ export class WatcherService implements vscode.Disposable {
     );
   }
 
+  /** Watches these clients too, as pinned, until told otherwise; they are not stored as pins. */
+  setTransientPins(ids: readonly string[]): Promise<void> {
+    if (ids.length === this.transient.length && ids.every((id, i) => id === this.transient[i])) return this.syncing;
+    this.transient = [...ids];
+    return this.sync();
+  }
+
+  /** Clients watched only for a while (a debug session's), not pinned by the person. */
+  transientIds(): ReadonlySet<string> {
+    const name = this.current?.name;
+    return new Set(this.transient.filter((id) => name === undefined || !this.pins.has(name, id)));
+  }
+
   /** After "Set Credentials…" or on request: connect again at once. */
   restart(): void {
     this.watcher?.instance.restart();
@@ -106,7 +121,7 @@ export class WatcherService implements vscode.Disposable {
     const { platform } = status;
     const orgId = platform.resolved.orgId ?? orgFromApiKey(platform.resolved.apiKey);
     this.current = { name: platform.name, orgId };
-    const ids = this.pins.list(platform.name);
+    const ids = [...new Set([...this.pins.list(platform.name), ...this.transient])];
     if (this.watcher && this.watcher.platform !== platform) await this.stop({ kind: 'platformChanged' });
     if (ids.length === 0) return this.stop({ kind: 'nothingPinned' }, []);
     if (!this.watcher) {

@@ -111,11 +111,12 @@ describe('package.json lint', () => {
     }
   });
 
-  it('activates only by its views, commands, URIs and webview serializers', () => {
+  it('activates only by its views, commands, URIs, webview serializers, and debugging', () => {
+    // onDebug: a debug session's tracker must be there from its first message (issue 12).
     for (const event of manifest.activationEvents as string[]) {
       assert.match(
         event,
-        /^(onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.)/,
+        /^(onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.|onDebug$)/,
         `activation event ${event} is not allowed`,
       );
     }

@@ -1,0 +1,163 @@
+// The keep-alive of each paused program's clients (issue 12 §3–4): the broker's own deadline when
+// it tells one (the sandbox's `keepalive` call, platform-contract.md §8), and — where the platform
+// can hold (`capabilities.holdKeepAlive`) and the person wants it — a hold for as long as the
+// program stays paused, released when it runs again or its session ends. Holds are short and
+// renewed, so a window that goes away mid-pause leaves nothing held for long.
+
+import { Emitter, type Disposable, type Listener } from '../../platform/events';
+import type { PlatformLog } from '../../platform/log';
+import type { PlatformRestClient } from '../../platform/rest/client';
+import type { KeepAliveInfo } from '../../platform/rest/debug';
+
+export type KeepAliveRest = Pick<PlatformRestClient, 'getKeepAlive' | 'holdKeepAlive' | 'releaseKeepAlive'>;
+
+export interface KeeperPlatform {
+  readonly name: string;
+  readonly rest: KeepAliveRest;
+  /** `sandbox`, `mosquitto`, `rabbitmq`, `unknown`. */
+  readonly sourceKind: string;
+  readonly canHold: boolean;
+}
+
+export interface Kept {
+  /** Epoch ms at which the broker drops it, as it said; undefined when it does not tell. */
+  readonly deadline?: number;
+  readonly keepAliveSeconds?: number;
+  readonly held: boolean;
+}
+
+interface KeeperEvents {
+  changed: string;
+  /** Paused clients that will not be held, and why (told once per platform by the views). */
+  notHeld: { readonly platform: string; readonly clientIds: readonly string[]; readonly reason: string };
+}
+
+export interface KeeperOptions {
+  platform(): KeeperPlatform | undefined;
+  holdEnabled(): boolean;
+  log: PlatformLog;
+  /** Each hold's length; renewed before it ends (default 60 s, renewed every 20 s). */
+  holdSeconds?: number;
+  renewMs?: number;
+}
+
+interface Entry {
+  kept: Kept;
+  platform: KeeperPlatform;
+  renew?: ReturnType<typeof setInterval>;
+}
+
+export class PauseKeeper {
+  private readonly entries = new Map<string, Entry>();
+  private readonly emitter = new Emitter<KeeperEvents>();
+
+  constructor(private readonly o: KeeperOptions) {}
+
+  on<K extends keyof KeeperEvents>(name: K, listener: Listener<KeeperEvents[K]>): Disposable {
+    return this.emitter.on(name, listener);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+  kept(clientId: string): Kept | undefined {
+    return this.entries.get(clientId)?.kept;
+  }
+
+  /** These clients' program paused: read their deadline, and hold them where possible. */
+  paused(clientIds: readonly string[]): void {
+    const platform = this.o.platform();
+    const fresh = clientIds.filter((id) => !this.entries.has(id));
+    if (!platform || fresh.length === 0) return;
+    for (const id of fresh) this.entries.set(id, { kept: { held: false }, platform });
+    const hold = platform.canHold && this.o.holdEnabled();
+    if (!hold) {
+      const reason = !platform.canHold ? 'cannot hold' : 'off';
+      this.emitter.emit('notHeld', { platform: platform.name, clientIds: fresh, reason });
+    }
+    for (const id of fresh) void (hold ? this.hold(id) : this.read(id));
+  }
+
+  /** Their program runs again (or its session ended): release what is held. */
+  resumed(clientIds: readonly string[]): Promise<void> {
+    return Promise.all(clientIds.map((id) => this.release(id))).then(() => undefined);
+  }
+
+  /** Releases every hold (the window is going). */
+  dispose(): Promise<void> {
+    this.emitter.clear();
+    return this.resumed([...this.entries.keys()]);
+  }
+
+  private async read(clientId: string): Promise<void> {
+    const e = this.entries.get(clientId);
+    if (!e || e.platform.sourceKind !== 'sandbox') return;
+    try {
+      this.update(clientId, e, await e.platform.rest.getKeepAlive(clientId));
+    } catch (error) {
+      this.o.log.info(`debug: the keep-alive of ${clientId} could not be read: ${message(error)}`);
+    }
+  }
+
+  private async hold(clientId: string): Promise<void> {
+    const e = this.entries.get(clientId);
+    if (!e) return;
+    const seconds = this.o.holdSeconds ?? 60;
+    try {
+      this.update(clientId, e, await e.platform.rest.holdKeepAlive(clientId, seconds));
+      if (this.entries.get(clientId) !== e) {
+        // Resumed while the hold was on its way: let it go again.
+        await e.platform.rest.releaseKeepAlive(clientId).catch(() => undefined);
+        return;
+      }
+      e.renew ??= setInterval(() => void this.renew(clientId, e, seconds), this.o.renewMs ?? 20_000);
+      this.o.log.info(`debug: holding the keep-alive of ${clientId} while its program is paused`);
+    } catch (error) {
+      this.o.log.warn(`debug: the keep-alive of ${clientId} could not be held: ${message(error)}`);
+      if (this.entries.get(clientId) === e) {
+        this.emitter.emit('notHeld', { platform: e.platform.name, clientIds: [clientId], reason: message(error) });
+      }
+    }
+  }
+
+  private async renew(clientId: string, e: Entry, seconds: number): Promise<void> {
+    try {
+      this.update(clientId, e, await e.platform.rest.holdKeepAlive(clientId, seconds));
+    } catch (error) {
+      clearInterval(e.renew);
+      e.renew = undefined;
+      this.update(clientId, e, { keepAliveSeconds: e.kept.keepAliveSeconds ?? 0, held: false });
+      this.o.log.warn(`debug: the hold of ${clientId} could not be renewed: ${message(error)}`);
+    }
+  }
+
+  private async release(clientId: string): Promise<void> {
+    const e = this.entries.get(clientId);
+    if (!e) return;
+    this.entries.delete(clientId);
+    clearInterval(e.renew);
+    this.emitter.emit('changed', clientId);
+    if (!e.kept.held) return;
+    try {
+      await e.platform.rest.releaseKeepAlive(clientId);
+      this.o.log.info(`debug: released the keep-alive of ${clientId}`);
+    } catch (error) {
+      // Gone already (it left, the sandbox stopped): the hold ended with it.
+      this.o.log.info(`debug: releasing the keep-alive of ${clientId}: ${message(error)}`);
+    }
+  }
+
+  private update(clientId: string, e: Entry, info: KeepAliveInfo): void {
+    if (this.entries.get(clientId) !== e) return;
+    e.kept = {
+      deadline: info.held ? undefined : info.deadline,
+      keepAliveSeconds: info.keepAliveSeconds,
+      held: info.held,
+    };
+    this.emitter.emit('changed', clientId);
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
