@@ -18,16 +18,20 @@ const PROGRAM = [
   'const e = process.env, o = { clientId: e.CID, username: e.U, password: e.P, keepalive: 2, reconnectPeriod: 0 };',
   'const c = mqtt.connect(e.URL, o), out = (name) => require("path").join(e.OUT, name);',
   'const where = () => ({ pid: process.pid, address: c.stream.localAddress, port: c.stream.localPort });',
-  "c.on('connect', () => fs.writeFileSync(out('connected.json'), JSON.stringify(where())));",
+  'function report() {',
+  "  fs.writeFileSync(out('c.tmp'), JSON.stringify(where()));",
+  "  fs.renameSync(out('c.tmp'), out('connected.json'));", // whole or not at all when the test reads it
+  '}',
+  "c.on('connect', report);",
   'setInterval(tick, 250);',
   "c.on('close', () => fs.writeFileSync(out('closed'), String(Date.now())));",
   'let n = 0;',
   'function tick() { if (c.connected) n++; if (n === 12) hit(); }',
   'function hit() {',
-  '  return n;', // line 12: the breakpoint
+  '  return n;', // the breakpoint
   '}',
 ].join('\n');
-const BREAKPOINT_LINE = 12;
+const BREAKPOINT_LINE = PROGRAM.split('\n').findIndex((l) => l.includes('return n;')) + 1;
 
 describe('What js-debug tells about a Node program it debugs', function () {
   this.timeout(60_000);

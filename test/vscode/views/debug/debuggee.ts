@@ -14,7 +14,8 @@ const mqtt = require(process.env.MQTT_JS);
 const e = process.env;
 const out = (name) => path.join(e.OUT, name);
 const given = { url: e.IOT_MQTT_URL, clientId: e.IOT_CLIENT_ID, username: e.IOT_USERNAME };
-fs.writeFileSync(out('env.json'), JSON.stringify({ ...given, password: e.IOT_PASSWORD, ca: e.IOT_CA_FILE }));
+fs.writeFileSync(out('env.tmp'), JSON.stringify({ ...given, password: e.IOT_PASSWORD, ca: e.IOT_CA_FILE }));
+fs.renameSync(out('env.tmp'), out('env.json'));
 const options = {
   clientId: e.IOT_CLIENT_ID,
   username: e.IOT_USERNAME,
@@ -28,7 +29,9 @@ client.on('connect', () => {
   n++;
   const s = client.stream;
   const where = { pid: process.pid, address: s.localAddress, port: s.localPort, at: Date.now() };
-  fs.writeFileSync(out('connected-' + n + '.json'), JSON.stringify(where));
+  // Whole or not at all: the test may read it at any moment.
+  fs.writeFileSync(out('connecting.tmp'), JSON.stringify(where));
+  fs.renameSync(out('connecting.tmp'), out('connected-' + n + '.json'));
 });
 client.on('close', () => fs.writeFileSync(out('closed-' + n), String(Date.now())));
 client.on('error', () => undefined);
@@ -143,6 +146,16 @@ export class LiveSessions implements vscode.Disposable {
       await vscode.debug.stopDebugging(s);
     }
     await waitFor('every debug session to end', () => this.live.size === 0, { timeoutMs: 20_000 });
+    // VS Code may still name a session active after it ended; a person would press Stop again.
+    await waitFor(
+      'no debug session active',
+      async () => {
+        const left = vscode.debug.activeDebugSession;
+        if (left) await vscode.debug.stopDebugging(left);
+        return vscode.debug.activeDebugSession === undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 250 },
+    );
   }
 
   dispose(): void {
