@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const activeTimelineClient = () => timeline.activeClientId();
   const watcher = registerWatcher(context, { log, platforms, clients, actions, monitors, activeTimelineClient });
   const debug = registerDebug(context, { log, platforms, clients, watcher, monitors });
+  watcher.notifier.followDebugSessions(() => debug.loop.sessions.live().length > 0);
   // After its users (subscriptions are disposed in order): their leases go before the connection.
   context.subscriptions.push({ dispose: () => void monitors.dispose() });
   const sandbox = registerLocalSandbox(context, { log, platforms });

@@ -34,7 +34,7 @@ export class WatcherNotifier implements vscode.Disposable {
             .for('watcher')
             .info(
               `${transitionWords(t)} (not notified: iotConnectivity.notify is ` +
-                `${settings.notify()}${vscode.debug.activeDebugSession ? '' : ' and no debug session is active'})`,
+                `${settings.notify()}${this.debugging() ? '' : ' and no debug session is active'})`,
             );
         }
         this.show(this.policy.offer(t, allowed, Date.now()));
@@ -56,7 +56,17 @@ export class WatcherNotifier implements vscode.Disposable {
 
   /** Whether a notification may be shown now. */
   allowed(): boolean {
-    return notifyAllowed(settings.notify(), vscode.debug.activeDebugSession !== undefined);
+    return notifyAllowed(settings.notify(), this.debugging());
+  }
+
+  /**
+   * Whether a debug session runs. VS Code's active session may name one that has ended
+   * (docs/debug-adapters.md): the debugging loop's book of sessions, once given, is what counts.
+   */
+  private debugging: () => boolean = () => vscode.debug.activeDebugSession !== undefined;
+
+  followDebugSessions(running: () => boolean): void {
+    this.debugging = running;
   }
 
   private show(notice: WatcherNotice | undefined): void {

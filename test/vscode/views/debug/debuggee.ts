@@ -127,9 +127,13 @@ function readJson<T>(file: string): T {
 /** The debug sessions started while it is alive, to stop whatever a test leaves running. */
 export class LiveSessions implements vscode.Disposable {
   readonly live = new Map<string, vscode.DebugSession>();
+  private readonly ended = new Set<string>();
   private readonly subscriptions = [
     vscode.debug.onDidStartDebugSession((s) => this.live.set(s.id, s)),
-    vscode.debug.onDidTerminateDebugSession((s) => this.live.delete(s.id)),
+    vscode.debug.onDidTerminateDebugSession((s) => {
+      this.live.delete(s.id);
+      this.ended.add(s.id);
+    }),
   ];
 
   /** The first session whose parent is `parent` (js-debug runs the program in a child session). */
@@ -146,13 +150,14 @@ export class LiveSessions implements vscode.Disposable {
       await vscode.debug.stopDebugging(s);
     }
     await waitFor('every debug session to end', () => this.live.size === 0, { timeoutMs: 20_000 });
-    // VS Code may still name a session active after it ended; a person would press Stop again.
+    // A session VS Code still names active must be one that ended (it may keep pointing at one,
+    // docs/debug-adapters.md); any other is stopped, as a person would press Stop again.
     await waitFor(
-      'no debug session active',
+      'no debug session running',
       async () => {
         const left = vscode.debug.activeDebugSession;
-        if (left) await vscode.debug.stopDebugging(left);
-        return vscode.debug.activeDebugSession === undefined;
+        if (left && !this.ended.has(left.id)) await vscode.debug.stopDebugging(left);
+        return left === undefined || this.ended.has(left.id);
       },
       { timeoutMs: 20_000, intervalMs: 250 },
     );
