@@ -74,7 +74,7 @@ export function registerWatcher(context: vscode.ExtensionContext, deps: WatcherD
     // This window's own monitor connection is an application like any other: say which it is.
     provider.addCapability((state) => (state.id === deps.monitors.clientId ? THIS_WINDOW : undefined)),
     // Live, not the frame's: the refresh a pin change asks for may come before the next render.
-    provider.addHead(() => (service.tally.total > 0 ? group : undefined)),
+    provider.addHead(() => (group.visible ? group : undefined)),
     // A pin added or removed changes items all over the tree; a live change only the group (render).
     pins.onDidChange(() => provider.scheduleRefresh()),
     service.onDidTransition(refreshGroups),

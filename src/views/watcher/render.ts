@@ -15,7 +15,7 @@ const FRAME_MS = 100;
 export interface RenderTargets {
   readonly statusBar: WatcherStatusBar;
   readonly group: PinnedGroupNode;
-  readonly provider: Pick<ClientsTreeProvider, 'nodeChanged'>;
+  readonly provider: Pick<ClientsTreeProvider, 'nodeChanged' | 'scheduleRefresh'>;
   readonly view: Pick<vscode.TreeView<ClientsNode>, 'badge'>;
 }
 
@@ -57,12 +57,14 @@ export class WatcherRender implements vscode.Disposable {
     this.last = Date.now();
     const { statusBar, group, provider, view } = this.targets;
     const frame = takeFrame(this.service);
+    const wasVisible = group.visible;
     group.frame = frame;
     statusBar.update(frame);
     const badge = badgeOf(frame);
     if (badge?.value !== view.badge?.value) view.badge = badge;
-    // Only its subtree: the group comes and goes with the pins, whose change refreshes the roots.
-    if (group.visible) provider.nodeChanged(group);
+    // Only its subtree, unless the group comes or goes (a debug session's clients are not in it).
+    if (wasVisible !== group.visible) provider.scheduleRefresh();
+    else if (group.visible) provider.nodeChanged(group);
     this.renderedEmitter.fire(frame);
   }
 
