@@ -4,6 +4,7 @@ import { WindowMonitor } from './features/monitor/windowMonitor';
 import { QueryState } from './views/clients/queryState';
 import { clientsViewCommands, registerClientsView } from './views/clients/register';
 import { ClientActions } from './views/commands/clientActions';
+import { registerIdsInCode } from './views/idsInCode/register';
 import { generalCommands } from './views/commands/register';
 import { registerDebug } from './views/debug/register';
 import { deviceRegistrationCommands } from './views/register/register';
@@ -27,6 +28,8 @@ export interface IotConnectivityApi {
   readonly monitors: WindowMonitor;
   /** The debugging loop: debug sessions, their clients, pauses and holds. */
   readonly debug: ReturnType<typeof registerDebug>;
+  /** Client ids in the code: hovers, lenses, links. */
+  readonly idsInCode: ReturnType<typeof registerIdsInCode>;
 }
 
 export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
@@ -45,9 +48,11 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   // After its users (subscriptions are disposed in order): their leases go before the connection.
   context.subscriptions.push({ dispose: () => void monitors.dispose() });
   const sandbox = registerLocalSandbox(context, { log, platforms });
+  const idsInCode = registerIdsInCode(context, { log, platforms, clients, watcher });
+  const idAtCursor = () => idsInCode.idAtCursor();
   context.subscriptions.push(
     registerCommands(log, {
-      ...generalCommands(context, { log, platforms, query, clients, actions }),
+      ...generalCommands(context, { log, platforms, query, clients, actions, idAtCursor }),
       ...clientsViewCommands(),
       ...timelineCommands(timeline, platforms),
       ...watcherCommands(watcher, { platforms, activeTimelineClient }),
@@ -56,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
     }),
   );
   log.for('extension').info('activated');
-  return { platforms, query, clients, actions, timeline, watcher, monitors, debug };
+  return { platforms, query, clients, actions, timeline, watcher, monitors, debug, idsInCode };
 }
 
 export function deactivate(): void {}

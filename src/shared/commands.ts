@@ -95,9 +95,11 @@ export interface CommandSignatures {
   [Command.startLocalSandbox]: (options?: { readonly fleetSize?: number }) => StartedSandbox;
   /** Whether a sandbox was running and is now stopped. */
   [Command.stopLocalSandbox]: () => boolean;
+  /** With a target: registers it at once; with `ask: true`, asks the questions with it filled in. */
   [Command.registerDevice]: (target?: {
     readonly typeId: string;
     readonly deviceId: string;
+    readonly ask?: boolean;
   }) => RegisteredDevice | undefined;
   [Command.pinClient]: (client?: ClientArg) => boolean;
   [Command.unpinClient]: (client?: ClientArg) => boolean;

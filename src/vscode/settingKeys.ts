@@ -18,6 +18,8 @@ export const Setting = {
   debugHoldKeepAlive: 'debug.holdKeepAliveWhilePaused',
   /** Write the debug session's clients' connects, drops and holds to its Debug Console. */
   debugConsoleLines: 'debug.consoleLines',
+  /** Lenses above lines with client ids: `on`, `off`, `pinned` (per folder). */
+  codeLens: 'codeLens',
 } as const;
 export type SettingName = (typeof Setting)[keyof typeof Setting];
 

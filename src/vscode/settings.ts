@@ -15,6 +15,7 @@ import {
   type SortOrder,
 } from './settingKeys';
 import { readNotifyMode, type NotifyMode } from '../features/watcher/notifyPolicy';
+import { readLensMode, type LensMode } from '../features/idsInCode/lensPlan';
 import { STATE_PAGE_MAX } from '../core/limits';
 
 function config(): vscode.WorkspaceConfiguration {
@@ -56,6 +57,9 @@ export const settings = {
   },
   debugHoldKeepAlive: (): boolean => config().get<unknown>(Setting.debugHoldKeepAlive) !== false,
   debugConsoleLines: (): boolean => config().get<unknown>(Setting.debugConsoleLines) !== false,
+  /** For the folder of `uri` (multi-root workspaces may differ per folder). */
+  codeLens: (uri?: vscode.Uri): LensMode =>
+    readLensMode(vscode.workspace.getConfiguration(SECTION, uri).get(Setting.codeLens)),
   /** 0 = no simulated fleet. */
   localSandboxFleetSize: (): number =>
     intIn(config().get<unknown>(Setting.localSandboxFleetSize), 0, MAX_LOCAL_FLEET, DEFAULT_LOCAL_FLEET),

@@ -14,6 +14,13 @@ export interface LensSpot {
   readonly named: boolean;
 }
 
+/** `iotConnectivity.codeLens`: lenses for every id, none, or only pinned ones. */
+export type LensMode = 'on' | 'off' | 'pinned';
+
+export function readLensMode(value: unknown): LensMode {
+  return value === 'off' || value === 'pinned' ? value : 'on';
+}
+
 export const MAX_PER_LINE = 3;
 export const MAX_LINES = 1_000;
 /** Lines either side of those on screen that get lenses in a large document. */

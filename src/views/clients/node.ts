@@ -26,6 +26,8 @@ export interface TreeSession {
   readonly capabilities: readonly CapabilityProvider[];
   /** The node's subtree changed. */
   changed(node: ClientsNode): void;
+  /** Records of a page just read (for other features: the ids the tree learnt, their state). */
+  loaded(records: readonly ClientState[]): void;
 }
 
 export function isClientStateNode(node: unknown): node is ClientsNode & { readonly state: ClientState } {

@@ -37,9 +37,9 @@ export class PagedList {
       await this.pager.next(this.session.signal);
       this.error = undefined;
       const now = Date.now();
-      for (const state of this.pager.records.slice(this.nodes.length)) {
-        this.nodes.push(new ClientNode(state, this.owner, now, this.session.capabilities));
-      }
+      const page = this.pager.records.slice(this.nodes.length);
+      for (const state of page) this.nodes.push(new ClientNode(state, this.owner, now, this.session.capabilities));
+      this.session.loaded(page);
     } catch (error) {
       this.error = error;
     }

@@ -6,7 +6,7 @@
 // command chosen on a forgotten row gets no node (it asked for a client instead of using the row).
 // A refresh whose rows would draw the same as those shown (rowsSignature) tells VS Code nothing.
 import * as vscode from 'vscode';
-import type { ConnectionStatus } from '../../core/clientState';
+import type { ClientState, ConnectionStatus } from '../../core/clientState';
 import { CONNECTION_STATUSES, type StateQuery } from '../../core/query';
 import type { StateSort } from '../../platform/rest/states';
 import { signalOf } from '../../vscode/cancellation';
@@ -33,6 +33,11 @@ export interface TreeSummary {
   readonly total?: number;
 }
 
+export interface LoadedRecords {
+  readonly platformName: string;
+  readonly records: readonly ClientState[];
+}
+
 const DEBOUNCE_MS = 250;
 
 /** A root another feature puts at the head of the tree (e.g. "Pinned"), for the platform shown. */
@@ -44,6 +49,9 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   private readonly loaded = new vscode.EventEmitter<TreeSummary>();
   /** After each refresh's roots are ready. */
   readonly onDidLoad = this.loaded.event;
+  private readonly records = new vscode.EventEmitter<LoadedRecords>();
+  /** Each page of clients the tree read, with the platform it came from. */
+  readonly onDidLoadClients = this.records.event;
   /** The roots shown, and the session their nodes load with. */
   private shown?: Generation;
   /** A refresh's roots while they load: shown, and VS Code told, once loaded. */
@@ -64,6 +72,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
       onSettingsChanged([Setting.pageSize, Setting.sort, Setting.groupByType], () => this.scheduleRefresh()),
       this.changed,
       this.loaded,
+      this.records,
     );
   }
 
@@ -187,6 +196,8 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
       groupByType: settings.groupByType(),
       capabilities: this.capabilities,
       changed: (node) => !token.isCancellationRequested && this.changed.fire(node),
+      loaded: (records) =>
+        !token.isCancellationRequested && this.records.fire({ platformName: platform.name, records }),
     };
     const statuses: readonly ConnectionStatus[] = query.connectionStatus
       ? [query.connectionStatus]

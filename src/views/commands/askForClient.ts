@@ -9,11 +9,12 @@ import { plainText } from '../../core/text';
 import type { PlatformRestClient } from '../../platform/rest/client';
 import { withUserProgress } from '../../vscode/progress';
 
-/** Asks for a client id or a device id; the text, trimmed, or undefined when dismissed. */
-export async function askForClient(title: string): Promise<string | undefined> {
+/** Asks for a client id or a device id (starting from `value`); the text, trimmed, or undefined when dismissed. */
+export async function askForClient(title: string, value?: string): Promise<string | undefined> {
   const input = await vscode.window.showInputBox({
     title,
     ignoreFocusOut: true,
+    value,
     prompt: vscode.l10n.t('A client id (d:org:type:device, a:org:app) or a device id'),
     validateInput: (v) =>
       v.trim() === '' || v.length > 1000 ? vscode.l10n.t('Enter a client id or a device id.') : undefined,

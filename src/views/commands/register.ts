@@ -21,6 +21,8 @@ export interface CommandDeps {
   readonly query: QueryState;
   readonly clients: ClientsView;
   readonly actions: ClientActions;
+  /** The client id under the cursor of the active editor, if any: Show Client… starts from it. */
+  readonly idAtCursor?: () => string | undefined;
 }
 
 type GeneralCommand =
@@ -56,12 +58,14 @@ export function generalCommands(
     [Command.refresh]: refresh,
     [Command.queryClients]: (arg) => queryClients({ platforms, query }, arg),
     [Command.clearQuery]: () => query.clear(),
-    [Command.showClient]: (arg) => showClient({ platforms, actions }, arg),
+    [Command.showClient]: (arg) => showClient({ platforms, actions, prefill: deps.idAtCursor }, arg),
     [Command.showDetails]: async (arg) => {
       await details.show(needClient(arg));
     },
     [Command.copyClientId]: async (arg) => {
-      await vscode.env.clipboard.writeText(needClient(arg).id);
+      // A tree row, a record, or the id itself (the hover of an id in code).
+      const id = typeof arg === 'string' && arg !== '' ? arg : needClient(arg).id;
+      await vscode.env.clipboard.writeText(id);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Client ID copied.'), 3000);
     },
     [Command.connectPlatform]: (arg, caller) => connectPlatform({ platforms, log }, arg, caller),

@@ -13,12 +13,15 @@ import { askForClient, findClient } from './askForClient';
 export interface ShowClientDeps {
   readonly platforms: PlatformService;
   readonly actions: ClientActions;
+  /** What the input box starts with (the id under the cursor). */
+  readonly prefill?: () => string | undefined;
 }
 
 /** Resolves with the record shown (the list of words and actions stays open until dismissed). */
 export async function showClient(deps: ShowClientDeps, arg?: unknown): Promise<ClientState | undefined> {
   const platform = await requireReadyPlatform(deps.platforms);
-  const input = typeof arg === 'string' ? arg.trim() : await askForClient(vscode.l10n.t('Show Client'));
+  const input =
+    typeof arg === 'string' ? arg.trim() : await askForClient(vscode.l10n.t('Show Client'), deps.prefill?.());
   if (input === undefined) return undefined;
   const state = await findClient(platform.rest, input);
   if (state) showRecord(state, deps.actions);

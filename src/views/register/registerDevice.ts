@@ -34,8 +34,13 @@ const idProblem = (v: string) =>
   isValidIdPart(v.trim()) ? undefined : vscode.l10n.t('Use 1 to 36 letters, digits, dots, dashes or underscores.');
 
 async function askTarget(platform: ActivePlatform, arg: unknown): Promise<Target> {
-  const given = (arg ?? {}) as { typeId?: unknown; deviceId?: unknown };
-  if (typeof given.typeId === 'string' && typeof given.deviceId === 'string') {
+  const given = (arg ?? {}) as { typeId?: unknown; deviceId?: unknown; ask?: unknown };
+  // `ask`: the questions, filled in with what was given (the hover of an unknown id in code).
+  const prefill =
+    given.ask === true && typeof given.typeId === 'string' && typeof given.deviceId === 'string'
+      ? { typeId: given.typeId.slice(0, 36), deviceId: given.deviceId.slice(0, 36) }
+      : undefined;
+  if (!prefill && typeof given.typeId === 'string' && typeof given.deviceId === 'string') {
     if (idProblem(given.typeId) || idProblem(given.deviceId)) {
       throw new Error(
         vscode.l10n.t('A device type and a device id use 1 to 36 letters, digits, dots, dashes or underscores.'),
@@ -58,6 +63,7 @@ async function askTarget(platform: ActivePlatform, arg: unknown): Promise<Target
       typeId: t.id,
     })),
   ];
+  const existing = items.find((i) => i.typeId !== undefined && i.typeId === prefill?.typeId);
   const picked =
     types.length === 0
       ? create
@@ -66,7 +72,7 @@ async function askTarget(platform: ActivePlatform, arg: unknown): Promise<Target
           step: 1,
           totalSteps: 2,
           items,
-          active: items[1] ?? create,
+          active: existing ?? (prefill ? create : (items[1] ?? create)),
           placeholder: vscode.l10n.t('Device type of the new device'),
         });
   const typeId =
@@ -75,7 +81,7 @@ async function askTarget(platform: ActivePlatform, arg: unknown): Promise<Target
       title,
       step: 1,
       totalSteps: 2,
-      value: 'my-device-type',
+      value: prefill?.typeId ?? 'my-device-type',
       prompt: vscode.l10n.t('Name of the new device type'),
       validate: idProblem,
     }));
@@ -83,7 +89,7 @@ async function askTarget(platform: ActivePlatform, arg: unknown): Promise<Target
     title,
     step: 2,
     totalSteps: 2,
-    value: `device-${Math.random().toString(36).slice(2, 6)}`,
+    value: prefill?.deviceId ?? `device-${Math.random().toString(36).slice(2, 6)}`,
     prompt: vscode.l10n.t('Device id (unique within type {0})', plainText(typeId, 40)),
     validate: idProblem,
   });

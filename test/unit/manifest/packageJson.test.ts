@@ -111,12 +111,12 @@ describe('package.json lint', () => {
     }
   });
 
-  it('activates only by its views, commands, URIs, webview serializers, and debugging', () => {
-    // onDebug: a debug session's tracker must be there from its first message (issue 12).
+  it('activates only by its views, commands, URIs, webview serializers, debugging and files that may hold client ids', () => {
+    // onDebug: a debug session's tracker must be there from its first message.
     for (const event of manifest.activationEvents as string[]) {
       assert.match(
         event,
-        /^(onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.|onDebug$)/,
+        /^(onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.|onDebug$|onLanguage:[a-z]+$)/,
         `activation event ${event} is not allowed`,
       );
     }
