@@ -92,7 +92,7 @@ describe('Client ids in code: CodeLenses', () => {
         /^○ disconnected .* · 1 drop today \(94\)$/.test(t[0] ?? ''),
       );
       assert.match(titles[0], /^○ disconnected (\d+ min) · 1 drop today \(94\)$/);
-      assert.ok(redrawn > 0, 'the provider told VS Code to redraw');
+      await waitFor('the provider to tell VS Code to redraw', () => redrawn > 0);
       assert.strictEqual(lookups?.stats.calls.state, calls.state, 'no state call: the watcher told');
       assert.strictEqual(lookups?.stats.calls.list, calls.list);
     } finally {
