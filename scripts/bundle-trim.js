@@ -9,6 +9,9 @@
 //   uses Node's http and https themselves.
 // - worker-timers: mqtt.js' timers for browsers; under Node it uses the native ones.
 // - socks: mqtt.js' SOCKS proxy option, which nothing here sets (proxies: src/platform/proxy.ts).
+// - debug (and supports-color, ms through it): the libraries' DEBUG=… tracing to stderr, which no
+//   one reads in an extension host; the extension and the sandbox write their own logs. A logger
+//   that is never enabled takes its place.
 const NODE_BUILTIN = { 'readable-stream': 'stream', string_decoder: 'string_decoder' };
 
 const STUBS = {
@@ -16,6 +19,10 @@ const STUBS = {
   'follow-redirects': "module.exports = { http: require('http'), https: require('https') };",
   'worker-timers':
     'module.exports = { setInterval: (f, ms) => setInterval(f, ms), clearInterval: (id) => clearInterval(id) };',
+  debug:
+    'const off = () => { const log = () => {}; return Object.assign(log, { enabled: false, namespace: "", ' +
+    'log, extend: off, destroy: () => true }); };\n' +
+    'module.exports = Object.assign(off, { default: off, enable() {}, disable: () => "", enabled: () => false });',
   socks:
     "module.exports = { SocksClient: { createConnection() { throw new Error('SOCKS proxies are not supported'); } } };",
 };

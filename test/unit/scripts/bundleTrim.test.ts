@@ -14,7 +14,7 @@ const { targets } = require(path.resolve('esbuild.js')) as { targets: Record<str
 
 const LIMITS = { extension: 560_000, sandbox: 650_000 };
 const KEPT_OUT =
-  /node_modules[\\/](readable-stream|string_decoder|form-data|mime-db|mime-types|follow-redirects|worker-timers|socks|ip-address|smart-buffer|@peculiar|asn1js|selfsigned)[\\/]/;
+  /node_modules[\\/](readable-stream|string_decoder|form-data|mime-db|mime-types|follow-redirects|worker-timers|socks|ip-address|smart-buffer|@peculiar|asn1js|selfsigned|debug|supports-color)[\\/]/;
 
 async function production(name: string, dir: string): Promise<esbuild.Metafile> {
   const target = targets[name];
