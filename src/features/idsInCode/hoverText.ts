@@ -1,6 +1,6 @@
-// A client id's hover as Markdown (no `vscode` import; unit-tested): the state in the words of
-// the Clients tree's tooltip (features/clients/tooltip.ts), today's drops, or why nothing is known,
-// then the links. Every text from a document or the wire is escaped (core/markdown.ts): no link,
+// A client id's hover as Markdown (no `vscode` import; unit-tested): the headline of the Clients
+// tree's tooltip (features/clients/tooltip.ts), today's drops, or why nothing is known; the links;
+// then the tooltip's rows. Every text from a document or the wire is escaped (core/markdown.ts): no link,
 // image or HTML can form from it. The only links are the actions' own `command:` links, whose
 // labels come from the caller and whose destinations commandUri built.
 import { clientLabel } from '../../core/clientWords';
@@ -47,18 +47,23 @@ export function hoverMarkdown(
   const words = o.words ?? ENGLISH_HOVER_WORDS;
   const name = escapeMarkdown(clientLabel(clientId), 80);
   const platform = escapeMarkdown(o.platformName, 60);
-  const lines: string[] = [];
+  const links = o.links.map((l) => `[${escapeMarkdown(l.label, 60)}](${l.uri})`).join(' · ');
   // The words are the caller's own; what is put into them was escaped above.
-  if (!lookup || lookup.kind === 'pending') lines.push(words.pending(name, platform));
-  else if (lookup.kind === 'notFound') lines.push(words.notKnown(name, platform), '', escapeMarkdown(clientId, 300));
+  const head: string[] = [];
+  let details: string | undefined;
+  if (!lookup || lookup.kind === 'pending') head.push(words.pending(name, platform));
+  else if (lookup.kind === 'notFound') head.push(words.notKnown(name, platform), '', escapeMarkdown(clientId, 300));
   else if (lookup.kind === 'unreachable') {
-    lines.push(words.unreachable(name, platform), '', words.problem(escapeMarkdown(lookup.problem.message, 300)));
+    head.push(words.unreachable(name, platform), '', words.problem(escapeMarkdown(lookup.problem.message, 300)));
   } else {
-    lines.push(tooltipMarkdown(lookup.state, o.now));
-    if (lookup.drops) lines.push('', escapeMarkdown(dropWords(lookup.drops, words.lens) ?? words.noDropsToday, 200));
+    // The tooltip's headline, today's drops and the links first (a hover shows its top at once),
+    // then every field of the record in the tooltip's words.
+    const tooltip = tooltipMarkdown(lookup.state, o.now);
+    const cut = tooltip.indexOf('\n\n');
+    head.push(cut < 0 ? tooltip : tooltip.slice(0, cut));
+    details = cut < 0 ? undefined : tooltip.slice(cut + 2);
+    if (lookup.drops) head.push('', escapeMarkdown(dropWords(lookup.drops, words.lens) ?? words.noDropsToday, 200));
   }
-  if (o.links.length > 0) {
-    lines.push('', '---', '', o.links.map((l) => `[${escapeMarkdown(l.label, 60)}](${l.uri})`).join(' · '));
-  }
+  const lines = [...head, ...(links ? ['', links] : []), ...(details ? ['', '---', '', details] : [])];
   return lines.join('\n');
 }

@@ -13,8 +13,12 @@ export interface LensWords {
   /** `{0}`: how long, e.g. "2 h". */
   connected(since: string): string;
   disconnected(since: string): string;
+  /** Without a time (the record gave none). */
   readonly connectedNow: string;
   readonly disconnectedNow: string;
+  /** Less than a minute ago. */
+  readonly connectedJustNow: string;
+  readonly disconnectedJustNow: string;
   readonly statusUnknown: string;
   /** `{0}`: the platform's name. */
   notKnown(platform: string): string;
@@ -32,6 +36,8 @@ export const ENGLISH_LENS_WORDS: LensWords = {
   disconnected: (since) => `disconnected ${since}`,
   connectedNow: 'connected',
   disconnectedNow: 'disconnected',
+  connectedJustNow: 'connected just now',
+  disconnectedJustNow: 'disconnected just now',
   statusUnknown: 'status unknown',
   notKnown: (platform) => `not known to platform ${platform}`,
   unreachable: 'unknown (platform unreachable)',
@@ -57,8 +63,10 @@ export function dropWords(tally: DropTally | undefined, words: LensWords = ENGLI
   return words.drops(`${tally.total}${tally.atLeast ? '+' : ''}`, codes);
 }
 
-function since(time: number | undefined, now: number): string | undefined {
-  return time === undefined || !Number.isFinite(time) ? undefined : formatSpan(Math.max(0, now - time));
+/** "2 h", "just now" (under a minute) or undefined (no time). */
+function since(time: number | undefined, now: number): string | 'justNow' | undefined {
+  if (time === undefined || !Number.isFinite(time)) return undefined;
+  return now - time < 60_000 ? 'justNow' : formatSpan(now - time);
 }
 
 /** `● connected 2 h · 3 drops today (160 ×2, 91)`, without the id. */
@@ -75,10 +83,10 @@ export function lensStatus(
   let head: string;
   if (state.status === 'connected') {
     const s = since(state.lastConnectTime, now);
-    head = `● ${s ? words.connected(s) : words.connectedNow}`;
+    head = `● ${s === 'justNow' ? words.connectedJustNow : s ? words.connected(s) : words.connectedNow}`;
   } else if (state.status === 'disconnected') {
     const s = since(state.lastDisconnectTime, now);
-    head = `○ ${s ? words.disconnected(s) : words.disconnectedNow}`;
+    head = `○ ${s === 'justNow' ? words.disconnectedJustNow : s ? words.disconnected(s) : words.disconnectedNow}`;
   } else head = `? ${words.statusUnknown}`;
   const drops = dropWords(lookup.drops, words);
   return drops ? `${head} · ${drops}` : head;

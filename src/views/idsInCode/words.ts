@@ -22,6 +22,8 @@ export function lensWords(): LensWords {
       }),
     connectedNow: vscode.l10n.t('connected'),
     disconnectedNow: vscode.l10n.t('disconnected'),
+    connectedJustNow: vscode.l10n.t('connected just now'),
+    disconnectedJustNow: vscode.l10n.t('disconnected just now'),
     statusUnknown: vscode.l10n.t('status unknown'),
     notKnown: (platform) => vscode.l10n.t('not known to platform {0}', platform),
     unreachable: vscode.l10n.t('unknown (platform unreachable)'),

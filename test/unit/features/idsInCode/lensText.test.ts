@@ -59,6 +59,9 @@ describe('features/idsInCode/lensText', () => {
       '○ disconnected 5 min · 20+ drops today (160 ×20)',
     );
     assert.strictEqual(lensStatus(found(state({ connectionStatus: 'maybe' })), NOW, 'x'), '? status unknown');
+    const fresh = state({ connectionStatus: 'connected', lastConnectTime: '2024-05-01T11:59:30Z' });
+    assert.strictEqual(lensStatus(found(fresh), NOW, 'x'), '● connected just now', 'as the tooltip says it');
+    assert.strictEqual(lensStatus(found(state({ connectionStatus: 'connected' })), NOW, 'x'), '● connected');
   });
 
   it('lists at most four codes, unknown ones as "?"', () => {
