@@ -7,7 +7,7 @@ import { pathToFileURL } from 'url';
 export interface WorkbenchUrlOptions {
   /** http://127.0.0.1:PORT of the running code-server. */
   origin: string;
-  /** Folder to open; none opens an empty window. */
+  /** Folder to open, or a `.code-workspace` file (a multi-root workspace); none opens an empty window. */
   folder?: string;
   extensionDevelopmentPaths?: string[];
   extensionTestsPath?: string;
@@ -21,8 +21,9 @@ export function remoteUri(origin: string, absPath: string): string {
 
 export function workbenchUrl(o: WorkbenchUrlOptions): string {
   const url = new URL('/', o.origin);
-  if (o.folder) url.searchParams.set('folder', path.resolve(o.folder));
-  else url.searchParams.set('ew', 'true');
+  if (o.folder) {
+    url.searchParams.set(o.folder.endsWith('.code-workspace') ? 'workspace' : 'folder', path.resolve(o.folder));
+  } else url.searchParams.set('ew', 'true');
   const payload: [string, string][] = [];
   for (const dev of o.extensionDevelopmentPaths ?? []) {
     payload.push(['extensionDevelopmentPath', remoteUri(o.origin, dev)]);

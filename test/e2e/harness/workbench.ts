@@ -21,7 +21,7 @@ export const VSIX = path.join(projectRoot, 'dist', 'iot-connectivity.vsix');
 const WORKBENCH_MS = 60_000;
 
 export interface WorkbenchOptions {
-  /** Folder to open (default: an empty temporary one). */
+  /** Folder to open, or a `.code-workspace` file (default: an empty temporary folder). */
   folder?: string;
   /** Extra user settings on top of the quiet profile. */
   settings?: Record<string, unknown>;
@@ -41,7 +41,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iotc-ui-'));
   const folder = options.folder ?? path.join(runDir, 'workspace');
-  fs.mkdirSync(folder, { recursive: true });
+  // A `.code-workspace` file opens a multi-root workspace; a folder is made if missing.
+  if (!folder.endsWith('.code-workspace')) fs.mkdirSync(folder, { recursive: true });
   const serverOptions: CodeServerOptions = {
     runDir,
     userDataDir: path.join(runDir, 'user-data'),

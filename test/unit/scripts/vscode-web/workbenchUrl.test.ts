@@ -23,6 +23,12 @@ describe('scripts/vscode-web: workbench URL', () => {
     ]);
   });
 
+  it('opens a .code-workspace file as a (multi-root) workspace', () => {
+    const url = new URL(workbenchUrl({ origin, folder: '/ws/two.code-workspace' }));
+    assert.strictEqual(url.searchParams.get('workspace'), '/ws/two.code-workspace');
+    assert.strictEqual(url.searchParams.get('folder'), null);
+  });
+
   it('opens an empty window without a folder, and has no payload without paths', () => {
     const url = new URL(workbenchUrl({ origin }));
     assert.strictEqual(url.searchParams.get('ew'), 'true');
