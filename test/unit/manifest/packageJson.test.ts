@@ -111,7 +111,7 @@ describe('package.json lint', () => {
     }
   });
 
-  it('activates only by its views, commands, URIs, webview serializers, debugging and files that may hold client ids', () => {
+  it('activates only by its views, commands, URIs, webviews, debugging and files that may hold client ids', () => {
     // onDebug: a debug session's tracker must be there from its first message.
     for (const event of manifest.activationEvents as string[]) {
       assert.match(
