@@ -24,6 +24,34 @@ export function apiKeyAuthFailed(clientId: string, clientIp: string): string {
   return `API key auth failed: ClientID='${clientId}', ClientIP=${clientIp}`;
 }
 
+/** Repeated failed authentications of one client id, as one entry (the sandbox's own wording, platform-contract.md
+ *  §4.3): `Token auth failed 36 more times from {iso} to {iso}: ClientID='…', ClientIP=…[ and N from other
+ *  addresses][; M of them refused unchecked (176: too many authorization requests)]`. Read as "other" by the
+ *  extension. */
+export function authFailedRepeatedly(
+  method: 'token' | 'apiKey',
+  clientId: string,
+  r: {
+    readonly count: number;
+    readonly limited: number;
+    readonly from: string;
+    readonly to: string;
+    readonly addresses: readonly string[];
+    /** Failures from addresses past those listed. */
+    readonly moreAddresses: number;
+  },
+): string {
+  const what = method === 'token' ? 'Token' : 'API key';
+  const times = r.count === 1 ? 'time' : 'times';
+  const more = r.moreAddresses > 0 ? ` and ${r.moreAddresses} from other addresses` : '';
+  const limited =
+    r.limited > 0 ? `; ${r.limited} of them refused unchecked (176: too many authorization requests)` : '';
+  return (
+    `${what} auth failed ${r.count} more ${times} from ${r.from} to ${r.to}: ClientID='${clientId}', ` +
+    `ClientIP=${r.addresses.join(', ')}${more}${limited}`
+  );
+}
+
 /** `Closed connection from {ip}. {reason sentence}.` */
 export function closedConnection(clientIp: string, closeCode: number): string {
   return `Closed connection from ${clientIp}. ${closeReason(closeCode)}.`;

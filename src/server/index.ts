@@ -107,6 +107,7 @@ export async function startSandbox(
           tls,
           stateLagMs: options.stateLagMs,
           connectTimeoutMs: options.connectTimeoutMs,
+          authLimits: options.authLimits,
           started,
         }));
     const api = (port: number, withTls?: { cert: string; key: string }) =>
@@ -115,6 +116,7 @@ export async function startSandbox(
         org: options.org,
         log,
         rateLimit: options.rateLimit,
+        authLimits: options.authLimits,
         admin: side.admin,
         source: side.source,
         host: options.host,

@@ -3,6 +3,7 @@
 
 import { API_KEY_PATTERN, isValidOrgId, orgFromApiKey } from '../core/ids';
 import { resolveObserve, type ObserveInput, type ObserveOptions } from './sources/observed/options';
+import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './authLimit';
 
 export interface SandboxPorts {
   mqtt: number;
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   simulate?: { clients: number; seed: number };
   /** REST calls per second before 429; off when undefined. */
   rateLimit?: number;
+  /** Failed authentications allowed per address and per client id or API key (authLimit.ts). */
+  authLimits: AuthLimits;
   /** Delay before state changes show in the state API. */
   stateLagMs: number;
   /** How long a new connection may take to send its CONNECT before it is closed with 164. */
@@ -38,7 +41,8 @@ export interface SandboxOptions {
   observe?: ObserveOptions;
 }
 
-export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'ports' | 'simulate' | 'observe'>> & {
+export type SandboxOptionsInput = Partial<Omit<SandboxOptions, 'ports' | 'simulate' | 'observe' | 'authLimits'>> & {
+  authLimits?: Partial<AuthLimits>;
   ports?: Partial<SandboxPorts>;
   simulate?: { clients: number; seed?: number };
   observe?: ObserveInput | ObserveOptions;
@@ -119,6 +123,11 @@ export function resolveOptions(input: SandboxOptionsInput): SandboxOptions {
     input.rateLimit === undefined || (Number.isFinite(input.rateLimit) && input.rateLimit > 0),
     '--rate-limit must be a positive number of calls per second',
   );
+  const authLimits = { ...DEFAULT_AUTH_LIMITS, ...input.authLimits };
+  check(
+    [authLimits.perAddress, authLimits.perId, authLimits.windowMs].every((n) => Number.isInteger(n) && n >= 1),
+    'the limits of failed authentications must be positive whole numbers',
+  );
   const stateLagMs = input.stateLagMs ?? 0;
   check(
     Number.isInteger(stateLagMs) && stateLagMs >= 0 && stateLagMs <= MAX_STATE_LAG_MS,
@@ -142,6 +151,7 @@ export function resolveOptions(input: SandboxOptionsInput): SandboxOptions {
     apiKey: input.apiKey,
     apiToken: input.apiToken,
     rateLimit: input.rateLimit,
+    authLimits,
     simulate: input.simulate && { clients: input.simulate.clients, seed: input.simulate.seed ?? DEFAULT_SEED },
     ...(observe !== undefined ? { observe } : {}),
   };

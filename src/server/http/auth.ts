@@ -5,15 +5,21 @@ import type { IncomingMessage } from 'node:http';
 import type { SandboxStore } from '../store/store';
 import { errors } from './errors';
 
-/** Returns the authenticated API key, or throws the 401/403 error. Never logs the header. */
-export function authenticate(req: IncomingMessage, store: SandboxStore): string {
+/** The API key and token of the Basic header as sent (not checked); undefined when there is no readable one. */
+export function basicCredentials(req: IncomingMessage): { key: string; token: string } | undefined {
   const header = req.headers.authorization;
   const m = header === undefined ? null : /^Basic +([A-Za-z0-9+/=_-]{1,1024})$/i.exec(header.trim());
-  if (!m) throw errors.missingCredentials();
+  if (!m) return undefined;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon <= 0 || colon === decoded.length - 1) throw errors.missingCredentials();
-  const key = decoded.slice(0, colon);
-  if (!store.verifyApiKey(key, decoded.slice(colon + 1))) throw errors.wrongCredentials();
-  return key;
+  if (colon <= 0 || colon === decoded.length - 1) return undefined;
+  return { key: decoded.slice(0, colon), token: decoded.slice(colon + 1) };
+}
+
+/** Returns the authenticated API key, or throws the 401/403 error. Never logs the header. */
+export function authenticate(req: IncomingMessage, store: SandboxStore): string {
+  const given = basicCredentials(req);
+  if (!given) throw errors.missingCredentials();
+  if (!store.verifyApiKey(given.key, given.token)) throw errors.wrongCredentials();
+  return given.key;
 }

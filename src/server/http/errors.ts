@@ -83,6 +83,15 @@ export const errors = {
       [],
       { 'Retry-After': String(retryAfterSeconds) },
     ),
+  tooManyFailures: (retryAfterSeconds: number) =>
+    new ApiError(
+      429,
+      'CUDAP0429E',
+      `Too many failed authentications from this address or for this API key; retry after ${retryAfterSeconds} s.`,
+      [String(retryAfterSeconds)],
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
   unexpected: () => new ApiError(500, 'CUDAP0500E', 'An unexpected error occurred; see the sandbox log.'),
   clientStateOff: () =>
     new ApiError(

@@ -1,8 +1,10 @@
-// The request pipeline: base path → Basic auth → rate limit → route → JSON reply. Every failure
-// becomes an error body (platform-contract.md §2.4); anything unexpected is a 500 and a log line, never a crash.
+// The request pipeline: base path → failed-authentication limit → Basic auth → rate limit → route → JSON
+// reply. Every failure becomes an error body (platform-contract.md §2.4); anything unexpected is a 500 and a
+// log line, never a crash.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate } from './auth';
+import { AuthFailures, type AuthLimits } from '../authLimit';
+import { authenticate, basicCredentials } from './auth';
 import type { ApiDeps } from './context';
 import { ApiError, errors } from './errors';
 import { forLog } from './logText';
@@ -21,6 +23,8 @@ export const API_BASE = '/api/v0002';
 export interface HandlerOptions extends ApiDeps {
   /** Calls per second for the organization; undefined = no limit. */
   rateLimit?: number;
+  /** Failed authentications allowed per address and per API key (authLimit.ts). */
+  authLimits?: Partial<AuthLimits>;
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -46,11 +50,23 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
     ...sourceRoutes,
   ]);
   const bucket = o.rateLimit !== undefined ? new TokenBucket(o.rateLimit) : undefined;
+  const failures = new AuthFailures(o.authLimits);
   const deps: ApiDeps = { store: o.store, org: o.org, log: o.log, admin: o.admin, source: o.source };
 
   async function reply(req: IncomingMessage, method: string, path: string, query: URLSearchParams): Promise<Reply> {
     if (path !== API_BASE && !path.startsWith(`${API_BASE}/`)) throw errors.unknownRoute(method, path);
-    authenticate(req, o.store);
+    // Before the token is hashed: a guesser past the threshold costs a map lookup (platform-contract.md §4.3).
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const given = basicCredentials(req)?.key;
+    const wait = failures.refusal(address, given);
+    if (wait !== undefined) throw errors.tooManyFailures(wait);
+    try {
+      authenticate(req, o.store);
+    } catch (err) {
+      // Only a header that was sent and failed counts; none at all is a client that has not tried.
+      if (req.headers.authorization !== undefined) failures.failed(address, given);
+      throw err;
+    }
     if (bucket) {
       const taken = bucket.take();
       if (!taken.ok) throw errors.rateLimited(taken.retryAfterSeconds);

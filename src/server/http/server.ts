@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from '../log';
 import type { SandboxStore } from '../store/store';
 import type { SourceInfoWire } from '../../core/source';
+import type { AuthLimits } from '../authLimit';
 import type { SandboxAdmin } from './context';
 import { API_BASE, createRequestHandler } from './handler';
 
@@ -18,6 +19,8 @@ export interface ApiServerOptions {
   log: Logger;
   /** Calls per second for the organization; undefined = off. */
   rateLimit?: number;
+  /** Failed authentications allowed per address and per API key (authLimit.ts). */
+  authLimits?: Partial<AuthLimits>;
   /** Closes a live client with 94; false when it is not connected. */
   admin: SandboxAdmin;
   /** What feeds the API, for `GET /config/source` (platform-contract.md §7.2). */
@@ -71,6 +74,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     admin: options.admin,
     source: options.source,
     rateLimit: options.rateLimit,
+    authLimits: options.authLimits,
   });
   // A client id may be 65,535 bytes (platform-contract.md §7.2), up to 196,605 characters once percent-encoded in a
   // path: room for that, not node's 16 KiB of headers.

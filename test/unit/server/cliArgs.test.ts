@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { HELP, parseCliArgs } from '../../../src/server/cliArgs';
 import { DEFAULT_PORTS, SandboxOptionError, type SandboxOptions } from '../../../src/server/options';
+import { DEFAULT_AUTH_LIMITS } from '../../../src/server/authLimit';
 
 function run(argv: string[]): SandboxOptions {
   const c = parseCliArgs(argv);
@@ -72,6 +73,7 @@ describe('sandbox CLI: options', () => {
       apiToken: 'secret-token',
       simulate: { clients: 200, seed: 7 },
       rateLimit: 2.5,
+      authLimits: DEFAULT_AUTH_LIMITS,
       stateLagMs: 250,
       connectTimeoutMs: 5000,
     });

@@ -5,6 +5,7 @@ import type { TlsMaterial } from '../../mqtt/listeners';
 import type { Logger } from '../../log';
 import type { SandboxStore } from '../../store/store';
 import type { SourceSide } from '../side';
+import type { AuthLimits } from '../../authLimit';
 import { startBroker, type BrokerPorts } from './broker';
 import { sandboxSource } from './source';
 
@@ -19,6 +20,7 @@ export interface SandboxSideOptions {
   tls?: TlsMaterial;
   stateLagMs: number;
   connectTimeoutMs: number;
+  authLimits?: Partial<AuthLimits>;
   /** When the server started (ms). */
   started: number;
 }
@@ -33,6 +35,7 @@ export async function startSandboxSide(o: SandboxSideOptions): Promise<SourceSid
     tls: o.tls,
     stateLagMs: o.stateLagMs,
     connectTimeoutMs: o.connectTimeoutMs,
+    authLimits: o.authLimits,
   });
   return {
     ports: broker.ports,

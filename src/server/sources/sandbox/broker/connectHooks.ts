@@ -1,9 +1,10 @@
 // The CONNECT side of the broker: protocol level, client id and credentials (platform-contract.md §1), the
-// takeover of a reused client id (288), keep-alive expiry (160), and every session's end.
+// limit of failed authentications (176, before any credential is checked; §4.3), the takeover of a reused
+// client id (288), keep-alive expiry (160), and every session's end.
 
 import type { Aedes, AuthenticateError } from 'aedes';
 import { CloseCode, ConnackCode, connackName } from '../../../../core/closeCodes';
-import type { ParsedClientId } from '../../../../core/ids';
+import { parseClientId, type ParsedClientId } from '../../../../core/ids';
 import { authenticateConnect } from './auth';
 import { connectionFailed, finishSession } from './closing';
 import type { BrokerContext } from './context';
@@ -36,8 +37,12 @@ export function installConnectHooks(broker: Aedes, ctx: BrokerContext): void {
     const s = ctx.sessions.of(client);
     if (s === undefined) return done(refusal('unknown connection', ConnackCode.ServerUnavailable), null);
     const rawId = s.rawId ?? '';
+    const wait = ctx.authFailures.refusal(s.clientAddr, rawId);
+    if (wait !== undefined) return done(tooMany(ctx, s, rawId, wait), null);
     const verdict = authenticateConnect(ctx.store, ctx.org, rawId, username, password);
     if (!verdict.ok) {
+      // An id not of the platform's form counts against the address only: it names no one.
+      ctx.authFailures.failed(s.clientAddr, verdict.id ? rawId : undefined);
       s.phase = 'refused';
       s.closeWith(verdict.closeCode);
       if (verdict.id) {
@@ -80,6 +85,26 @@ export function installConnectHooks(broker: Aedes, ctx: BrokerContext): void {
   broker.on('keepaliveTimeout', (client) => ctx.sessions.of(client)?.closeWith(CloseCode.TimedOut));
   broker.on('clientError', (client, err) => connectionFailed(ctx, client, err));
   broker.on('connectionError', (client, err) => connectionFailed(ctx, client, err));
+}
+
+/** Past the threshold: CONNACK 3 (MQTT 3.1.1 has no "slow down"), close code 176, nothing checked. */
+function tooMany(ctx: BrokerContext, s: Session, rawId: string, waitSeconds: number): AuthenticateError {
+  s.phase = 'refused';
+  s.closeWith(CloseCode.TooManyAuthRequests);
+  const id = parseClientId(rawId);
+  const why = `too many failed authentications; try again in ${waitSeconds} s`;
+  if (id && id.orgId === ctx.org) {
+    s.id = id;
+    const at = Date.now();
+    ctx.recorder.refused(
+      s as Session & { id: ParsedClientId },
+      CloseCode.TooManyAuthRequests,
+      ConnackCode.ServerUnavailable,
+      why,
+      at,
+    );
+  }
+  return refusal(why, ConnackCode.ServerUnavailable);
 }
 
 function refusal(message: string, returnCode: number): AuthenticateError {

@@ -5,6 +5,7 @@ import type { SandboxStore } from '../../../store/store';
 import type { ConnectivityRecorder } from './recorder';
 import type { Sessions } from './sessions';
 import type { StateWriter } from './stateWriter';
+import type { AuthFailures } from '../../../authLimit';
 
 export interface BrokerContext {
   org: string;
@@ -13,6 +14,8 @@ export interface BrokerContext {
   states: StateWriter;
   recorder: ConnectivityRecorder;
   log: Logger;
+  /** Failed authentications per address and per client id (platform-contract.md §4.3). */
+  authFailures: AuthFailures;
 }
 
 /** An error the broker raised on purpose to close a connection; already recorded and logged. */

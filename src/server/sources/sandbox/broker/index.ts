@@ -19,6 +19,7 @@ import { Sessions } from './sessions';
 import { SizeGuard } from './sizeGuard';
 import { StateWriter } from './stateWriter';
 import { installTrafficHooks } from './trafficHooks';
+import { AuthFailures, type AuthLimits } from '../../../authLimit';
 
 /** A port to listen on (0 = a free one), or undefined for no such listener. */
 export interface BrokerPorts {
@@ -41,6 +42,8 @@ export interface BrokerOptions {
   stateLagMs?: number;
   /** How long a connection may take to send CONNECT before it is closed with 164 (default 30 s). */
   connectTimeoutMs?: number;
+  /** Failed authentications allowed per address and per client id (authLimit.ts). */
+  authLimits?: Partial<AuthLimits>;
 }
 
 export interface BrokerHandle {
@@ -77,14 +80,16 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
   const sessions = new Sessions();
   const states = new StateWriter(o.store, o.stateLagMs ?? 0, log);
   const monitor = new MonitorPublisher(broker, log);
+  const authFailures = new AuthFailures(o.authLimits);
   const recorder = new ConnectivityRecorder({
     store: o.store,
     states,
     monitor,
     log,
     isLive: (id) => sessions.live.has(id),
+    burstMs: authFailures.limits.windowMs,
   });
-  const ctx: BrokerContext = { org: o.org, store: o.store, sessions, states, recorder, log };
+  const ctx: BrokerContext = { org: o.org, store: o.store, sessions, states, recorder, log, authFailures };
   installConnectHooks(broker, ctx);
   installTrafficHooks(broker, ctx);
   const keepAlives = keepAliveAdmin(broker, ctx);
@@ -127,6 +132,7 @@ export async function startBroker(o: BrokerOptions): Promise<BrokerHandle> {
     // Each socket's close records its session; all of that is done before the store closes.
     await Promise.all([...sessions.open].map((s) => (s.socket.closed ? undefined : once(s.socket, 'close'))));
     await Promise.all(stopped);
+    recorder.close();
     states.flush();
   };
 

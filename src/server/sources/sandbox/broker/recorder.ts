@@ -2,6 +2,8 @@
 // connection log (platform-contract.md §3), its state (§2.3), the monitor message (§4), and a line on stderr.
 // Strangers leave no trace in the store: only registered devices get log lines, and only known
 // clients (a registered device, an application that has connected before) get a state record.
+// Repeated failed authentications of one id are one burst (failureBursts.ts): the first in full,
+// the rest counted into one entry; none of them touches the state of a client that has ever connected.
 
 import * as wording from '../../../../core/connectionLog';
 import { closeReason, connackName } from '../../../../core/closeCodes';
@@ -14,6 +16,8 @@ import type { MonitorPublisher } from '../../../monitor/publisher';
 import type { Session } from './session';
 import type { ClientFacts, StateWriter } from './stateWriter';
 import { messageOf } from '../../../../core/errors';
+import { CloseCode } from '../../../../core/closeCodes';
+import { FailureBursts, type BurstSummary } from './failureBursts';
 
 export interface RecorderDeps {
   store: SandboxStore;
@@ -22,13 +26,25 @@ export interface RecorderDeps {
   log: Logger;
   /** Whether a session with this id is connected right now. */
   isLive(clientId: string): boolean;
+  /** How long a burst of failed authentications of one id gathers before its entry is written. */
+  burstMs: number;
 }
 
 export class ConnectivityRecorder {
-  constructor(private readonly d: RecorderDeps) {}
+  private readonly bursts: FailureBursts;
+
+  constructor(private readonly d: RecorderDeps) {
+    this.bursts = new FailureBursts(d.burstMs, (id, summary) => this.burstEnded(id, summary));
+  }
+
+  /** The server stops: the entries of the bursts still open. */
+  close(): void {
+    this.bursts.endAll();
+  }
 
   connected(s: Session & { id: ParsedClientId }, at: number): void {
     const { id, clientAddr } = s;
+    this.bursts.end(id.raw);
     const line = isDeviceLike(id)
       ? wording.tokenAuthSucceeded(id.raw, clientAddr)
       : wording.apiKeyAuthSucceeded(id.raw, clientAddr);
@@ -41,11 +57,19 @@ export class ConnectivityRecorder {
   /** A CONNECT with a valid id was refused (CONNACK 5): its credentials failed. */
   refused(s: Session & { id: ParsedClientId }, closeCode: number, connack: number, why: string, at: number): void {
     const { id, clientAddr } = s;
+    const place = this.bursts.add(id, clientAddr, at, closeCode === CloseCode.TooManyAuthRequests);
+    if (place !== 'first') {
+      // Counted; the first refused unchecked (176) is still told on the monitor topic, once.
+      if (place.tellLimited) this.d.monitor.failed(id.raw, failedConnectMessage(s.facts(), toIso(at), closeCode));
+      return;
+    }
     const line = isDeviceLike(id)
       ? wording.tokenAuthFailed(id.raw, clientAddr)
       : wording.apiKeyAuthFailed(id.raw, clientAddr);
     this.deviceLog(id, line, at);
-    this.failedAttempt(s, closeCode, at);
+    this.deviceLog(id, wording.closedConnection(clientAddr, closeCode), at);
+    if (this.isKnown(id)) this.d.states.refused(facts(s), closeCode, at);
+    this.d.monitor.failed(id.raw, failedConnectMessage(s.facts(), toIso(at), closeCode));
     this.d.log.warn(`${line}: ${why}; CONNACK ${connack} (${connackName(connack)}), close code ${closeCode}`);
   }
 
@@ -72,6 +96,16 @@ export class ConnectivityRecorder {
   keepAlive(s: Session & { id: ParsedClientId }, line: string, at: number): void {
     this.deviceLog(s.id, line, at);
     this.d.log.info(`${s.id.raw} from ${s.clientAddr}: ${line}`);
+  }
+
+  private burstEnded(id: ParsedClientId, b: BurstSummary): void {
+    const line = wording.authFailedRepeatedly(isDeviceLike(id) ? 'token' : 'apiKey', id.raw, {
+      ...b,
+      from: toIso(b.from),
+      to: toIso(b.to),
+    });
+    this.deviceLog(id, line, b.to);
+    this.d.log.warn(line);
   }
 
   private failedAttempt(s: Session & { id: ParsedClientId }, closeCode: number, at: number): void {

@@ -60,18 +60,16 @@ export class StateWriter {
 
   /** A session ended, or an attempt was refused: the client is disconnected, and why. */
   disconnected(facts: ClientFacts, closeCode: number, at: number): void {
-    const info = closeCodeInfo(closeCode);
-    this.write(facts.id.raw, (prev) => ({
-      ...base(facts, prev),
-      connectionStatus: 'disconnected',
-      lastDisconnectTime: toIso(at),
-      lastActivityEvent: 'mqttDisconnect',
-      lastActivityTime: toIso(at),
-      disconnectInitiator: info?.initiator ?? 'server',
-      mqttReasonCode: info?.mqttReasonCode ?? 128,
-      closeCode,
-      closeReason: closeReason(closeCode),
-    }));
+    this.write(facts.id.raw, (prev) => disconnectedRecord(base(facts, prev), closeCode, at));
+  }
+
+  /** An attempt was refused (its credentials failed): recorded only for a client that has never connected,
+   *  so that it is listed (platform-contract.md §2). The record of a real session — connected now, or how
+   *  it last ended — is never overwritten by whoever guesses its token (§4.3). */
+  refused(facts: ClientFacts, closeCode: number, at: number): void {
+    this.write(facts.id.raw, (prev) =>
+      prev?.lastConnectTime !== undefined ? prev : disconnectedRecord(base(facts, prev), closeCode, at),
+    );
   }
 
   /** Applies every pending change now (on shutdown). */
@@ -120,6 +118,21 @@ function connectionFields(f: ClientFacts): ConnectionFields {
 function withoutConnection(record: ClientStateWire): ClientStateWire {
   const { clientAddr: _a, clientPort: _p, keepAliveSeconds: _k, ...rest } = record;
   return rest;
+}
+
+function disconnectedRecord(record: ClientStateWire, closeCode: number, at: number): ClientStateWire {
+  const info = closeCodeInfo(closeCode);
+  return {
+    ...record,
+    connectionStatus: 'disconnected',
+    lastDisconnectTime: toIso(at),
+    lastActivityEvent: 'mqttDisconnect',
+    lastActivityTime: toIso(at),
+    disconnectInitiator: info?.initiator ?? 'server',
+    mqttReasonCode: info?.mqttReasonCode ?? 128,
+    closeCode,
+    closeReason: closeReason(closeCode),
+  };
 }
 
 /** The previous record, or the start of a new one. */
