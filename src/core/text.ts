@@ -1,7 +1,8 @@
 // Text from devices and the network, made safe to show as plain text: no control characters,
 // no bidirectional overrides (which can make "evil" read as "live"), no link syntax a renderer
 // would follow (neutraliseLinks), and a bounded length. Every helper that shows such text builds
-// on plainText: escapeMarkdown (core/markdown.ts), quickPickText (core/quickPickText.ts).
+// on plainText: escapeMarkdown (core/markdown.ts), quickPickText (core/quickPickText.ts). Only a
+// medium that never makes links (the webview's textContent) takes plainLine, which keeps `<img` as sent.
 // This is not escaping: callers still escape for their medium (Markdown, HTML).
 
 // C0 and C1 control characters, DEL; replaced by a space so words stay apart.
@@ -22,13 +23,36 @@ export function neutraliseLinks(text: string): string {
   return text.replace(LINK_JOINTS, '$&\u2009');
 }
 
-/** `text` as one safe line of at most `max` characters (an ellipsis marks a cut). */
+// The thin spaces neutraliseLinks put in, and only those.
+const INERT_JOINTS = /(\](?=\u2009\()|<(?=\u2009[a-z/!?])|\bcommand(?=\u2009:\S)|\$(?=\u2009\())\u2009/gi;
+
+/**
+ * Words built for notifications (plainText, so with inert links) as the device sent them, for a
+ * medium that never makes links (the webview's textContent): neutraliseLinks undone.
+ */
+export function linksAsSent(text: string): string {
+  return text.replace(INERT_JOINTS, '$1');
+}
+
+/** `text` as one safe line of at most `max` characters (an ellipsis marks a cut), its links inert. */
 export function plainText(text: string, max = 200): string {
+  return boundedLine(text, max, neutraliseLinks);
+}
+
+/**
+ * `text` as one line of at most `max` characters, for a medium that shows it as text and never as
+ * markup or links (a DOM node's textContent): what the device sent, less control and bidi characters.
+ */
+export function plainLine(text: string, max = 200): string {
+  return boundedLine(text, max, (t) => t);
+}
+
+function boundedLine(text: string, max: number, inert: (text: string) => string): string {
   if (typeof text !== 'string') return '';
   const limit = Math.max(1, max);
   // Only the head can be shown; never scan a megabyte for it.
   const head = text.length > limit * 2 + 16 ? text.slice(0, limit * 2 + 16) : text;
-  const clean = neutraliseLinks(head.replace(CONTROL, ' ').replace(BIDI, ''));
+  const clean = inert(head.replace(CONTROL, ' ').replace(BIDI, ''));
   if (clean.length <= limit && head.length === text.length) return clean;
   let cut = Math.min(clean.length, limit - 1);
   // Never split a surrogate pair.

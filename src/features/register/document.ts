@@ -2,7 +2,7 @@
 // code per language in fenced blocks (no `vscode` import; unit-tested). Values are untrusted
 // text for Markdown: inline code and fences are made longer than any backtick run inside, and
 // prose is escaped (core/markdown.ts).
-import { escapeMarkdown } from '../../core/markdown';
+import { escapeMarkdownReadable } from '../../core/markdown';
 import { brokerUrl, type ConnectionFacts } from './facts';
 import { deviceSnippets } from './snippets';
 
@@ -34,10 +34,11 @@ export function deviceDocument({ platformName, facts: f }: DeviceDocumentInput):
       : "yes; the system's certificate authorities"
     : 'no (plain MQTT: fine on loopback, never for a real network)';
   const parts = [
-    `# Device ${escapeMarkdown(f.clientId, 120)}`,
+    `# Device ${escapeMarkdownReadable(f.clientId, 120)}`,
     '',
-    `Registered on ${escapeMarkdown(platformName, 60)}. **The token below is shown only now**: the platform keeps no ` +
-      `readable copy. Copy it into your device code or a secret store; closing this document forgets it.`,
+    `Registered on ${escapeMarkdownReadable(platformName, 60)}. **The token below is shown only now**: ` +
+      `the platform keeps no readable copy. Copy it into your device code or a secret store; closing this ` +
+      `document forgets it.`,
     '',
     `- Broker: ${inlineCode(brokerUrl(f))}`,
     `- Host: ${inlineCode(f.host)}, port: ${f.port}${f.websocket ? `, WebSocket path: ${inlineCode(f.path)}` : ''}`,

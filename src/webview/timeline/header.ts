@@ -4,7 +4,7 @@
 import type { Notice } from '../../shared/notices';
 import type { LoadProgress, TimelineSubject } from '../../shared/protocol';
 import { noticeText } from './notices';
-import { plainText } from '../../core/text';
+import { plainLine } from '../../core/text';
 import type { Figures } from './model/figures';
 import { MARK_CATEGORIES, type MarkCategory } from './model/dataset';
 import { CATEGORY_LOOK } from './model/words';
@@ -45,10 +45,10 @@ export class Header {
   }
 
   setSubject(subject: TimelineSubject, live: boolean): void {
-    fill(this.title, 'Connection timeline: ', h('span', { class: 'name' }, plainText(subject.name, 80)));
+    fill(this.title, 'Connection timeline: ', h('span', { class: 'name' }, plainLine(subject.name, 80)));
     fill(
       this.idLine,
-      plainText(subject.clientId, 200),
+      plainLine(subject.clientId, 200),
       live
         ? h('span', { class: 'live', title: 'Live monitor messages are added as they arrive' }, ' ● live')
         : undefined,
@@ -97,7 +97,7 @@ export class Header {
             { class: 'notice-level' },
             `${n.level === 'error' ? '✖' : n.level === 'warning' ? '⚠' : 'ℹ'} ${n.level}: `,
           ),
-          plainText(noticeText(n), 600),
+          plainLine(noticeText(n), 600),
         ),
       ),
     );

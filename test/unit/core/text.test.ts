@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { marked } from 'marked';
 import { escapeMarkdown } from '../../../src/core/markdown';
 import { quickPickText } from '../../../src/core/quickPickText';
-import { hashText, neutraliseLinks, plainText } from '../../../src/core/text';
+import { hashText, linksAsSent, neutraliseLinks, plainLine, plainText } from '../../../src/core/text';
 import { HOSTILE_STRINGS, MEGABYTE } from './hostile';
 import { COMMAND_LINK, hasLinkedText } from './links';
 
@@ -37,6 +37,14 @@ describe('core/text', () => {
   it('keeps the text readable: only a thin space is added, and twice is once', () => {
     assert.equal(plainText(COMMAND_LINK, 1000).replace(/\u2009/g, ''), COMMAND_LINK);
     for (const text of LINKY) assert.equal(neutraliseLinks(neutraliseLinks(text)), neutraliseLinks(text));
+  });
+  it('gives a medium that never makes links (the webview) the text as sent, less controls and bidi', () => {
+    for (const text of LINKY) {
+      assert.equal(linksAsSent(plainText(text, 1000)), text);
+      assert.equal(plainLine(text, 1000), text);
+    }
+    assert.equal(linksAsSent('a thin\u2009space of its own stays'), 'a thin\u2009space of its own stays');
+    assert.equal(plainLine('<b>\u202eevil\u0007', 100), '<b>evil ');
   });
   it('replaces control characters and drops bidirectional overrides', () => {
     assert.equal(plainText('a\u0000b\nc\u009bd'), 'a b c d');

@@ -1,12 +1,12 @@
 // Detail for people about what the timeline shows — an event, a session, a gap, a cluster — as
 // rows of plain text (the tooltip, the list's detail and the screen reader's label all use them).
-// Every untrusted part goes through plainText; the DOM side sets it as text, never as markup.
+// Every untrusted part goes through plainLine; the DOM side sets it as text, never as markup.
 
 import { eventWords, initiatorWords } from '../../../core/clientWords';
 import { closeCodeInfo, mqtt5ReasonName } from '../../../core/closeCodes';
 import type { ConnectivityEvent } from '../../../core/events/types';
 import type { Gap, Session } from '../../../core/sessions';
-import { plainText } from '../../../core/text';
+import { linksAsSent, plainLine } from '../../../core/text';
 import { toIso } from '../../../core/time';
 import { formatDuration } from '../../../core/timeWords';
 import type { MarkCategory } from './dataset';
@@ -31,7 +31,7 @@ export function when(t: number | undefined, offsetMs: number): string {
 }
 
 export function eventTitle(e: ConnectivityEvent): string {
-  return plainText(eventWords(e), 240);
+  return plainLine(linksAsSent(eventWords(e)), 240);
 }
 
 export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
@@ -49,20 +49,20 @@ export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
   } else {
     add(
       'When',
-      `unreadable time "${plainText(e.rawTime ?? '', 100)}"` +
+      `unreadable time "${plainLine(e.rawTime ?? '', 100)}"` +
         (e.time !== undefined ? `; received ${when(e.time, offsetMs)}` : ': listed, not drawn'),
     );
   }
   if (e.kind === 'disconnected' || e.kind === 'failedConnect') {
     const info = e.closeCode !== undefined ? closeCodeInfo(e.closeCode) : undefined;
-    add('Why', plainText(e.explanation, 200));
+    add('Why', plainLine(e.explanation, 200));
     add('Close code', e.closeCode !== undefined ? `${e.closeCode}${info ? ` — ${info.reason}` : ''}` : undefined);
     add('Closed by', e.initiator ? initiatorWords(e.initiator) : undefined);
     add(
       'MQTT 5 reason code',
       e.mqttReasonCode !== undefined ? `${e.mqttReasonCode} — ${mqtt5ReasonName(e.mqttReasonCode)}` : undefined,
     );
-    add('Reason given', e.reason !== undefined ? plainText(e.reason, 300) : undefined);
+    add('Reason given', e.reason !== undefined ? plainLine(e.reason, 300) : undefined);
     add('Usual cause in device code', e.hint || undefined);
   }
   if (e.kind === 'disconnected' && e.connectTime !== undefined) add('Session began', when(e.connectTime, offsetMs));
@@ -70,7 +70,7 @@ export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
     add('Authentication', { token: 'device token', apiKey: 'API key', unknown: undefined }[e.auth]);
   }
   if (e.kind === 'connected') {
-    add('Protocol', e.protocol !== undefined ? plainText(e.protocol, 30) : undefined);
+    add('Protocol', e.protocol !== undefined ? plainLine(e.protocol, 30) : undefined);
     add(
       'Port',
       e.port !== undefined
@@ -78,9 +78,9 @@ export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
         : undefined,
     );
   }
-  add('Client address', e.clientAddr !== undefined ? plainText(e.clientAddr, 60) : undefined);
-  add('Client ID', e.clientId !== undefined ? plainText(e.clientId, 200) : undefined);
-  if (e.kind === 'other') add('Entry as received', plainText(e.raw, RAW_IN_DETAIL));
+  add('Client address', e.clientAddr !== undefined ? plainLine(e.clientAddr, 60) : undefined);
+  add('Client ID', e.clientId !== undefined ? plainLine(e.clientId, 200) : undefined);
+  if (e.kind === 'other') add('Entry as received', plainLine(e.raw, RAW_IN_DETAIL));
   add('Source', sourceWords(e));
   return { title: eventTitle(e), rows };
 }
@@ -109,7 +109,7 @@ export function describeSession(s: Session, now: number, offsetMs: number): Deta
   else if (s.cause) rows.push({ label: 'Why it ended', value: CATEGORY_LOOK[s.cause].long });
   if (s.disconnect?.hint) rows.push({ label: 'Usual cause in device code', value: s.disconnect.hint });
   if (s.connect?.clientAddr !== undefined) {
-    rows.push({ label: 'Client address', value: plainText(s.connect.clientAddr, 60) });
+    rows.push({ label: 'Client address', value: plainLine(s.connect.clientAddr, 60) });
   }
   const length = s.start !== undefined ? `, ${formatDuration((s.end ?? now) - s.start)}` : '';
   return { title: s.end === undefined ? `connected session, still open${length}` : `connected session${length}`, rows };

@@ -85,4 +85,12 @@ describe("register/document: the device's connection document", () => {
     assert.doesNotMatch(prose, /<(a|img|em)\b/, prose);
     assert.match(prose, /<h1>Device \[x\]/, prose);
   });
+  it('reads as written in the editor: an ordinary id in the heading has no backslashes', () => {
+    const doc = deviceDocument({
+      platformName: 'local-sandbox',
+      facts: connectionFacts({ mqttUrl: 'mqtt://127.0.0.1:1883', clientId: 'd:org1:boiler:b-1.2', token: 't' }),
+    });
+    assert.strictEqual(doc.split('\n')[0], '# Device d:org1:boiler:b-1.2');
+    assert.ok(doc.includes('Registered on local-sandbox.'), doc.split('\n')[2]);
+  });
 });

@@ -58,10 +58,6 @@ describe('webview/timeline/model: rows and details', () => {
     const [img] = eventsFromLog([
       { message: '<img src=x onerror=alert(1)></script>', timestamp: new Date(sec(1)).toISOString() },
     ]);
-    assert.match(
-      listRow(img, 0, 0).text,
-      /<\u2009img src=x onerror=alert\(1\)><\u2009\/script>/,
-      'markup stays as literal text, its tags neutralised',
-    );
+    assert.match(listRow(img, 0, 0).text, /<img src=x onerror=alert\(1\)><\/script>/, 'markup stays as literal text');
   });
 });
