@@ -174,7 +174,9 @@ export class Ui {
   private async clearHover(): Promise<void> {
     const hover = this.page.locator('.context-view .hover-contents, .monaco-hover').filter({ visible: true });
     if ((await hover.count()) === 0) return;
-    await this.page.mouse.move(0, 0);
+    // Not to (0, 0): that is the activity bar's first icon, whose own tooltip would come up next.
+    const box = await this.page.locator('.part.editor').boundingBox();
+    await this.page.mouse.move(box ? box.x + box.width - 8 : 400, box ? box.y + box.height - 8 : 300);
     await waitHidden(this.page, hover, 'the hover to go away once the pointer left it');
   }
 
