@@ -2,7 +2,7 @@
 // defensive reader for the extension (platform-contract.md §6: aliases, unknown values, missing fields).
 
 import { closeCodeInfo, type DisconnectInitiator } from './closeCodes';
-import type { ClientType } from './ids';
+import { clientTypeOfId, type ClientType } from './ids';
 import { parseInstant } from './time';
 
 export type ConnectionStatus = 'connected' | 'disconnected';
@@ -57,6 +57,10 @@ export interface ClientState {
   readonly keepAliveSeconds?: number;
   readonly clientAddr?: string;
   readonly clientPort?: number;
+  /** The cluster node of the last connection, when an observed broker says (platform-contract.md §7.2). */
+  readonly node?: string;
+  /** `live`: seen by the server while it observed; `carried`: the last state before it restarted, maybe stale. */
+  readonly observed?: 'live' | 'carried';
   /** The record as received, for "Show Details". */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -95,7 +99,8 @@ export function normaliseClientState(value: unknown): ClientState | undefined {
       : fromCode?.initiator;
   return {
     id,
-    clientType: str(r.clientType) ?? inferClientType(id),
+    // A platform that leaves the type out: the id's form tells it (an id not of the platform's form is `other`).
+    clientType: str(r.clientType) ?? clientTypeOfId(id),
     status,
     lastConnectTime: instant(r.lastConnectTime),
     lastDisconnectTime: instant(r.lastDisconnectTime),
@@ -114,20 +119,8 @@ export function normaliseClientState(value: unknown): ClientState | undefined {
     keepAliveSeconds: int(r.keepAliveSeconds),
     clientAddr: str(r.clientAddr),
     clientPort: int(r.clientPort),
+    node: str(r.node),
+    observed: r.observed === 'live' || r.observed === 'carried' ? r.observed : undefined,
     raw: r,
   };
-}
-
-function inferClientType(id: string): string {
-  switch (id[0]) {
-    case 'd':
-      return 'device';
-    case 'g':
-      return 'gateway';
-    case 'a':
-    case 'A':
-      return 'application';
-    default:
-      return 'unknown';
-  }
 }

@@ -61,6 +61,10 @@ export function eventWords(e: ConnectivityEvent): string {
 
 /** "sensor-7 connected 3 min ago", "sensor-7 disconnected: keep-alive timed out (network, code 160)". */
 export function stateHeadline(state: ClientState, now: number): string {
+  return `${statusHeadline(state, now)}${state.observed === 'carried' ? ` (${CARRIED_SHORT})` : ''}`;
+}
+
+function statusHeadline(state: ClientState, now: number): string {
   const name = clientLabel(state.id);
   if (state.status === 'connected') {
     return state.lastConnectTime === undefined
@@ -69,6 +73,27 @@ export function stateHeadline(state: ClientState, now: number): string {
   }
   if (state.status === 'disconnected') return `${name} disconnected: ${closeWords(stateClose(state))}`;
   return `${name}: status unknown`;
+}
+
+/** A record carried over a restart of the observing server (platform-contract.md §7.2), in a few words. */
+export const CARRIED_SHORT = 'last known, may be stale';
+
+const OBSERVED_WORDS: Record<'live' | 'carried', string> = {
+  live: 'live: seen by the server while it observed the broker',
+  carried: 'carried: the last state known before the server restarted; it may be stale until the client acts again',
+};
+
+/** `1.2.3.4:5678`, `[::1]:5678`, or the address alone. */
+function addressWords(addr: string | undefined, port: number | undefined): string | undefined {
+  if (addr === undefined) return port === undefined ? undefined : `port ${port}`;
+  const host = addr.includes(':') ? `[${plainText(addr, 45)}]` : plainText(addr, 45);
+  return port === undefined ? plainText(addr, 45) : `${host}:${port}`;
+}
+
+function clientTypeWords(clientType: string): string {
+  return clientType === 'other'
+    ? "other (an id not of the platform's form, from an observed broker)"
+    : plainText(clientType, 30);
 }
 
 export interface DetailRow {
@@ -83,8 +108,9 @@ export function stateDetails(state: ClientState, now: number): DetailRow[] {
     void (value !== undefined && rows.push({ label, value }));
   const when = (t: number | undefined) => (t === undefined ? undefined : `${toIso(t)} (${formatRelative(t, now)})`);
   add('Client ID', plainText(state.id, 200));
-  add('Client type', plainText(state.clientType, 30));
+  add('Client type', clientTypeWords(state.clientType));
   add('Status', state.status);
+  add('Known as', state.observed !== undefined ? OBSERVED_WORDS[state.observed] : undefined);
   add('Last connected', when(state.lastConnectTime));
   add('Last disconnected', when(state.lastDisconnectTime));
   if (state.lastDisconnectTime !== undefined || state.closeCode !== undefined) {
@@ -114,6 +140,9 @@ export function stateDetails(state: ClientState, now: number): DetailRow[] {
       : when(state.lastActivityTime),
   );
   add('MQTT protocol', state.protocol !== undefined ? plainText(state.protocol, 20) : undefined);
+  add('Keep-alive', state.keepAliveSeconds !== undefined ? `${state.keepAliveSeconds} s` : undefined);
+  add('Address', addressWords(state.clientAddr, state.clientPort));
+  add('Broker node', state.node !== undefined ? plainText(state.node, 100) : undefined);
   return rows;
 }
 

@@ -130,9 +130,42 @@ export function monitorTopicOfId(raw: string): string {
   return id === undefined ? clientMonitorTopic(raw) : monitorTopicFor(id);
 }
 
+/**
+ * Where the Logs API keeps a client's log: a device's or gateway's by its type and device id (platform-contract.md §3),
+ * an id not of the platform's form by the id itself (§7.2). Applications have none (§3): undefined.
+ */
+export type LogAddress = { readonly typeId: string; readonly deviceId: string } | { readonly clientId: string };
+
+export function logAddressOf(raw: string): LogAddress | undefined {
+  const id = parseClientId(raw);
+  if (id === undefined) return typeof raw === 'string' && raw !== '' ? { clientId: raw } : undefined;
+  return isDeviceLike(id) ? { typeId: id.typeId, deviceId: id.deviceId } : undefined;
+}
+
+/** MQTT caps a topic at 65,535 bytes of UTF-8. */
+export const MAX_TOPIC_BYTES = 65535;
+
+/**
+ * The monitor topic to watch a client id on, or undefined when there is none: an id that cannot be encoded (a lone
+ * surrogate) or whose encoded topic would pass MQTT's limit (the server sends no monitor message for it, §7.2).
+ */
+export function watchTopicOf(raw: string): string | undefined {
+  if (typeof raw !== 'string' || raw === '' || raw.length > MAX_TOPIC_BYTES) return undefined;
+  try {
+    // Both forms of topic are ASCII (id parts of the platform's form; percent-encoding): a character is a byte.
+    const topic = monitorTopicOfId(raw);
+    return topic.length <= MAX_TOPIC_BYTES ? topic : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const CLIENT_MONITOR_TOPIC = /^iot-2\/client\/([^/]+)\/mon$/;
+
 export type MonitorTopic =
   | { readonly kind: 'device'; readonly typeId: string; readonly deviceId: string }
-  | { readonly kind: 'application'; readonly appId: string };
+  | { readonly kind: 'application'; readonly appId: string }
+  | { readonly kind: 'client'; readonly clientId: string };
 
 /** Parses a concrete (or wildcard) monitor topic; `+` parts stay `+`. */
 export function parseMonitorTopic(topic: string): MonitorTopic | undefined {
@@ -140,5 +173,13 @@ export function parseMonitorTopic(topic: string): MonitorTopic | undefined {
   if (d) return { kind: 'device', typeId: d[1], deviceId: d[2] };
   const a = APP_MONITOR_TOPIC.exec(topic);
   if (a) return { kind: 'application', appId: a[1] };
+  const c = CLIENT_MONITOR_TOPIC.exec(topic);
+  if (c) {
+    try {
+      return { kind: 'client', clientId: c[1] === '+' ? '+' : decodeURIComponent(c[1]) };
+    } catch {
+      return undefined;
+    }
+  }
   return undefined;
 }

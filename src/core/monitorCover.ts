@@ -1,15 +1,19 @@
 // Which monitor topics to subscribe to for a set of pinned clients (platform-contract.md §4, §5).
 // One exact topic per client while their number stays under a threshold; past it, the types
-// (and the applications) with the most pinned clients share a wildcard, greedily by the
-// subscriptions saved; past that, one wildcard for all devices and one for all applications.
+// (and the applications, and the ids of other forms) with the most pinned clients share a wildcard,
+// greedily by the subscriptions saved; past that, one wildcard for all devices, one for all
+// applications and one for all other ids (platform-contract.md §7.2).
 // Wildcards deliver unpinned clients too: `accepts` tells which incoming topics are wanted.
 // Deterministic: the same pins give the same plan, whatever their order.
 
 import { APP_SUBSCRIPTION_QUOTA } from './limits';
-import { isDeviceLike, monitorTopicFor, parseClientId } from './ids';
+import { isDeviceLike, parseClientId, watchTopicOf } from './ids';
 
 export const ALL_DEVICES_MONITOR_TOPIC = 'iot-2/type/+/id/+/mon';
 export const ALL_APPS_MONITOR_TOPIC = 'iot-2/app/+/mon';
+/** Every client whose id is not of the platform's form (platform-contract.md §7.2). */
+export const ALL_CLIENTS_MONITOR_TOPIC = 'iot-2/client/+/mon';
+const SHARED_WILDCARDS = [ALL_APPS_MONITOR_TOPIC, ALL_CLIENTS_MONITOR_TOPIC];
 export const DEFAULT_COVER_THRESHOLD = 100;
 
 export interface CoverOptions {
@@ -23,7 +27,7 @@ export interface CoverPlan {
   /** Topics to be subscribed to, sorted. */
   readonly topics: readonly string[];
   readonly strategy: 'exact' | 'byType' | 'all';
-  /** Pinned ids that are not client ids of the platform (no monitor topic exists for them). */
+  /** Pinned ids with no monitor topic (not text, empty, or too long for an MQTT topic once encoded). */
   readonly rejected: readonly string[];
   /** Whether a message arriving on `topic` is about a pinned client. */
   readonly accepts: (topic: string) => boolean;
@@ -43,14 +47,19 @@ export function planCover(pinned: Iterable<string>, options: CoverOptions = {}):
   // Groups that one wildcard can cover: each device type, and all applications.
   const groups = new Map<string, Set<string>>();
   for (const raw of pinned) {
-    const id = typeof raw === 'string' ? parseClientId(raw) : undefined;
-    if (!id) {
+    const topic = typeof raw === 'string' ? watchTopicOf(raw) : undefined;
+    if (topic === undefined) {
       rejected.push(String(raw));
       continue;
     }
-    const topic = monitorTopicFor(id);
     wanted.add(topic);
-    const group = isDeviceLike(id) ? `iot-2/type/${id.typeId}/id/+/mon` : ALL_APPS_MONITOR_TOPIC;
+    const id = parseClientId(raw);
+    const group =
+      id === undefined
+        ? ALL_CLIENTS_MONITOR_TOPIC
+        : isDeviceLike(id)
+          ? `iot-2/type/${id.typeId}/id/+/mon`
+          : ALL_APPS_MONITOR_TOPIC;
     (groups.get(group) ?? (groups.set(group, new Set()).get(group) as Set<string>)).add(topic);
   }
   const accepts = (topic: string): boolean => wanted.has(topic);
@@ -73,10 +82,12 @@ export function planCover(pinned: Iterable<string>, options: CoverOptions = {}):
   }
   if (topics.size <= threshold) return done(topics, 'byType');
 
-  const apps = groups.get(ALL_APPS_MONITOR_TOPIC);
-  const appTopics = apps === undefined ? [] : apps.size > 1 ? [ALL_APPS_MONITOR_TOPIC] : [...apps];
-  const hasDevices = [...groups.keys()].some((g) => g !== ALL_APPS_MONITOR_TOPIC);
-  return done([...(hasDevices ? [ALL_DEVICES_MONITOR_TOPIC] : []), ...appTopics], 'all');
+  const shared = SHARED_WILDCARDS.flatMap((wildcard) => {
+    const members = groups.get(wildcard);
+    return members === undefined ? [] : members.size > 1 ? [wildcard] : [...members];
+  });
+  const hasDevices = [...groups.keys()].some((g) => !SHARED_WILDCARDS.includes(g));
+  return done([...(hasDevices ? [ALL_DEVICES_MONITOR_TOPIC] : []), ...shared], 'all');
 }
 
 export function diffCover(previous: Pick<CoverPlan, 'topics'> | undefined, next: Pick<CoverPlan, 'topics'>): CoverDiff {

@@ -38,6 +38,8 @@ export type StateQuery = {
   deviceType?: string;
   deviceId?: string;
   clientType?: ClientType;
+  /** Kept exactly as given (spaces are part of ids): never trimmed. */
+  clientIdContains?: string;
 } & { [K in StateQueryDateParam]?: string };
 
 export const STATE_QUERY_PARAMS: readonly string[] = [
@@ -45,5 +47,6 @@ export const STATE_QUERY_PARAMS: readonly string[] = [
   'deviceType',
   'deviceId',
   'clientType',
+  CLIENT_ID_CONTAINS,
   ...STATE_QUERY_DATE_PARAMS,
 ];

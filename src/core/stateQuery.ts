@@ -4,6 +4,7 @@
 // when sent, so a recent query "connected in the last 2 days" stays relative.
 
 import {
+  CLIENT_ID_CONTAINS,
   CLIENT_TYPES,
   CONNECTED_AFTER_ALIAS,
   CONNECTION_STATUSES,
@@ -34,6 +35,8 @@ export type QueryParams =
   | { readonly ok: false; readonly problems: readonly QueryProblem[] };
 
 const TEXT_FIELDS = ['connectionStatus', 'deviceType', 'deviceId', 'clientType'] as const;
+/** Longest `clientIdContains` a query takes (the URL carries it; ids themselves may be far longer). */
+export const MAX_ID_PART_QUERY = 1000;
 const DATE_PAIRS: readonly [StateQueryDateParam, StateQueryDateParam][] = [
   ['connectedAfter', 'connectedBefore'],
   ['disconnectedAfter', 'disconnectedBefore'],
@@ -52,6 +55,11 @@ export function readStateQuery(value: unknown): {
   }
   for (const [rawKey, v] of Object.entries(value as Record<string, unknown>)) {
     const key = rawKey === CONNECTED_AFTER_ALIAS ? 'connectedAfter' : rawKey;
+    if (key === CLIENT_ID_CONTAINS) {
+      if (typeof v !== 'string') problems.push({ field: key, message: `The value of ${key} must be text.` });
+      else if (v !== '') query[key] = v;
+      continue;
+    }
     if (
       !(TEXT_FIELDS as readonly string[]).includes(key) &&
       !(STATE_QUERY_DATE_PARAMS as readonly string[]).includes(key)
@@ -84,6 +92,10 @@ export function validateStateQuery(q: StateQuery, now: number): QueryProblem[] {
   if (q.deviceId !== undefined && !ID_PART_PATTERN.test(q.deviceId)) {
     bad('deviceId', 'A device id has 1–36 letters, digits, dots, dashes or underscores.');
   }
+  const part = q.clientIdContains;
+  if (part !== undefined && (part === '' || part.length > MAX_ID_PART_QUERY)) {
+    bad(CLIENT_ID_CONTAINS, `A part of a client id has 1–${MAX_ID_PART_QUERY} characters.`);
+  }
   const times: Partial<Record<StateQueryDateParam, number>> = {};
   for (const field of STATE_QUERY_DATE_PARAMS) {
     const text = q[field];
@@ -107,6 +119,7 @@ export function stateQueryParams(q: StateQuery, now: number, paging: StatePaging
   if (problems.length > 0) return { ok: false, problems };
   const params = new URLSearchParams();
   for (const field of TEXT_FIELDS) if (q[field] !== undefined) params.set(field, q[field] as string);
+  if (q.clientIdContains !== undefined) params.set(CLIENT_ID_CONTAINS, q.clientIdContains);
   for (const field of STATE_QUERY_DATE_PARAMS) {
     const r = q[field] !== undefined ? parseTimeInput(q[field] as string, now) : undefined;
     if (r?.ok) params.set(field, toIso(r.time));
@@ -123,6 +136,7 @@ export function stateQueryParams(q: StateQuery, now: number, paging: StatePaging
 export function canonicalStateQuery(q: StateQuery): StateQuery {
   const out: Record<string, string> = {};
   for (const field of TEXT_FIELDS) if (q[field] !== undefined && q[field].trim() !== '') out[field] = q[field].trim();
+  if (q.clientIdContains !== undefined && q.clientIdContains !== '') out[CLIENT_ID_CONTAINS] = q.clientIdContains;
   for (const field of STATE_QUERY_DATE_PARAMS) {
     const text = q[field]?.trim();
     if (!text) continue;

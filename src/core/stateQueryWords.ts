@@ -28,6 +28,7 @@ export function describeStateQuery(query: StateQuery): string {
   if (q.deviceType) parts.push(`type ${plainText(q.deviceType, 40)}`);
   if (q.deviceId) parts.push(`id ${plainText(q.deviceId, 40)}`);
   if (q.clientType) parts.push(`client type ${plainText(q.clientType, 30)}`);
+  if (q.clientIdContains !== undefined) parts.push(`id contains "${plainText(q.clientIdContains, 40)}"`);
   return parts.length > 0 ? parts.join(' · ') : 'all clients';
 }
 

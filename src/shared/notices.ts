@@ -4,7 +4,8 @@
 
 /** Why live monitor messages are not flowing into a timeline. `detail`: the platform's words. */
 export type LiveDown =
-  | { readonly kind: 'notClientId' }
+  /** The id has no monitor topic: too long for MQTT once encoded (platform-contract.md §7.2). */
+  | { readonly kind: 'noMonitorTopic' }
   | { readonly kind: 'noMonitor'; readonly detail: string }
   | { readonly kind: 'topicRefused'; readonly detail?: string }
   | { readonly kind: 'subscribing' }
@@ -40,7 +41,8 @@ export type Notice =
     }
   | { readonly id: 'unknown'; readonly level: 'info'; readonly kind: 'linesNotUnderstood'; readonly count: number }
   | { readonly id: 'noLog'; readonly level: 'info'; readonly kind: 'applicationHasNoLog' }
-  | { readonly id: 'noLog'; readonly level: 'warning'; readonly kind: 'notClientId' }
+  /** An empty client id: no log can be asked for. */
+  | { readonly id: 'noLog'; readonly level: 'warning'; readonly kind: 'noClientId' }
   /** Live updates were down for `offlineMs`; `read`: what happened meanwhile was read from the log (undefined:
    *  reading). Devices only; an application has no log (`hasLog` false). */
   | {

@@ -15,7 +15,8 @@ export const PROTOCOL_VERSION = 4;
 /** The panel's view type: the serializer restores panels of this type after a reload. */
 export const TIMELINE_VIEW_TYPE = 'iotConnectivity.timeline';
 
-export type ClientKindName = 'device' | 'gateway' | 'application' | 'scalableApplication' | 'unknown';
+/** `other`: an id not of the platform's form, from an observed broker (platform-contract.md §7.2). */
+export type ClientKindName = 'device' | 'gateway' | 'application' | 'scalableApplication' | 'other' | 'unknown';
 
 /** Who the panel is about. `clientId` is untrusted text: render it as text only. */
 export interface TimelineSubject {
@@ -23,7 +24,7 @@ export interface TimelineSubject {
   /** The short name a person knows the client by (device id, app id). */
   readonly name: string;
   readonly kind: ClientKindName;
-  /** Devices and gateways have a connection log; applications do not (platform-contract.md §3). */
+  /** Devices, gateways and ids of other forms have a connection log; applications do not (contract §3, §7.2). */
   readonly hasLog: boolean;
 }
 

@@ -155,7 +155,7 @@ describe('UI: the Clients view in a real VS Code', function () {
 
   it('shows a client by its bare device id, with its record in words and its actions', async () => {
     await wb.ui.runCommand('IoT Connectivity: Show Client…');
-    await answer(wb.ui, /client id .* or a device id/, 's07');
+    await answer(wb.ui, /client id .*, a device id/, 's07');
     const widget = wb.page.locator('.quick-input-widget');
     await wb.ui.waitVisible(widget.locator('.monaco-list-row', { hasText: 'Show Details' }), 'the actions for s07');
     await wb.ui.waitVisible(

@@ -73,7 +73,12 @@ export function eventsFromLog(entries: readonly unknown[]): ConnectivityEvent[] 
     const inSequence = entry.time !== undefined;
     const fact: LogLineFact = readLogLine(entry.message);
     if (fact.type === 'auth') {
-      const who = { clientId: fact.clientId, clientAddr: fact.clientIp };
+      const who = {
+        clientId: fact.clientId,
+        ...(fact.clientIp !== undefined ? { clientAddr: fact.clientIp } : {}),
+        ...(fact.clientPort !== undefined ? { clientPort: fact.clientPort } : {}),
+        ...(fact.keepAliveSeconds !== undefined ? { keepAliveSeconds: fact.keepAliveSeconds } : {}),
+      };
       if (fact.succeeded) {
         out.push({ ...base, ...who, kind: 'connected', auth: fact.method });
         if (inSequence) [session, sessionIp, pendingFailure] = ['open', fact.clientIp, undefined];
@@ -126,7 +131,7 @@ export function eventsFromLog(entries: readonly unknown[]): ConnectivityEvent[] 
 }
 
 /** A close, at `time` from `ip`, that ends attempts rather than sessions (read before its auth line). */
-function endsAttemptAt(e: ConnectivityEvent, time: number | undefined, ip: string): boolean {
+function endsAttemptAt(e: ConnectivityEvent, time: number | undefined, ip: string | undefined): boolean {
   if (e.source !== 'log' || e.time !== time || e.clientAddr !== ip) return false;
   if (e.kind === 'failedConnect') return e.auth === 'unknown';
   return e.kind === 'disconnected' && e.closeCode !== undefined && FAILED_CONNECT_CODES.has(e.closeCode);

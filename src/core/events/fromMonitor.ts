@@ -27,6 +27,9 @@ export function eventFromMonitor(message: MonitorMessage, receivedAt?: number): 
     ...(timeIssue === 'invalid' ? { rawTime: String(m.Time).slice(0, 100) } : {}),
     ...(typeof m.ClientID === 'string' ? { clientId: m.ClientID } : {}),
     ...(typeof m.ClientAddr === 'string' ? { clientAddr: m.ClientAddr } : {}),
+    ...(typeof m.ClientPort === 'number' ? { clientPort: m.ClientPort } : {}),
+    ...(typeof m.KeepAlive === 'number' ? { keepAliveSeconds: m.KeepAlive } : {}),
+    ...(typeof m.Node === 'string' ? { node: m.Node } : {}),
   };
   switch (m.Action) {
     case 'Connect':

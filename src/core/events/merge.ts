@@ -170,6 +170,11 @@ function complete(kept: Writable<ConnectivityEvent>, other: ConnectivityEvent): 
   }
   if (kept.clientId === undefined && other.clientId !== undefined) kept.clientId = other.clientId;
   if (kept.clientAddr === undefined && other.clientAddr !== undefined) kept.clientAddr = other.clientAddr;
+  if (kept.clientPort === undefined && other.clientPort !== undefined) kept.clientPort = other.clientPort;
+  if (kept.keepAliveSeconds === undefined && other.keepAliveSeconds !== undefined) {
+    kept.keepAliveSeconds = other.keepAliveSeconds;
+  }
+  if (kept.node === undefined && other.node !== undefined) kept.node = other.node;
   if (kept.kind === 'disconnected' && other.kind === 'failedConnect') {
     // The source that saw an attempt fail knows better than one that saw a close.
     const k = kept as Partial<Writable<DisconnectedEvent>>;

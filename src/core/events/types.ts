@@ -41,6 +41,10 @@ interface EventBase {
   readonly rawTime?: string;
   readonly clientId?: string;
   readonly clientAddr?: string;
+  /** The client's source port, its keep-alive and the cluster node, when told (platform-contract.md §7.2, §8). */
+  readonly clientPort?: number;
+  readonly keepAliveSeconds?: number;
+  readonly node?: string;
   /** Other sources that reported the same event (set by merging). */
   readonly alsoSeenIn?: readonly EventSource[];
 }

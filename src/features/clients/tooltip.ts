@@ -25,6 +25,11 @@ const EXPLAINED = new Set([
   'reasonCode',
   'closeCode',
   'closeReason',
+  'keepAliveSeconds',
+  'clientAddr',
+  'clientPort',
+  'node',
+  'observed',
 ]);
 const MAX_OTHER_FIELDS = 12;
 

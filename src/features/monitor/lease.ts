@@ -1,7 +1,7 @@
 // One user's lease on the shared monitor (see sharedMonitor.ts): its clients, their monitor
 // topics (what it is delivered), its own listeners and whether it is live. No `vscode` import.
 
-import { monitorTopicFor, parseClientId } from '../../core/ids';
+import { watchTopicOf } from '../../core/ids';
 import { Emitter, type Disposable, type Listener } from '../../platform/events';
 import { silentLog, type PlatformLog } from '../../platform/log';
 import { topicMatches } from '../../platform/monitor/subscriptions';
@@ -70,8 +70,8 @@ export class Lease implements MonitorLease {
     this.ids = [...new Set(ids)];
     this.own = new Set(
       this.ids.flatMap((raw) => {
-        const id = parseClientId(raw);
-        return id ? [monitorTopicFor(id)] : [];
+        const topic = watchTopicOf(raw);
+        return topic === undefined ? [] : [topic];
       }),
     );
     const done = this.owner.replan();

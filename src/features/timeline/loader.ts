@@ -16,7 +16,8 @@ import type { Notice, NoticeId } from '../../shared/notices';
 import type { LoadProgress, TimelineSnapshot, TimelineSubject } from '../../shared/protocol';
 import { LogEntries } from './logEntries';
 import { applicationNotice, entryNotices, logFailureNotice, stateFailureNotice, unknownIdNotice } from './notices';
-import type { LogAddress, ParsedSubject } from './subject';
+import type { LogAddress } from '../../core/ids';
+import type { ParsedSubject } from './subject';
 
 /** The calls a timeline makes (PlatformRestClient has them). */
 export interface TimelineSource {

@@ -53,7 +53,7 @@ export function applicationNotice(): Notice {
 }
 
 export function unknownIdNotice(): Notice {
-  return { id: 'noLog', level: 'warning', kind: 'notClientId' };
+  return { id: 'noLog', level: 'warning', kind: 'noClientId' };
 }
 
 /** The live feed was down for `offlineMs`; `read`: what happened meanwhile was read from the log

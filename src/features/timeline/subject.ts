@@ -1,15 +1,9 @@
 // Who a timeline is about, read once from the client id when its panel opens (no `vscode` import):
-// what the page is told, and where the Logs API keeps the client's log.
+// what the page is told, and where the Logs API keeps the client's log (platform-contract.md §3, §7.2).
 
-import { isDeviceLike, parseClientId, shortName } from '../../core/ids';
+import { logAddressOf, parseClientId, shortName, type LogAddress } from '../../core/ids';
 import { plainText } from '../../core/text';
 import type { TimelineSubject } from '../../shared/protocol';
-
-/** The device type and id the Logs API takes (devices and gateways). */
-export interface LogAddress {
-  readonly typeId: string;
-  readonly deviceId: string;
-}
 
 export interface ParsedSubject {
   readonly subject: TimelineSubject;
@@ -19,7 +13,14 @@ export interface ParsedSubject {
 
 export function subjectOf(clientId: string): ParsedSubject {
   const id = parseClientId(clientId);
-  if (!id) return { subject: { clientId, name: plainText(clientId, 60), kind: 'unknown', hasLog: false } };
-  const subject: TimelineSubject = { clientId, name: shortName(id), kind: id.kind, hasLog: isDeviceLike(id) };
-  return isDeviceLike(id) ? { subject, logAddress: { typeId: id.typeId, deviceId: id.deviceId } } : { subject };
+  const logAddress = logAddressOf(clientId);
+  const subject: TimelineSubject = id
+    ? { clientId, name: shortName(id), kind: id.kind, hasLog: logAddress !== undefined }
+    : {
+        clientId,
+        name: plainText(clientId, 60),
+        kind: logAddress ? 'other' : 'unknown',
+        hasLog: logAddress !== undefined,
+      };
+  return logAddress ? { subject, logAddress } : { subject };
 }

@@ -1,10 +1,10 @@
 // Pinned client ids as kept in workspace state (no `vscode` import; unit-tested): read
 // defensively (the stored value may be from an older version or edited), one list per platform,
-// in pin order, without duplicates, and only ids of the platform's form (others have no monitor
-// topic to watch).
+// in pin order, without duplicates, and only ids that have a monitor topic to watch: any id of the
+// platform's form, and any other id an observed broker accepts (platform-contract.md §7.2) but those
+// too long for an MQTT topic once encoded.
 
-import { parseClientId } from '../../core/ids';
-import { plainText } from '../../core/text';
+import { MAX_TOPIC_BYTES, watchTopicOf } from '../../core/ids';
 
 /** A bound on what one window watches: past 500 exact topics the cover uses wildcards anyway. */
 export const MAX_PINS = 5000;
@@ -16,21 +16,21 @@ export function readPins(value: unknown): Record<string, string[]> {
   for (const [platform, ids] of Object.entries(value as Record<string, unknown>)) {
     if (!Array.isArray(ids)) continue;
     const kept = [
-      ...new Set(ids.filter((id): id is string => typeof id === 'string' && parseClientId(id) !== undefined)),
+      ...new Set(ids.filter((id): id is string => typeof id === 'string' && watchTopicOf(id) !== undefined)),
     ].slice(0, MAX_PINS);
     if (kept.length > 0) out[platform] = kept;
   }
   return out;
 }
 
-/** Why `text` cannot be pinned (undefined when it can): shown under the input box. */
+/** Why `text` (typed: its ends trimmed) cannot be pinned, or undefined when it can: shown under the input box. */
 export function pinProblem(text: string): string | undefined {
   const id = text.trim();
-  if (id === '') return 'Enter a client id, e.g. d:org1x2:sensor:sensor-7 or a:org1x2:my-app.';
-  if (parseClientId(id) === undefined) {
+  if (id === '') return 'Enter a client id, e.g. d:org1x2:sensor:sensor-7, a:org1x2:my-app or kitchen/sensor-7.';
+  if (watchTopicOf(id) === undefined) {
     return (
-      `"${plainText(id, 60)}" is not a client id of the platform's form: d:{org}:{type}:{device}, ` +
-      `g:{org}:{type}:{device}, a:{org}:{app} or A:{org}:{app}, with parts of letters, digits, ".", "_" and "-".`
+      `This client id (${id.length} characters) cannot be watched: its monitor topic would pass MQTT's ` +
+      `${MAX_TOPIC_BYTES} bytes, or it is not valid text.`
     );
   }
   return undefined;

@@ -90,8 +90,8 @@ export function problemWords(p: WatcherProblem): string {
         `The broker refused the subscription to ${p.topic} (${p.reason ?? 'refused'}): the pinned clients under ` +
         `it are not watched.`
       );
-    case 'notClientIds':
-      return `${p.count} pinned id(s) are not client ids of the platform and are not watched.`;
+    case 'noMonitorTopics':
+      return `${p.count} pinned id(s) have no monitor topic (too long for MQTT once encoded) and are not watched.`;
   }
 }
 

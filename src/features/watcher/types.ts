@@ -83,8 +83,8 @@ export type WatcherProblem =
   | { readonly kind: 'unreadableMessages'; readonly count: number; readonly lastError: string; readonly bytes: number }
   /** The broker refused the subscription to `topic`: the pinned clients under it are not watched. */
   | { readonly kind: 'subscriptionRefused'; readonly topic: string; readonly reason?: string }
-  /** `count` pinned ids are not client ids of the platform. */
-  | { readonly kind: 'notClientIds'; readonly count: number };
+  /** Pinned ids without a monitor topic: too long for MQTT once encoded (platform-contract.md §7.2). */
+  | { readonly kind: 'noMonitorTopics'; readonly count: number };
 
 export interface WatcherView {
   readonly platformName: string;

@@ -7,7 +7,7 @@
 // into mqtt.js or the host: problems are kept as facts for the tooltip (which words them).
 
 import { randomBytes } from 'crypto';
-import { parseClientId } from '../../core/ids';
+import { watchTopicOf } from '../../core/ids';
 import { PresenceBook } from '../../core/presence/book';
 import type { PresenceSnapshot, PresenceTransition } from '../../core/presence/presence';
 import { Emitter, type Disposable, type Listener } from '../../platform/events';
@@ -148,8 +148,8 @@ export class PinnedWatcher implements WatcherView {
       if (s) this.tally.set(s);
     }
     this.order = [...next];
-    const rejected = this.order.filter((id) => parseClientId(id) === undefined).length;
-    this.setProblem('rejected', rejected > 0 ? { kind: 'notClientIds', count: rejected } : undefined, false);
+    const rejected = this.order.filter((id) => watchTopicOf(id) === undefined).length;
+    this.setProblem('rejected', rejected > 0 ? { kind: 'noMonitorTopics', count: rejected } : undefined, false);
     // The lease plans the shared cover at once; its topics are the new ones from here on.
     const subscribed = this.lease.setClients(this.order);
     for (const key of this.problemMap.keys()) {

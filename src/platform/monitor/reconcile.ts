@@ -4,10 +4,11 @@
 // moved it past an older drop-and-reconnect, and a record keeps only the latest connect and the
 // latest disconnect. So for a device whose record changed in the offline window, the connection
 // log of that window is read: it has every connect, failed attempt and disconnect — nothing lost.
-// Applications have no log (platform-contract.md §3): their record is all there is. Failures are listed.
+// So is the log of an id of another form, by its client id (platform-contract.md §7.2). Applications
+// have no log (§3): their record is all there is. Failures are listed.
 
 import { eventsFromLog, eventsFromState, type ConnectivityEvent } from '../../core/events';
-import { isDeviceLike, monitorTopicFor, parseClientId } from '../../core/ids';
+import { logAddressOf, watchTopicOf } from '../../core/ids';
 import type { PresenceBook } from '../../core/presence/book';
 import { PRESENCE_SKEW_MS, type PresenceTransition } from '../../core/presence/presence';
 import type { ClientState } from '../../core/clientState';
@@ -33,8 +34,8 @@ export interface ReconcileOptions {
 export interface ReconcileReport {
   /** What the records changed in the presence book (nothing, when live messages got there first). */
   readonly transitions: readonly PresenceTransition[];
-  /** Per client, what happened while the monitor was offline, oldest first: for devices every
-   *  log event of the window; for applications the record's connect and disconnect in it. */
+  /** Per client, what happened while the monitor was offline, oldest first: for clients with a log
+   *  every log event of the window; for applications the record's connect and disconnect in it. */
   readonly missed: ReadonlyMap<string, readonly ConnectivityEvent[]>;
   /** Clients whose `missed` may lack steps: an application with both a connect and a disconnect in
    *  the window (its record keeps only the latest of each), or a device whose window held more log
@@ -65,8 +66,8 @@ export async function reconcile(rest: Rest, book: Book, options: ReconcileOption
   };
   const queue = book.pinned();
   const step = async (clientId: string) => {
-    const id = parseClientId(clientId);
-    const seen = id ? options.lastSeen?.get(monitorTopicFor(id)) : undefined;
+    const topic = watchTopicOf(clientId);
+    const seen = topic !== undefined ? options.lastSeen?.get(topic) : undefined;
     const from = Math.max(options.offlineSince - PRESENCE_SKEW_MS, seen !== undefined ? seen + 1 : -Infinity);
     const inWindow = (e: ConnectivityEvent) => e.time !== undefined && e.time >= from && e.time <= to;
     const record = await rest.getClientState(clientId, options.signal);
@@ -74,17 +75,15 @@ export async function reconcile(rest: Rest, book: Book, options: ReconcileOption
     report.transitions.push(...book.applyState(record));
     const fromRecord = eventsFromState(record).filter(inWindow);
     if (fromRecord.length === 0) return;
-    if (options.history === false || !id || !isDeviceLike(id)) {
+    const address = logAddressOf(clientId);
+    if (options.history === false || address === undefined) {
       report.missed.set(clientId, fromRecord);
       if (fromRecord.length > 1) report.incomplete.push(clientId);
       return;
     }
     const entries: LogEntry[] = [];
     let full = false;
-    for await (const page of rest.streamConnectionLog(
-      { typeId: id.typeId, deviceId: id.deviceId, fromTime: from, toTime: to },
-      options.signal,
-    )) {
+    for await (const page of rest.streamConnectionLog({ ...address, fromTime: from, toTime: to }, options.signal)) {
       entries.push(...page.entries);
       full = page.entries.length === page.limit;
     }

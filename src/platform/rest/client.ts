@@ -4,7 +4,7 @@
 import type { ClientState } from '../../core/clientState';
 import { getKeepAlive, getSource, holdKeepAlive, releaseKeepAlive, type KeepAliveInfo, type SourceInfo } from './debug';
 import { Transport } from './http';
-import { getConnectionLog, streamConnectionLog, type LogPage, type LogRequest } from './logs';
+import { getConnectionLog, streamConnectionLog, type LogPage, type LogRequest, type LogStreamRequest } from './logs';
 import { resolveRestOptions, type ResolvedRestOptions, type RestClientOptions } from './options';
 import {
   createDevice,
@@ -72,7 +72,7 @@ export class PlatformRestClient {
   getConnectionLog(request: LogRequest, signal?: AbortSignal): Promise<LogPage> {
     return getConnectionLog(this.transport, request, signal);
   }
-  streamConnectionLog(request: Omit<LogRequest, 'offset'>, signal?: AbortSignal): AsyncGenerator<LogPage> {
+  streamConnectionLog(request: LogStreamRequest, signal?: AbortSignal): AsyncGenerator<LogPage> {
     return streamConnectionLog(this.transport, request, signal);
   }
 

@@ -2,16 +2,20 @@
 // the API's reach (limit ≤ 20, offset ≤ 1000). Entries are read defensively: an entry without a
 // readable timestamp, or with a huge message, is kept and flagged, never thrown away or thrown.
 
-import { LOG_LIMIT_MAX, LOG_LIMIT_MIN, LOG_OFFSET_MAX } from '../../core/limits';
+import type { LogAddress } from '../../core/ids';
+import { LOG_LIMIT_MAX, LOG_LIMIT_MIN, LOG_OFFSET_MAX, MAX_CLIENT_ID_BYTES } from '../../core/limits';
 import { parseInstant, toIso } from '../../core/time';
 import { PlatformError } from '../errors';
 import type { Transport } from './http';
 import { PageGuard } from './paging';
 import { quote } from './text';
 
-export interface LogRequest {
-  readonly typeId: string;
-  readonly deviceId: string;
+/** Which log (by device type and id, or by client id: platform-contract.md §3, §7.2), and which part of it. */
+export type LogRequest = LogAddress & LogPaging;
+/** A request for the whole log, from the newest entry. */
+export type LogStreamRequest = LogAddress & Omit<LogPaging, 'offset'>;
+
+export interface LogPaging {
   /** 1–20; default 20. */
   readonly limit?: number;
   /** 0–1000; default 0 (the newest). */
@@ -50,8 +54,11 @@ export interface LogPage {
   readonly flagged: number;
 }
 
-/** Messages longer than this are cut (and flagged): a log line is a sentence, not a payload. */
-export const MAX_LOG_MESSAGE = 4096;
+/**
+ * Messages longer than this are cut (and flagged): a log line is a sentence, not a payload. It holds the longest client
+ * id an observed broker accepts (65,535 bytes, platform-contract.md §7.2) with the words around it.
+ */
+export const MAX_LOG_MESSAGE = MAX_CLIENT_ID_BYTES + 1024;
 
 export async function getConnectionLog(t: Transport, request: LogRequest, signal?: AbortSignal): Promise<LogPage> {
   const limit = request.limit ?? LOG_LIMIT_MAX;
@@ -65,8 +72,7 @@ export async function getConnectionLog(t: Transport, request: LogRequest, signal
   if ((request.fromTime === undefined) !== (request.toTime === undefined)) {
     throw local('The log takes fromTime and toTime only together.');
   }
-  if (!request.typeId || !request.deviceId) throw local('The log needs a device type and a device id.');
-  const params: Record<string, string | number> = { typeId: request.typeId, deviceId: request.deviceId, limit, offset };
+  const params: Record<string, string | number> = { ...addressParams(request), limit, offset };
   if (request.fromTime !== undefined && request.toTime !== undefined) {
     params.fromTime = instantParam(request.fromTime);
     params.toTime = instantParam(request.toTime);
@@ -75,9 +81,7 @@ export async function getConnectionLog(t: Transport, request: LogRequest, signal
   if (!Array.isArray(body)) {
     throw new PlatformError({
       kind: 'malformed',
-      message:
-        `${t.host} answered the connection log of ${quote(request.deviceId)} with something that is not a ` +
-        `list of entries.`,
+      message: `${t.host} answered the connection log of ${whose(request)} with no list of entries.`,
     });
   }
   const entries = body.map(readLogEntry);
@@ -91,11 +95,11 @@ export async function getConnectionLog(t: Transport, request: LogRequest, signal
  */
 export async function* streamConnectionLog(
   t: Transport,
-  request: Omit<LogRequest, 'offset'>,
+  request: LogStreamRequest,
   signal?: AbortSignal,
 ): AsyncGenerator<LogPage> {
   const limit = request.limit ?? LOG_LIMIT_MAX;
-  const guard = new PageGuard(t.host, `the connection log of ${quote(request.deviceId)}`, t.pageBudget, signal);
+  const guard = new PageGuard(t.host, `the connection log of ${whose(request)}`, t.pageBudget, signal);
   for (let offset = 0; offset <= LOG_OFFSET_MAX; offset += limit) {
     const page = await guard.page((pageSignal) => getConnectionLog(t, { ...request, limit, offset }, pageSignal));
     yield page;
@@ -120,6 +124,24 @@ export function readLogEntry(value: unknown): LogEntry {
   if (timestamp === undefined) problems.push({ kind: 'noTimestamp' });
   else if (time === undefined) problems.push({ kind: 'badTimestamp', timestamp });
   return { message, time, timestamp, ...(problems.length > 0 ? { problems } : {}) };
+}
+
+/** The log's address as the API takes it; a request without a usable one is refused here, before any call. */
+function addressParams(request: LogAddress): Record<string, string> {
+  if ('clientId' in request) {
+    const { clientId } = request;
+    if (typeof clientId !== 'string' || clientId === '' || Buffer.byteLength(clientId) > MAX_CLIENT_ID_BYTES) {
+      throw local(`The log needs a client id of 1–${MAX_CLIENT_ID_BYTES} bytes.`);
+    }
+    return { clientId };
+  }
+  if (!request.typeId || !request.deviceId) throw local('The log needs a device type and a device id.');
+  return { typeId: request.typeId, deviceId: request.deviceId };
+}
+
+/** Whose log, for messages: the client id or the device id, quoted. */
+function whose(address: LogAddress): string {
+  return quote('clientId' in address ? address.clientId : address.deviceId);
 }
 
 function instantParam(value: string | number): string {

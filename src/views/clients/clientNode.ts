@@ -1,5 +1,6 @@
-// One client: its id as the label (device or app id, made safe and short; the full id stays on
-// the node for actions), type and relative time as the description, an icon whose shape and
+// One client: its id as the label (device or app id, or any other id as it is, made safe and short;
+// the full id stays on the node for actions), type (or cluster node) and relative time as the
+// description, an icon whose shape and
 // colour match the words, and the record explained in an untrusted tooltip.
 import * as vscode from 'vscode';
 import type { ClientState } from '../../core/clientState';
@@ -19,7 +20,16 @@ export function clientNodeId(parentId: string, clientId: string): string {
 function typeWords(state: ClientState): string {
   const id = parseClientId(state.id);
   if (id && isDeviceLike(id)) return id.kind === 'gateway' ? vscode.l10n.t('{0} (gateway)', id.typeId) : id.typeId;
+  // An id of another form from an observed broker (platform-contract.md §7.2): its cluster node says more.
+  if (state.clientType === 'other') {
+    return state.node !== undefined ? plainText(state.node, 40) : vscode.l10n.t('other');
+  }
   return plainText(state.clientType, 30);
+}
+
+/** A record carried over the observing server's restart may be stale (platform-contract.md §7.2). */
+function carriedWords(state: ClientState): string {
+  return state.observed === 'carried' ? ` · ${vscode.l10n.t('last known, may be stale')}` : '';
 }
 
 function timeWords(state: ClientState, now: number): string {
@@ -60,7 +70,7 @@ export class ClientNode implements ClientsNode {
     item.id = this.id;
     const contextValue = clientContextValue(this.state, this.capabilities);
     const own = contextValue.split(';').includes(THIS_WINDOW) ? ` · ${vscode.l10n.t("this window's monitor")}` : '';
-    item.description = `${typeWords(this.state)}${own} · ${timeWords(this.state, this.now)}`;
+    item.description = `${typeWords(this.state)}${own} · ${timeWords(this.state, this.now)}${carriedWords(this.state)}`;
     item.iconPath = icon(this.state);
     const tooltip = new vscode.MarkdownString(tooltipMarkdown(this.state, this.now), false);
     tooltip.isTrusted = false;

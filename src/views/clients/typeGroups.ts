@@ -1,6 +1,7 @@
 // Grouping by device type (setting `iotConnectivity.groupByType`): one group per type of the
-// registry that has clients in this status, and one for applications. Each type's first page is
-// loaded when its status group opens (calls are paced by the REST client); empty types are left out.
+// registry that has clients in this status, one for applications, and one for ids of other forms.
+// Each type's first page is loaded when its status group opens (calls are paced by the REST
+// client); empty types are left out.
 import * as vscode from 'vscode';
 import type { StateQuery } from '../../core/query';
 import { plainText } from '../../core/text';
@@ -69,7 +70,7 @@ export class TypeGroups {
       this.loaded = undefined;
       return errorNodes(error, this.owner, `${this.owner.id}/types`, this.session.platformName);
     }
-    const wantDevices = this.query.clientType !== 'application';
+    const wantDevices = this.query.clientType !== 'application' && this.query.clientType !== 'other';
     const groups = wantDevices
       ? typeIds
           .slice(0, MAX_TYPE_GROUPS)
@@ -97,8 +98,24 @@ export class TypeGroups {
         ),
       );
     }
+    let others: TypeGroupNode | undefined;
+    if (!this.query.deviceType && (this.query.clientType === undefined || this.query.clientType === 'other')) {
+      // Ids not of the platform's form, from an observed broker (platform-contract.md §7.2); left out when empty.
+      others = new TypeGroupNode(
+        this.owner,
+        this.session,
+        'other',
+        vscode.l10n.t('Other clients'),
+        { ...this.query, clientType: 'other' },
+        'symbol-string',
+      );
+      groups.push(others);
+    }
     await Promise.all(groups.map((g) => g.list.load()));
-    const shown: ClientsNode[] = groups.filter((g) => g.list.failed !== undefined || (g.list.total ?? 1) > 0);
+    // A platform without §7.2 refuses clientType=other: it has no such clients, so that group is not shown.
+    const shown: ClientsNode[] = groups.filter((g) =>
+      g.list.failed !== undefined ? g !== others : (g.list.total ?? 1) > 0,
+    );
     if (wantDevices && typeIds.length > MAX_TYPE_GROUPS) {
       shown.push(
         new MessageNode(

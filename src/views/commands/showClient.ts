@@ -1,5 +1,5 @@
-// "Show Client…": a full client id, or a bare device id looked up with the deviceId filter
-// (askForClient.ts). The record is shown in words with the actions for that client.
+// "Show Client…": a client id of any form, a bare device id or a part of an id (askForClient.ts).
+// The record is shown in words with the actions for that client.
 import * as vscode from 'vscode';
 import type { ClientState } from '../../core/clientState';
 import { stateDetails, stateHeadline } from '../../core/clientWords';
@@ -20,8 +20,8 @@ export interface ShowClientDeps {
 /** Resolves with the record shown (the list of words and actions stays open until dismissed). */
 export async function showClient(deps: ShowClientDeps, arg?: unknown): Promise<ClientState | undefined> {
   const platform = await requireReadyPlatform(deps.platforms);
-  const input =
-    typeof arg === 'string' ? arg.trim() : await askForClient(vscode.l10n.t('Show Client'), deps.prefill?.());
+  // An id given as the argument is taken exactly: ids of observed brokers may begin or end with spaces.
+  const input = typeof arg === 'string' ? arg : await askForClient(vscode.l10n.t('Show Client'), deps.prefill?.());
   if (input === undefined) return undefined;
   const state = await findClient(platform.rest, input);
   if (state) showRecord(state, deps.actions);

@@ -5,7 +5,7 @@
 // mistaken for the client's; after the link was down the panel is told, to catch up.
 
 import * as vscode from 'vscode';
-import { parseClientId } from '../../core/ids';
+import { watchTopicOf } from '../../core/ids';
 import type { MonitorMessage } from '../../core/monitor';
 import type { LiveDown } from '../../shared/notices';
 import type { ComponentLog } from '../../platform/log';
@@ -36,8 +36,8 @@ export class TimelineLiveFeed implements LiveFeed {
   ) {}
 
   watch(platform: ActivePlatform, watcher: LiveWatcher): vscode.Disposable {
-    if (!parseClientId(watcher.clientId)) {
-      watcher.status({ live: false, why: { kind: 'notClientId' } });
+    if (watchTopicOf(watcher.clientId) === undefined) {
+      watcher.status({ live: false, why: { kind: 'noMonitorTopic' } });
       return new vscode.Disposable(() => undefined);
     }
     const leased = this.monitors.lease(platform);

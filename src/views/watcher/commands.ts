@@ -25,9 +25,10 @@ export interface PinCommandDeps {
   readonly activeTimelineClient?: () => string | undefined;
 }
 
-/** A client id from a command argument: an id, a tree node, a state record, a pinned item. */
+/** A client id from a command argument: an id (exactly as given: ids may hold spaces), a tree node, a state record,
+ *  a pinned item. */
 export function clientIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg.trim() || undefined;
+  if (typeof arg === 'string') return arg.trim() === '' ? undefined : arg;
   const fromPinned = (arg as { pinnedClientId?: unknown } | null)?.pinnedClientId;
   if (typeof fromPinned === 'string') return fromPinned;
   return clientStateOf(arg)?.id;
@@ -51,7 +52,8 @@ export async function pinClient(deps: PinCommandDeps, arg?: unknown): Promise<bo
         title: vscode.l10n.t('Pin Client'),
         ignoreFocusOut: true,
         prompt: vscode.l10n.t(
-          'The client id to watch in the status bar while you debug (d:org:type:device, g:…, a:org:app)',
+          'The client id to watch in the status bar while you debug (d:org:type:device, g:…, a:org:app, or any id ' +
+            'a watched broker accepts)',
         ),
         placeHolder: platform.orgId ? `d:${platform.orgId}:sensor:sensor-7` : 'd:org1x2:sensor:sensor-7',
         validateInput: (v) => (v.trim() === '' ? undefined : pinProblem(v)),
@@ -60,8 +62,9 @@ export async function pinClient(deps: PinCommandDeps, arg?: unknown): Promise<bo
   if (!clientId) return false;
   const problem = pinProblem(clientId);
   if (problem) throw new Error(problem);
+  // An id of the platform's form is watched under its organization; any other id on the client topic (§7.2).
   const org = parseClientId(clientId)?.orgId;
-  if (platform.orgId && org !== platform.orgId) {
+  if (platform.orgId && org !== undefined && org !== platform.orgId) {
     throw new Error(
       vscode.l10n.t(
         '{0} belongs to organization {1}, not to {2} of platform "{3}": its monitor topic is not visible there.',

@@ -10,7 +10,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 export function noticeText(n: Notice): string {
   switch (n.kind) {
     case 'logEmpty':
-      return 'The connection log has no entries for this device.';
+      return 'The connection log has no entries for this client.';
     case 'entriesUnreadable': {
       const unreadable = [
         n.noTimestamp > 0 ? `${n.noTimestamp} without a timestamp` : '',
@@ -42,11 +42,8 @@ export function noticeText(n: Notice): string {
         'Applications have no connection log (the Logs API serves devices and gateways): this timeline shows the ' +
         'state record and live monitor messages only.'
       );
-    case 'notClientId':
-      return (
-        "This is not a client id of the platform's form (d:…, g:…, a:…, A:…): no connection log can be read " +
-        'for it.'
-      );
+    case 'noClientId':
+      return 'An empty client id has no connection log.';
     case 'liveInterrupted': {
       const gap = `Live updates were interrupted for ${formatDuration(n.offlineMs)} (the monitor connection was down)`;
       if (!n.hasLog) {
@@ -62,7 +59,7 @@ export function noticeText(n: Notice): string {
     }
     case 'logNotFound':
       return (
-        `The platform has no connection log for this device (404: the device type or device is not ` +
+        `The platform has no connection log for this client (404: the device type or device is not ` +
         `registered).${kept(n.kept)}`
       );
     case 'logRateLimited':
@@ -101,8 +98,8 @@ function kept(entries: number): string {
 
 function liveDownText(why: LiveDown): string {
   switch (why.kind) {
-    case 'notClientId':
-      return "the client id is not of the platform's form, so it has no monitor topic";
+    case 'noMonitorTopic':
+      return 'the client id has no monitor topic (too long for MQTT once encoded)';
     case 'noMonitor':
       return why.detail;
     case 'topicRefused':

@@ -131,4 +131,37 @@ describe('core/clientWords', () => {
       }
     }
   });
+  it("names an observed broker's client by its whole id, and says what the server knows of it (§7.2)", () => {
+    const r = normaliseClientState({
+      id: 'kitchen/sensor 7',
+      connectionStatus: 'connected',
+      lastConnectTime: ago(180_000),
+      keepAliveSeconds: 30,
+      clientAddr: '::1',
+      clientPort: 41458,
+      node: 'rabbit@node-2',
+      observed: 'carried',
+    });
+    assert.ok(r);
+    assert.equal(r.clientType, 'other', 'a record without a type: the id says it');
+    assert.equal(clientLabel(r.id), 'kitchen/sensor 7');
+    assert.equal(stateHeadline(r, NOW), 'kitchen/sensor 7 connected 3 min ago (last known, may be stale)');
+    const rows = Object.fromEntries(stateDetails(r, NOW).map((row) => [row.label, row.value]));
+    assert.match(rows['Client type'], /^other \(an id not of the platform's form/);
+    assert.match(rows['Known as'], /^carried: the last state known before the server restarted; it may be stale/);
+    assert.equal(rows['Keep-alive'], '30 s');
+    assert.equal(rows.Address, '[::1]:41458');
+    assert.equal(rows['Broker node'], 'rabbit@node-2');
+    const live = normaliseClientState({
+      id: 'x',
+      connectionStatus: 'connected',
+      observed: 'live',
+      clientAddr: '1.2.3.4',
+    });
+    assert.ok(live);
+    assert.doesNotMatch(stateHeadline(live, NOW), /stale/);
+    assert.equal(Object.fromEntries(stateDetails(live, NOW).map((row) => [row.label, row.value])).Address, '1.2.3.4');
+    const odd = normaliseClientState({ id: 'dave', connectionStatus: 'connected', observed: 'maybe', node: 7 });
+    assert.deepEqual([odd?.clientType, odd?.observed, odd?.node], ['other', undefined, undefined]);
+  });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   ALL_APPS_MONITOR_TOPIC,
+  ALL_CLIENTS_MONITOR_TOPIC,
   ALL_DEVICES_MONITOR_TOPIC,
   diffCover,
   planCover,
@@ -77,11 +78,30 @@ describe('core/monitorCover', () => {
     assert.deepEqual(one.topics, two.topics);
     assert.deepEqual(one.topics, ['iot-2/app/app/mon', 'iot-2/type/a/id/+/mon', 'iot-2/type/b/id/+/mon']);
   });
-  it('rejects pins that are not client ids, and never builds a topic from them', () => {
+  it('watches any other id on its percent-encoded client topic (platform-contract.md §7.2), wildcards inert', () => {
     const plan = planCover([...HOSTILE_STRINGS, 'd:org123:sensor:+', 'd:org123:sensor:#', 'd:org123:sensor:ok']);
-    assert.deepEqual(plan.topics, ['iot-2/type/sensor/id/ok/mon']);
-    assert.equal(plan.rejected.length, HOSTILE_STRINGS.length + 2);
+    for (const t of plan.topics) assert.match(t, /^iot-2\/(client\/[^/+#]+|type\/sensor\/id\/ok)\/mon$/);
+    assert.ok(plan.topics.includes(`iot-2/client/${encodeURIComponent('d:org123:sensor:+')}/mon`));
+    assert.ok(plan.topics.includes('iot-2/client/d%3Aorg123%3Asensor%3A%23/mon'));
+    // Rejected: the empty id, a lone surrogate (no UTF-8 form), and three ids whose topic would pass 65,535 bytes.
+    assert.equal(plan.rejected.length, 5);
+    assert.equal(plan.topics.length, HOSTILE_STRINGS.length - 5 + 3);
+    assert.equal(plan.accepts(`iot-2/client/${encodeURIComponent('plus+and#hash')}/mon`), false);
     assert.deepEqual(planCover([]).topics, []);
+  });
+  it('covers many other ids with one client wildcard, beside the devices and applications', () => {
+    const others = Array.from({ length: 30 }, (_, i) => `kitchen/sensor ${i}`);
+    const plan = planCover([...others, ...devices('sensor', 3), 'a:org123:one'], { threshold: 10 });
+    assert.equal(plan.strategy, 'byType');
+    assert.deepEqual(plan.topics, [
+      'iot-2/app/one/mon',
+      ALL_CLIENTS_MONITOR_TOPIC,
+      ...devices('sensor', 3).map((d) => `iot-2/type/sensor/id/${d.split(':')[3]}/mon`),
+    ]);
+    assert.equal(plan.accepts(`iot-2/client/${encodeURIComponent('kitchen/sensor 7')}/mon`), true);
+    assert.equal(plan.accepts(`iot-2/client/${encodeURIComponent('kitchen/sensor 99')}/mon`), false, 'a stranger');
+    const all = planCover([...others, ...Array.from({ length: 30 }, (_, i) => `d:org123:t${i}:x`)], { threshold: 3 });
+    assert.deepEqual(all.topics, [ALL_CLIENTS_MONITOR_TOPIC, ALL_DEVICES_MONITOR_TOPIC]);
   });
   it('gives the subscriptions to add and to remove between two plans', () => {
     const before = planCover(['d:org123:sensor:s-1', 'd:org123:sensor:s-2']);

@@ -137,4 +137,23 @@ describe('core/stateQuery', () => {
       assert.doesNotMatch(words, /[\u202e\n]/);
     }
   });
+  it('takes a part of the client id exactly as given: spaces are part of ids (platform-contract.md §7.2)', () => {
+    const { query, problems } = readStateQuery({ clientIdContains: ' kitchen/ ', clientType: 'other' });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(query, { clientIdContains: ' kitchen/ ', clientType: 'other' });
+    const r = stateQueryParams(query, NOW);
+    assert.ok(r.ok);
+    assert.equal(r.params.toString(), 'clientType=other&clientIdContains=+kitchen%2F+');
+    assert.equal(r.params.get('clientIdContains'), ' kitchen/ ');
+    assert.deepEqual(canonicalStateQuery(query), { clientType: 'other', clientIdContains: ' kitchen/ ' });
+    assert.ok(!stateQueriesEqual(query, { clientIdContains: 'kitchen/', clientType: 'other' }));
+    assert.equal(describeStateQuery(query), 'client type other · id contains " kitchen/ "');
+    assert.deepEqual(readStateQuery({ clientIdContains: 7 }).problems.length, 1);
+    assert.deepEqual(readStateQuery({ clientIdContains: '' }).query, {});
+    assert.equal(validateStateQuery({ clientIdContains: 'x'.repeat(1001) }, NOW).length, 1);
+    for (const s of HOSTILE_STRINGS.filter((h) => h !== '' && h.length <= 1000)) {
+      assert.equal(stateQueryParams({ clientIdContains: s }, NOW).ok, true);
+      assert.ok(describeStateQuery({ clientIdContains: s }).length < 80);
+    }
+  });
 });

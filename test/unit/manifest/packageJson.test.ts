@@ -46,6 +46,7 @@ const SAMPLE_ITEMS = [
   'client;gateway;hasLog;disconnected',
   'client;application;connected',
   'client;device;hasLog;connected;pinned',
+  'client;other;hasLog;disconnected',
 ];
 
 function localised(text: string): string {

@@ -8,6 +8,7 @@ import {
   type StateQueryDateParam,
 } from '../../../core/query';
 import { ID_PART_PATTERN } from '../../../core/ids';
+import { MAX_ID_PART_QUERY } from '../../../core/stateQuery';
 import { parseTimeInput, readRelative, relativeWords } from '../../../core/timeInput';
 import type { PlatformRestClient } from '../../../platform/rest/client';
 import { quickPickText } from '../../../core/quickPickText';
@@ -17,6 +18,7 @@ export type Field = keyof StateQuery;
 export const FIELDS: readonly Field[] = [
   'connectionStatus',
   'connectedAfter',
+  'clientIdContains',
   'deviceType',
   'deviceId',
   'clientType',
@@ -52,12 +54,16 @@ export function fieldLabel(field: Field): string {
       return vscode.l10n.t('Device id');
     case 'clientType':
       return vscode.l10n.t('Client type');
+    case 'clientIdContains':
+      return vscode.l10n.t('Client id contains');
   }
 }
 
-export function valueWords(value: string | undefined): string {
+/** A filter's value in words; only a date filter's value is read as a span ("2d"). */
+export function valueWords(value: string | undefined, field?: Field): string {
   if (value === undefined) return vscode.l10n.t('any');
-  const span = readRelative(value);
+  if (field === 'clientIdContains') return `"${quickPickText(value, 60)}"`;
+  const span = field === undefined || isDate(field) ? readRelative(value) : undefined;
   return span ? `${relativeWords(span)} (${value})` : quickPickText(value, 60);
 }
 
@@ -72,7 +78,21 @@ function isDate(field: Field): field is StateQueryDateParam {
   return (STATE_QUERY_DATE_PARAMS as readonly string[]).includes(field);
 }
 
+/** Any text, kept exactly (ids hold spaces, `/`, `+`, `#`, `%`…): the server matches it case-sensitively. */
+async function typedPart(current: string | undefined): Promise<string | undefined | null> {
+  const typed = await vscode.window.showInputBox({
+    title: fieldLabel('clientIdContains'),
+    value: current,
+    ignoreFocusOut: true,
+    prompt: vscode.l10n.t('Any part of the client id, exactly as typed (case-sensitive); empty for any'),
+    validateInput: (v) =>
+      v.length > MAX_ID_PART_QUERY ? vscode.l10n.t('At most {0} characters.', MAX_ID_PART_QUERY) : undefined,
+  });
+  return typed === undefined ? null : typed === '' ? undefined : typed;
+}
+
 async function typedValue(field: Field, current: string | undefined): Promise<string | undefined | null> {
+  if (field === 'clientIdContains') return typedPart(current);
   const date = isDate(field);
   const typed = await vscode.window.showInputBox({
     title: fieldLabel(field),
@@ -126,7 +146,7 @@ export async function chooseValue(
   const items = await choices(field, rest);
   const picked = await vscode.window.showQuickPick(items, {
     title: fieldLabel(field),
-    placeHolder: vscode.l10n.t('Currently: {0}', valueWords(current)),
+    placeHolder: vscode.l10n.t('Currently: {0}', valueWords(current, field)),
   });
   if (!picked) return null;
   return picked.other ? typedValue(field, current) : picked.value;

@@ -27,7 +27,9 @@ function menu(draft: StateQuery, recent: readonly StateQuery[]): MenuItem[] {
   ];
   if (!isEmptyStateQuery(draft)) items.push({ label: vscode.l10n.t('$(clear-all) Clear Filters'), clear: true });
   items.push({ label: vscode.l10n.t('Filters'), kind: vscode.QuickPickItemKind.Separator });
-  for (const field of FIELDS) items.push({ label: fieldLabel(field), description: valueWords(draft[field]), field });
+  for (const field of FIELDS) {
+    items.push({ label: fieldLabel(field), description: valueWords(draft[field], field), field });
+  }
   if (recent.length > 0) {
     items.push({ label: vscode.l10n.t('Recent queries'), kind: vscode.QuickPickItemKind.Separator });
   }

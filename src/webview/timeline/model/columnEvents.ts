@@ -76,6 +76,15 @@ class EventView implements Readonly<Record<EventField, unknown>> {
   get clientAddr() {
     return this.r.text('clientAddr', this.i);
   }
+  get clientPort() {
+    return this.r.number('clientPort', this.i);
+  }
+  get keepAliveSeconds() {
+    return this.r.number('keepAliveSeconds', this.i);
+  }
+  get node() {
+    return this.r.text('node', this.i);
+  }
   get alsoSeenIn() {
     return this.r.list('alsoSeenIn', this.i);
   }

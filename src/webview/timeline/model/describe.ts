@@ -79,6 +79,9 @@ export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
     );
   }
   add('Client address', e.clientAddr !== undefined ? plainLine(e.clientAddr, 60) : undefined);
+  add('Client port', e.clientPort !== undefined ? String(e.clientPort) : undefined);
+  add('Keep-alive', e.keepAliveSeconds !== undefined ? `${e.keepAliveSeconds} s` : undefined);
+  add('Broker node', e.node !== undefined ? plainLine(e.node, 100) : undefined);
   add('Client ID', e.clientId !== undefined ? plainLine(e.clientId, 200) : undefined);
   if (e.kind === 'other') add('Entry as received', plainLine(e.raw, RAW_IN_DETAIL));
   add('Source', sourceWords(e));

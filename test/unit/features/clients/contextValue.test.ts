@@ -16,7 +16,9 @@ describe('features/clients/contextValue: capabilities for menus', () => {
       'client;gateway;hasLog;disconnected',
     );
     assert.strictEqual(clientContextValue(state('a:org1x2:app')), 'client;application;connected');
-    assert.strictEqual(clientContextValue(state('<b>', 'maybe')), 'client;unknown;unknown');
+    // Any other id comes from an observed broker, whose server keeps its log by client id (platform-contract.md §7.2).
+    assert.strictEqual(clientContextValue(state('<b>', 'maybe')), 'client;other;hasLog;unknown');
+    assert.strictEqual(clientContextValue(state('kitchen/sensor 7')), 'client;other;hasLog;connected');
   });
 
   it('adds capabilities of other features, ignoring anything that is not a plain word', () => {

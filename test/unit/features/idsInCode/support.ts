@@ -35,7 +35,7 @@ export function recordedRest(sb: TestSandbox, o: { apiUrl?: string } = {}) {
     getConnectionLog: (request, signal) =>
       timed(
         'log',
-        `${request.typeId}/${request.deviceId}@${request.offset ?? 0}`,
+        `${'clientId' in request ? request.clientId : `${request.typeId}/${request.deviceId}`}@${request.offset ?? 0}`,
         rest.getConnectionLog(request, signal),
       ),
   };

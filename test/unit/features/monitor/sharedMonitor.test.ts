@@ -198,7 +198,7 @@ describe('features/monitor: one shared monitor connection against the sandbox', 
     assert.deepEqual(b.clientsSeen(), [ids[2].clientId], 'the wildcard brings c-4 too: delivered to no one');
   });
 
-  it('never watches hostile ids, and never throws on them', async () => {
+  it('watches hostile ids only on their encoded client topics, never throws, and skips what has none', async () => {
     const d = sandbox.registerDevice('pump', 'ok-1');
     const m = open();
     const lease = new RecordedLease(m, 'hostile');
@@ -210,10 +210,18 @@ describe('features/monitor: one shared monitor connection against the sandbox', 
       '',
       'd:o:t:a/b',
     ];
+    // Any id a broker accepts has a monitor topic (platform-contract.md §7.2): as text, encoded, wildcards inert.
+    const encoded = hostile
+      .slice(0, 3)
+      .concat(hostile[5])
+      .map((id) => `iot-2/client/${encodeURIComponent(id)}/mon`);
     await lease.lease.setClients(hostile);
-    assert.deepEqual(m.topics, []);
-    assert.equal(m.connection.state, 'idle', 'nothing to watch: no connection');
-    await lease.lease.setClients([...hostile, d.clientId]);
+    assert.deepEqual(m.topics, [...encoded].sort());
+    for (const t of m.topics) assert.match(t, /^iot-2\/client\/[^/+#]+\/mon$/);
+    await lease.lease.setClients(['', '\ud800', 'x'.repeat(70_000)]);
+    assert.deepEqual(m.topics, [], 'empty, unencodable and too long: nothing to watch');
+    // The sandbox's own broker has no such clients and refuses those topics; a platform id is watched as ever.
+    await lease.lease.setClients([d.clientId]);
     assert.deepEqual(m.topics, [topicOf(d)]);
     await lease.live();
   });

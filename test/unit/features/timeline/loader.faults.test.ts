@@ -3,6 +3,7 @@
 // an empty log.
 import * as assert from 'node:assert/strict';
 import { closedConnection } from '../../../../src/core/connectionLog';
+import { MAX_LOG_MESSAGE } from '../../../../src/platform/rest/logs';
 import { TimelineLoader } from '../../../../src/features/timeline/loader';
 import { subjectOf } from '../../../../src/features/timeline/subject';
 import { json, startFaultServer, type FaultServer } from '../../platform/support/faultServer';
@@ -77,7 +78,7 @@ describe('features/timeline/loader against faults the sandbox does not produce',
       const text = (id: string) => textOf(s.notices.find((n) => n.id === id));
       assert.match(
         text('malformed'),
-        /1 without a timestamp, 1 with an unreadable timestamp, 1 with a message too long, cut to its first 4,096 characters, 1 that are not entries at all/,
+        /1 without a timestamp, 1 with an unreadable timestamp, 1 with a message too long, cut to its first 66,559 characters, 1 that are not entries at all/,
       );
       // The 200 s entry after the 100 s one, and the future one after the 50 s one (newest first expected).
       assert.match(text('order'), /^2 log entries were out of time order/);
@@ -86,7 +87,10 @@ describe('features/timeline/loader against faults the sandbox does not produce',
         /^1 entry is dated up to 59 min \d+ s in the future|^1 entry is dated up to 1 h in the future/,
       );
       const huge = s.events.find((e) => e.kind === 'other' && e.raw.startsWith('<img'));
-      assert.ok(huge && huge.kind === 'other' && huge.raw.length <= 4096, 'the 1 MB message is cut, kept as text');
+      assert.ok(
+        huge && huge.kind === 'other' && huge.raw.length <= MAX_LOG_MESSAGE,
+        'the 1 MB message is cut, kept as text',
+      );
       rest.dispose();
     },
   );

@@ -189,7 +189,7 @@ describe('features/timeline/loader against the sandbox', () => {
     const s = loader.snapshot();
     assert.equal(s.progress?.state, 'failed');
     assert.equal(s.progress?.canResume, false);
-    assert.match(textOf(s.notices.find((n) => n.id === 'log')), /no connection log for this device \(404/);
+    assert.match(textOf(s.notices.find((n) => n.id === 'log')), /no connection log for this client \(404/);
   });
 
   it('reads only the state and live messages of an application, and says why', async () => {

@@ -15,7 +15,7 @@ function source(snapshots: PresenceSnapshot[], state: 'connected' | 'reconnectin
     platform: { name: 'p' },
     connection,
     tally,
-    problems: [{ kind: 'notClientIds', count: 1 }],
+    problems: [{ kind: 'noMonitorTopics', count: 1 }],
     snapshots: () => snapshots.map((s) => ({ ...s })),
   };
 }
@@ -40,7 +40,7 @@ describe('watcher frame', () => {
     assert.deepStrictEqual(frame.tally.offlineIds(5), ['d:o:t:c', 'd:o:t:b']);
     assert.strictEqual(frame.snapshots.length, 3);
     assert.strictEqual(frame.platformName, 'p');
-    assert.deepStrictEqual(frame.problems, [{ kind: 'notClientIds', count: 1 }]);
+    assert.deepStrictEqual(frame.problems, [{ kind: 'noMonitorTopics', count: 1 }]);
   });
 
   it('counts offline clients for the badge only while the watcher is connected', () => {

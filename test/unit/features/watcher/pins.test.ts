@@ -13,8 +13,12 @@ describe('features/watcher/pins', () => {
     assert.deepEqual(readPins(undefined), {});
     assert.deepEqual(readPins([A]), {});
     assert.deepEqual(readPins('x'), {});
-    assert.deepEqual(readPins({ local: 'x', other: [1, null, {}, 'not an id', A], empty: [] }), { other: [A] });
-    assert.deepEqual(readPins({ local: HOSTILE_STRINGS }), {});
+    const tooLong = 'x'.repeat(70_000);
+    assert.deepEqual(readPins({ local: 'x', other: [1, null, {}, '', tooLong, A], empty: [] }), { other: [A] });
+    // Any id a broker accepts can be pinned (platform-contract.md §7.2), kept as it is; not those without a topic.
+    assert.deepEqual(readPins({ p: ['kitchen/sensor 7', 'plus+and#hash', '\ud800'] }), {
+      p: ['kitchen/sensor 7', 'plus+and#hash'],
+    });
   });
   it('keeps at most MAX_PINS', () => {
     const many = Array.from({ length: MAX_PINS + 10 }, (_, i) => `d:org123:t:d-${i}`);
@@ -25,12 +29,16 @@ describe('features/watcher/pins', () => {
     assert.equal(pinProblem(A), undefined);
     assert.equal(pinProblem(` ${B} `), undefined);
     assert.match(pinProblem('') ?? '', /Enter a client id/);
-    assert.match(pinProblem('sensor-7') ?? '', /not a client id/);
+    assert.equal(pinProblem('sensor-7'), undefined);
+    assert.equal(pinProblem('kitchen/sensor #7 🚀'), undefined);
+    assert.match(pinProblem('x'.repeat(70_000)) ?? '', /cannot be watched/);
     for (const text of HOSTILE_STRINGS) {
       const problem = pinProblem(text);
+      // A problem never repeats the text: short, without its control or bidirectional characters.
       // eslint-disable-next-line no-control-regex -- control characters must be gone
-      if (text.trim() !== '') assert.ok(problem && problem.length < 400 && !/[\u0000-\u0008\u202e]/.test(problem));
+      if (problem !== undefined) assert.ok(problem.length < 400 && !/[\u0000-\u0008\u202e]/.test(problem));
     }
+    assert.equal(pinProblem(HOSTILE_STRINGS[1]), undefined, 'markup is just text in an id');
   });
   it('adds once and removes', () => {
     assert.deepEqual(withPin([A], A), [A]);

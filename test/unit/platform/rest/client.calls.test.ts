@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { PlatformError } from '../../../../src/platform';
+import { MAX_LOG_MESSAGE } from '../../../../src/platform/rest/logs';
 import { captureLog, faultClient, failure, TEST_KEY, TEST_TOKEN } from '../support/clients';
 import { json, startFaultServer, type FaultServer } from '../support/faultServer';
 
@@ -76,7 +77,7 @@ describe('platform REST client: calls on the wire', () => {
       assert.ok(error instanceof PlatformError && error.kind === 'badRequest');
       assert.ok(error.message.length < 300, 'the message stays short');
     }
-    const rtl = await failure(rest.getClientState('\u202eevil\u0000'.repeat(300)));
+    const rtl = await failure(rest.getClientState('\u202eevil\u0000'.repeat(9000)));
     assert.ok(rtl instanceof PlatformError && !rtl.message.includes('\u202e') && !rtl.message.includes('\u0000'));
     assert.equal(server.requests.length, 0);
     rest.dispose();
@@ -140,7 +141,7 @@ describe('platform REST client: calls on the wire', () => {
     assert.equal(page.entries[0].problems, undefined);
     assert.deepEqual(page.entries[1].problems, [{ kind: 'noTimestamp' }]);
     assert.deepEqual(page.entries[2].problems, [{ kind: 'badTimestamp', timestamp: '31/12/2019' }]);
-    assert.equal(page.entries[3].message.length, 4096);
+    assert.equal(page.entries[3].message.length, MAX_LOG_MESSAGE);
     assert.deepEqual(page.entries[3].problems, [{ kind: 'messageCut', length: huge.length }]);
     assert.deepEqual(page.entries[4].problems, [{ kind: 'notObject' }]);
     assert.deepEqual(page.entries[5].problems, [{ kind: 'noMessage' }]);

@@ -21,7 +21,7 @@ const ONE_OF_EACH: Record<Notice['kind'], Notice> = {
   entriesInFuture: { id: 'skew', level: 'warning', kind: 'entriesInFuture', count: 3, maxLeadMs: 90_000 },
   linesNotUnderstood: { id: 'unknown', level: 'info', kind: 'linesNotUnderstood', count: 2 },
   applicationHasNoLog: { id: 'noLog', level: 'info', kind: 'applicationHasNoLog' },
-  notClientId: { id: 'noLog', level: 'warning', kind: 'notClientId' },
+  noClientId: { id: 'noLog', level: 'warning', kind: 'noClientId' },
   liveInterrupted: { id: 'gap', level: 'info', kind: 'liveInterrupted', offlineMs: 12_000, hasLog: true, read: true },
   logNotFound: { id: 'log', level: 'warning', kind: 'logNotFound', kept: 0 },
   logRateLimited: { id: 'log', level: 'warning', kind: 'logRateLimited', kept: 40 },
