@@ -5,9 +5,10 @@
 // MQTT with CONNACK 3 and close code 176. Only failures count: a refused attempt does not extend
 // the wait, and a success does not clear it (it could be the guess that worked).
 //
-// Loopback is exempt from the per-address count by default: the simulated fleet, the extension
-// and every local tool share 127.0.0.1, so one bad-token device would lock them all out. The
-// per-id count applies everywhere.
+// Loopback is exempt by default: the simulated fleet, the extension, its tests and every local
+// tool share 127.0.0.1 (one bad-token device would lock them all out of an address, a test of a
+// wrong token out of the API key), and whoever is on this machine can read the data directory
+// anyway. The limits are for strangers: every other address (a sandbox listening on a network).
 
 export interface AuthLimits {
   /** Failures from one address within the window before its attempts are refused. */
@@ -15,7 +16,7 @@ export interface AuthLimits {
   /** Failures of one client id (MQTT) or API key (HTTP) within the window before its attempts are refused. */
   readonly perId: number;
   readonly windowMs: number;
-  /** Count loopback addresses too (tests). */
+  /** Count attempts from loopback too (tests; off by default, see above). */
   readonly limitLoopback: boolean;
 }
 
@@ -62,8 +63,8 @@ export class AuthFailures {
   }
 
   private keys(address: string, id: string | undefined): [string, number][] {
-    const keys: [string, number][] = [];
-    if (this.limits.limitLoopback || !isLoopback(address)) keys.push([`addr:${address}`, this.limits.perAddress]);
+    if (!this.limits.limitLoopback && isLoopback(address)) return [];
+    const keys: [string, number][] = [[`addr:${address}`, this.limits.perAddress]];
     if (id !== undefined) keys.push([`id:${id}`, this.limits.perId]);
     return keys;
   }

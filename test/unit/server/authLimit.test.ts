@@ -20,14 +20,15 @@ describe('server/authLimit: failed authentications per address and per id, over 
     assert.equal(f.refusal('10.0.0.1', 'd:o:t:x'), undefined);
   });
 
-  it('refuses an address past its threshold, for any id; loopback only when asked', () => {
+  it('refuses an address past its threshold, for any id; loopback (address and ids) only when asked', () => {
     const f = new AuthFailures({ perId: 100, perAddress: 2, windowMs: 10_000 }, clock);
     f.failed('10.0.0.1', 'a');
     f.failed('10.0.0.1', 'b');
     assert.equal(f.refusal('10.0.0.1', 'c'), 10);
     assert.equal(f.refusal('10.0.0.1'), 10);
-    for (let i = 0; i < 10; i++) f.failed('127.0.0.1', `x${i}`);
+    for (let i = 0; i < 200; i++) f.failed('127.0.0.1', `x${i % 2}`);
     assert.equal(f.refusal('127.0.0.1', 'y'), undefined, 'loopback is exempt by default');
+    assert.equal(f.refusal('::1', 'x0'), undefined, 'its ids too');
     const strict = new AuthFailures({ perAddress: 2, limitLoopback: true }, clock);
     strict.failed('127.0.0.1');
     strict.failed('127.0.0.1');
@@ -35,10 +36,11 @@ describe('server/authLimit: failed authentications per address and per id, over 
   });
 
   it('keeps a bounded number of keys, the oldest going first', () => {
-    const f = new AuthFailures({ perId: 1 }, clock);
-    for (let i = 0; i < 20_000; i++) f.failed('127.0.0.1', `id-${i}`);
-    assert.equal(f.refusal('127.0.0.1', 'id-0'), undefined, 'forgotten');
-    assert.ok(f.refusal('127.0.0.1', 'id-19999') !== undefined);
+    const f = new AuthFailures({ perId: 1, perAddress: 1 }, clock);
+    const address = (i: number) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`;
+    for (let i = 0; i < 20_000; i++) f.failed(address(i), `id-${i}`);
+    assert.equal(f.refusal(address(0), 'id-0'), undefined, 'forgotten');
+    assert.ok(f.refusal(address(19_999), 'id-19999') !== undefined);
   });
 
   it('knows loopback addresses', () => {

@@ -36,7 +36,7 @@ describe('sandbox broker: failed authentications are rate limited and recorded o
   });
 
   it('refuses a client id past 10 failures a minute: CONNACK 3, close code 176, the right token too', async () => {
-    t = await startTestSandbox();
+    t = await startTestSandbox({ authLimits: { limitLoopback: true } });
     const watch: Inbox = await watchAllMonitors(t, 'watcher');
     const d = t.registerDevice('sensor', 'guessed');
     for (let i = 0; i < 10; i++) {
@@ -66,7 +66,7 @@ describe('sandbox broker: failed authentications are rate limited and recorded o
   it('records 500 wrong tokens as the first attempt and one entry with their count and span', async function () {
     this.timeout(120_000);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iotc-guess-'));
-    t = await startTestSandbox({ dataDir: dir });
+    t = await startTestSandbox({ dataDir: dir, authLimits: { limitLoopback: true } });
     const d = t.registerDevice('sensor', 'history');
     const genuine = await connected(t.device(d));
     await genuine.endAsync();
@@ -90,7 +90,7 @@ describe('sandbox broker: failed authentications are rate limited and recorded o
   });
 
   it('never writes a failed attempt over the state of a real session, connected or ended', async () => {
-    t = await startTestSandbox();
+    t = await startTestSandbox({ authLimits: { limitLoopback: true } });
     const d = t.registerDevice('sensor', 'online');
     const live = await connected(t.device(d));
     const before = t.store.getState(d.clientId);
