@@ -12,6 +12,8 @@ export class SourceBoard {
   private error: string | undefined = 'not connected yet';
   private readonly diagnostics = new Map<string, SourceDiagnostic>();
   private nodes: string[] = [];
+  /** Something wrong while the broker is heard (its management API busy, say), in words. */
+  private trouble: string | undefined;
   /** The broker's own count of connected clients; null until it tells. */
   connectedCount: number | null = null;
 
@@ -57,6 +59,13 @@ export class SourceBoard {
     this.error = why;
   }
 
+  /** Something is wrong while the broker is heard; undefined once it is not. Said on stderr when it changes. */
+  problem(what: string | undefined): void {
+    if (what !== undefined && what !== this.trouble) this.log.warn(what);
+    if (what === undefined && this.trouble !== undefined) this.log.info(`resolved: ${this.trouble}`);
+    this.trouble = what;
+  }
+
   /** The broker is not set up to tell something; said once, with the lines that fix it. */
   diagnose(d: SourceDiagnostic): void {
     if (this.diagnostics.has(d.code)) return;
@@ -91,7 +100,7 @@ export class SourceBoard {
       nodes: [...this.nodes],
       capabilities: { ...this.capabilities },
       sourceStatus: this.state,
-      ...(this.error !== undefined ? { sourceError: this.error } : {}),
+      ...((this.error ?? this.trouble) !== undefined ? { sourceError: this.error ?? this.trouble } : {}),
       diagnostics: [...this.diagnostics.values()],
     };
   }
