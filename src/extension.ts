@@ -11,6 +11,7 @@ import { deviceRegistrationCommands } from './views/register/register';
 import { localSandboxCommands, registerLocalSandbox } from './views/sandbox/register';
 import { registerTimeline, timelineCommands } from './views/timeline/register';
 import { registerWatcher, watcherCommands } from './views/watcher/register';
+import { registerWatchedBrokers, watchBrokerCommands } from './views/watchBroker/register';
 import { registerCommands } from './vscode/commands';
 import { createLog } from './vscode/log';
 import { PlatformService } from './vscode/platforms/service';
@@ -30,6 +31,8 @@ export interface IotConnectivityApi {
   readonly debug: ReturnType<typeof registerDebug>;
   /** Client ids in the code: hovers, lenses, links. */
   readonly idsInCode: ReturnType<typeof registerIdsInCode>;
+  /** The servers watching brokers (Watch a Broker…); tests start one without the questions. */
+  readonly brokers: ReturnType<typeof registerWatchedBrokers>;
 }
 
 export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const sandbox = registerLocalSandbox(context, { log, platforms });
   const idsInCode = registerIdsInCode(context, { log, platforms, clients, watcher });
   const idAtCursor = () => idsInCode.idAtCursor();
+  const brokers = registerWatchedBrokers(context, { log, platforms });
   context.subscriptions.push(
     registerCommands(log, {
       ...generalCommands(context, { log, platforms, query, clients, actions, idAtCursor }),
@@ -57,11 +61,12 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
       ...timelineCommands(timeline, platforms),
       ...watcherCommands(watcher, { platforms, activeTimelineClient }),
       ...localSandboxCommands(sandbox),
+      ...watchBrokerCommands(brokers, platforms),
       ...deviceRegistrationCommands(context, { log, platforms }),
     }),
   );
   log.for('extension').info('activated');
-  return { platforms, query, clients, actions, timeline, watcher, monitors, debug, idsInCode };
+  return { platforms, query, clients, actions, timeline, watcher, monitors, debug, idsInCode, brokers };
 }
 
 export function deactivate(): void {}

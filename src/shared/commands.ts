@@ -24,10 +24,13 @@ export const Command = {
   enableClientState: 'iotConnectivity.enableClientState',
   startLocalSandbox: 'iotConnectivity.startLocalSandbox',
   stopLocalSandbox: 'iotConnectivity.stopLocalSandbox',
+  watchBroker: 'iotConnectivity.watchBroker',
   registerDevice: 'iotConnectivity.registerDevice',
   pinClient: 'iotConnectivity.pinClient',
   unpinClient: 'iotConnectivity.unpinClient',
   showPinned: 'iotConnectivity.showPinned',
+  /** The lines that fix a problem of the observed broker, from its row in the Clients tree. */
+  copySourceFix: 'iotConnectivity.copySourceFix',
   /** Internal: the "Load more…" leaf of the Clients tree (not contributed). */
   loadMore: 'iotConnectivity.loadMore',
 } as const;
@@ -69,6 +72,15 @@ export interface StartedSandbox {
   readonly alreadyRunning: boolean;
 }
 
+/** A broker watched by a server this window runs (Watch a Broker…), now the active platform. */
+export interface WatchedBroker {
+  readonly name: string;
+  readonly apiUrl: string;
+  readonly mqttUrl: string;
+  /** The server process (for the tests: it is a real child process). */
+  readonly pid: number;
+}
+
 export interface RegisteredDevice {
   readonly clientId: string;
   readonly typeId: string;
@@ -95,6 +107,8 @@ export interface CommandSignatures {
   [Command.startLocalSandbox]: (options?: { readonly fleetSize?: number }) => StartedSandbox;
   /** Whether a sandbox was running and is now stopped. */
   [Command.stopLocalSandbox]: () => boolean;
+  /** Asks which broker; undefined when the person backed out. Takes no argument (it asks for a password). */
+  [Command.watchBroker]: () => WatchedBroker | undefined;
   /** With a target: registers it at once; with `ask: true`, asks the questions with it filled in. */
   [Command.registerDevice]: (target?: {
     readonly typeId: string;
@@ -104,6 +118,8 @@ export interface CommandSignatures {
   [Command.pinClient]: (client?: ClientArg) => boolean;
   [Command.unpinClient]: (client?: ClientArg) => boolean;
   [Command.showPinned]: () => void;
+  /** Whether there was a fix to copy. */
+  [Command.copySourceFix]: (node: object) => boolean;
   [Command.loadMore]: (node: object) => void;
 }
 

@@ -1,4 +1,5 @@
-// API tokens live in SecretStorage only, one typed key per platform; never in settings or logs.
+// API tokens and watched brokers' passwords live in SecretStorage only, one typed key each; never in settings or
+// logs.
 import type * as vscode from 'vscode';
 import type { ResolvedPlatform } from '../features/platforms/config';
 import { bindToken, readStoredToken, type StoredToken } from '../features/platforms/tokenBinding';
@@ -30,5 +31,25 @@ export class TokenStore {
     return this.secrets.onDidChange((e) => {
       if (e.key.startsWith(prefix)) listener(e.key.slice(prefix.length));
     });
+  }
+}
+
+export type BrokerPasswordKey = `iotConnectivity.brokerPassword/${string}`;
+
+/** The passwords of watched brokers (Watch a Broker…), one per broker and user (features/watchBroker/target.ts). */
+export class BrokerPasswords {
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  private key(targetKey: string): BrokerPasswordKey {
+    return `iotConnectivity.brokerPassword/${targetKey}`;
+  }
+
+  get(targetKey: string): Promise<string | undefined> {
+    return Promise.resolve(this.secrets.get(this.key(targetKey)));
+  }
+
+  async set(targetKey: string, password: string | undefined): Promise<void> {
+    if (password === undefined || password === '') await this.secrets.delete(this.key(targetKey));
+    else await this.secrets.store(this.key(targetKey), password);
   }
 }

@@ -2,7 +2,8 @@
 // by all its calls). Every method takes an optional AbortSignal and fails only with PlatformError.
 
 import type { ClientState } from '../../core/clientState';
-import { getKeepAlive, getSource, holdKeepAlive, releaseKeepAlive, type KeepAliveInfo, type SourceInfo } from './debug';
+import { getKeepAlive, holdKeepAlive, releaseKeepAlive, type KeepAliveInfo } from './debug';
+import { getSource, type SourceInfo } from './source';
 import { Transport } from './http';
 import { getConnectionLog, streamConnectionLog, type LogPage, type LogRequest, type LogStreamRequest } from './logs';
 import { resolveRestOptions, type ResolvedRestOptions, type RestClientOptions } from './options';
@@ -107,6 +108,7 @@ export class PlatformRestClient {
   releaseKeepAlive(clientId: string, signal?: AbortSignal): Promise<KeepAliveInfo> {
     return releaseKeepAlive(this.transport, clientId, signal);
   }
+  /** The broker behind the API (platform-contract.md §7.2); `kind: 'unknown'` for a platform that does not say. */
   getSource(signal?: AbortSignal): Promise<SourceInfo> {
     return getSource(this.transport, signal);
   }

@@ -1,5 +1,5 @@
-// The calls for debugging (platform-contract.md §8, §7.2): a connected client's keep-alive and
-// deadline, holding it while its program is paused, and what kind of broker is behind the API.
+// The calls for debugging (platform-contract.md §8): a connected client's keep-alive and deadline,
+// and holding it while its program is paused. What kind of broker is behind the API: source.ts.
 // Answers are read defensively: a field of the wrong type is left out, never trusted.
 
 import { parseInstant } from '../../core/time';
@@ -15,12 +15,6 @@ export interface KeepAliveInfo {
   readonly deadline?: number;
   readonly held: boolean;
   readonly heldUntil?: number;
-}
-
-export interface SourceInfo {
-  /** `sandbox`, `mosquitto`, `rabbitmq`, or `unknown` for a platform that does not say. */
-  readonly kind: string;
-  readonly holdKeepAlive: boolean;
 }
 
 /** The most a hold may last (platform-contract.md §8). */
@@ -46,22 +40,6 @@ export function holdKeepAlive(
 
 export function releaseKeepAlive(t: Transport, clientId: string, signal?: AbortSignal): Promise<KeepAliveInfo> {
   return keepAliveCall(t, clientId, () => t.send({ method: 'DELETE', path: clientPath(clientId, 'hold'), signal }));
-}
-
-/** What kind of broker the API serves; a platform without `config/source` (404) is `unknown` and cannot hold. */
-export async function getSource(t: Transport, signal?: AbortSignal): Promise<SourceInfo> {
-  try {
-    const { body } = await t.send({ method: 'GET', path: '/config/source', signal });
-    const r = objectOf(body);
-    const capabilities = objectOf(r.capabilities);
-    return {
-      kind: typeof r.kind === 'string' ? r.kind : 'unknown',
-      holdKeepAlive: capabilities.holdKeepAlive === true,
-    };
-  } catch (error) {
-    if (isPlatformError(error, 'notFound')) return { kind: 'unknown', holdKeepAlive: false };
-    throw error;
-  }
 }
 
 async function keepAliveCall(

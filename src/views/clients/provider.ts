@@ -22,6 +22,8 @@ import type { QueryState } from './queryState';
 import { rowsSignature } from './rowsSignature';
 import { sentQuery } from '../../features/query/sentQuery';
 import { StatusGroupNode } from './statusGroup';
+import { SourceHeads } from './sourceNode';
+import { sourceSignature } from '../../features/clients/source';
 import { messageOf } from '../../core/errors';
 import { DisposableStore } from '../../platform/events';
 
@@ -59,6 +61,9 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
   private timer?: NodeJS.Timeout;
   private readonly capabilities: CapabilityProvider[] = [];
   private readonly heads: HeadProvider[] = [];
+  /** The source row's signature on the last load, when the platform observes a broker (sourceWatch.ts). */
+  private sourceShown?: string;
+  private readonly sources = new SourceHeads();
   private readonly subscriptions = new DisposableStore();
 
   constructor(
@@ -138,6 +143,11 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     });
   }
 
+  /** The signature of the source row last loaded; undefined when the platform observes no broker. */
+  get shownSource(): string | undefined {
+    return this.sourceShown;
+  }
+
   /** A node's subtree changed (live content of a head, without reloading the rest). */
   nodeChanged(node: ClientsNode): void {
     this.changed.fire(node);
@@ -183,6 +193,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
         query,
         platformName: status.kind === 'problem' ? status.name : undefined,
       });
+      this.sourceShown = undefined;
       return status.kind === 'none' ? [] : problemNodes(status.message, status.fix, status.name);
     }
     const { platform } = status;
@@ -204,6 +215,10 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
       : CONNECTION_STATUSES;
     const groups = statuses.map((s) => new StatusGroupNode(s, session));
     await Promise.all(groups.map((g) => g.prepare()));
+    // Asked once the groups answered: a platform that refuses the credentials is not asked once more per load (each
+    // refusal counts towards its limit of failed authentications, platform-contract.md §2.4).
+    const source = groups.every((g) => g.failed !== undefined) ? undefined : await this.sources.load(session);
+    this.sourceShown = source && sourceSignature(source.model);
     const totals = groups.map((g) => g.total);
     this.log.debug(
       `roots of ${platform.name} in ${Date.now() - started} ms: ` +
@@ -212,7 +227,7 @@ export class ClientsTreeProvider implements vscode.TreeDataProvider<ClientsNode>
     const total = totals.every((t) => t !== undefined) ? totals.reduce((a, b) => (a ?? 0) + (b ?? 0), 0) : undefined;
     this.loaded.fire({ state: 'ready', platformName: platform.name, query, total });
     // Both groups failed alike (credentials, feature off, host down): say it once, at the top.
-    const heads = this.heads.map((h) => h(platform.name)).filter((n): n is ClientsNode => n !== undefined);
+    const heads = [source, ...this.heads.map((h) => h(platform.name))].filter((n): n is ClientsNode => n !== undefined);
     if (groups.every((g) => g.failed !== undefined)) {
       return [...heads, ...errorNodes(groups[0].failed, undefined, 'root', platform.name)];
     }

@@ -12,6 +12,8 @@ import type { ClientsNode } from './node';
 import { ClientsTreeProvider, type TreeSummary } from './provider';
 import type { QueryState } from './queryState';
 import { LoadMoreNode } from './simpleNodes';
+import { fixOf } from './sourceNode';
+import { SourceWatch } from './sourceWatch';
 
 export const CLIENTS_VIEW = 'iotConnectivity.clients';
 
@@ -52,14 +54,23 @@ export function registerClientsView(
     provider,
     view,
     new AutoRefresh(view, provider),
+    new SourceWatch(view, provider, platforms),
     provider.onDidLoad((s) => showSummary(view, s, query.active)),
   );
   return { provider, view };
 }
 
-/** "Load more…": the leaf's own command (a tree row passes itself; anything else is ignored). */
-export function clientsViewCommands(): Pick<CommandHandlers, typeof Command.loadMore> {
+/** "Load more…": the leaf's own command (a tree row passes itself; anything else is ignored). "Copy the Fix": the
+ *  configuration lines of a source problem row, to paste into the broker's configuration. */
+export function clientsViewCommands(): Pick<CommandHandlers, typeof Command.loadMore | typeof Command.copySourceFix> {
   return {
+    [Command.copySourceFix]: async (node) => {
+      const fix = fixOf(node);
+      if (!fix) return false;
+      await vscode.env.clipboard.writeText(fix.join('\n'));
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the fix ({0} lines).', fix.length), 4000);
+      return true;
+    },
     [Command.loadMore]: async (node) => {
       if (!(node instanceof LoadMoreNode)) return;
       await vscode.window.withProgress({ location: { viewId: CLIENTS_VIEW } }, () => node.load());

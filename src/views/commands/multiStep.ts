@@ -16,6 +16,8 @@ export interface InputStep extends Common {
   readonly prompt: string;
   readonly placeholder?: string;
   readonly password?: boolean;
+  /** Resolve with the value as typed, spaces at its ends included (a password may have them). */
+  readonly untrimmed?: boolean;
   /** A message when the value cannot be used; undefined when it can. */
   readonly validate: (value: string) => string | undefined;
 }
@@ -49,7 +51,7 @@ export function inputStep(o: InputStep): Promise<string> {
     box.onDidAccept(() => {
       const problem = o.validate(box.value);
       box.validationMessage = problem;
-      if (problem === undefined) resolve(box.value.trim());
+      if (problem === undefined) resolve(o.untrimmed ? box.value : box.value.trim());
     });
     box.onDidHide(() => reject(new FlowCancelled()));
     box.show();

@@ -47,6 +47,8 @@ const SAMPLE_ITEMS = [
   'client;application;connected',
   'client;device;hasLog;connected;pinned',
   'client;other;hasLog;disconnected',
+  'sourceProblem;hasFix',
+  'sourceProblem',
 ];
 
 function localised(text: string): string {

@@ -1,4 +1,4 @@
-// The debugging calls of the REST client (platform-contract.md §8, §7.2): against the sandbox for
+// The debugging calls of the REST client (platform-contract.md §8): against the sandbox for
 // what it serves, and against a fault server for platforms that answer otherwise.
 
 import * as assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 import { failure, faultClient } from '../support/clients';
 import { json, startFaultServer, type FaultServer } from '../support/faultServer';
 
-describe('platform REST client: keep-alive, hold and source against the sandbox', () => {
+describe('platform REST client: keep-alive and hold against the sandbox', () => {
   let sandbox: TestSandbox;
   let rest: PlatformRestClient;
   let raw: RawMqtt;
@@ -51,27 +51,11 @@ describe('platform REST client: keep-alive, hold and source against the sandbox'
     assert.ok(isPlatformError(error) && !error.message.includes('\u202e'));
     assert.ok(isPlatformError(await failure(rest.holdKeepAlive('..', 10)), 'badRequest'));
   });
-
-  it('reads config/source: the sandbox can hold', async () => {
-    assert.deepEqual(await rest.getSource(), { kind: 'sandbox', holdKeepAlive: true });
-  });
 });
 
-describe('platform REST client: keep-alive and source on other platforms', () => {
+describe('platform REST client: keep-alive on other platforms', () => {
   let server: FaultServer | undefined;
   afterEach(async () => server?.close());
-
-  it('takes a platform without config/source (404) as one that cannot hold', async () => {
-    server = await startFaultServer((_req, res) => json(res, 404, { message: 'no' }));
-    assert.deepEqual(await faultClient(server.apiUrl).getSource(), { kind: 'unknown', holdKeepAlive: false });
-  });
-
-  it('takes a capability that is not `true` as false', async () => {
-    server = await startFaultServer((_req, res) =>
-      json(res, 200, { kind: 'mosquitto', capabilities: { holdKeepAlive: 'yes' } }),
-    );
-    assert.deepEqual(await faultClient(server.apiUrl).getSource(), { kind: 'mosquitto', holdKeepAlive: false });
-  });
 
   it('refuses a keep-alive answer of the wrong shape, and leaves out times that are not instants', async () => {
     let answer: unknown = { keepAliveSeconds: '30', held: false };
