@@ -78,12 +78,26 @@ export function parseMonitorPayload(payload: Uint8Array | string): ParsedMonitor
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'payload is not a JSON object' };
   }
-  const raw = value as Record<string, unknown>;
+  return { ok: true, message: monitorFields(value) };
+}
+
+/** The fields of a monitor message that have their type; anything else (not an object, a getter that
+ *  throws, a field of another type) is left out. What parseMonitorPayload keeps, for any value. */
+export function monitorFields(value: unknown): MonitorMessage {
   const message: Record<string, unknown> = {};
-  for (const f of stringFields) if (typeof raw[f] === 'string') message[f] = raw[f];
-  for (const f of numberFields) if (typeof raw[f] === 'number' && Number.isFinite(raw[f])) message[f] = raw[f];
-  for (const f of booleanFields) if (typeof raw[f] === 'boolean') message[f] = raw[f];
-  return { ok: true, message: message as MonitorMessage };
+  if (typeof value !== 'object' || value === null) return message;
+  const raw = value as Record<string, unknown>;
+  const read = (f: string): unknown => {
+    try {
+      return raw[f];
+    } catch {
+      return undefined;
+    }
+  };
+  for (const f of stringFields) if (typeof read(f) === 'string') message[f] = read(f);
+  for (const f of numberFields) if (typeof read(f) === 'number' && Number.isFinite(read(f))) message[f] = read(f);
+  for (const f of booleanFields) if (typeof read(f) === 'boolean') message[f] = read(f);
+  return message as MonitorMessage;
 }
 
 /** The `Protocol` field for an MQTT protocol level (3 = 3.1, 4 = 3.1.1, 5) and transport. */

@@ -3,7 +3,7 @@
 // kept as `other` with the message as received.
 
 import { orgFromApiKey } from '../ids';
-import type { MonitorMessage } from '../monitor';
+import { monitorFields, type MonitorMessage } from '../monitor';
 import { hashText } from '../text';
 import { parseInstant } from '../time';
 import { resolveClose } from './close';
@@ -11,10 +11,11 @@ import type { AuthMethod, ConnectivityEvent, TimeIssue } from './types';
 
 /**
  * `receivedAt` (ms) stands in for a missing or unreadable `Time`; the event is then flagged with
- * a timeIssue, so a live message is never lost for want of a timestamp.
+ * a timeIssue, so a live message is never lost for want of a timestamp. Any value is read as
+ * parseMonitorPayload would keep it (monitorFields), so one that was not parsed first cannot throw.
  */
 export function eventFromMonitor(message: MonitorMessage, receivedAt?: number): ConnectivityEvent {
-  const m: MonitorMessage = typeof message === 'object' && message !== null ? message : {};
+  const m = monitorFields(message);
   const stamp = typeof m.Time === 'string' ? parseInstant(m.Time) : undefined;
   const timeIssue: TimeIssue | undefined =
     m.Time === undefined ? 'missing' : stamp === undefined ? 'invalid' : undefined;

@@ -26,10 +26,13 @@ export interface TimelineSource {
 }
 
 export const MAX_PAGES = Math.floor(LOG_OFFSET_MAX / LOG_LIMIT_MAX) + 1;
+/** Live events kept at most: a panel may stay open for days on a chatty client. The oldest go first. */
+export const MAX_LIVE_EVENTS = 2_000;
 
 export class TimelineLoader {
   private readonly log: LogEntries;
   private monitorEvents: ConnectivityEvent[] = [];
+  private readonly monitorKeys = new Set<string>();
   private stateEvents: ConnectivityEvent[] = [];
   private merged: readonly ConnectivityEvent[] = [];
   private status: ConnectionStatus | 'unknown' = 'unknown';
@@ -50,6 +53,7 @@ export class TimelineLoader {
     private readonly source: TimelineSource,
     private readonly changed: () => void,
     private readonly clock: () => number = Date.now,
+    private readonly maxLive = MAX_LIVE_EVENTS,
   ) {
     const { subject } = parsed;
     this.subject = subject;
@@ -98,8 +102,13 @@ export class TimelineLoader {
   /** A live monitor message about this client. */
   addMonitor(message: MonitorMessage, receivedAt: number): void {
     const event = eventFromMonitor(message, receivedAt);
-    if (this.monitorEvents.some((e) => e.key === event.key)) return; // a retained message seen again
+    if (this.monitorKeys.has(event.key)) return; // a retained message seen again
+    this.monitorKeys.add(event.key);
     this.monitorEvents.push(event);
+    if (this.monitorEvents.length > this.maxLive) {
+      const gone = this.monitorEvents.splice(0, this.monitorEvents.length - this.maxLive);
+      for (const e of gone) this.monitorKeys.delete(e.key);
+    }
     if (event.kind === 'connected' || (event.kind === 'disconnected' && event.cause !== 'takeover')) {
       const last = this.lastTransition();
       if (last === undefined || (event.time ?? 0) >= last) this.status = event.kind;

@@ -15,6 +15,10 @@ interface RawEntry {
   readonly timestamp?: string;
 }
 
+/** Entries kept at most: the API reaches 1,020 by paging; catch-ups of a panel open for days add
+ *  what happened meanwhile. Past it the oldest are let go (and may be read again later). */
+export const MAX_LOG_ENTRIES = 5_000;
+
 export class LogEntries {
   private entries: RawEntry[] = [];
   private readonly seen = new Set<string>();
@@ -23,7 +27,10 @@ export class LogEntries {
   /** Time of the last dated entry read, in the API's order (newest first). */
   private lastTime?: number;
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly max = MAX_LOG_ENTRIES,
+  ) {}
 
   /** Distinct entries read. */
   get size(): number {
@@ -50,6 +57,7 @@ export class LogEntries {
       previousTime = entry.time;
     }
     this.lastTime = previousTime;
+    this.bound();
     this.classify(s);
   }
 
@@ -58,15 +66,24 @@ export class LogEntries {
     const s = { ...this.counted };
     const fresh = this.unseen(page, s);
     this.entries = [...fresh.map(rawOf), ...this.entries];
+    this.bound();
     this.classify(s);
     return fresh.length;
+  }
+
+  /** Lets the oldest entries go past the bound; what is kept is all `seen` remembers. */
+  private bound(): void {
+    if (this.entries.length <= this.max) return;
+    this.entries = this.entries.slice(0, this.max);
+    this.seen.clear();
+    for (const e of this.entries) this.seen.add(keyOf(e));
   }
 
   /** The page's entries not read before, counted into `s` (odd ones, ones dated ahead). */
   private unseen(page: LogPage, s: Counting): LogEntry[] {
     const now = this.clock();
     return page.entries.filter((entry) => {
-      const key = `${entry.timestamp ?? ''}\u0000${entry.message}`;
+      const key = keyOf(entry);
       if (this.seen.has(key)) return false;
       this.seen.add(key);
       s.entries++;
@@ -86,6 +103,10 @@ export class LogEntries {
     this.classified = eventsFromLog(this.entries);
     this.counted = { ...s, unknownLines: this.classified.filter((e) => e.kind === 'other').length };
   }
+}
+
+function keyOf(entry: { readonly timestamp?: string; readonly message: string }): string {
+  return `${entry.timestamp ?? ''}\u0000${entry.message}`;
 }
 
 function rawOf(entry: LogEntry): RawEntry {

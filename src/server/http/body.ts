@@ -20,7 +20,11 @@ function readRaw(req: IncomingMessage, cap: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= cap) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT_BYTES) req.socket.destroy();
+      else if (size > DRAIN_LIMIT_BYTES) {
+        // Cut on purpose: a 413 (the abort that follows is ours, not a failure).
+        reject(errors.bodyTooLarge(cap));
+        req.socket.destroy();
+      }
     });
     req.on('end', () => (size > cap ? reject(errors.bodyTooLarge(cap)) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);

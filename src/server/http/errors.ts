@@ -118,6 +118,10 @@ export const errors = {
       typeId,
       deviceId,
     ]),
+  registryFull: (what: string, max: number) =>
+    new ApiError(400, 'CUDRG0413E', `The registry holds at most ${max} ${what}; this one would be more.`, [
+      String(max),
+    ]),
   keepAliveNotHere: () =>
     new ApiError(501, 'CUDSB0501E', "Keep-alive can be read and held only on the sandbox's own broker."),
   clientNotConnected: (clientId: string) =>

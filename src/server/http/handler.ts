@@ -83,13 +83,23 @@ export function createRequestHandler(o: HandlerOptions): (req: IncomingMessage, 
     const path = q < 0 ? url : url.slice(0, q);
     const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
     reply(req, method, path, query)
-      .catch((err: unknown): Reply => {
+      .catch((err: unknown): Reply | undefined => {
         if (err instanceof ApiError) return { status: err.status, body: err.body, headers: err.headers };
+        // The connection is gone (the client left, or the server cut it): nobody to answer, nothing failed here.
+        if (req.socket.destroyed) {
+          o.log.info(`${method} ${forLog(path)}: the connection closed before the reply (${messageOf(err)})`);
+          return undefined;
+        }
         o.log.error(`${method} ${forLog(path)} failed: ${messageOf(err)}`);
         const e = errors.unexpected();
         return { status: e.status, body: e.body };
       })
       .then((r) => {
+        if (r === undefined) return;
+        if (req.socket.destroyed) {
+          o.log.info(`${method} ${forLog(url)} → ${r.status}, not sent: the connection was closed`);
+          return;
+        }
         send(res, r);
         o.log.info(`${method} ${forLog(url)} → ${r.status} (${(performance.now() - started).toFixed(1)} ms)`);
       })

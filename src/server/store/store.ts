@@ -143,6 +143,9 @@ export class SandboxStore {
   listTypes(): DeviceTypeRecord[] {
     return [...this.types.values()];
   }
+  typeCount(): number {
+    return this.types.size;
+  }
   addType(type: DeviceTypeRecord): void {
     this.commit({ op: 'type.add', type });
   }

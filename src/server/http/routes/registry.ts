@@ -13,6 +13,9 @@ import { deviceView, pageBody, readPageParams, typeView } from './registryViews'
 
 const TOKEN_PATTERN = /^[\x21-\x7e]{8,128}$/;
 const MAX_DESCRIPTION = 1000;
+/** What the registry holds at most (platform-contract.md §5): room for the largest simulated fleet
+ *  (100,000 devices), not for whoever fills memory and the journal through the API. */
+export const REGISTRY_QUOTA = { types: 1_000, devices: 200_000 };
 
 /** The body as an object, or a 400 that says what was expected. */
 async function objectBody(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -28,6 +31,8 @@ function field(name: string, message: string) {
 }
 
 function idViolation(name: string, value: unknown) {
+  // `.` and `..` fit the pattern, but a URL path resolves them away: nothing could address them.
+  if (value === '.' || value === '..') return [field(name, `${quote(value)} cannot be an id: URLs resolve it away.`)];
   if (typeof value === 'string' && isValidIdPart(value)) return [];
   const shown = typeof value === 'string' ? quote(value) : value === undefined ? 'missing' : `a ${typeof value}`;
   return [field(name, `${shown} is not a valid id: use 1 to 36 of A-Z a-z 0-9 . _ -.`)];
@@ -61,6 +66,9 @@ export const registryRoutes: Route[] = [
       if (problems.length > 0) throw invalidRequest('CUDRG0400E', problems);
       const typeId = id as string;
       if (deps.store.getType(typeId)) throw errors.typeExists(typeId);
+      if (deps.store.typeCount() >= REGISTRY_QUOTA.types) {
+        throw errors.registryFull('device types', REGISTRY_QUOTA.types);
+      }
       const type = {
         id: typeId,
         classId: (classId as 'Device' | 'Gateway' | undefined) ?? 'Device',
@@ -113,6 +121,9 @@ export const registryRoutes: Route[] = [
       if (problems.length > 0) throw invalidRequest('CUDRG0400E', problems);
       const id = deviceId as string;
       if (deps.store.getDevice(type.id, id)) throw errors.deviceExists(type.id, id);
+      if (deps.store.deviceCount() >= REGISTRY_QUOTA.devices) {
+        throw errors.registryFull('devices', REGISTRY_QUOTA.devices);
+      }
       const token = typeof authToken === 'string' ? authToken : randomBytes(15).toString('base64url');
       const device = {
         typeId: type.id,

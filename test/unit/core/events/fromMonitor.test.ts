@@ -136,4 +136,40 @@ describe('core/events/fromMonitor', () => {
     }
     assert.equal(eventFromMonitor(null as unknown as MonitorMessage).kind, 'other');
   });
+  it('reads an object that was never parsed as parseMonitorPayload would, and never throws', () => {
+    const bare = Object.assign(Object.create(null) as object, { Action: Symbol('x'), Time: { toString: null } });
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('hostile getter');
+        },
+      },
+    );
+    const odd: unknown[] = [
+      { Action: 'Disconnect', Reason: 42, CloseCode: '160', ConnectTime: 7 },
+      { Action: 'FailedConnect', Reason: { trim: 1 }, User: ['use-token-auth'], CloseCode: Number.NaN },
+      { Action: 'Connect', Port: 10n, Secure: 'yes', Protocol: 4 },
+      bare,
+      throwing,
+      'Disconnect',
+      42,
+      [],
+    ];
+    for (const value of odd) {
+      const e = eventFromMonitor(value as MonitorMessage, 1000);
+      let text: string | undefined;
+      try {
+        text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? undefined : v));
+      } catch {
+        text = undefined; // the proxy: nothing can be read of it
+      }
+      const parsed = text === undefined ? undefined : parseMonitorPayload(text);
+      if (parsed?.ok) assert.deepEqual(e, eventFromMonitor(parsed.message, 1000));
+      assert.ok(e.key.length < 100);
+    }
+    const dropped = eventFromMonitor({ Action: 'Disconnect', Reason: 42 } as unknown as MonitorMessage);
+    assert.equal(dropped.kind, 'disconnected');
+    assert.equal(dropped.kind === 'disconnected' && dropped.closeCode, 0, 'a Reason that is not text is missing');
+  });
 });

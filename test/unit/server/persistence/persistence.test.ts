@@ -150,7 +150,7 @@ describe('sandbox persistence: the journaled store', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     fs.writeFileSync(path.join(dir, LOCK_FILE), dead.stdout);
     const mine = open();
-    assert.equal(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'), String(process.pid));
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).pid, process.pid);
     // A second close must not remove a lock that another (running) process has taken since.
     mine.close();
     fs.writeFileSync(path.join(dir, LOCK_FILE), String(process.ppid));

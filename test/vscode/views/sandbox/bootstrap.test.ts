@@ -51,7 +51,7 @@ describe('the npm start handover (IOTC_BOOTSTRAP)', () => {
     );
   });
 
-  it('refuses malformed, hostile or oversized handovers, deletes them, and adds nothing', async () => {
+  it('refuses malformed or hostile handovers, deletes them, and adds nothing', async () => {
     const before = api.platforms.list().length;
     for (const [name, text] of [
       ['notjson.json', '{"event":"ready", nope'],
@@ -60,7 +60,6 @@ describe('the npm start handover (IOTC_BOOTSTRAP)', () => {
         'partial.json',
         JSON.stringify({ ...sandboxFromEnv(), apiToken: undefined, platformName: '<img src=x onerror=alert(1)>' }),
       ],
-      ['huge.json', Buffer.alloc(1024 * 1024, 'x')],
     ] as const) {
       const env = handover(name, text);
       assert.strictEqual(await takeBootstrap(api.platforms, log, env), false, name);
@@ -71,6 +70,25 @@ describe('the npm start handover (IOTC_BOOTSTRAP)', () => {
       false,
     );
     assert.strictEqual(await takeBootstrap(api.platforms, log, {}), false);
+    assert.strictEqual(api.platforms.list().length, before);
+  });
+
+  it('leaves alone, unread, a file that is not a handover: too big, readable by others, a link, a folder', async () => {
+    const before = api.platforms.list().length;
+    const good = `${JSON.stringify(sandboxFromEnv())}\n`;
+    const huge = handover('huge.json', Buffer.alloc(1024 * 1024, 'x'))[BOOTSTRAP_ENV];
+    const shared = path.join(dir, 'shared.json');
+    fs.writeFileSync(shared, good, { mode: 0o644 });
+    fs.chmodSync(shared, 0o644);
+    const target = handover('target.json', good)[BOOTSTRAP_ENV];
+    const link = path.join(dir, 'link.json');
+    fs.symlinkSync(target, link);
+    const folder = fs.mkdtempSync(path.join(dir, 'folder-'));
+    for (const file of [huge, shared, link, folder]) {
+      assert.strictEqual(await takeBootstrap(api.platforms, log, { [BOOTSTRAP_ENV]: file }), false, file);
+      assert.ok(fs.existsSync(file), `${path.basename(file)} is still there`);
+    }
+    assert.ok(fs.existsSync(target), "the link's target is still there");
     assert.strictEqual(api.platforms.list().length, before);
   });
 });
