@@ -42,7 +42,8 @@ function safeJson(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    // A BigInt, a cycle; an object without a prototype has no toString either.
+    return typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
   }
 }
 

@@ -109,7 +109,7 @@ export async function* streamConnectionLog(
 
 export function readLogEntry(value: unknown): LogEntry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { message: String(JSON.stringify(value) ?? '').slice(0, 200), problems: [{ kind: 'notObject' }] };
+    return { message: shownAsText(value).slice(0, 200), problems: [{ kind: 'notObject' }] };
   }
   const r = value as Record<string, unknown>;
   const problems: LogEntryProblem[] = [];
@@ -142,6 +142,15 @@ function addressParams(request: LogAddress): Record<string, string> {
 /** Whose log, for messages: the client id or the device id, quoted. */
 function whose(address: LogAddress): string {
   return quote('clientId' in address ? address.clientId : address.deviceId);
+}
+
+/** A value that is not an entry, as text: JSON where it can be (a BigInt or a cycle cannot). */
+function shownAsText(value: unknown): string {
+  try {
+    return String(JSON.stringify(value) ?? '');
+  } catch {
+    return typeof value === 'bigint' ? `${value}` : Object.prototype.toString.call(value);
+  }
 }
 
 function instantParam(value: string | number): string {
