@@ -1,7 +1,7 @@
 // Where lenses go: one per distinct id of a line, at most three, named when several share a line;
 // only accepted ids (pinned mode); in a large document only around the lines on screen.
 import * as assert from 'assert';
-import { lensSpots, lineNumbers, MAX_LINES } from '../../../../src/features/idsInCode/lensPlan';
+import { lensSpots, lineNumbers, MAX_LINES, WINDOW_MARGIN } from '../../../../src/features/idsInCode/lensPlan';
 import { recogniseIds } from '../../../../src/features/idsInCode/recognise';
 
 const NONE = { has: () => false, size: 0 };
@@ -38,13 +38,14 @@ describe('features/idsInCode/lensPlan', () => {
   });
 
   it('gives every line its lens up to MAX_LINES lines, then only those near the screen', () => {
-    const lines = MAX_LINES + 1;
+    const lines = MAX_LINES + 4 * WINDOW_MARGIN;
     const text = Array.from({ length: lines }, (_, i) => `"d:org1x2:t:n${i}"`).join('\n');
     const matches = recogniseIds(text, { known: NONE });
     const numbers = lineNumbers(text, matches);
     assert.strictEqual(lensSpots(matches.slice(0, MAX_LINES), numbers).length, MAX_LINES);
     assert.deepStrictEqual(lensSpots(matches, numbers), [], 'nothing on screen known: none');
-    const near = lensSpots(matches, numbers, { visible: [{ from: 500, to: 510 }] });
-    assert.deepStrictEqual([near[0].line, near[near.length - 1].line], [400, 610]);
+    const [from, to] = [2 * WINDOW_MARGIN, 2 * WINDOW_MARGIN + 10];
+    const near = lensSpots(matches, numbers, { visible: [{ from, to }] });
+    assert.deepStrictEqual([near[0].line, near[near.length - 1].line], [from - WINDOW_MARGIN, to + WINDOW_MARGIN]);
   });
 });
