@@ -1,4 +1,4 @@
-// How long a paused program's client has before the broker drops it for silence (issue 12 §3).
+// How long a paused program's client has before the broker drops it for silence.
 // Exact when the broker said when it will (the sandbox's `keepalive` call, platform-contract.md
 // §8: the last packet + 1.5 × keep-alive); otherwise a bound, counted from the pause, since the
 // last packet came at or before it: keep-alive × the broker's factor.

@@ -1,4 +1,4 @@
-// The keep-alive of each paused program's clients (issue 12 §3–4): the broker's own deadline when
+// The keep-alive of each paused program's clients: the broker's own deadline when
 // it tells one (the sandbox's `keepalive` call, platform-contract.md §8), and — where the platform
 // can hold (`capabilities.holdKeepAlive`) and the person wants it — a hold for as long as the
 // program stays paused, released when it runs again or its session ends. Holds are short and

@@ -1,4 +1,4 @@
-// Which clients belong to each debug session (issue 12 §1). A session family's process ids (every
+// Which clients belong to each debug session. A session family's process ids (every
 // session of it, their descendants too) hold TCP connections (/proc); a client whose connection the
 // broker reports from one of those local address:port pairs (Connect's ClientAddr/ClientPort) is
 // the session's. Where that cannot be known — no process id from the adapter, no /proc, no port

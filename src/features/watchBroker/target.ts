@@ -1,6 +1,6 @@
 // The broker "Watch a Broker…" observes (no `vscode` import; unit-tested): its URLs without
 // credentials, the user name, the CA file — what may be kept in global state — and, with the
-// password from secret storage, the server's command line (platform-contract.md §7, issue 11's CLI).
+// password from secret storage, the server's command line (platform-contract.md §7, the server's observe flags).
 // Passwords travel only inside the URLs given to the child process; nothing here logs or keeps them.
 
 import { createHash } from 'crypto';

@@ -1,5 +1,5 @@
 // Mosquitto 2.0.11's lines about one client ("Client {id} …", src/loop.c do_disconnect and
-// src/handle_connect.c), and what each means here (spec §7.1). The id sits between a fixed
+// src/handle_connect.c), and what each means here (platform-contract.md §7.1). The id sits between a fixed
 // beginning and a fixed ending, so a line is read by its ending: whatever the id contains
 // (spaces, " as ", parentheses, the broker's own words) stays in the id.
 
@@ -108,7 +108,7 @@ const ENDINGS: readonly Ending[] = [
     closeCode: CloseCode.Administrator,
     initiator: 'server',
   },
-  // Disconnects with no close code of their own (spec §7.1: "any other … disconnect line").
+  // Disconnects with no close code of their own (platform-contract.md §7.1: "any other … disconnect line").
   { text: ' disconnected due to out of memory.', kind: 'disconnect', cause: 'outOfMemory' },
   {
     text: ' disconnected due to QoS too high or retain not supported.',

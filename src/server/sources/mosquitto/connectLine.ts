@@ -17,7 +17,7 @@ export interface ConnectLine {
   clientId: string;
   /** Mosquitto's protocol number: 1 = MQTT 3.1, 2 = 3.1.1, 5 = 5 (3 is a bridge's 3.1.1). */
   protocolNumber: number;
-  /** The monitor payload's `Protocol` (spec §4.2), when the number is a known one. */
+  /** The monitor payload's `Protocol` (platform-contract.md §4.2), when the number is a known one. */
   protocol?: MosquittoProtocol;
   cleanSession: boolean;
   keepAliveSeconds: number;

@@ -1,6 +1,6 @@
 // One line of RabbitMQ 3.10's log exchange as a typed result, without I/O: which connection it is
 // about (its name "{peer} -> {local}", or for an administrator's close the pid of its internal
-// connection) and which cause of spec §7.1 it tells. Forms from rabbit_mqtt_reader.erl and
+// connection) and which cause of platform-contract.md §7.1 it tells. Forms from rabbit_mqtt_reader.erl and
 // rabbit_mqtt_processor.erl (3.10.8), amqp_client (a close through the management API) and the
 // node monitor. Client ids are read between fixed texts, never by a pattern over the id.
 // Anything else is `other`, with its text.

@@ -1,5 +1,5 @@
 // What js-debug (built into VS Code) tells an extension about a Node program it debugs, checked
-// in a real extension host: the facts docs/debug-adapters.md gives and issue 12 builds on. The
+// in a real extension host: the facts docs/debug-adapters.md gives and the debugging loop builds on. The
 // program connects with mqtt.js to the sandbox with a 2 s keep-alive and stops at a breakpoint.
 import * as assert from 'assert';
 import * as fs from 'fs';

@@ -1,6 +1,6 @@
 // A device program for the extension-host tests to debug with js-debug (written to a temp folder
 // at run time): it connects with mqtt.js using the IOT_* variables a launch configuration gets
-// (issue 12 §8), reports each connection and what it was given in files, and calls `hit()` — where
+// reports each connection and what it was given in files, and calls `hit()` — where
 // a test puts its breakpoint — whenever the test asks for a pause by creating a file.
 import * as fs from 'fs';
 import * as os from 'os';

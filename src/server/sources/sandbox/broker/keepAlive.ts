@@ -1,4 +1,4 @@
-// The keep-alive of one aedes client, read and held from outside aedes (spec §8): when its last
+// The keep-alive of one aedes client, read and held from outside aedes (platform-contract.md §8): when its last
 // packet came, when the broker will close it (160), and a hold that keeps it open while its
 // program is paused at a breakpoint.
 //
