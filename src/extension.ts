@@ -48,6 +48,9 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const watcher = registerWatcher(context, { log, platforms, clients, actions, monitors, activeTimelineClient });
   const debug = registerDebug(context, { log, platforms, clients, watcher, monitors });
   watcher.notifier.followDebugSessions(() => debug.loop.sessions.live().length > 0);
+  watcher.notifier.leaveToOthers(
+    (t) => t.event.kind === 'disconnected' && !!debug.loop.explainDrop(t.clientId, t.event.closeCode, Date.now()),
+  );
   // After its users (subscriptions are disposed in order): their leases go before the connection.
   context.subscriptions.push({ dispose: () => void monitors.dispose() });
   const sandbox = registerLocalSandbox(context, { log, platforms });

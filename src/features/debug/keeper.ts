@@ -83,6 +83,15 @@ export class PauseKeeper {
     return Promise.all(clientIds.map((id) => this.release(id))).then(() => undefined);
   }
 
+  /** The setting changed: clients paused now are held, or let go but still counted down. */
+  holdSettingChanged(): void {
+    for (const [id, e] of this.entries) {
+      const hold = e.platform.canHold && this.o.holdEnabled();
+      if (hold && !e.kept.held) void this.hold(id);
+      else if (!hold && (e.kept.held || e.renew)) void this.unhold(id, e);
+    }
+  }
+
   /** Releases every hold (the window is going). */
   dispose(): Promise<void> {
     this.emitter.clear();
@@ -128,6 +137,18 @@ export class PauseKeeper {
       e.renew = undefined;
       this.update(clientId, e, { keepAliveSeconds: e.kept.keepAliveSeconds ?? 0, held: false });
       this.o.log.warn(`debug: the hold of ${clientId} could not be renewed: ${message(error)}`);
+    }
+  }
+
+  private async unhold(clientId: string, e: Entry): Promise<void> {
+    clearInterval(e.renew);
+    e.renew = undefined;
+    try {
+      this.update(clientId, e, await e.platform.rest.releaseKeepAlive(clientId));
+      this.o.log.info(`debug: released the keep-alive of ${clientId} (holding turned off)`);
+    } catch (error) {
+      this.update(clientId, e, { keepAliveSeconds: e.kept.keepAliveSeconds ?? 0, held: false });
+      this.o.log.info(`debug: releasing the keep-alive of ${clientId}: ${message(error)}`);
     }
   }
 

@@ -4,15 +4,32 @@
 // on the window's monitor connection with the all-clients filters) and lets go after the last.
 
 import { ALL_APPS_MONITOR_TOPIC, ALL_DEVICES_MONITOR_TOPIC } from '../../core/monitorCover';
-import type { Disposable } from '../../platform/events';
+import { Emitter, type Disposable, type Listener } from '../../platform/events';
 import type { PlatformLog } from '../../platform/log';
 import type { PlatformRestClient } from '../../platform/rest/client';
 import type { MonitorLease } from '../monitor/types';
-import { ConnectLedger } from './connects';
+import { ConnectLedger, MAX_CLIENTS, type Drop } from './connects';
+import { keepAliveFactor } from './countdown';
 import { PauseKeeper, type KeepAliveRest, type KeeperPlatform } from './keeper';
 import { Ownership, type OwnedClient, type OwnershipOptions } from './ownership';
 import type { ProcessReader } from './processes';
+import { explainDrop, type PausedDrop } from './pausedDrop';
+import type { PauseSpan } from './runState';
 import { DebugSessions, type DebugSession, type RunEvent } from './sessions';
+
+/** A pause of a debug session, for the timeline's time axis. */
+export interface SessionPause extends PauseSpan {
+  /** The family's launch name. */
+  readonly session: string;
+}
+
+interface LoopEvents {
+  /** A session's client was dropped for silence because its program was (or had just been) paused. */
+  pausedDrop: PausedDrop;
+}
+
+/** Pauses of ended sessions remembered for the timeline. */
+const MAX_PAST_PAUSES = 200;
 
 export const DEBUG_MONITOR_FILTERS = [ALL_DEVICES_MONITOR_TOPIC, ALL_APPS_MONITOR_TOPIC];
 
@@ -44,6 +61,10 @@ export class DebugLoop {
   private lease?: { readonly lease: MonitorLease; readonly subscriptions: Disposable[] };
   private readonly subscriptions: Disposable[];
   private unwatched?: string;
+  private readonly emitter = new Emitter<LoopEvents>();
+  /** The last keep-alive each client connected with (a Disconnect may not say it). */
+  private readonly keepAlives = new Map<string, number>();
+  private readonly past: SessionPause[] = [];
 
   constructor(private readonly o: LoopOptions) {
     this.ownership = new Ownership(this.sessions, this.ledger, o.reader, o);
@@ -58,6 +79,9 @@ export class DebugLoop {
       this.sessions.on('changed', () => this.syncLease()),
       this.sessions.on('run', (e) => this.onRun(e)),
       this.ownership.on('changed', (rootId) => this.catchUp(rootId)),
+      this.sessions.on('finished', ({ root, pauses }) => this.remember(root.name, pauses)),
+      this.ledger.on('connected', (c) => this.noteKeepAlive(c.clientId, c.keepAliveSeconds)),
+      this.ledger.on('dropped', (d) => this.onDropped(d)),
     ];
   }
 
@@ -74,6 +98,42 @@ export class DebugLoop {
   }
   get canHold(): boolean {
     return this.source?.canHold === true;
+  }
+
+  on<K extends keyof LoopEvents>(name: K, listener: Listener<LoopEvents[K]>): Disposable {
+    return this.emitter.on(name, listener);
+  }
+
+  /** Whether a drop of a session's client is the debugger's doing: a 160 while paused or just after. */
+  explainDrop(clientId: string, closeCode: number | undefined, at: number, keepAliveSeconds?: number) {
+    const owner = this.ownership.ownerOf(clientId);
+    const root = owner && this.sessions.get(owner.rootId);
+    if (!owner || !root) return undefined;
+    const members =
+      owner.client.how === 'guess' ? this.sessions.family(owner.rootId) : [this.sessions.get(owner.client.sessionId)];
+    return explainDrop({
+      clientId,
+      sessionName: root.name,
+      closeCode,
+      at,
+      spans: members.flatMap((s) => s?.run.pauses() ?? []),
+      keepAliveSeconds:
+        keepAliveSeconds ?? this.keeper.kept(clientId)?.keepAliveSeconds ?? this.keepAlives.get(clientId),
+      factor: keepAliveFactor(this.sourceKind),
+    });
+  }
+
+  /** Pauses of this window's debug sessions, running and ended (a bounded few), oldest first. */
+  pauses(): SessionPause[] {
+    const roots = new Map<string, DebugSession>();
+    for (const s of this.sessions.live()) {
+      const root = this.sessions.rootOf(s.id);
+      if (root) roots.set(root.id, root);
+    }
+    const live = [...roots.values()].flatMap((root) =>
+      this.sessions.family(root.id).flatMap((m) => m.run.pauses().map((p) => ({ ...p, session: root.name }))),
+    );
+    return [...this.past, ...live].sort((a, b) => a.from - b.from);
   }
 
   /** The active platform changed (or there is none): its monitor is leased anew, what was known goes. */
@@ -107,6 +167,7 @@ export class DebugLoop {
   }
 
   dispose(): Promise<void> {
+    this.emitter.clear();
     const released = this.keeper.dispose();
     this.dropLease();
     this.subscriptions.forEach((s) => s.dispose());
@@ -120,6 +181,23 @@ export class DebugLoop {
     const p = this.platform;
     if (!p) return undefined;
     return { name: p.name, rest: p.rest, sourceKind: this.source?.kind ?? 'unknown', canHold: this.canHold };
+  }
+
+  private onDropped(d: Drop): void {
+    const explained = this.explainDrop(d.clientId, d.closeCode, d.receivedAt, d.keepAliveSeconds);
+    if (explained) this.emitter.emit('pausedDrop', explained);
+  }
+
+  private noteKeepAlive(clientId: string, k: number | undefined): void {
+    if (k === undefined) return;
+    this.keepAlives.delete(clientId);
+    this.keepAlives.set(clientId, k);
+    if (this.keepAlives.size > MAX_CLIENTS) this.keepAlives.delete(this.keepAlives.keys().next().value as string);
+  }
+
+  private remember(session: string, pauses: readonly PauseSpan[]): void {
+    this.past.push(...pauses.map((p) => ({ ...p, session })));
+    if (this.past.length > MAX_PAST_PAUSES) this.past.splice(0, this.past.length - MAX_PAST_PAUSES);
   }
 
   private onRun(e: RunEvent): void {

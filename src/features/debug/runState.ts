@@ -16,6 +16,8 @@ export interface PauseSpan {
   readonly from: number;
   /** undefined while it lasts. */
   readonly to?: number;
+  /** Why it stopped, as the adapter said (`breakpoint`, `step`, `pause`, `exception`…). */
+  readonly reason?: string;
 }
 
 export type RunChange = 'paused' | 'resumed' | undefined;
@@ -37,6 +39,9 @@ export class RunState {
   /** A stop that named no thread, or all of them: every thread, known or not, is stopped. */
   private allStopped = false;
   private since?: number;
+  private sinceReason?: string;
+  /** The reason of the latest `stopped`: the pause it begins takes it. */
+  private stopReason?: string;
   private readonly spans: PauseSpan[] = [];
   private over = false;
 
@@ -56,7 +61,8 @@ export class RunState {
   }
   /** Closed spans and the current one, oldest first. */
   pauses(): readonly PauseSpan[] {
-    return this.since === undefined ? [...this.spans] : [...this.spans, { from: this.since }];
+    if (this.since === undefined) return [...this.spans];
+    return [...this.spans, { from: this.since, reason: this.sinceReason }];
   }
 
   /** Applies one fact; says whether the program just paused or resumed. */
@@ -64,6 +70,7 @@ export class RunState {
     if (this.over) return undefined;
     switch (fact.kind) {
       case 'stopped':
+        this.stopReason = fact.reason;
         if (fact.all || fact.threadId === undefined) this.setAll(true);
         else this.setStopped(this.thread(fact.threadId), true);
         break;
@@ -157,10 +164,11 @@ export class RunState {
   private settle(paused: boolean, now: number): RunChange {
     if (paused && this.since === undefined) {
       this.since = now;
+      this.sinceReason = this.stopReason;
       return 'paused';
     }
     if (!paused && this.since !== undefined) {
-      this.spans.push({ from: this.since, to: now });
+      this.spans.push({ from: this.since, to: now, reason: this.sinceReason });
       if (this.spans.length > MAX_SPANS) this.spans.shift();
       this.since = undefined;
       return 'resumed';

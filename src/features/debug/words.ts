@@ -4,6 +4,7 @@
 // the Debug Console). Numbers go in as numbers; untrusted text is made plain by the caller.
 
 import type { Countdown } from './countdown';
+import type { PausedDrop } from './pausedDrop';
 
 export const WORDS = {
   dropsIn: 'drops in {0} s',
@@ -20,6 +21,16 @@ export const WORDS = {
   foundByGuess:
     'A guess: it connected from this machine while the session ran (the debugger named no process, or its ' +
     'connections could not be matched).',
+  atBreakpoint: 'at a breakpoint',
+  inDebugger: 'in the debugger',
+  droppedPaused:
+    '{0} was dropped: the program was paused {1} for {2} s, longer than its keep-alive allows ({3} s × {4})',
+  droppedPausedNoKeepAlive: '{0} was dropped for silence (160): the program was paused {1} for {2} s',
+  droppedResumed:
+    '{0} was dropped {1} s after its program resumed: it was paused {2} for {3} s, longer than its keep-alive allows ' +
+    '({4} s × {5})',
+  droppedResumedNoKeepAlive:
+    '{0} was dropped for silence (160) {1} s after its program resumed from a pause of {3} s {2}',
 } as const;
 
 export type WordKey = keyof typeof WORDS;
@@ -27,18 +38,35 @@ export type WordKey = keyof typeof WORDS;
 /** A template with its arguments: the views translate it, the rest fills it in English. */
 export interface Words {
   readonly template: string;
-  readonly args: readonly (string | number)[];
+  /** Words among them are translated (or filled) first. */
+  readonly args: readonly (string | number | Words)[];
 }
 
-export function words(key: WordKey, ...args: (string | number)[]): Words {
+export function words(key: WordKey, ...args: (string | number | Words)[]): Words {
   return { template: WORDS[key], args };
 }
 
 /** The English text of some words. */
 export function fill(w: Words): string {
-  return w.template.replace(/\{(\d+)\}/g, (m, i: string) =>
-    w.args[Number(i)] !== undefined ? String(w.args[Number(i)]) : m,
-  );
+  return w.template.replace(/\{(\d+)\}/g, (m, i: string) => {
+    const a = w.args[Number(i)];
+    return a === undefined ? m : typeof a === 'object' ? fill(a) : String(a);
+  });
+}
+
+/** Why a session's client was dropped, in its context: `label` is its plain-text name. */
+export function pausedDropWords(d: PausedDrop, label: string): Words {
+  const where = words(d.atBreakpoint ? 'atBreakpoint' : 'inDebugger');
+  const k = d.keepAliveSeconds;
+  if (d.when === 'paused') {
+    return k === undefined
+      ? words('droppedPausedNoKeepAlive', label, where, d.pausedSeconds)
+      : words('droppedPaused', label, where, d.pausedSeconds, k, d.factor);
+  }
+  const after = d.afterResumeSeconds ?? 0;
+  return k === undefined
+    ? words('droppedResumedNoKeepAlive', label, after, where, d.pausedSeconds)
+    : words('droppedResumed', label, after, where, d.pausedSeconds, k, d.factor);
 }
 
 /** A paused client's state in a few words: the countdown, held, or how long the pause has lasted. */

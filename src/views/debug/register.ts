@@ -10,10 +10,12 @@ import { procReader } from '../../features/debug/processes';
 import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
-import { settings } from '../../vscode/settings';
+import { onSettingsChanged, settings } from '../../vscode/settings';
+import { Setting } from '../../vscode/settingKeys';
 import type { ClientsView } from '../clients/register';
 import type { Watcher } from '../watcher/register';
 import { DebugGroupNode } from './group';
+import { DebugNotices } from './notices';
 import { DebugRender } from './render';
 import { DebugStatusBar } from './statusBar';
 import { followDebugSessions } from './trackers';
@@ -84,6 +86,8 @@ export function registerDebug(context: vscode.ExtensionContext, deps: DebugDeps)
       void service.setTransientPins([...new Set(ids)]);
     }),
     provider.addHead(() => (group.visible ? group : undefined)),
+    onSettingsChanged([Setting.debugHoldKeepAlive], () => loop.keeper.holdSettingChanged()),
+    new DebugNotices(loop, deps.log),
     render,
     statusBar,
     { dispose: () => void loop.dispose() },

@@ -3,5 +3,5 @@ import * as vscode from 'vscode';
 import type { Words } from '../../features/debug/words';
 
 export function t(w: Words): string {
-  return vscode.l10n.t(w.template, ...w.args);
+  return vscode.l10n.t(w.template, ...w.args.map((a) => (typeof a === 'object' ? t(a) : a)));
 }

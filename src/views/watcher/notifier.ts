@@ -4,6 +4,7 @@
 // message. When the broker refuses the watcher itself, that is said once, with a fix.
 import * as vscode from 'vscode';
 import type { Log } from '../../vscode/log';
+import type { PresenceTransition } from '../../core/presence/presence';
 import { transitionWords } from '../../core/presence/words';
 import { onSettingsChanged, settings } from '../../vscode/settings';
 import { Setting } from '../../vscode/settingKeys';
@@ -28,6 +29,9 @@ export class WatcherNotifier implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       service.onDidTransition((t) => {
+        if (t.notify === 'alert' && this.explained(t)) {
+          return this.log.for('watcher').info(`${transitionWords(t)} (told in the context of its debug session)`);
+        }
         const allowed = this.allowed();
         if (!allowed && t.notify === 'alert') {
           this.log
@@ -67,6 +71,13 @@ export class WatcherNotifier implements vscode.Disposable {
 
   followDebugSessions(running: () => boolean): void {
     this.debugging = running;
+  }
+
+  /** A drop another part tells better (a debug session's client dropped because its program was paused). */
+  private explained: (t: PresenceTransition) => boolean = () => false;
+
+  leaveToOthers(explained: (t: PresenceTransition) => boolean): void {
+    this.explained = explained;
   }
 
   private show(notice: WatcherNotice | undefined): void {

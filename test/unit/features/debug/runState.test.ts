@@ -28,8 +28,8 @@ describe('features/debug/runState: paused or running', () => {
     ]);
     assert.deepEqual(changes, ['paused@3000', 'resumed@4000', 'paused@6000', 'resumed@7000']);
     assert.deepEqual(state.pauses(), [
-      { from: 3000, to: 4000 },
-      { from: 6000, to: 7000 },
+      { from: 3000, to: 4000, reason: 'breakpoint' },
+      { from: 6000, to: 7000, reason: 'step' },
     ]);
     assert.equal(state.basis, 'allThreads');
   });
@@ -107,7 +107,7 @@ describe('features/debug/runState: paused or running', () => {
     state.apply({ kind: 'stopped', threadId: 1, all: true, reason: 'breakpoint' }, 10);
     assert.equal(state.apply({ kind: 'ended' }, 20), 'resumed');
     assert.equal(state.apply({ kind: 'stopped', threadId: 1, all: true, reason: 'x' }, 30), undefined);
-    assert.deepEqual(state.pauses(), [{ from: 10, to: 20 }]);
+    assert.deepEqual(state.pauses(), [{ from: 10, to: 20, reason: 'breakpoint' }]);
     assert.equal(state.end(40), undefined);
   });
 

@@ -71,7 +71,7 @@ describe('features/debug/sessions: the debug sessions of the window', () => {
     assert.deepEqual(finished, []);
     book.end('p', 30);
     assert.equal(book.size, 0);
-    assert.deepEqual(finished, [{ root: 'p', pauses: [{ from: 10, to: 20 }] }]);
+    assert.deepEqual(finished, [{ root: 'p', pauses: [{ from: 10, to: 20, reason: 'breakpoint' }] }]);
     // Late messages of a forgotten session change nothing.
     book.fromAdapter('c', stopped(), 40);
     book.end('c', 50);
