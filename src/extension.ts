@@ -48,6 +48,12 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   const watcher = registerWatcher(context, { log, platforms, clients, actions, monitors, activeTimelineClient });
   const debug = registerDebug(context, { log, platforms, clients, watcher, monitors });
   watcher.notifier.followDebugSessions(() => debug.loop.sessions.live().length > 0);
+  timeline.pauses.follow(() =>
+    debug.loop
+      .pauses()
+      .map((p) => ({ from: p.from, to: p.to, session: p.session, atBreakpoint: p.reason === 'breakpoint' })),
+  );
+  context.subscriptions.push(debug.loop.sessions.on('run', () => timeline.pauses.changed()));
   watcher.notifier.leaveToOthers(
     (t) => t.event.kind === 'disconnected' && !!debug.loop.explainDrop(t.clientId, t.event.closeCode, Date.now()),
   );

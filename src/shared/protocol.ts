@@ -10,7 +10,7 @@ import { encodeEvents, type EventColumns } from './eventColumns';
 import type { Notice } from './notices';
 
 /** Bumped when a message changes shape; a webview of another version asks to be reloaded. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** The panel's view type: the serializer restores panels of this type after a reload. */
 export const TIMELINE_VIEW_TYPE = 'iotConnectivity.timeline';
@@ -42,6 +42,16 @@ export interface LoadProgress {
   readonly canResume: boolean;
 }
 
+/** A pause of one of the window's debug sessions, marked on the time axis (issue 12 §5). */
+export interface DebugPause {
+  readonly from: number;
+  /** Undefined while it lasts. */
+  readonly to?: number;
+  /** The session's launch name: untrusted, render as text only. */
+  readonly session: string;
+  readonly atBreakpoint: boolean;
+}
+
 /** Everything the panel shows, sent whole (the host merges; the webview draws). */
 export interface TimelineSnapshot {
   readonly subject: TimelineSubject;
@@ -55,6 +65,8 @@ export interface TimelineSnapshot {
   readonly notices: readonly Notice[];
   /** Live monitor messages for this client are being received. */
   readonly live: boolean;
+  /** Pauses of this window's debug sessions (its clients may be dropped while one lasts). */
+  readonly pauses?: readonly DebugPause[];
 }
 
 /** A snapshot whose events travel in columns (eventColumns.ts): what the host posts, via snapshotMessage. */

@@ -21,6 +21,7 @@ import { entryToText } from '../../features/timeline/exportFormat';
 import { exportEvents, writeEvents } from './exportFile';
 import { makeNonce, timelineHtml } from '../../features/timeline/html';
 import type { LiveFeed } from './liveFeed';
+import type { TimelinePauses } from './pauses';
 import { TimelineLoader } from '../../features/timeline/loader';
 import { interruptionNotice } from '../../features/timeline/notices';
 import { messageOf } from '../../core/errors';
@@ -33,6 +34,7 @@ export interface PanelDeps {
   readonly log: ComponentLog;
   readonly platforms: PlatformService;
   readonly live: LiveFeed;
+  readonly pauses: TimelinePauses;
   /** Wraps a webview message handler: failures are logged and shown, never thrown. */
   readonly safely: (name: string, fn: () => Promise<unknown>) => Promise<unknown>;
 }
@@ -83,6 +85,7 @@ export class TimelinePanel implements vscode.Disposable {
         if (!panel.visible) this.ready = false;
       }),
       panel.onDidDispose(() => this.dispose()),
+      deps.pauses.onDidChange(() => this.schedule()),
     );
     void this.load();
   }
@@ -93,7 +96,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   /** What the panel shows now (the same snapshot the page gets). */
   snapshot(): TimelineSnapshot {
-    return this.loader.snapshot();
+    return { ...this.loader.snapshot(), pauses: this.deps.pauses.get() };
   }
 
   /** Writes the events to `target`, or to a file the person picks; the file, or undefined when cancelled. */
@@ -192,7 +195,7 @@ export class TimelinePanel implements vscode.Disposable {
 
   private postSnapshot(): void {
     if (!this.ready || this.disposed) return;
-    const snapshot = this.loader.snapshot();
+    const snapshot = this.snapshot();
     // Events in columns: any number of them crosses to the page cheaply (shared/eventColumns.ts).
     void this.post(snapshotMessage(snapshot));
     if (!this.firstDrawLogged && (snapshot.progress?.pages ?? 0) > 0) {

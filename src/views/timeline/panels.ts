@@ -39,6 +39,11 @@ export class TimelinePanels implements vscode.Disposable {
     return this.adopt(panel, subjectOf(clientId));
   }
 
+  /** The debug sessions' pauses every timeline marks. */
+  get pauses(): PanelDeps['pauses'] {
+    return this.deps.pauses;
+  }
+
   get(clientId: string): TimelinePanel | undefined {
     return this.open.get(clientId);
   }

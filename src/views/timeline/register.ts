@@ -15,6 +15,7 @@ import { askForClient, findClient } from '../commands/askForClient';
 import type { WindowMonitor } from '../../features/monitor/windowMonitor';
 import { TimelineLiveFeed } from './liveFeed';
 import { TimelinePanels } from './panels';
+import { TimelinePauses } from './pauses';
 
 export interface TimelineDeps {
   readonly log: Log;
@@ -27,15 +28,18 @@ export interface TimelineDeps {
 export function registerTimeline(context: vscode.ExtensionContext, deps: TimelineDeps): TimelinePanels {
   const log = deps.log.for('timeline');
   const live = new TimelineLiveFeed(deps.monitors, deps.log.for('timeline-monitor'));
+  const pauses = new TimelinePauses();
   const panels = new TimelinePanels({
     extensionUri: context.extensionUri,
     log,
     platforms: deps.platforms,
     live,
+    pauses,
     safely: (name, fn) => runWithErrorHandling(deps.log, name, fn)(),
   });
   context.subscriptions.push(
     panels,
+    pauses,
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = readViewState(state);

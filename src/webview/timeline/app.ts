@@ -189,7 +189,7 @@ export class App {
       `Timeline ${words}: ${s.sessions} sessions, ${s.failedAttempts} failed attempts, ` +
       `${figures.causes.reduce((n, c) => n + c.count, 0)} disconnects. Arrow keys move between items; Enter opens ` +
       `one; plus and minus zoom; Page Up and Page Down move in time.`;
-    this.chart.render(data, w, now, this.offsetMs, summary);
+    this.chart.render(data, w, now, this.offsetMs, summary, snapshot.pauses);
   }
 
   private showOnChart(index: number): void {

@@ -1,5 +1,6 @@
 // The time axis: sessions as bars, gaps between them, failed attempts and disconnects as marks by
-// cause (shape + colour + word). A bounded number of SVG elements at any zoom (model/layout).
+// cause (shape + colour + word), debug sessions' pauses as bands above the axis. A bounded number
+// of SVG elements at any zoom (model/layout).
 // Keyboard: one tab stop; ←/→ move between items, Enter acts (zoom into a span, select an entry),
 // +/− zoom, PageUp/PageDown pan. Mouse: hover for detail, wheel zooms, drag pans.
 
@@ -11,6 +12,8 @@ import { timeToX, xToTime } from './model/scale';
 import { panWindow, spanWindow, zoomWindow, type TimeWindow } from './model/window';
 import { h, svg } from './dom';
 import type { Tooltip } from './tooltip';
+import type { DebugPause } from '../../shared/protocol';
+import { pauseItems } from './pauses';
 
 export interface ChartHost {
   setWindow(w: TimeWindow): void;
@@ -55,7 +58,14 @@ export class Chart {
     return changed;
   }
 
-  render(data: Dataset, w: TimeWindow, now: number, offsetMs: number, summary: string): void {
+  render(
+    data: Dataset,
+    w: TimeWindow,
+    now: number,
+    offsetMs: number,
+    summary: string,
+    pauses: readonly DebugPause[] = [],
+  ): void {
     this.view = { data, w, now, offsetMs };
     const width = this.width;
     const layout = layoutTimeline(data, w, width, now);
@@ -75,10 +85,13 @@ export class Chart {
     for (const it of layout.lane) lane.append(this.register(laneItem(it, context), items));
     const marks = svg('g', { class: 'marks' });
     for (const it of layout.marks) marks.append(this.register(markItem(it, context), items));
+    const bands = svg('g', { class: 'pauses' });
+    const pauseBands = pauseItems(pauses, w, width, now, offsetMs, context.zoomTo);
+    for (const it of pauseBands) bands.append(this.register(it, items));
     const nowX = timeToX(now, w, width);
     const nowLine =
       nowX >= 0 && nowX <= width ? svg('line', { class: 'now', x1: nowX, x2: nowX, y1: 4, y2: AXIS_Y }) : undefined;
-    this.svg.replaceChildren(lane, marks, axisGroup(w, width, offsetMs), ...(nowLine ? [nowLine] : []));
+    this.svg.replaceChildren(lane, marks, bands, axisGroup(w, width, offsetMs), ...(nowLine ? [nowLine] : []));
     items.sort((a, b) => a.x - b.x);
     this.items = items;
     this.active = Math.min(Math.max(0, focusedIndex), items.length - 1);

@@ -5,6 +5,7 @@
 import { eventWords, initiatorWords } from '../../../core/clientWords';
 import { closeCodeInfo, mqtt5ReasonName } from '../../../core/closeCodes';
 import type { ConnectivityEvent } from '../../../core/events/types';
+import type { DebugPause } from '../../../shared/protocol';
 import type { Gap, Session } from '../../../core/sessions';
 import { linksAsSent, plainLine } from '../../../core/text';
 import { toIso } from '../../../core/time';
@@ -155,4 +156,18 @@ export function describeCluster(
 /** A detail as one sentence, for aria-label. */
 export function spoken(d: Detail): string {
   return [d.title, ...d.rows.map((r) => `${r.label}: ${r.value}`)].join('. ');
+}
+
+/** A debug session's pause (its name is untrusted). */
+export function describePause(p: DebugPause, now: number, offsetMs: number): Detail {
+  const where = p.atBreakpoint ? 'at a breakpoint' : 'in the debugger';
+  const length = formatDuration((p.to ?? now) - p.from);
+  const still = p.to === undefined ? ', still' : '';
+  return {
+    title: `Debug session "${plainLine(p.session, 80)}" paused ${where}${still} (${length})`,
+    rows: [
+      { label: 'From', value: when(p.from, offsetMs) },
+      { label: 'To', value: p.to === undefined ? 'still paused' : when(p.to, offsetMs) },
+    ],
+  };
 }

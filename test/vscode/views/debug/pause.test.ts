@@ -110,12 +110,14 @@ describe('Debug sessions: a paused program’s keep-alive counted down, explaine
     assert.match(String((await row()).description), /^drops in [0-4] s · process \d+$/);
     assert.ok(Math.abs(deadline - Date.now()) < 3_500, `deadline ${deadline - Date.now()} ms away`);
 
+    messages.answer = (m) => (m.text.startsWith('boiler-2 was dropped') ? 'Show Timeline' : undefined);
     const told = await messages.next('the drop explained', (m) => m.text.startsWith('boiler-2 was dropped'));
     assert.match(
       told.text,
       /^boiler-2 was dropped: the program was paused at a breakpoint for [2-5] s, longer than its keep-alive allows \(2 s × 1\.5\)$/,
     );
     assert.deepStrictEqual(told.actions, ['Show Timeline', 'Hold Keep-Alive While Paused']);
+    assert.ok(api.timeline.get(clientId), 'Show Timeline opened its timeline');
     await waitFor(
       'the status bar to say it was dropped',
       () => bar().text === '$(debug-disconnect) boiler-2 dropped while paused',
@@ -128,9 +130,14 @@ describe('Debug sessions: a paused program’s keep-alive counted down, explaine
     assert.deepStrictEqual(others, [], 'one notification for the drop');
 
     await resume(child);
-    await waitFor('the pause span to close', () =>
-      api.debug.loop.pauses().some((p) => p.session === 'boiler countdown' && p.to !== undefined),
+    // The timeline marks the pause on its time axis, closed by the continue.
+    const timeline = await waitFor('the timeline', () => api.timeline.get(clientId));
+    const span = await waitFor('the pause on the timeline', () =>
+      timeline.snapshot().pauses?.find((p) => p.session === 'boiler countdown' && p.to !== undefined),
     );
+    assert.ok(span.atBreakpoint);
+    assert.ok(span.from <= deadline && (span.to as number) >= deadline, 'the drop falls inside the pause');
+    timeline.dispose();
   });
 
   it('holds the paused client past 3 × its keep-alive ("held"), and releases it on continue', async () => {
