@@ -5,7 +5,7 @@ import { parseHostArgs } from './args';
 import { runExtensionTests } from './extensionTests';
 import { messageOf } from '../../src/core/errors';
 
-const DEFAULT_TIMEOUT_SECONDS = 300;
+const DEFAULT_TIMEOUT_SECONDS = 600;
 
 async function main(): Promise<number> {
   const controller = new AbortController();
