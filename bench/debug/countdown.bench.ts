@@ -1,4 +1,4 @@
-// Countdown accuracy (issue 12): how close the extension's predicted drop time for a paused
+// Countdown accuracy: how close the extension's predicted drop time for a paused
 // program's client comes to the sandbox's actual 160, over N pauses.
 //   node esbuild.js --tests && node out/bench/debug/countdown.bench.js [pauses=20] [keepAliveSeconds=2]
 // Each pause: a device program of its own (test/support/mqttProcess.child: mqtt.js, the given

@@ -42,7 +42,7 @@ export interface LoadProgress {
   readonly canResume: boolean;
 }
 
-/** A pause of one of the window's debug sessions, marked on the time axis (issue 12 §5). */
+/** A pause of one of the window's debug sessions, marked on the time axis. */
 export interface DebugPause {
   readonly from: number;
   /** Undefined while it lasts. */

@@ -1,4 +1,4 @@
-// A drop for silence (close code 160) explained by the debugger (issue 12 §5): the program was
+// A drop for silence (close code 160) explained by the debugger: the program was
 // paused when the broker dropped its client, or had resumed less than one keep-alive before (the
 // broker's Disconnect may reach the window after the continue; a program that resumes with its
 // window nearly spent may still be late with its next packet). Pure: the loop gives it the pause

@@ -1,4 +1,4 @@
-// What the debugging loop tells in notifications (issue 12 §4–5): a session's client dropped for
+// What the debugging loop tells in notifications: a session's client dropped for
 // silence because its program was paused — with Show Timeline, and Hold Keep-Alive While Paused
 // where the platform can hold and the setting is off — and, once per platform, that a paused
 // program's clients cannot be held there (with the way out: a longer keep-alive in debug builds).

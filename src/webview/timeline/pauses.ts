@@ -1,4 +1,4 @@
-// The pauses of the window's debug sessions on the time axis (issue 12 §5): a band just above the
+// The pauses of the window's debug sessions on the time axis: a band just above the
 // axis for each, so a drop for silence can be seen to fall inside one. Each is an item of the
 // chart like the others (hover or focus tells which session and for how long; Enter zooms in).
 
