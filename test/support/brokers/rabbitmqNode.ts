@@ -1,7 +1,9 @@
 // One RabbitMQ node of Debian's package for tests. `rabbitmq-server`, started as root, switches
 // to the rabbitmq user through `su`, which puts the node in a session of its own: the node's
 // process (beam.smp) is found through its pid file and stopped by its own process group.
-// Ready when `rabbitmqctl wait <pidfile>` says the broker and its plugins run.
+// Ready when `rabbitmqctl wait <pidfile>` says the broker and its plugins run and the management
+// API lists the event and log exchanges: RabbitMQ declares amq.rabbitmq.log a moment after it
+// says it is running, so a test that looked for it at once failed now and then.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +17,9 @@ import {
 } from './rabbitmqConfig';
 import { killOnExit, processAlive, run, signalGroup, spawnGroup, stopGroup, type Group } from './processes';
 import { chownTree, DIR_VAR, systemUser } from './scratch';
+import { waitFor } from '../waitFor';
+
+const EXCHANGES = ['amq.rabbitmq.event', 'amq.rabbitmq.log'] as const;
 
 const SERVER = '/usr/sbin/rabbitmq-server';
 const CTL = '/usr/sbin/rabbitmqctl';
@@ -139,6 +144,7 @@ export function rabbitNode(f: RabbitNodeFiles, readyTimeoutMs: number): RabbitNo
         beam = Number(fs.readFileSync(pidFile, 'utf8').trim());
         const pgid = pgidOf(beam);
         if (pgid !== undefined) forgetBeam = killOnExit(pgid);
+        await exchangesDeclared(node, Math.max(1000, readyTimeoutMs - (Date.now() - t0)));
       } catch (err) {
         if (fs.existsSync(pidFile)) beam = Number(fs.readFileSync(pidFile, 'utf8').trim()) || -1;
         await node.kill().catch(() => undefined);
@@ -159,6 +165,27 @@ export function rabbitNode(f: RabbitNodeFiles, readyTimeoutMs: number): RabbitNo
     },
   };
   return node;
+}
+
+/** Waits until the management API of `node` lists the event and log exchanges of vhost `/`. */
+async function exchangesDeclared(node: Pick<RabbitNode, 'managementUrl' | 'admin'>, timeoutMs: number): Promise<void> {
+  const authorization = `Basic ${Buffer.from(`${node.admin.user}:${node.admin.password}`).toString('base64')}`;
+  const exists = async (name: string) => {
+    try {
+      const res = await fetch(`${node.managementUrl}/api/exchanges/%2F/${encodeURIComponent(name)}`, {
+        headers: { authorization },
+      });
+      await res.arrayBuffer();
+      return res.ok;
+    } catch {
+      return false; // the management listener may not accept connections yet
+    }
+  };
+  await waitFor(
+    `the exchanges ${EXCHANGES.join(' and ')}`,
+    async () => (await Promise.all(EXCHANGES.map(exists))).every(Boolean),
+    { timeoutMs, intervalMs: 100 },
+  );
 }
 
 /** Waits up to `ms` for process `pid` to end; true when it did. */
