@@ -1,9 +1,9 @@
-// What the observe benchmarks share: the server observing a RabbitMQ node of the harness (dist/sandbox.js in its own
-// process), an application of the server subscribed to the monitor topics of any client id, and a consumer of the
-// broker's own event exchange — each telling when a message about a client arrived, on this process's clock.
+// What the RabbitMQ benchmarks share: the server observing a RabbitMQ node of the harness (dist/sandbox.js in its own
+// process), and a consumer of the broker's own event exchange telling when a message about a connection arrived, on
+// this process's clock.
 
 import { connect as amqpConnect } from 'amqplib';
-import { connect, type MqttClient } from 'mqtt';
+import type { Arrival } from './monitor';
 import type { RabbitNode } from '../../../test/support/brokers/rabbitmq';
 import { startBenchSandbox, type BenchSandbox } from '../../sandbox/support/sandbox';
 
@@ -19,31 +19,6 @@ export function observeArgs(node: RabbitNode): string[] {
 
 export function startObservingServer(node: RabbitNode): Promise<BenchSandbox> {
   return startBenchSandbox(observeArgs(node));
-}
-
-export type Arrival = (key: string, at: number) => void;
-
-/** An application of the server on `iot-2/client/+/mon`: calls `arrived("{Action}|{ClientID}", at)`. */
-export async function monitorWatcher(server: BenchSandbox, arrived: Arrival): Promise<MqttClient> {
-  const { ready } = server;
-  const app = connect(ready.mqttUrl, {
-    clientId: `a:${ready.org}:bench-watcher`,
-    username: ready.apiKey,
-    password: ready.apiToken,
-    reconnectPeriod: 0,
-  });
-  await new Promise((resolve, reject) => {
-    app.once('connect', resolve);
-    app.once('error', reject);
-  });
-  app.on('message', (_topic, payload, packet) => {
-    if (packet.retain) return; // what was retained before the run
-    const at = performance.now();
-    const m = JSON.parse(payload.toString('utf8')) as { Action?: string; ClientID?: string };
-    arrived(`${m.Action}|${m.ClientID}`, at);
-  });
-  await app.subscribeAsync('iot-2/client/+/mon', { qos: 0 });
-  return app;
 }
 
 /** A consumer of amq.rabbitmq.event: calls `arrived("{created|closed}|{connection name}", at)`. */
