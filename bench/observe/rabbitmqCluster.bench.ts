@@ -6,66 +6,19 @@
 // Run (as root, RabbitMQ installed): node esbuild.js --tests && node out/bench/observe/rabbitmqCluster.bench.js
 //   [clients per node = 2500] [connects in flight = 50] [page runs = 50]
 
-import { connect, type MqttClient } from 'mqtt';
 import { listMqttConnections } from '../../src/server/sources/rabbitmq/listing';
 import { management } from '../../src/server/sources/rabbitmq/management';
 import { startRabbitCluster, type RabbitNode } from '../../test/support/brokers/rabbitmq';
 import { load, machine, mib, rssOf, summarise } from '../sandbox/support/report';
 import type { BenchSandbox } from '../sandbox/support/sandbox';
+import { countOf, openMany, until } from './support/fleet';
 import { startObservingServer } from './support/rabbit';
 
 const PER_NODE = Number(process.argv[2] ?? 2500);
 const IN_FLIGHT = Number(process.argv[3] ?? 50);
 const PAGE_RUNS = Number(process.argv[4] ?? 50);
 
-function open(node: RabbitNode, clientId: string): Promise<MqttClient | undefined> {
-  const c = connect(node.mqttUrl, { clientId, reconnectPeriod: 0, keepalive: 300, connectTimeout: 120_000 });
-  return new Promise<MqttClient | undefined>((resolve) => {
-    c.once('connect', () => resolve(c));
-    c.once('error', () => resolve(undefined));
-    c.once('close', () => resolve(undefined));
-  }).then((ok) => {
-    c.removeAllListeners('error').on('error', () => {});
-    return ok;
-  });
-}
-
-async function openMany(nodes: readonly RabbitNode[], perNode: number): Promise<{ clients: MqttClient[]; ms: number }> {
-  const ids = nodes.flatMap((n, k) =>
-    Array.from({ length: perNode }, (_, i) => ({ node: n, id: `fleet-${k + 1}-${i}` })),
-  );
-  const clients: MqttClient[] = [];
-  let next = 0;
-  let failed = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < ids.length) {
-        const { node, id } = ids[next++];
-        const c = await open(node, id);
-        if (c) clients.push(c);
-        else failed++;
-      }
-    }),
-  );
-  if (failed > 0) throw new Error(`${failed} of ${ids.length} clients could not connect`);
-  return { clients, ms: performance.now() - t0 };
-}
-
-async function until<T>(what: string, f: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await f().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const connectedCount = (s: BenchSandbox) =>
-  s
-    .api<{ meta: { total_rows: number } }>('/clientconnectionstates?connectionStatus=connected&_limit=1')
-    .then((r) => r.meta.total_rows);
+const connectedCount = (s: BenchSandbox) => countOf(s, 'connected');
 
 async function main(): Promise<void> {
   console.log(`${machine()}; ${load()}`);
@@ -76,7 +29,11 @@ async function main(): Promise<void> {
   const [one] = cluster.nodes as [RabbitNode, RabbitNode];
   const live = await startObservingServer(one);
   const rssIdle = rssOf(live.pid);
-  const opened = await openMany(cluster.nodes, PER_NODE);
+  const opened = await openMany(
+    cluster.nodes.map((n) => n.mqttUrl),
+    PER_NODE,
+    IN_FLIGHT,
+  );
   const openedAt = performance.now();
   console.log(`${total} clients connected over two nodes in ${(opened.ms / 1000).toFixed(1)} s`);
   const heard = await until(
