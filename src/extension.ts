@@ -1,5 +1,6 @@
 // Wiring only: the shared services, each feature with them, then every command in one table.
 import * as vscode from 'vscode';
+import { useLanguage } from './core/l10n';
 import { WindowMonitor } from './features/monitor/windowMonitor';
 import { QueryState } from './views/clients/queryState';
 import { clientsViewCommands, registerClientsView } from './views/clients/register';
@@ -36,6 +37,8 @@ export interface IotConnectivityApi {
 }
 
 export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
+  // Words of the rooms that do not know VS Code, and the Intl locale, from the host's bundle.
+  useLanguage(vscode.env.language, vscode.l10n.bundle);
   const log = createLog(context);
   const platforms = new PlatformService(new TokenStore(context.secrets), log);
   const query = new QueryState(context.workspaceState);

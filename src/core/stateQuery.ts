@@ -3,6 +3,8 @@
 // into URL search params. Date filters may hold a relative span ("2d"), resolved against `now`
 // when sent, so a recent query "connected in the last 2 days" stays relative.
 
+import * as l10n from '@vscode/l10n';
+import { formatChoice } from './l10n';
 import {
   CLIENT_ID_CONTAINS,
   CLIENT_TYPES,
@@ -51,7 +53,7 @@ export function readStateQuery(value: unknown): {
   const query: Record<string, string> = {};
   const problems: QueryProblem[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { query, problems: [{ field: '', message: 'A query must be an object of filters.' }] };
+    return { query, problems: [{ field: '', message: l10n.t('A query must be an object of filters.') }] };
   }
   for (const [rawKey, v] of Object.entries(value as Record<string, unknown>)) {
     const key = rawKey === CONNECTED_AFTER_ALIAS ? 'connectedAfter' : rawKey;
@@ -66,10 +68,10 @@ export function readStateQuery(value: unknown): {
     ) {
       problems.push({
         field: plainText(rawKey, 40),
-        message: `"${plainText(rawKey, 40)}" is not a filter of the state API.`,
+        message: l10n.t('"{0}" is not a filter of the state API.', plainText(rawKey, 40)),
       });
     } else if (typeof v !== 'string') {
-      problems.push({ field: key, message: `The value of ${key} must be text.` });
+      problems.push({ field: key, message: l10n.t('The value of {0} must be text.', key) });
     } else if (v.trim().length > 0) {
       query[key] = v.trim();
     }
@@ -81,16 +83,16 @@ export function validateStateQuery(q: StateQuery, now: number): QueryProblem[] {
   const problems: QueryProblem[] = [];
   const bad = (field: string, message: string): void => void problems.push({ field, message });
   if (q.connectionStatus !== undefined && !CONNECTION_STATUSES.includes(q.connectionStatus)) {
-    bad('connectionStatus', `Status must be ${CONNECTION_STATUSES.join(' or ')}.`);
+    bad('connectionStatus', l10n.t('Status must be {0}.', formatChoice(CONNECTION_STATUSES)));
   }
   if (q.clientType !== undefined && !CLIENT_TYPES.includes(q.clientType)) {
-    bad('clientType', `Client type must be ${CLIENT_TYPES.join(', ')}.`);
+    bad('clientType', l10n.t('Client type must be {0}.', formatChoice(CLIENT_TYPES)));
   }
   if (q.deviceType !== undefined && !ID_PART_PATTERN.test(q.deviceType)) {
-    bad('deviceType', 'A device type has 1–36 letters, digits, dots, dashes or underscores.');
+    bad('deviceType', l10n.t('A device type has 1–36 letters, digits, dots, dashes or underscores.'));
   }
   if (q.deviceId !== undefined && !ID_PART_PATTERN.test(q.deviceId)) {
-    bad('deviceId', 'A device id has 1–36 letters, digits, dots, dashes or underscores.');
+    bad('deviceId', l10n.t('A device id has 1–36 letters, digits, dots, dashes or underscores.'));
   }
   const part = q.clientIdContains;
   if (part !== undefined && (part === '' || part.length > MAX_ID_PART_QUERY)) {
@@ -107,7 +109,7 @@ export function validateStateQuery(q: StateQuery, now: number): QueryProblem[] {
   for (const [after, before] of DATE_PAIRS) {
     const [a, b] = [times[after], times[before]];
     if (a !== undefined && b !== undefined && a >= b) {
-      bad(after, `"${after}" is not earlier than "${before}": no client can match.`);
+      bad(after, l10n.t('"{0}" is not earlier than "{1}": no client can match.', after, before));
     }
   }
   return problems;

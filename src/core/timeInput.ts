@@ -2,6 +2,8 @@
 // (platform-contract.md §2.2; also a bare date, or a space for the T), "now", or a relative span back from now:
 // 30m, 1h, 2d, 1w (also "2 days", "2d ago"). Anything else gets an error that says what works.
 
+import * as l10n from '@vscode/l10n';
+import { wordsLocale } from './l10n';
 import { parseInstant } from './time';
 import { plainText } from './text';
 
@@ -17,19 +19,16 @@ export type TimeInput =
   | { readonly ok: false; readonly error: string };
 
 const UNIT_MS: Record<RelativeUnit, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-const UNIT_WORDS: Record<RelativeUnit, [string, string]> = {
-  m: ['minute', 'minutes'],
-  h: ['hour', 'hours'],
-  d: ['day', 'days'],
-  w: ['week', 'weeks'],
-};
+const UNIT_NAMES: Record<RelativeUnit, Intl.RelativeTimeFormatUnit> = { m: 'minute', h: 'hour', d: 'day', w: 'week' };
 const RELATIVE = /^(\d{1,6})\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)(?:\s+ago)?$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** Further back than this is a typing mistake, not a query. */
 const MAX_SPAN_MS = 100 * 365 * 86_400_000;
 
-export const TIME_INPUT_HELP =
-  'an ISO 8601 time such as 2019-03-09T15:00:00Z, or a span back from now such as 30m, 1h, 2d or 1w';
+/** What a time may be, for the person (the forms stay as typed in any language). */
+export function timeInputHelp(): string {
+  return l10n.t('an ISO 8601 time such as 2019-03-09T15:00:00Z, or a span back from now such as 30m, 1h, 2d or 1w');
+}
 
 export function readRelative(text: string): RelativeSpan | undefined {
   if (typeof text !== 'string' || text.length > 40) return undefined;
@@ -44,20 +43,30 @@ export function relativeText(span: RelativeSpan): string {
   return `${span.amount}${span.unit}`;
 }
 
-/** For people: "2 days ago", "1 hour ago". */
+/** How far back, for people, in their language: "2 days", "1 hour" ("2 dias", "1 hora"). */
+export function relativeLength(span: RelativeSpan): string {
+  return new Intl.NumberFormat(wordsLocale(), {
+    style: 'unit',
+    unit: UNIT_NAMES[span.unit],
+    unitDisplay: 'long',
+  }).format(span.amount);
+}
+
+/** For people, in their language: "2 days ago", "1 hour ago" ("há 2 dias"). */
 export function relativeWords(span: RelativeSpan): string {
-  const [one, many] = UNIT_WORDS[span.unit];
-  return `${span.amount} ${span.amount === 1 ? one : many} ago`;
+  return new Intl.RelativeTimeFormat(wordsLocale(), { numeric: 'always' }).format(-span.amount, UNIT_NAMES[span.unit]);
 }
 
 export function parseTimeInput(text: string, now: number): TimeInput {
   const input = typeof text === 'string' ? text.trim() : '';
-  if (input.length === 0) return { ok: false, error: `Enter ${TIME_INPUT_HELP}.` };
+  if (input.length === 0) return { ok: false, error: l10n.t('Enter {0}.', timeInputHelp()) };
   if (input.toLowerCase() === 'now') return { ok: true, time: now };
   const span = readRelative(input);
   if (span) {
     const ms = span.amount * UNIT_MS[span.unit];
-    if (ms > MAX_SPAN_MS) return { ok: false, error: `"${plainText(input, 40)}" is more than 100 years back.` };
+    if (ms > MAX_SPAN_MS) {
+      return { ok: false, error: l10n.t('"{0}" is more than 100 years back.', plainText(input, 40)) };
+    }
     return { ok: true, time: now - ms, relative: span };
   }
   if (input.length <= 64) {
@@ -65,5 +74,5 @@ export function parseTimeInput(text: string, now: number): TimeInput {
     const time = parseInstant(iso);
     if (time !== undefined) return { ok: true, time };
   }
-  return { ok: false, error: `"${plainText(input, 40)}" is not a time. Enter ${TIME_INPUT_HELP}.` };
+  return { ok: false, error: l10n.t('"{0}" is not a time. Enter {1}.', plainText(input, 40), timeInputHelp()) };
 }

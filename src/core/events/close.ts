@@ -1,8 +1,10 @@
 // One place that turns whatever a source says about a close (a code, a reason text that varies,
 // an initiator, an MQTT 5 reason code) into a CloseDetail and a cause (platform-contract.md §4.3, §6).
 
-import { closeCodeInfo, mqtt5ReasonName, CloseCode, type DisconnectInitiator } from '../closeCodes';
+import * as l10n from '@vscode/l10n';
+import { closeCodeInfo, CloseCode, type DisconnectInitiator } from '../closeCodes';
 import { closeCodeInText, closeCodeInfoForText } from '../closeCodeText';
+import { closeExplanation, closeHint, mqtt5ReasonName } from '../closeCodeWords';
 import { plainText } from '../text';
 import type { CloseDetail, DisconnectCause } from './types';
 
@@ -49,8 +51,9 @@ export function resolveClose(facts: CloseFacts): CloseDetail & { readonly cause:
     initiator,
     mqttReasonCode,
     reason,
-    explanation: info?.explanation ?? fallbackExplanation(code, mqttReasonCode, reason),
-    hint: info?.hint ?? '',
+    // In the person's language: events are read in the extension host, after it set the language.
+    explanation: (info && closeExplanation(info.code)) ?? fallbackExplanation(code, mqttReasonCode, reason),
+    hint: (info && closeHint(info.code)) ?? '',
     cause: takeover ? 'takeover' : (initiator ?? 'unknown'),
   };
 }
@@ -58,5 +61,5 @@ export function resolveClose(facts: CloseFacts): CloseDetail & { readonly cause:
 function fallbackExplanation(code: number | undefined, mqtt: number | undefined, reason: string | undefined): string {
   if (mqtt !== undefined) return mqtt5ReasonName(mqtt);
   if (reason !== undefined) return plainText(reason.replace(/\.$/, ''), 160);
-  return code !== undefined ? 'unknown close code' : 'closed for an unknown reason';
+  return code !== undefined ? l10n.t('unknown close code') : l10n.t('closed for an unknown reason');
 }

@@ -4,6 +4,7 @@
 // `Time`: anything older than the latest applied is stale, the same event again is a duplicate.
 // Close code 288 means a newer connection took over: still connected, in either arrival order.
 
+import * as l10n from '@vscode/l10n';
 import type { ClientState, ConnectionStatus } from '../clientState';
 import type { MonitorMessage } from '../monitor';
 import { eventFromMonitor } from '../events/fromMonitor';
@@ -123,7 +124,7 @@ export class Presence {
             clientId: this.clientId,
             kind: 'disconnected',
             cause: 'unknown',
-            explanation: 'disconnected',
+            explanation: l10n.t('disconnected'),
             hint: '',
           });
     const time = to === 'connected' ? state.lastConnectTime : state.lastDisconnectTime;

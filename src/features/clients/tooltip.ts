@@ -3,8 +3,10 @@
 // and any field the API sent that has no words yet. Everything from the record is escaped: the
 // caller still makes an untrusted MarkdownString without HTML.
 
+import * as l10n from '@vscode/l10n';
 import type { ClientState } from '../../core/clientState';
 import { stateDetails, stateHeadline } from '../../core/clientWords';
+import { formatCount } from '../../core/l10n';
 import { escapeMarkdown } from '../../core/markdown';
 
 /** Fields that stateDetails already explains (with their aliases, platform-contract.md §6). */
@@ -51,6 +53,8 @@ export function tooltipMarkdown(state: ClientState, now: number): string {
   for (const key of others.slice(0, MAX_OTHER_FIELDS)) {
     lines.push(`${escapeMarkdown(key, 40)}: ${escapeMarkdown(otherValue(state.raw[key]), 120)}  `);
   }
-  if (others.length > MAX_OTHER_FIELDS) lines.push(`… ${others.length - MAX_OTHER_FIELDS} more fields (Show Details)`);
+  if (others.length > MAX_OTHER_FIELDS) {
+    lines.push(l10n.t('… {0} more fields (Show Details)', formatCount(others.length - MAX_OTHER_FIELDS)));
+  }
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 // The CodeLens above a line that holds a client id (no `vscode` import; unit-tested):
-// `● connected 2 h · 3 drops today (160 ×2, 91)`. The words come from the caller (the view passes
+// `● connected 2 hr · 3 drops today (160 ×2, 91)`. The words come from the caller (the view passes
 // localised ones); everything from documents or the wire is made plain and loses `$(icon)` syntax,
 // which a CodeLens title would otherwise draw.
 import { clientLabel } from '../../core/clientWords';
@@ -10,7 +10,7 @@ import type { Lookup } from './lookupTypes';
 
 export interface LensWords {
   readonly pending: string;
-  /** `{0}`: how long, e.g. "2 h". */
+  /** `{0}`: how long, e.g. "2 hr". */
   connected(since: string): string;
   disconnected(since: string): string;
   /** Without a time (the record gave none). */
@@ -69,7 +69,7 @@ function since(time: number | undefined, now: number): string | 'justNow' | unde
   return now - time < 60_000 ? 'justNow' : formatSpan(now - time);
 }
 
-/** `● connected 2 h · 3 drops today (160 ×2, 91)`, without the id. */
+/** `● connected 2 hr · 3 drops today (160 ×2, 91)`, without the id. */
 export function lensStatus(
   lookup: Lookup | undefined,
   now: number,

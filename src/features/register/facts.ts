@@ -1,6 +1,8 @@
 // What device code needs to connect as a registered device (platform-contract.md §1), taken from the platform's
 // MQTT URL (no `vscode` import; unit-tested): where, with TLS or not and which CA, as whom.
 
+import * as l10n from '@vscode/l10n';
+
 export const DEVICE_USERNAME = 'use-token-auth';
 
 export interface ConnectionFacts {
@@ -29,17 +31,22 @@ export interface FactsInput {
 }
 
 export function connectionFacts(o: FactsInput): ConnectionFacts {
-  if (!o.mqttUrl) throw new Error('The platform has no MQTT URL: add "mqttUrl" to its settings to connect devices.');
+  if (!o.mqttUrl) {
+    throw new Error(l10n.t('The platform has no MQTT URL: add "mqttUrl" to its settings to connect devices.'));
+  }
   let url: URL;
   try {
     url = new URL(o.mqttUrl);
   } catch {
-    throw new Error("The platform's MQTT URL is not a URL.");
+    throw new Error(l10n.t("The platform's MQTT URL is not a URL."));
   }
   const scheme = url.protocol.replace(/:$/, '').toLowerCase();
   if (!(scheme in DEFAULT_PORTS)) {
     throw new Error(
-      `The platform's MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, not ${scheme.slice(0, 10)}://.`,
+      l10n.t(
+        "The platform's MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, not {0}://.",
+        scheme.slice(0, 10),
+      ),
     );
   }
   const s = scheme as keyof typeof DEFAULT_PORTS;

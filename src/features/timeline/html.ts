@@ -1,6 +1,11 @@
 // The panel's one HTML page (no `vscode` import): a strict Content Security Policy — nothing by
-// default, the script only by a fresh nonce, styles only from the extension — and no data at all:
-// everything the page shows arrives later by message and is set as text.
+// default, the script only by a fresh nonce, styles only from the extension — and no data but the
+// person's language: `lang`, and the host's l10n bundle in an attribute the page's script reads
+// before it draws anything (webview/timeline/main.ts). Everything it shows arrives later by message
+// and is set as text.
+
+import * as l10n from '@vscode/l10n';
+import type { L10nBundle } from '../../core/l10n';
 
 export interface HtmlParts {
   /** webview.cspSource */
@@ -9,6 +14,10 @@ export interface HtmlParts {
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly nonce: string;
+  /** vscode.env.language: the page's `lang`. */
+  readonly language: string;
+  /** vscode.l10n.bundle: the words of the page in that language (undefined: English). */
+  readonly bundle?: L10nBundle;
 }
 
 /** A nonce of 128 random bits, base64 (a new one for every page). */
@@ -32,16 +41,16 @@ export function timelineHtml(p: HtmlParts): string {
     "form-action 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(p.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(p.styleUri)}">
-<title>Connection timeline</title>
+<title>${attr(l10n.t('Connection timeline'))}</title>
 </head>
 <body>
-<main id="app"></main>
+<main id="app" data-l10n="${attr(JSON.stringify(p.bundle ?? {}))}"></main>
 <script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>
 </body>
 </html>`;

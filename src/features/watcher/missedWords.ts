@@ -1,8 +1,11 @@
-// Words for what reconciliation found after the watcher's own connection was down (no `vscode`
-// import; unit-tested): "While the watcher was offline (40 s): sensor-7 disconnected (keep-alive
-// timed out (network, code 160)), then connected; valve-2 failed to connect (not authorized …)".
+// Words for what reconciliation found after the watcher's own connection was down, in the
+// person's language (no `vscode` import; unit-tested): "While the watcher was offline (40 sec):
+// sensor-7 disconnected (keep-alive timed out (network, code 160)), then connected; valve-2 failed
+// to connect (not authorized …)".
 
+import * as l10n from '@vscode/l10n';
 import { clientLabel, closeWords } from '../../core/clientWords';
+import { formatCount, plural } from '../../core/l10n';
 import type { ConnectivityEvent } from '../../core/events/types';
 import { formatDuration } from '../../core/timeWords';
 
@@ -12,15 +15,15 @@ const EVENTS_SHOWN = 4;
 function stepWords(e: ConnectivityEvent): string {
   switch (e.kind) {
     case 'connected':
-      return 'connected';
+      return l10n.t({ message: 'connected', comment: ['what a client did, after its name'] });
     case 'disconnected':
       return e.cause === 'takeover'
-        ? 'was taken over by a newer connection (288), still connected'
-        : `disconnected (${closeWords(e)})`;
+        ? l10n.t('was taken over by a newer connection (288), still connected')
+        : l10n.t('disconnected ({0})', closeWords(e));
     case 'failedConnect':
-      return `failed to connect (${closeWords(e)})`;
+      return l10n.t('failed to connect ({0})', closeWords(e));
     case 'other':
-      return 'did something not understood';
+      return l10n.t('did something not understood');
   }
 }
 
@@ -42,10 +45,26 @@ export function missedWords(
   if (changed.length === 0) return undefined;
   const parts = changed.slice(0, CLIENTS_SHOWN).map(([id, events]) => {
     const steps = events.filter((e) => e.kind !== 'other');
-    const shown = steps.slice(0, EVENTS_SHOWN).map(stepWords).join(', then ');
-    const more = steps.length > EVENTS_SHOWN ? ` and ${steps.length - EVENTS_SHOWN} more changes` : '';
-    return `${clientLabel(id)} ${shown}${more}`;
+    const shown = steps.slice(0, EVENTS_SHOWN).map(stepWords).join(l10n.t(', then '));
+    const more = steps.length - EVENTS_SHOWN;
+    const what =
+      more > 0
+        ? plural(
+            more,
+            l10n.t('{0} and {1} more change', shown, formatCount(more)),
+            l10n.t('{0} and {1} more changes', shown, formatCount(more)),
+          )
+        : shown;
+    return `${clientLabel(id)} ${what}`;
   });
-  const others = changed.length > CLIENTS_SHOWN ? `; and ${changed.length - CLIENTS_SHOWN} more clients changed` : '';
-  return `While the watcher was offline (${formatDuration(offlineMs)}): ${parts.join('; ')}${others}`;
+  const others = changed.length - CLIENTS_SHOWN;
+  const all =
+    others > 0
+      ? plural(
+          others,
+          l10n.t('{0}; and {1} more client changed', parts.join('; '), formatCount(others)),
+          l10n.t('{0}; and {1} more clients changed', parts.join('; '), formatCount(others)),
+        )
+      : parts.join('; ');
+  return l10n.t('While the watcher was offline ({0}): {1}', formatDuration(offlineMs), all);
 }

@@ -4,7 +4,9 @@
 // platform's form, and any other id an observed broker accepts (platform-contract.md §7.2) but those
 // too long for an MQTT topic once encoded.
 
+import * as l10n from '@vscode/l10n';
 import { MAX_TOPIC_BYTES, watchTopicOf } from '../../core/ids';
+import { formatCount } from '../../core/l10n';
 
 /** A bound on what one window watches: past 500 exact topics the cover uses wildcards anyway. */
 export const MAX_PINS = 5000;
@@ -26,11 +28,15 @@ export function readPins(value: unknown): Record<string, string[]> {
 /** Why `text` (typed: its ends trimmed) cannot be pinned, or undefined when it can: shown under the input box. */
 export function pinProblem(text: string): string | undefined {
   const id = text.trim();
-  if (id === '') return 'Enter a client id, e.g. d:org1x2:sensor:sensor-7, a:org1x2:my-app or kitchen/sensor-7.';
+  if (id === '') {
+    return l10n.t('Enter a client id, e.g. d:org1x2:sensor:sensor-7, a:org1x2:my-app or kitchen/sensor-7.');
+  }
   if (watchTopicOf(id) === undefined) {
-    return (
-      `This client id (${id.length} characters) cannot be watched: its monitor topic would pass MQTT's ` +
-      `${MAX_TOPIC_BYTES} bytes, or it is not valid text.`
+    return l10n.t(
+      "This client id ({0} characters) cannot be watched: its monitor topic would pass MQTT's {1} bytes, or it " +
+        'is not valid text.',
+      formatCount(id.length),
+      formatCount(MAX_TOPIC_BYTES),
     );
   }
   return undefined;

@@ -1,8 +1,11 @@
-// What the one status-bar item says (no `vscode` import; unit-tested): computed from the tally in
-// O(1), so it can follow every change. The watcher's own link is told apart from the clients:
-// while it reconnects the item says so, in neutral colours, and never counts anyone offline.
+// What the one status-bar item says, in the person's language (no `vscode` import; unit-tested):
+// computed from the tally in O(1), so it can follow every change. The watcher's own link is told
+// apart from the clients: while it reconnects the item says so, in neutral colours, and never
+// counts anyone offline.
 
+import * as l10n from '@vscode/l10n';
 import { clientLabel } from '../../core/clientWords';
+import { formatCount, plural } from '../../core/l10n';
 import type { MonitorConnection } from '../../platform/monitor/types';
 import { statusBarSafe } from './statusText';
 import type { TallyView } from './tally';
@@ -42,22 +45,38 @@ const NAMES_SHOWN = 2;
 export function statusModel({ connection, tally, problems }: StatusInput): StatusModel {
   const n = tally.total;
   if (n === 0) return { kind: 'hidden', text: '', accessibility: '' };
+  const pinned = formatCount(n);
   const flag = problems > 0 ? ' $(warning)' : '';
-  const problemWords = problems > 0 ? `; ${problems} watcher problem${problems === 1 ? '' : 's'}, see the tooltip` : '';
+  const problemWords =
+    problems > 0
+      ? plural(
+          problems,
+          l10n.t('; {0} watcher problem, see the tooltip', formatCount(problems)),
+          l10n.t('; {0} watcher problems, see the tooltip', formatCount(problems)),
+        )
+      : '';
   switch (connection.state) {
     case 'unavailable':
     case 'closed':
       return {
         kind: 'stopped',
-        text: `$(circle-slash) ${n} pinned: not watching`,
-        accessibility: `IoT Connectivity: ${n} pinned clients, not watched`,
+        text: l10n.t('$(circle-slash) {0} pinned: not watching', pinned),
+        accessibility: plural(
+          n,
+          l10n.t('IoT Connectivity: {0} pinned client, not watched', pinned),
+          l10n.t('IoT Connectivity: {0} pinned clients, not watched', pinned),
+        ),
       };
     case 'rejected':
       return {
         kind: 'refused',
-        text: `$(error) ${n} pinned: watcher refused`,
+        text: l10n.t('$(error) {0} pinned: watcher refused', pinned),
         background: 'error',
-        accessibility: `IoT Connectivity: the watcher of ${n} pinned clients was refused by the broker`,
+        accessibility: plural(
+          n,
+          l10n.t('IoT Connectivity: the watcher of {0} pinned client was refused by the broker', pinned),
+          l10n.t('IoT Connectivity: the watcher of {0} pinned clients was refused by the broker', pinned),
+        ),
       };
     case 'idle':
     case 'connecting':
@@ -65,8 +84,12 @@ export function statusModel({ connection, tally, problems }: StatusInput): Statu
       if (connection.state === 'connecting' && connection.attempt > 1) return reconnecting(n);
       return {
         kind: 'connecting',
-        text: `$(sync~spin) ${n} pinned: connecting…`,
-        accessibility: `IoT Connectivity: connecting the watcher of ${n} pinned clients`,
+        text: l10n.t('$(sync~spin) {0} pinned: connecting…', pinned),
+        accessibility: plural(
+          n,
+          l10n.t('IoT Connectivity: connecting the watcher of {0} pinned client', pinned),
+          l10n.t('IoT Connectivity: connecting the watcher of {0} pinned clients', pinned),
+        ),
       };
     case 'reconnecting':
       return reconnecting(n);
@@ -76,30 +99,60 @@ export function statusModel({ connection, tally, problems }: StatusInput): Statu
   if (tally.offline > 0) {
     const ids = tally.offlineIds(NAMES_SHOWN);
     const names = ids.map((id) => statusBarSafe(clientLabel(id), 30)).join(', ');
-    const more = tally.offline > ids.length ? ` +${tally.offline - ids.length}` : '';
+    const rest = tally.offline - ids.length;
+    const offline = formatCount(tally.offline);
     return {
       kind: 'offline',
       background: 'warning',
-      text: `$(debug-disconnect) ${tally.offline} offline: ${names}${more}${flag}`,
+      text:
+        rest > 0
+          ? l10n.t('$(debug-disconnect) {0} offline: {1} +{2}', offline, names, formatCount(rest)) + flag
+          : l10n.t('$(debug-disconnect) {0} offline: {1}', offline, names) + flag,
       accessibility:
-        `IoT Connectivity: ${tally.offline} of ${n} pinned clients offline: ` +
-        `${names}${more ? ` and ${tally.offline - ids.length} more` : ''}${problemWords}`,
+        (rest > 0
+          ? l10n.t(
+              'IoT Connectivity: {0} of {1} pinned clients offline: {2} and {3} more',
+              offline,
+              pinned,
+              names,
+              rest,
+            )
+          : l10n.t('IoT Connectivity: {0} of {1} pinned clients offline: {2}', offline, pinned, names)) + problemWords,
     };
   }
-  const unknown = tally.unknown > 0 ? `, ${tally.unknown} unknown` : '';
+  const connected = formatCount(tally.connected);
   return {
     kind: tally.connected === n ? 'allConnected' : 'watching',
-    text: `$(plug) ${tally.connected}/${n}${flag}`,
-    accessibility: `IoT Connectivity: ${tally.connected} of ${n} pinned clients connected${unknown}${problemWords}`,
+    text: `$(plug) ${connected}/${pinned}${flag}`,
+    accessibility:
+      (tally.unknown > 0
+        ? l10n.t(
+            'IoT Connectivity: {0} of {1} pinned clients connected, {2} unknown',
+            connected,
+            pinned,
+            formatCount(tally.unknown),
+          )
+        : l10n.t('IoT Connectivity: {0} of {1} pinned clients connected', connected, pinned)) + problemWords,
   };
 }
 
 function reconnecting(n: number): StatusModel {
+  const pinned = formatCount(n);
   return {
     kind: 'reconnecting',
-    text: `$(sync~spin) Watcher reconnecting (${n} pinned)`,
-    accessibility:
-      `IoT Connectivity: the watcher's own connection is down and reconnecting; the ${n} pinned ` +
-      `clients' states are as last known`,
+    text: l10n.t('$(sync~spin) Watcher reconnecting ({0} pinned)', pinned),
+    accessibility: plural(
+      n,
+      l10n.t(
+        "IoT Connectivity: the watcher's own connection is down and reconnecting; the state of the {0} pinned " +
+          'client is as last known',
+        pinned,
+      ),
+      l10n.t(
+        "IoT Connectivity: the watcher's own connection is down and reconnecting; the {0} pinned clients' " +
+          'states are as last known',
+        pinned,
+      ),
+    ),
   };
 }

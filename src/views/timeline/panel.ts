@@ -127,6 +127,8 @@ export class TimelinePanel implements vscode.Disposable {
       nonce: makeNonce(randomBytes),
       scriptUri: uri('dist', 'webview', 'timeline.js'),
       styleUri: uri('media', 'timeline', 'timeline.css'),
+      language: vscode.env.language,
+      bundle: vscode.l10n.bundle,
     });
   }
 

@@ -1,6 +1,8 @@
 // The panel's page: receives snapshots from the host, keeps the view's own state (range, window,
 // kinds shown) with setState so it survives a reload, and redraws the parts that changed.
 
+import * as l10n from '@vscode/l10n';
+import { formatCount } from '../../core/l10n';
 import type { EventKind } from '../../core/events/types';
 import type { Notice } from '../../shared/notices';
 import { columnEvents } from './model/columnEvents';
@@ -54,7 +56,7 @@ export class App {
   private readonly toolbar: Toolbar;
   private readonly chart: Chart;
   private readonly list: EntryList;
-  private readonly waiting = h('p', { class: 'waiting', role: 'status' }, 'Loading the connection history…');
+  private readonly waiting = h('p', { class: 'waiting', role: 'status' }, l10n.t('Loading the connection history…'));
 
   constructor(
     root: HTMLElement,
@@ -95,7 +97,7 @@ export class App {
     const zone = h(
       'p',
       { class: 'zone muted' },
-      `Times in ${zoneName(this.offsetMs)} (your computer's zone); details also in UTC.`,
+      l10n.t("Times in {0} (your computer's zone); details also in UTC.", zoneName(this.offsetMs)),
     );
     root.append(
       this.header.root,
@@ -185,10 +187,15 @@ export class App {
     const words = rangeWords(shown, this.offsetMs);
     this.header.setFigures(figures, words);
     const s = figures.summary;
-    const summary =
-      `Timeline ${words}: ${s.sessions} sessions, ${s.failedAttempts} failed attempts, ` +
-      `${figures.causes.reduce((n, c) => n + c.count, 0)} disconnects. Arrow keys move between items; Enter opens ` +
-      `one; plus and minus zoom; Page Up and Page Down move in time.`;
+    const disconnects = figures.causes.reduce((n, c) => n + c.count, 0);
+    const summary = l10n.t(
+      'Timeline {0}: sessions: {1}, failed attempts: {2}, disconnects: {3}. Arrow keys move between items; Enter ' +
+        'opens one; plus and minus zoom; Page Up and Page Down move in time.',
+      words,
+      formatCount(s.sessions),
+      formatCount(s.failedAttempts),
+      formatCount(disconnects),
+    );
     this.chart.render(data, w, now, this.offsetMs, summary, snapshot.pauses);
   }
 
@@ -202,7 +209,7 @@ export class App {
   }
 
   private exportAs(format: ExportFormat): void {
-    this.toolbar.status.textContent = `Exporting ${format.toUpperCase()}…`;
+    this.toolbar.status.textContent = l10n.t('Exporting {0}…', format.toUpperCase());
     this.bridge.post({ type: 'export', requestId: this.nextRequest++, format });
   }
 

@@ -6,7 +6,9 @@ import { describeCluster, describeEvent, describeGap, describeSession, type Deta
 import type { LaneItem, MarkItem } from './model/layout';
 import { axisTicks } from './model/scale';
 import type { TimeWindow } from './model/window';
-import { CATEGORY_LOOK } from './model/words';
+import * as l10n from '@vscode/l10n';
+import { formatPercent } from '../../core/timeWords';
+import { categoryLook, glyphPath } from './model/words';
 import { svg } from './dom';
 
 export const HEIGHT = 122;
@@ -49,7 +51,7 @@ export function laneItem(it: LaneItem, c: ItemContext): ChartItem {
       svg('rect', { x: it.x0, y: LANE.y, width, height: LANE.h }),
     );
     const detail = (): Detail => ({
-      title: `connected about ${it.level * 25} % of this stretch; Enter zooms in`,
+      title: l10n.t('connected about {0} of this stretch; Enter zooms in', formatPercent(it.level / 4)),
       rows: [],
     });
     return item(g, (it.x0 + it.x1) / 2, detail, () => c.zoomTo(it.from, it.to));
@@ -90,7 +92,7 @@ export function laneItem(it: LaneItem, c: ItemContext): ChartItem {
 export function markItem(it: MarkItem, c: ItemContext): ChartItem {
   const { data, offsetMs } = c;
   if (it.kind === 'cluster') {
-    const look = CATEGORY_LOOK[it.dominant];
+    const look = categoryLook(it.dominant);
     const g = svg(
       'g',
       { class: `item cluster cat-${it.dominant}`, role: 'button', transform: `translate(${it.x},${MARK_Y})` },
@@ -110,7 +112,7 @@ export function markItem(it: MarkItem, c: ItemContext): ChartItem {
     'g',
     { class: `item mark cat-${it.mark.category}`, role: 'button', transform: `translate(${it.x},${MARK_Y})` },
     svg('line', { class: 'stem', x1: 0, x2: 0, y1: LANE.y + LANE.h - MARK_Y, y2: -7 }),
-    svg('path', { d: CATEGORY_LOOK[it.mark.category].glyph }),
+    svg('path', { d: glyphPath(it.mark.category) }),
     it.label ? svg('text', { class: 'mark-label', y: LABEL_Y - MARK_Y, 'text-anchor': 'middle' }, it.label) : undefined,
   );
   return item(

@@ -2,7 +2,7 @@
 // always next to words.
 
 import type { MarkCategory } from './model/dataset';
-import { CATEGORY_LOOK } from './model/words';
+import { glyphPath } from './model/words';
 import { svg } from './dom';
 
 export function glyphIcon(category: MarkCategory, size = 12): SVGSVGElement {
@@ -16,6 +16,6 @@ export function glyphIcon(category: MarkCategory, size = 12): SVGSVGElement {
       'aria-hidden': 'true',
       focusable: 'false',
     },
-    svg('path', { d: CATEGORY_LOOK[category].glyph }),
+    svg('path', { d: glyphPath(category) }),
   );
 }

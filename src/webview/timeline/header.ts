@@ -1,17 +1,22 @@
 // The top of the panel: who, the current status, the figures of the visible range, counts by
 // cause (glyph + word), the flapping warning, the panel's notices and the log's loading progress.
 
+import * as l10n from '@vscode/l10n';
+import { formatCount, plural } from '../../core/l10n';
+import { statusWords } from '../../core/clientWords';
 import type { Notice } from '../../shared/notices';
 import type { LoadProgress, TimelineSubject } from '../../shared/protocol';
 import { noticeText } from './notices';
 import { plainLine } from '../../core/text';
 import type { Figures } from './model/figures';
 import { MARK_CATEGORIES, type MarkCategory } from './model/dataset';
-import { CATEGORY_LOOK } from './model/words';
+import { categoryLook } from './model/words';
 import { fill, h } from './dom';
 import { glyphIcon } from './glyph';
 
-const STATUS_WORDS = { connected: 'connected', disconnected: 'disconnected', unknown: 'status unknown' } as const;
+function statusText(status: 'connected' | 'disconnected' | 'unknown'): string {
+  return status === 'unknown' ? l10n.t('status unknown') : statusWords(status);
+}
 
 export interface HeaderHost {
   stop(): void;
@@ -26,10 +31,10 @@ export class Header {
   private readonly figures = h('dl', { class: 'figures' });
   private readonly legend = h('ul', {
     class: 'legend',
-    'aria-label': 'Disconnects and failed attempts in the range, by cause',
+    'aria-label': l10n.t('Disconnects and failed attempts in the range, by cause'),
   });
   private readonly flapping = h('div', { class: 'flapping', role: 'alert', hidden: true });
-  private readonly notices = h('ul', { class: 'notices', 'aria-label': 'Notices' });
+  private readonly notices = h('ul', { class: 'notices', 'aria-label': l10n.t('Notices') });
   private readonly progress = h('div', { class: 'progress', role: 'status', hidden: true });
 
   constructor(private readonly host: HeaderHost) {
@@ -45,12 +50,16 @@ export class Header {
   }
 
   setSubject(subject: TimelineSubject, live: boolean): void {
-    fill(this.title, 'Connection timeline: ', h('span', { class: 'name' }, plainLine(subject.name, 80)));
+    fill(this.title, `${l10n.t('Connection timeline:')} `, h('span', { class: 'name' }, plainLine(subject.name, 80)));
     fill(
       this.idLine,
       plainLine(subject.clientId, 200),
       live
-        ? h('span', { class: 'live', title: 'Live monitor messages are added as they arrive' }, ' ● live')
+        ? h(
+            'span',
+            { class: 'live', title: l10n.t('Live monitor messages are added as they arrive') },
+            ` ● ${l10n.t('live')}`,
+          )
         : undefined,
     );
   }
@@ -59,11 +68,11 @@ export class Header {
     fill(
       this.status,
       h('span', { class: `status-dot status-${f.status}`, 'aria-hidden': 'true' }),
-      ` ${STATUS_WORDS[f.status]}`,
+      ` ${statusText(f.status)}`,
     );
     fill(
       this.figures,
-      h('dt', {}, 'Range'),
+      h('dt', {}, l10n.t('Range')),
       h('dd', { 'data-figure': 'range' }, windowWords),
       ...f.figures.flatMap((x) => [h('dt', {}, x.label), h('dd', { 'data-figure': x.id }, x.value)]),
     );
@@ -76,8 +85,8 @@ export class Header {
           'li',
           { class: `cause cat-${c}`, 'data-cause': c },
           glyphIcon(c),
-          ` ${CATEGORY_LOOK[c].long}: `,
-          h('strong', {}, String(counts[c] ?? 0)),
+          ` ${categoryLook(c).long}: `,
+          h('strong', {}, formatCount(counts[c] ?? 0)),
         ),
       ),
     );
@@ -95,7 +104,7 @@ export class Header {
           h(
             'span',
             { class: 'notice-level' },
-            `${n.level === 'error' ? '✖' : n.level === 'warning' ? '⚠' : 'ℹ'} ${n.level}: `,
+            `${n.level === 'error' ? '✖' : n.level === 'warning' ? '⚠' : 'ℹ'} ${levelWords(n.level)}: `,
           ),
           plainLine(noticeText(n), 600),
         ),
@@ -106,22 +115,54 @@ export class Header {
   setProgress(p: LoadProgress | undefined): void {
     this.progress.hidden = p === undefined || (p.state === 'done' && !p.canResume);
     if (!p) return;
-    const words = {
-      loading:
-        `Reading the connection log, newest first: ${p.entries} entries, page ${p.pages} of at most ` +
-        `${p.maxPages}…`,
-      stopped: `Stopped after ${p.entries} entries (${p.pages} of at most ${p.maxPages} pages).`,
-      failed: `Reading the log stopped after ${p.entries} entries (${p.pages} pages); see the notice above.`,
-      done: `Read all ${p.entries} entries the log API reaches.`,
-    }[p.state];
-    const bar = h('progress', { max: p.maxPages, value: p.pages, 'aria-label': 'Pages of the connection log read' });
+    const words = progressWords(p);
+    const bar = h('progress', {
+      max: p.maxPages,
+      value: p.pages,
+      'aria-label': l10n.t('Pages of the connection log read'),
+    });
     const button =
       p.state === 'loading'
-        ? h('button', { type: 'button', class: 'stop' }, 'Stop')
+        ? h('button', { type: 'button', class: 'stop' }, l10n.t('Stop'))
         : p.canResume
-          ? h('button', { type: 'button', class: 'resume' }, 'Continue')
+          ? h('button', { type: 'button', class: 'resume' }, l10n.t('Continue'))
           : undefined;
     button?.addEventListener('click', () => (p.state === 'loading' ? this.host.stop() : this.host.resume()));
     fill(this.progress, h('span', { class: 'progress-text' }, words), p.state === 'loading' ? bar : undefined, button);
+  }
+}
+
+function levelWords(level: Notice['level']): string {
+  return level === 'error' ? l10n.t('error') : level === 'warning' ? l10n.t('warning') : l10n.t('info');
+}
+
+/** How far reading the log got, in words, with plurals by the language's rules. */
+function progressWords(p: LoadProgress): string {
+  const [entries, pages, max] = [formatCount(p.entries), formatCount(p.pages), formatCount(p.maxPages)];
+  switch (p.state) {
+    case 'loading':
+      return plural(
+        p.entries,
+        l10n.t('Reading the connection log, newest first: {0} entry, page {1} of at most {2}…', entries, pages, max),
+        l10n.t('Reading the connection log, newest first: {0} entries, page {1} of at most {2}…', entries, pages, max),
+      );
+    case 'stopped':
+      return plural(
+        p.entries,
+        l10n.t('Stopped after {0} entry ({1} of at most {2} pages).', entries, pages, max),
+        l10n.t('Stopped after {0} entries ({1} of at most {2} pages).', entries, pages, max),
+      );
+    case 'failed':
+      return plural(
+        p.entries,
+        l10n.t('Reading the log stopped after {0} entry ({1} pages); see the notice above.', entries, pages),
+        l10n.t('Reading the log stopped after {0} entries ({1} pages); see the notice above.', entries, pages),
+      );
+    case 'done':
+      return plural(
+        p.entries,
+        l10n.t('Read the {0} entry the log API reaches.', entries),
+        l10n.t('Read all {0} entries the log API reaches.', entries),
+      );
   }
 }

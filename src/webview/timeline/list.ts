@@ -3,12 +3,14 @@
 // a Copy button below. Keyboard: ↑/↓/PageUp/PageDown/Home/End move, Enter shows the entry on the
 // chart, C copies it.
 
+import * as l10n from '@vscode/l10n';
+import { formatCount } from '../../core/l10n';
 import type { ConnectivityEvent, EventKind } from '../../core/events/types';
 import { EVENT_KINDS } from '../../core/events/types';
 import { describeEvent } from './model/describe';
 import { countByKind, listRow, visibleIndices } from './model/rows';
 import { rowsInView, scrollToRow } from './model/virtual';
-import { KIND_WORDS } from './model/words';
+import { kindWords } from './model/words';
 import { fill, h } from './dom';
 import { glyphIcon } from './glyph';
 
@@ -21,16 +23,16 @@ export interface ListHost {
 const ROW_PX = 24;
 
 export class EntryList {
-  readonly root = h('section', { class: 'entries', 'aria-label': 'Entries' });
-  private readonly filter = h('fieldset', { class: 'filter' }, h('legend', {}, 'Show'));
+  readonly root = h('section', { class: 'entries', 'aria-label': l10n.t('Entries') });
+  private readonly filter = h('fieldset', { class: 'filter' }, h('legend', {}, l10n.t('Show')));
   private readonly box = h('div', {
     class: 'list',
     role: 'listbox',
     tabindex: 0,
-    'aria-label': 'Entries, newest first',
+    'aria-label': l10n.t('Entries, newest first'),
   });
   private readonly spacer = h('div', { class: 'spacer' });
-  private readonly detail = h('div', { class: 'entry-detail', 'aria-label': 'Selected entry' });
+  private readonly detail = h('div', { class: 'entry-detail', 'aria-label': l10n.t('Selected entry') });
   private events: readonly ConnectivityEvent[] = [];
   private indices: number[] = [];
   private kinds: Set<EventKind>;
@@ -86,7 +88,10 @@ export class EntryList {
     if (this.active < 0 && this.indices.length > 0) this.active = 0;
     this.renderFilter();
     this.spacer.style.height = `${this.indices.length * ROW_PX}px`;
-    this.box.setAttribute('aria-label', `Entries, newest first: ${this.indices.length} of ${this.events.length}`);
+    this.box.setAttribute(
+      'aria-label',
+      l10n.t('Entries, newest first: {0} of {1}', formatCount(this.indices.length), formatCount(this.events.length)),
+    );
     this.renderRows();
     this.renderDetail();
   }
@@ -101,9 +106,9 @@ export class EntryList {
         this.host.kindsChanged([...this.kinds]);
         this.refilter(this.indices[this.active]);
       });
-      return h('label', { class: `kind kind-${kind}` }, input, ` ${KIND_WORDS[kind]} (${counts[kind]})`);
+      return h('label', { class: `kind kind-${kind}` }, input, ` ${kindWords(kind)} (${formatCount(counts[kind])})`);
     });
-    fill(this.filter, h('legend', {}, 'Show'), ...boxes);
+    fill(this.filter, h('legend', {}, l10n.t('Show')), ...boxes);
   }
 
   private schedule(): void {
@@ -142,7 +147,7 @@ export class EntryList {
         'span',
         { class: 'kind' },
         r.category ? glyphIcon(r.category) : h('span', { class: 'glyph-space' }),
-        ` ${KIND_WORDS[r.kind]}`,
+        ` ${kindWords(r.kind)}`,
       ),
       h('span', { class: 'text' }, r.text),
       h('span', { class: 'source' }, r.source),
@@ -166,14 +171,22 @@ export class EntryList {
     if (!event) {
       fill(
         this.detail,
-        h('p', { class: 'muted' }, this.events.length === 0 ? 'No entries yet.' : 'No entry of the chosen kinds.'),
+        h(
+          'p',
+          { class: 'muted' },
+          this.events.length === 0 ? l10n.t('No entries yet.') : l10n.t('No entry of the chosen kinds.'),
+        ),
       );
       return;
     }
     const d = describeEvent(event, this.offsetMs);
-    const copy = h('button', { type: 'button', class: 'copy' }, 'Copy entry');
+    const copy = h('button', { type: 'button', class: 'copy' }, l10n.t('Copy entry'));
     copy.addEventListener('click', () => this.host.copy(index));
-    const show = h('button', { type: 'button', class: 'show', disabled: event.time === undefined }, 'Show on timeline');
+    const show = h(
+      'button',
+      { type: 'button', class: 'show', disabled: event.time === undefined },
+      l10n.t('Show on timeline'),
+    );
     show.addEventListener('click', () => this.host.showOnChart(index));
     fill(
       this.detail,

@@ -40,7 +40,7 @@ describe('core/clientWords', () => {
     );
     assert.equal(
       stateHeadline(state({ connectionStatus: 'connected', lastConnectTime: ago(180_000) }), NOW),
-      'sensor-7 connected 3 min ago',
+      'sensor-7 connected 3 min. ago',
     );
     assert.equal(stateHeadline(state({ connectionStatus: 'connected' }), NOW), 'sensor-7 connected');
     assert.equal(stateHeadline(state({ connectionStatus: '??' }), NOW), 'sensor-7: status unknown');
@@ -81,12 +81,12 @@ describe('core/clientWords', () => {
       'Last activity',
       'MQTT protocol',
     ]);
-    assert.equal(byLabel['Last connected'], `${ago(7_200_000)} (2 h ago)`);
+    assert.equal(byLabel['Last connected'], `${ago(7_200_000)} (2 hr. ago)`);
     assert.equal(byLabel['Disconnected by'], 'the network (nothing arrived in time)');
     assert.equal(byLabel['Close code'], '160 — The connection timed out');
     assert.equal(byLabel['MQTT reason code'], '141 — keep alive timeout');
     assert.match(byLabel['Usual cause in device code'], /blocked loop/);
-    assert.equal(byLabel['Last activity'], `mqttPublish, ${ago(90_000)} (1 min ago)`);
+    assert.equal(byLabel['Last activity'], `mqttPublish, ${ago(90_000)} (1 min. ago)`);
     const connected = stateDetails(state({ connectionStatus: 'connected' }), NOW).map((r) => r.label);
     assert.deepEqual(connected, ['Client ID', 'Client type', 'Status']);
   });
@@ -145,11 +145,11 @@ describe('core/clientWords', () => {
     assert.ok(r);
     assert.equal(r.clientType, 'other', 'a record without a type: the id says it');
     assert.equal(clientLabel(r.id), 'kitchen/sensor 7');
-    assert.equal(stateHeadline(r, NOW), 'kitchen/sensor 7 connected 3 min ago (last known, may be stale)');
+    assert.equal(stateHeadline(r, NOW), 'kitchen/sensor 7 connected 3 min. ago (last known, may be stale)');
     const rows = Object.fromEntries(stateDetails(r, NOW).map((row) => [row.label, row.value]));
     assert.match(rows['Client type'], /^other \(an id not of the platform's form/);
     assert.match(rows['Known as'], /^carried: the last state known before the server restarted; it may be stale/);
-    assert.equal(rows['Keep-alive'], '30 s');
+    assert.equal(rows['Keep-alive'], '30 sec');
     assert.equal(rows.Address, '[::1]:41458');
     assert.equal(rows['Broker node'], 'rabbit@node-2');
     const live = normaliseClientState({

@@ -117,7 +117,7 @@ describe('core/stateQuery', () => {
   it('describes a query in one line', () => {
     assert.equal(
       describeStateQuery({ connectionStatus: 'connected', connectedAfter: '2d', deviceType: 'sensor' }),
-      'connected · connected after 2 days ago · type sensor',
+      'connected · connected less than 2 days ago · type sensor',
     );
     assert.equal(describeStateQuery({}), 'all clients');
     assert.equal(
@@ -127,7 +127,7 @@ describe('core/stateQuery', () => {
         clientType: 'device',
         lastActivityAfter: '1h',
       }),
-      'connected before 2019-03-09 15:00 UTC · active after 1 hour ago · id s-01 · client type device',
+      'connected before 2019-03-09 15:00 UTC · active less than 1 hour ago · id s-01 · client type device',
     );
   });
   it('describes hostile values as short plain text', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseTimeInput, readRelative, relativeText, relativeWords } from '../../../src/core/timeInput';
+import { parseTimeInput, readRelative, relativeLength, relativeText, relativeWords } from '../../../src/core/timeInput';
 import { HOSTILE_STRINGS } from './hostile';
 
 const NOW = Date.UTC(2024, 5, 15, 12, 0, 0);
@@ -87,6 +87,8 @@ describe('core/timeInput', () => {
     assert.equal(span && relativeText(span), '2d');
     assert.equal(span && relativeWords(span), '2 days ago');
     assert.equal(relativeWords({ amount: 1, unit: 'h' }), '1 hour ago');
+    assert.equal(relativeLength({ amount: 1, unit: 'w' }), '1 week');
+    assert.equal(span && relativeLength(span), '2 days');
     assert.equal(readRelative('2019-03-09'), undefined);
   });
 });

@@ -2,9 +2,12 @@
 // rows of plain text (the tooltip, the list's detail and the screen reader's label all use them).
 // Every untrusted part goes through plainLine; the DOM side sets it as text, never as markup.
 
+import * as l10n from '@vscode/l10n';
 import { eventWords, initiatorWords } from '../../../core/clientWords';
-import { closeCodeInfo, mqtt5ReasonName } from '../../../core/closeCodes';
+import { closeCodeInfo } from '../../../core/closeCodes';
+import { mqtt5ReasonName } from '../../../core/closeCodeWords';
 import type { ConnectivityEvent } from '../../../core/events/types';
+import { formatCount, plural, wordsLocale } from '../../../core/l10n';
 import type { DebugPause } from '../../../shared/protocol';
 import type { Gap, Session } from '../../../core/sessions';
 import { linksAsSent, plainLine } from '../../../core/text';
@@ -12,7 +15,7 @@ import { toIso } from '../../../core/time';
 import { formatDuration } from '../../../core/timeWords';
 import type { MarkCategory } from './dataset';
 import { formatLocal } from './scale';
-import { CATEGORY_LOOK } from './words';
+import { categoryLook } from './words';
 
 export interface Row {
   readonly label: string;
@@ -27,8 +30,13 @@ export interface Detail {
 /** Longest raw line shown in a detail; the list shows less. */
 const RAW_IN_DETAIL = 2000;
 
+/** "60 sec" / "60 s": a count of seconds as Intl words it. */
+function seconds(n: number): string {
+  return new Intl.NumberFormat(wordsLocale(), { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(n);
+}
+
 export function when(t: number | undefined, offsetMs: number): string {
-  return t === undefined ? 'unknown' : `${formatLocal(t, offsetMs)} (${toIso(t)})`;
+  return t === undefined ? l10n.t('unknown') : `${formatLocal(t, offsetMs)} (${toIso(t)})`;
 }
 
 export function eventTitle(e: ConnectivityEvent): string {
@@ -39,98 +47,133 @@ export function describeEvent(e: ConnectivityEvent, offsetMs: number): Detail {
   const rows: Row[] = [];
   const add = (label: string, value: string | undefined) =>
     void (value !== undefined && value !== '' && rows.push({ label, value }));
-  if (e.time !== undefined && e.timeIssue === undefined) add('When', when(e.time, offsetMs));
+  const raw = plainLine(e.rawTime ?? '', 100);
+  if (e.time !== undefined && e.timeIssue === undefined) add(l10n.t('When'), when(e.time, offsetMs));
   else if (e.timeIssue === 'missing') {
     add(
-      'When',
+      l10n.t('When'),
       e.time !== undefined
-        ? `${when(e.time, offsetMs)}, when it was received (it had no time)`
-        : 'no time given: listed, not drawn',
+        ? l10n.t('{0}, when it was received (it had no time)', when(e.time, offsetMs))
+        : l10n.t('no time given: listed, not drawn'),
     );
   } else {
     add(
-      'When',
-      `unreadable time "${plainLine(e.rawTime ?? '', 100)}"` +
-        (e.time !== undefined ? `; received ${when(e.time, offsetMs)}` : ': listed, not drawn'),
+      l10n.t('When'),
+      e.time !== undefined
+        ? l10n.t('unreadable time "{0}"; received {1}', raw, when(e.time, offsetMs))
+        : l10n.t('unreadable time "{0}": listed, not drawn', raw),
     );
   }
   if (e.kind === 'disconnected' || e.kind === 'failedConnect') {
     const info = e.closeCode !== undefined ? closeCodeInfo(e.closeCode) : undefined;
-    add('Why', plainLine(e.explanation, 200));
-    add('Close code', e.closeCode !== undefined ? `${e.closeCode}${info ? ` — ${info.reason}` : ''}` : undefined);
-    add('Closed by', e.initiator ? initiatorWords(e.initiator) : undefined);
+    add(l10n.t('Why'), plainLine(e.explanation, 200));
     add(
-      'MQTT 5 reason code',
+      l10n.t('Close code'),
+      e.closeCode !== undefined ? `${e.closeCode}${info ? ` — ${info.reason}` : ''}` : undefined,
+    );
+    add(l10n.t('Closed by'), e.initiator ? initiatorWords(e.initiator) : undefined);
+    add(
+      l10n.t('MQTT 5 reason code'),
       e.mqttReasonCode !== undefined ? `${e.mqttReasonCode} — ${mqtt5ReasonName(e.mqttReasonCode)}` : undefined,
     );
-    add('Reason given', e.reason !== undefined ? plainLine(e.reason, 300) : undefined);
-    add('Usual cause in device code', e.hint || undefined);
+    add(l10n.t('Reason given'), e.reason !== undefined ? plainLine(e.reason, 300) : undefined);
+    add(l10n.t('Usual cause in device code'), e.hint || undefined);
   }
-  if (e.kind === 'disconnected' && e.connectTime !== undefined) add('Session began', when(e.connectTime, offsetMs));
+  if (e.kind === 'disconnected' && e.connectTime !== undefined) {
+    add(l10n.t('Session began'), when(e.connectTime, offsetMs));
+  }
   if (e.kind === 'connected' || e.kind === 'failedConnect') {
-    add('Authentication', { token: 'device token', apiKey: 'API key', unknown: undefined }[e.auth]);
-  }
-  if (e.kind === 'connected') {
-    add('Protocol', e.protocol !== undefined ? plainLine(e.protocol, 30) : undefined);
     add(
-      'Port',
-      e.port !== undefined
-        ? `${e.port}${e.secure === true ? ' (TLS)' : e.secure === false ? ' (no TLS)' : ''}`
-        : undefined,
+      l10n.t('Authentication'),
+      e.auth === 'token' ? l10n.t('device token') : e.auth === 'apiKey' ? l10n.t('API key') : undefined,
     );
   }
-  add('Client address', e.clientAddr !== undefined ? plainLine(e.clientAddr, 60) : undefined);
-  add('Client port', e.clientPort !== undefined ? String(e.clientPort) : undefined);
-  add('Keep-alive', e.keepAliveSeconds !== undefined ? `${e.keepAliveSeconds} s` : undefined);
-  add('Broker node', e.node !== undefined ? plainLine(e.node, 100) : undefined);
-  add('Client ID', e.clientId !== undefined ? plainLine(e.clientId, 200) : undefined);
-  if (e.kind === 'other') add('Entry as received', plainLine(e.raw, RAW_IN_DETAIL));
-  add('Source', sourceWords(e));
+  if (e.kind === 'connected') {
+    add(l10n.t('Protocol'), e.protocol !== undefined ? plainLine(e.protocol, 30) : undefined);
+    add(
+      l10n.t('Port'),
+      e.port === undefined
+        ? undefined
+        : e.secure === true
+          ? l10n.t('{0} (TLS)', e.port)
+          : e.secure === false
+            ? l10n.t('{0} (no TLS)', e.port)
+            : String(e.port),
+    );
+  }
+  add(l10n.t('Client address'), e.clientAddr !== undefined ? plainLine(e.clientAddr, 60) : undefined);
+  add(l10n.t('Client port'), e.clientPort !== undefined ? String(e.clientPort) : undefined);
+  add(l10n.t('Keep-alive'), e.keepAliveSeconds !== undefined ? seconds(e.keepAliveSeconds) : undefined);
+  add(l10n.t('Broker node'), e.node !== undefined ? plainLine(e.node, 100) : undefined);
+  add(l10n.t('Client ID'), e.clientId !== undefined ? plainLine(e.clientId, 200) : undefined);
+  if (e.kind === 'other') add(l10n.t('Entry as received'), plainLine(e.raw, RAW_IN_DETAIL));
+  add(l10n.t('Source'), sourceWords(e));
   return { title: eventTitle(e), rows };
 }
 
-const SOURCE_WORDS = { log: 'connection log', monitor: 'live monitor message', state: 'state record' } as const;
+function sourceName(source: ConnectivityEvent['source']): string {
+  switch (source) {
+    case 'log':
+      return l10n.t('connection log');
+    case 'monitor':
+      return l10n.t('live monitor message');
+    case 'state':
+      return l10n.t('state record');
+  }
+}
 
 export function sourceWords(e: ConnectivityEvent): string {
-  const also = (e.alsoSeenIn ?? []).map((s) => SOURCE_WORDS[s]);
-  return also.length > 0 ? `${SOURCE_WORDS[e.source]} (also ${also.join(', ')})` : SOURCE_WORDS[e.source];
+  const also = (e.alsoSeenIn ?? []).map(sourceName);
+  return also.length > 0 ? l10n.t('{0} (also {1})', sourceName(e.source), also.join(', ')) : sourceName(e.source);
 }
 
 export function describeSession(s: Session, now: number, offsetMs: number): Detail {
   const rows: Row[] = [];
   rows.push({
-    label: 'Began',
-    value: s.start === undefined ? 'before the first entry we have' : when(s.start, offsetMs),
+    label: l10n.t('Began'),
+    value: s.start === undefined ? l10n.t('before the first entry we have') : when(s.start, offsetMs),
   });
-  rows.push({ label: 'Ended', value: s.end === undefined ? 'still connected' : when(s.end, offsetMs) });
-  if (s.start !== undefined) {
-    rows.push({
-      label: 'Length',
-      value: `${formatDuration((s.end ?? now) - s.start)}${s.end === undefined ? ' so far' : ''}`,
-    });
+  rows.push({ label: l10n.t('Ended'), value: s.end === undefined ? l10n.t('still connected') : when(s.end, offsetMs) });
+  const length = s.start !== undefined ? formatDuration((s.end ?? now) - s.start) : undefined;
+  if (length !== undefined) {
+    rows.push({ label: l10n.t('Length'), value: s.end === undefined ? l10n.t('{0} so far', length) : length });
   }
-  if (s.disconnect) rows.push({ label: 'Why it ended', value: eventTitle(s.disconnect) });
-  else if (s.cause) rows.push({ label: 'Why it ended', value: CATEGORY_LOOK[s.cause].long });
-  if (s.disconnect?.hint) rows.push({ label: 'Usual cause in device code', value: s.disconnect.hint });
+  if (s.disconnect) rows.push({ label: l10n.t('Why it ended'), value: eventTitle(s.disconnect) });
+  else if (s.cause) rows.push({ label: l10n.t('Why it ended'), value: categoryLook(s.cause).long });
+  if (s.disconnect?.hint) rows.push({ label: l10n.t('Usual cause in device code'), value: s.disconnect.hint });
   if (s.connect?.clientAddr !== undefined) {
-    rows.push({ label: 'Client address', value: plainLine(s.connect.clientAddr, 60) });
+    rows.push({ label: l10n.t('Client address'), value: plainLine(s.connect.clientAddr, 60) });
   }
-  const length = s.start !== undefined ? `, ${formatDuration((s.end ?? now) - s.start)}` : '';
-  return { title: s.end === undefined ? `connected session, still open${length}` : `connected session${length}`, rows };
+  const title =
+    s.end === undefined
+      ? length !== undefined
+        ? l10n.t('connected session, still open, {0}', length)
+        : l10n.t('connected session, still open')
+      : length !== undefined
+        ? l10n.t('connected session, {0}', length)
+        : l10n.t('connected session');
+  return { title, rows };
 }
 
 export function describeGap(g: Gap, now: number, offsetMs: number): Detail {
+  const length = formatDuration((g.end ?? now) - g.start);
   const rows: Row[] = [
-    { label: 'From', value: when(g.start, offsetMs) },
-    { label: 'Until', value: g.end === undefined ? 'still disconnected' : when(g.end, offsetMs) },
-    { label: 'Length', value: `${formatDuration((g.end ?? now) - g.start)}${g.end === undefined ? ' so far' : ''}` },
+    { label: l10n.t('From'), value: when(g.start, offsetMs) },
+    { label: l10n.t('Until'), value: g.end === undefined ? l10n.t('still disconnected') : when(g.end, offsetMs) },
+    { label: l10n.t('Length'), value: g.end === undefined ? l10n.t('{0} so far', length) : length },
   ];
-  if (g.cause) rows.push({ label: 'After', value: CATEGORY_LOOK[g.cause].long });
-  rows.push({ label: 'Failed attempts', value: String(g.failedAttempts) });
+  if (g.cause) rows.push({ label: l10n.t('After'), value: categoryLook(g.cause).long });
+  rows.push({ label: l10n.t('Failed attempts'), value: formatCount(g.failedAttempts) });
+  const n = g.failedAttempts;
   return {
     title:
-      `disconnected, ${formatDuration((g.end ?? now) - g.start)}` +
-      (g.failedAttempts > 0 ? `, ${g.failedAttempts} failed attempt${g.failedAttempts === 1 ? '' : 's'}` : ''),
+      n > 0
+        ? plural(
+            n,
+            l10n.t('disconnected, {0}, {1} failed attempt', length, formatCount(n)),
+            l10n.t('disconnected, {0}, {1} failed attempts', length, formatCount(n)),
+          )
+        : l10n.t('disconnected, {0}', length),
     rows,
   };
 }
@@ -144,12 +187,19 @@ export function describeCluster(
 ): Detail {
   const parts = (Object.keys(counts) as MarkCategory[])
     .filter((c) => counts[c] > 0)
-    .map((c) => ({ label: CATEGORY_LOOK[c].long, value: String(counts[c]) }));
+    .map((c) => ({ label: categoryLook(c).long, value: formatCount(counts[c]) }));
+  const around = formatLocal((from + to) / 2, offsetMs).slice(0, 19);
   return {
-    title:
-      `${count} events, ${formatDuration(to - from)} around ` +
-      `${formatLocal((from + to) / 2, offsetMs).slice(0, 19)}; Enter zooms in`,
-    rows: [{ label: 'From', value: when(from, offsetMs) }, { label: 'To', value: when(to, offsetMs) }, ...parts],
+    title: plural(
+      count,
+      l10n.t('{0} event, {1} around {2}; Enter zooms in', formatCount(count), formatDuration(to - from), around),
+      l10n.t('{0} events, {1} around {2}; Enter zooms in', formatCount(count), formatDuration(to - from), around),
+    ),
+    rows: [
+      { label: l10n.t('From'), value: when(from, offsetMs) },
+      { label: l10n.t('To'), value: when(to, offsetMs) },
+      ...parts,
+    ],
   };
 }
 
@@ -160,14 +210,21 @@ export function spoken(d: Detail): string {
 
 /** A debug session's pause (its name is untrusted). */
 export function describePause(p: DebugPause, now: number, offsetMs: number): Detail {
-  const where = p.atBreakpoint ? 'at a breakpoint' : 'in the debugger';
+  const name = plainLine(p.session, 80);
   const length = formatDuration((p.to ?? now) - p.from);
-  const still = p.to === undefined ? ', still' : '';
+  const title =
+    p.to === undefined
+      ? p.atBreakpoint
+        ? l10n.t('Debug session "{0}" paused at a breakpoint, still ({1})', name, length)
+        : l10n.t('Debug session "{0}" paused in the debugger, still ({1})', name, length)
+      : p.atBreakpoint
+        ? l10n.t('Debug session "{0}" paused at a breakpoint ({1})', name, length)
+        : l10n.t('Debug session "{0}" paused in the debugger ({1})', name, length);
   return {
-    title: `Debug session "${plainLine(p.session, 80)}" paused ${where}${still} (${length})`,
+    title,
     rows: [
-      { label: 'From', value: when(p.from, offsetMs) },
-      { label: 'To', value: p.to === undefined ? 'still paused' : when(p.to, offsetMs) },
+      { label: l10n.t('From'), value: when(p.from, offsetMs) },
+      { label: l10n.t('To'), value: p.to === undefined ? l10n.t('still paused') : when(p.to, offsetMs) },
     ],
   };
 }

@@ -1,8 +1,10 @@
 // The header's figures for the visible range, in words: current status, uptime, sessions, median
 // session length, failed attempts, disconnects by cause and the flapping warning (core/summary).
 
+import * as l10n from '@vscode/l10n';
 import type { ConnectionStatus } from '../../../core/clientState';
 import { DISCONNECT_CAUSES, type DisconnectCause } from '../../../core/events/types';
+import { formatCount } from '../../../core/l10n';
 import { summarize, type Summary } from '../../../core/summary';
 import { formatDuration, formatPercent } from '../../../core/timeWords';
 import type { Dataset } from './dataset';
@@ -33,16 +35,18 @@ export function figuresFor(
 ): Figures {
   const summary = summarize(data.history, { from: w.from, to: w.to, now, status });
   const uptime =
-    summary.uptimeRatio === undefined ? 'not measured (no history in the range)' : formatPercent(summary.uptimeRatio);
+    summary.uptimeRatio === undefined
+      ? l10n.t('not measured (no history in the range)')
+      : formatPercent(summary.uptimeRatio);
   const figures: Figure[] = [
-    { id: 'uptime', label: 'Uptime', value: uptime },
-    { id: 'sessions', label: 'Sessions', value: String(summary.sessions) },
+    { id: 'uptime', label: l10n.t('Uptime'), value: uptime },
+    { id: 'sessions', label: l10n.t('Sessions'), value: formatCount(summary.sessions) },
     {
       id: 'median',
-      label: 'Median session',
+      label: l10n.t('Median session'),
       value: summary.medianSessionMs === undefined ? '—' : formatDuration(summary.medianSessionMs),
     },
-    { id: 'failed', label: 'Failed attempts', value: String(summary.failedAttempts) },
+    { id: 'failed', label: l10n.t('Failed attempts'), value: formatCount(summary.failedAttempts) },
   ];
   const causes = DISCONNECT_CAUSES.map((cause) => ({ cause, count: summary.disconnectsByCause[cause] })).filter(
     (c) => c.count > 0,
@@ -50,10 +54,14 @@ export function figuresFor(
   const f = summary.flapping;
   const flapping =
     f.flapping && f.windowStart !== undefined && f.windowEnd !== undefined
-      ? `Flapping: ${f.maxConnects} connects within ${formatDuration(f.windowMs)} (from ` +
-        `${formatLocal(f.windowStart, offsetMs).slice(0, 19)} to ` +
-        `${formatLocal(f.windowEnd, offsetMs).slice(11, 19)}). A reconnect loop: look for a shared client id, a ` +
-        `crash on start, or a keep-alive shorter than the device's busy periods.`
+      ? l10n.t(
+          'Flapping: {0} connects within {1} (from {2} to {3}). A reconnect loop: look for a shared client id, a ' +
+            "crash on start, or a keep-alive shorter than the device's busy periods.",
+          formatCount(f.maxConnects),
+          formatDuration(f.windowMs),
+          formatLocal(f.windowStart, offsetMs).slice(0, 19),
+          formatLocal(f.windowEnd, offsetMs).slice(11, 19),
+        )
       : undefined;
   return { status: summary.status, figures, causes, ...(flapping ? { flapping } : {}), summary };
 }

@@ -4,7 +4,7 @@
 // the sessions and marks of the window; nothing grows with the zoom level.
 
 import { lowerBound, MARK_CATEGORIES, type Dataset, type Mark, type MarkCategory } from './dataset';
-import { CATEGORY_LOOK } from './words';
+import { categoryLook } from './words';
 import { timeToX } from './scale';
 import type { TimeWindow } from './window';
 
@@ -204,7 +204,7 @@ function glyphs(
       continue;
     }
     const mark = marks[i++];
-    const word = CATEGORY_LOOK[mark.category].short;
+    const word = categoryLook(mark.category).short;
     // Words never overlap: one goes under a mark only where the previous one ended.
     const half = word.length * 3.3 + 4;
     const label = withLabels && x - half > labelEnd ? word : undefined;

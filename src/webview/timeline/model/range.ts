@@ -2,6 +2,8 @@
 // words: both ends in the display zone, as precise as the span needs (milliseconds under a
 // minute, so a history of a few seconds does not read "08:17 – 08:17"), and how long it is.
 
+import * as l10n from '@vscode/l10n';
+import { wordsLocale } from '../../../core/l10n';
 import { formatDuration } from '../../../core/timeWords';
 import type { RangePreset } from '../../../shared/protocol';
 import { formatLocal } from './scale';
@@ -34,7 +36,7 @@ export function shownRange(
   return { window: w, covered, note: 'whole history' };
 }
 
-/** `2026-11-26 08:17:15.867 – 08:17:17.806 (1.9 s, whole history)`; the second date only when the day differs. */
+/** `2026-11-26 08:17:15.867 – 08:17:17.806 (1.9 sec, whole history)`; the second date only when the day differs. */
 export function rangeWords(r: ShownRange, offsetMs: number): string {
   const { from, to } = r.covered;
   const span = to - from;
@@ -43,13 +45,22 @@ export function rangeWords(r: ShownRange, offsetMs: number): string {
   const start = formatLocal(from, offsetMs).slice(0, length);
   const end = formatLocal(to, offsetMs);
   const endWords = end.slice(0, 10) === start.slice(0, 10) ? end.slice(11, length) : end.slice(0, length);
-  return `${start} – ${endWords} (${spanWords(span)}${r.note ? `, ${r.note}` : ''})`;
+  const note = r.note === 'whole history' ? l10n.t('whole history') : r.note === 'zoomed' ? l10n.t('zoomed') : '';
+  return `${start} – ${endWords} (${spanWords(span)}${note ? `, ${note}` : ''})`;
 }
 
-/** A span's length: `276 ms`, `1.9 s` (tenths, rounded down) under a minute, else as core words it. */
+/** A span's length: `276 ms`, `1.9 sec` (tenths, rounded down) under a minute, else as core words it. */
 export function spanWords(ms: number): string {
   if (!Number.isFinite(ms)) return formatDuration(ms);
   if (ms >= MINUTE) return formatDuration(ms);
-  if (ms >= SECOND) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
-  return `${Math.max(0, Math.round(ms))} ms`;
+  const unit = (u: 'second' | 'millisecond', digits: number) =>
+    new Intl.NumberFormat(wordsLocale(), {
+      style: 'unit',
+      unit: u,
+      unitDisplay: 'short',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  if (ms >= SECOND) return unit('second', 1).format(Math.floor(ms / 100) / 10);
+  return unit('millisecond', 0).format(Math.max(0, Math.round(ms)));
 }

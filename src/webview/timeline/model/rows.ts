@@ -1,6 +1,7 @@
 // The list of raw entries beside the chart: which events show (filtered by kind), in which order
 // (newest first, as the log reads; undated ones last), and each row's words.
 
+import * as l10n from '@vscode/l10n';
 import type { ConnectivityEvent, EventKind } from '../../../core/events/types';
 import type { MarkCategory } from './dataset';
 import { eventTitle, sourceWords } from './describe';
@@ -36,7 +37,12 @@ export function categoryOf(e: ConnectivityEvent): MarkCategory | undefined {
 }
 
 export function listRow(e: ConnectivityEvent, index: number, offsetMs: number): ListRow {
-  const time = e.time === undefined ? 'no time' : `${formatLocal(e.time, offsetMs)}${e.timeIssue ? ' (received)' : ''}`;
+  const time =
+    e.time === undefined
+      ? l10n.t('no time')
+      : e.timeIssue
+        ? l10n.t('{0} (received)', formatLocal(e.time, offsetMs))
+        : formatLocal(e.time, offsetMs);
   const category = categoryOf(e);
   return { index, time, kind: e.kind, ...(category ? { category } : {}), text: eventTitle(e), source: sourceWords(e) };
 }

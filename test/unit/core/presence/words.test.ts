@@ -52,10 +52,13 @@ describe('core/presence/words', () => {
     }
     const summary = storm.flush();
     assert.ok(summary);
-    assert.equal(stormWords(summary), '6 changes in 6 s: 5 disconnected, 1 reconnected — a, b, c and 2 more');
+    assert.equal(
+      stormWords(summary),
+      '6 changes in 6 sec: 5 clients disconnected, 1 client reconnected — a, b, c and 2 more',
+    );
     assert.equal(
       stormWords({ count: 100, items: summary.items.slice(0, 1), from: 0, to: 10 }),
-      '100 changes in under a second: 1 disconnected (first 1) — a',
+      '100 changes in under a second: 1 client disconnected (the first 1) — a',
     );
   });
 });

@@ -79,7 +79,7 @@ describe('features/clients/tooltip: a hostile record is inert text', () => {
       'Disconnected by: the network',
       'Close code: 160 — The connection timed out',
       'MQTT reason code: 141 — keep alive timeout',
-      'Last activity: mqttDisconnect, 2024-05-01T11:58:00.000Z (2 min ago)',
+      'Last activity: mqttDisconnect, 2024-05-01T11:58:00.000Z (2 min. ago)',
       'MQTT protocol: 3.1.1',
       'extraField: seen',
     ]) {

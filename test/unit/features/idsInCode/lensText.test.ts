@@ -1,4 +1,4 @@
-// The lens title: `● connected 2 h · 3 drops today (160 ×2, 91)`, and what it says when the
+// The lens title: `● connected 2 hr · 3 drops today (160 ×2, 91)`, and what it says when the
 // platform does not know the id, cannot be reached, or has not answered yet. Hostile ids and
 // platform names lose their `$(icon)` syntax.
 import * as assert from 'assert';
@@ -38,14 +38,14 @@ describe('features/idsInCode/lensText', () => {
         NOW,
         'sandbox',
       ),
-      '● connected 2 h · 3 drops today (160 ×2, 91)',
+      '● connected 2 hr · 3 drops today (160 ×2, 91)',
     );
     assert.strictEqual(
       lensStatus(found(connected, tally([[94, 1]])), NOW, 'sandbox'),
-      '● connected 2 h · 1 drop today (94)',
+      '● connected 2 hr · 1 drop today (94)',
     );
-    assert.strictEqual(lensStatus(found(connected, tally([])), NOW, 'sandbox'), '● connected 2 h');
-    assert.strictEqual(lensStatus(found(connected), NOW, 'sandbox'), '● connected 2 h', 'drops not counted yet');
+    assert.strictEqual(lensStatus(found(connected, tally([])), NOW, 'sandbox'), '● connected 2 hr');
+    assert.strictEqual(lensStatus(found(connected), NOW, 'sandbox'), '● connected 2 hr', 'drops not counted yet');
   });
 
   it('says since when it is disconnected, and marks a partial count', () => {

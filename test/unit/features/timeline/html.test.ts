@@ -6,6 +6,7 @@ const parts = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   scriptUri: 'https://x/dist/webview/timeline.js',
   styleUri: 'https://x/media/timeline/timeline.css',
+  language: 'en',
 };
 
 function csp(html: string): string {
@@ -44,5 +45,20 @@ describe('features/timeline/html', () => {
       scriptUri: 'https://x/"><img src=x onerror=alert(1)>',
     });
     assert.doesNotMatch(html, /<img/);
+  });
+  it("sets the page's lang and carries the host's bundle as text in an attribute", () => {
+    const bundle = { Stop: 'Parar', 'a "quoted" <b>{0}</b>': 'um "citado" <b>{0}</b>' };
+    const html = timelineHtml({ ...parts, nonce: makeNonce(randomBytes), language: 'pt-br', bundle });
+    assert.match(html, /<html lang="pt-br">/);
+    const m = /<main id="app" data-l10n="([^"]*)">/.exec(html);
+    assert.ok(m, 'the bundle is in one attribute');
+    assert.doesNotMatch(m[1], /[<>"]/);
+    const decoded = m[1]
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    assert.deepEqual(JSON.parse(decoded), bundle);
+    assert.match(timelineHtml({ ...parts, nonce: makeNonce(randomBytes), language: 'x" onload="y' }), /lang="x&quot;/);
   });
 });

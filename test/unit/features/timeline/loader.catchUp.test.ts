@@ -98,7 +98,7 @@ describe('features/timeline/loader: catching up after live updates were interrup
     assert.equal(logCalls, 0);
     assert.match(
       noticeText(interruptionNotice(12_000, false, false)),
-      /^Live updates were interrupted for 12 s .*applications have no connection log\.$/,
+      /^Live updates were interrupted for 12 sec .*applications have no connection log\.$/,
     );
     loader.dispose();
   });
@@ -106,7 +106,7 @@ describe('features/timeline/loader: catching up after live updates were interrup
   it('words the interruption while reading, after reading, and when the log could not be read', () => {
     assert.match(
       noticeText(interruptionNotice(90_000, true, undefined)),
-      /interrupted for 1 min 30 s.*Reading what happened meanwhile/,
+      /interrupted for 1 min 30 sec.*Reading what happened meanwhile/,
     );
     assert.equal(interruptionNotice(90_000, true, true).level, 'info');
     const failed = interruptionNotice(90_000, true, false);

@@ -78,13 +78,13 @@ describe('features/timeline/loader against faults the sandbox does not produce',
       const text = (id: string) => textOf(s.notices.find((n) => n.id === id));
       assert.match(
         text('malformed'),
-        /1 without a timestamp, 1 with an unreadable timestamp, 1 with a message too long, cut to its first 66,559 characters, 1 that are not entries at all/,
+        /1 without a timestamp, 1 with an unreadable timestamp, 1 with a message too long, cut to its first 66,559 characters, 1 that is not an entry at all/,
       );
       // The 200 s entry after the 100 s one, and the future one after the 50 s one (newest first expected).
       assert.match(text('order'), /^2 log entries were out of time order/);
       assert.match(
         text('skew'),
-        /^1 entry is dated up to 59 min \d+ s in the future|^1 entry is dated up to 1 h in the future/,
+        /^1 entry is dated up to 59 min \d+ sec in the future|^1 entry is dated up to 1 hr in the future/,
       );
       const huge = s.events.find((e) => e.kind === 'other' && e.raw.startsWith('<img'));
       assert.ok(

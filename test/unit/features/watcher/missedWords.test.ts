@@ -13,7 +13,7 @@ describe('features/watcher/missedWords', () => {
     ]);
     assert.equal(
       missedWords(missed, 40_000),
-      'While the watcher was offline (40 s): s-7 disconnected (keep-alive timed out (network, code 160)), then ' +
+      'While the watcher was offline (40 sec): s-7 disconnected (keep-alive timed out (network, code 160)), then ' +
         'connected; v failed to connect (not authorized (server, code 180))',
     );
     assert.equal(missedAlerts(missed), true);

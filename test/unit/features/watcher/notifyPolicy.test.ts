@@ -114,7 +114,10 @@ describe('features/watcher/notifyPolicy', () => {
     assert.equal(policy.poll(due - 1), undefined);
     const summary = policy.poll(due);
     assert.equal(summary?.kind, 'storm');
-    assert.match(asShown(summary)?.text ?? '', /^4 changes in under a second: 4 disconnected — s4, s5, s6 and 1 more$/);
+    assert.match(
+      asShown(summary)?.text ?? '',
+      /^4 changes in under a second: 4 clients disconnected — s4, s5, s6 and 1 more$/,
+    );
     assert.deepEqual(summary?.kind === 'storm' && summary.clientIds, [id('s4'), id('s5'), id('s6'), id('s7')]);
     assert.equal(policy.flush(), undefined);
   });

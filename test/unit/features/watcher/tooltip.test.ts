@@ -25,16 +25,16 @@ describe('features/watcher/tooltip', () => {
     assert.match(lines[0], /Watching/);
     assert.match(
       lines[2],
-      /sensor-7 — \*\*offline\*\*, disconnected 2 min ago; last cause: keep-alive timed out \(network, code 160\)/,
+      /sensor-7 — \*\*offline, disconnected 2 min\. ago\*\*; last cause: keep-alive timed out \(network, code 160\)/,
     );
-    assert.match(lines[3], /ok — connected 2 min ago/);
+    assert.match(lines[3], /ok — connected 2 min\. ago/);
   });
   it('tells a failing client without a session, and an unknown one', () => {
     const f = failed(5, 180, '10.9.9.9', id('bad'));
     assert.ok(f.kind === 'failedConnect');
     assert.match(
       clientLine({ clientId: id('bad'), status: 'unknown', lastFailure: f }, sec(10)).replace(/\\/g, ''),
-      /offline\*\*, never seen connected; last failed to connect just now: not authorized/,
+      /\*\*offline, never seen connected\*\*; last failed to connect just now: not authorized/,
     );
     assert.match(
       clientLine({ clientId: id('new'), status: 'unknown' }, sec(10)).replace(/\\/g, ''),

@@ -3,36 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { LiveDown, Notice } from '../../../../src/shared/notices';
 import { noticeText } from '../../../../src/webview/timeline/notices';
-
-/** One of each kind: the Record makes a kind added to Notice and left out here a compile error. */
-const ONE_OF_EACH: Record<Notice['kind'], Notice> = {
-  logEmpty: { id: 'empty', level: 'info', kind: 'logEmpty' },
-  entriesUnreadable: {
-    id: 'malformed',
-    level: 'warning',
-    kind: 'entriesUnreadable',
-    noTimestamp: 1,
-    badTimestamp: 0,
-    cut: 2,
-    maxMessage: 4096,
-    notObject: 0,
-  },
-  entriesOutOfOrder: { id: 'order', level: 'warning', kind: 'entriesOutOfOrder', count: 1 },
-  entriesInFuture: { id: 'skew', level: 'warning', kind: 'entriesInFuture', count: 3, maxLeadMs: 90_000 },
-  linesNotUnderstood: { id: 'unknown', level: 'info', kind: 'linesNotUnderstood', count: 2 },
-  applicationHasNoLog: { id: 'noLog', level: 'info', kind: 'applicationHasNoLog' },
-  noClientId: { id: 'noLog', level: 'warning', kind: 'noClientId' },
-  liveInterrupted: { id: 'gap', level: 'info', kind: 'liveInterrupted', offlineMs: 12_000, hasLog: true, read: true },
-  logNotFound: { id: 'log', level: 'warning', kind: 'logNotFound', kept: 0 },
-  logRateLimited: { id: 'log', level: 'warning', kind: 'logRateLimited', kept: 40 },
-  logFailed: { id: 'log', level: 'error', kind: 'logFailed', kept: 1, detail: 'socket hang up' },
-  stateNotFound: { id: 'state', level: 'info', kind: 'stateNotFound' },
-  stateApiOff: { id: 'state', level: 'warning', kind: 'stateApiOff' },
-  stateFailed: { id: 'state', level: 'warning', kind: 'stateFailed', detail: 'ECONNRESET' },
-  noPlatform: { id: 'platform', level: 'error', kind: 'noPlatform', message: 'Nenhuma plataforma conectada.' },
-  liveDown: { id: 'live', level: 'info', kind: 'liveDown', why: { kind: 'subscribing' } },
-  eventsUnreadable: { id: 'unreadable-events', level: 'error', kind: 'eventsUnreadable' },
-};
+import { ONE_OF_EACH } from './noticeKinds';
 
 describe('webview/timeline/notices: the words of the panel', () => {
   it('words every kind of notice as one sentence', () => {
@@ -50,7 +21,7 @@ describe('webview/timeline/notices: the words of the panel', () => {
     );
     assert.match(noticeText(ONE_OF_EACH.entriesOutOfOrder), /^1 log entry was out of time order/);
     assert.match(noticeText({ ...ONE_OF_EACH.entriesOutOfOrder, count: 2 } as Notice), /^2 log entries were out/);
-    assert.match(noticeText(ONE_OF_EACH.entriesInFuture), /^3 entries are dated up to 1 min 30 s in the future/);
+    assert.match(noticeText(ONE_OF_EACH.entriesInFuture), /^3 entries are dated up to 1 min 30 sec in the future/);
     assert.match(noticeText(ONE_OF_EACH.linesNotUnderstood), /^2 log lines were not understood/);
     assert.match(noticeText(ONE_OF_EACH.logRateLimited), /\(429\).*The 40 entries read before are shown\./);
     assert.doesNotMatch(noticeText(ONE_OF_EACH.logNotFound), /read before/);
@@ -59,7 +30,7 @@ describe('webview/timeline/notices: the words of the panel', () => {
   it("keeps the details and the host's words as given", () => {
     assert.equal(
       noticeText(ONE_OF_EACH.logFailed),
-      'Reading the connection log failed: socket hang up The 1 entries read before are shown.',
+      'Reading the connection log failed: socket hang up The 1 entry read before is shown.',
     );
     assert.equal(noticeText(ONE_OF_EACH.stateFailed), 'The state record could not be read: ECONNRESET');
     assert.equal(noticeText(ONE_OF_EACH.noPlatform), 'Nenhuma plataforma conectada.');
@@ -81,7 +52,10 @@ describe('webview/timeline/notices: the words of the panel', () => {
   it('words an interruption by what was read meanwhile', () => {
     const gap = (hasLog: boolean, read?: boolean) =>
       noticeText({ id: 'gap', level: 'info', kind: 'liveInterrupted', offlineMs: 12_000, hasLog, read });
-    assert.match(gap(false, false), /^Live updates were interrupted for 12 s .*applications have no connection log\.$/);
+    assert.match(
+      gap(false, false),
+      /^Live updates were interrupted for 12 sec .*applications have no connection log\.$/,
+    );
     assert.match(gap(true), /Reading what happened meanwhile from the connection log…$/);
     assert.match(gap(true, true), /was read from the connection log\.$/);
     assert.match(gap(true, false), /could not be read from the connection log: Reload to try again\.$/);

@@ -6,7 +6,7 @@ import { describePause } from '../../../../../src/webview/timeline/model/describ
 describe('webview/timeline/pauses: a debug pause in words', () => {
   it('names the session, where it stopped and how long, with both ends', () => {
     const d = describePause({ from: 0, to: 47_000, session: 'boiler firmware', atBreakpoint: true }, 50_000, 0);
-    assert.equal(d.title, 'Debug session "boiler firmware" paused at a breakpoint (47 s)');
+    assert.equal(d.title, 'Debug session "boiler firmware" paused at a breakpoint (47 sec)');
     assert.deepEqual(
       d.rows.map((r) => r.label),
       ['From', 'To'],
@@ -18,7 +18,7 @@ describe('webview/timeline/pauses: a debug pause in words', () => {
     const name = 'evil\u202e\n<img src=x>';
     const d = describePause({ from: 0, session: name, atBreakpoint: false }, 5_000, 0);
     // As sent, less control and bidi characters: the page sets it as text, never as markup.
-    assert.equal(d.title, 'Debug session "evil <img src=x>" paused in the debugger, still (5 s)');
+    assert.equal(d.title, 'Debug session "evil <img src=x>" paused in the debugger, still (5 sec)');
     assert.equal(d.rows[1].value, 'still paused');
   });
 });

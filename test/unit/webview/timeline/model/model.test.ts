@@ -148,7 +148,7 @@ describe('webview/timeline/model: figures and list', () => {
     const f = figuresFor(prepareDataset(flaps), { from: sec(0), to: sec(200) }, 'disconnected', sec(200), 0);
     assert.equal(f.status, 'disconnected');
     assert.equal(f.figures.find((x) => x.id === 'sessions')?.value, '6');
-    assert.equal(f.figures.find((x) => x.id === 'uptime')?.value, '30 %');
+    assert.equal(f.figures.find((x) => x.id === 'uptime')?.value, '30%');
     assert.deepEqual(f.causes, [{ cause: 'network', count: 6 }]);
     assert.match(f.flapping ?? '', /^Flapping: 6 connects within 10 min/);
   });

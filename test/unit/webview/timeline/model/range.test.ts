@@ -68,21 +68,21 @@ describe('webview/timeline/model: the range shown', () => {
 
   it('words a span under a minute to the millisecond, with its length in tenths of a second', () => {
     const words = rangeWords(shownRange('all', undefined, data.extent, now), 0);
-    assert.equal(words, '2026-11-26 08:17:15.867 – 08:17:17.851 (1.9 s, whole history)');
+    assert.equal(words, '2026-11-26 08:17:15.867 – 08:17:17.851 (1.9 sec, whole history)');
     const zoomed = shownRange('all', { from: at(17.618), to: at(17.894) }, data.extent, now);
     assert.equal(rangeWords(zoomed, 0), '2026-11-26 08:17:17.618 – 08:17:17.894 (276 ms, zoomed)');
   });
 
   it('words longer spans in seconds or minutes, and names the second day only when it differs', () => {
     const hour = shownRange('1h', undefined, data.extent, now);
-    assert.equal(rangeWords(hour, 0), '2026-11-26 07:17 – 08:17 (1 h)');
+    assert.equal(rangeWords(hour, 0), '2026-11-26 07:17 – 08:17 (1 hr)');
     const tenMinutes = { window: { from: at(0), to: at(600.5) }, covered: { from: at(0), to: at(600.5) } };
     assert.equal(rangeWords(tenMinutes, 0), '2026-11-26 08:17:00 – 08:27:00 (10 min)');
     const overMidnight = { window: { from: at(0), to: at(86_400) }, covered: { from: at(0), to: at(86_400) } };
-    assert.equal(rangeWords(overMidnight, 60 * 60_000), '2026-11-26 09:17 – 2026-11-27 09:17 (1 d)');
+    assert.equal(rangeWords(overMidnight, 60 * 60_000), '2026-11-26 09:17 – 2026-11-27 09:17 (1 day)');
     assert.deepEqual(
       [spanWords(59_999), spanWords(999.6), spanWords(-5), spanWords(Number.NaN)],
-      ['59.9 s', '1000 ms', '0 ms', 'unknown'],
+      ['59.9 sec', '1,000 ms', '0 ms', 'unknown'],
     );
   });
 

@@ -42,7 +42,7 @@ describe('webview/timeline/model: rows and details', () => {
     assert.match(s.title, /connected session, 1 min/);
     assert.match(spoken(s), /Why it ended: disconnected: keep-alive timed out/);
     const g = describeGap(data.history.gaps[0], sec(500), 0);
-    assert.match(g.title, /disconnected, 40 s, 1 failed attempt/);
+    assert.match(g.title, /disconnected, 40 sec, 1 failed attempt/);
   });
   it('keeps hostile text plain and short: no control or bidi characters, bounded length', () => {
     for (const text of [...HOSTILE_STRINGS, MEGABYTE]) {
