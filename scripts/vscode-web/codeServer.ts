@@ -17,6 +17,12 @@ export interface CodeServerOptions {
   env?: Record<string, string | undefined>;
   /** Port on 127.0.0.1 (default 0: one the OS picks). */
   port?: number;
+  /**
+   * The display language (`--locale`, e.g. pt-br). code-server takes it before argv.json, the
+   * browser's cookie and Accept-Language; VS Code uses it only when a language pack for it is
+   * installed, and then gives it to the extension host as vscode.env.language.
+   */
+  locale?: string;
 }
 
 export interface CodeServer {
@@ -121,7 +127,14 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const lines: string[] = [];
   const child = spawn(
     process.execPath,
-    [codeServerEntry, ...isolationArgs(o), '--bind-addr', `127.0.0.1:${o.port ?? 0}`, '--ignore-last-opened'],
+    [
+      codeServerEntry,
+      ...isolationArgs(o),
+      '--bind-addr',
+      `127.0.0.1:${o.port ?? 0}`,
+      '--ignore-last-opened',
+      ...(o.locale ? ['--locale', o.locale] : []),
+    ],
     { env: serverEnv(o), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   // Last resort if this process dies without stopping the server.

@@ -15,6 +15,7 @@ import {
 import { checkInstalled, projectRoot } from '../../../scripts/vscode-web/paths';
 import { writeUserSettings } from '../../../scripts/vscode-web/settings';
 import { workbenchUrl } from '../../../scripts/vscode-web/workbenchUrl';
+import { registerLanguagePacks } from './languagePack';
 import { Ui } from './ui';
 
 export const VSIX = path.join(projectRoot, 'dist', 'iot-connectivity.vsix');
@@ -27,6 +28,10 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Extra environment for code-server and so the extension host (e.g. IOT_SANDBOX). */
   env?: Record<string, string>;
+  /** More .vsix files to install first (e.g. a language pack). */
+  vsixes?: string[];
+  /** The display language (code-server's --locale), e.g. pt-br; needs a language pack in `vsixes`. */
+  locale?: string;
 }
 
 export interface Workbench {
@@ -48,6 +53,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     userDataDir: path.join(runDir, 'user-data'),
     extensionsDir: path.join(runDir, 'extensions'),
     env: options.env,
+    locale: options.locale,
   };
   writeUserSettings(serverOptions.userDataDir, options.settings);
   let server: CodeServer | undefined;
@@ -60,7 +66,14 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
   try {
-    await runCodeServerCommand(serverOptions, ['--install-extension', VSIX, '--force']);
+    for (const vsix of [...(options.vsixes ?? []), VSIX]) {
+      await runCodeServerCommand(serverOptions, ['--install-extension', vsix, '--force']);
+    }
+    if (options.locale && !registerLanguagePacks(serverOptions.extensionsDir, serverOptions.userDataDir).length) {
+      throw new Error(
+        `no language pack among ${options.vsixes?.join(', ') ?? 'the .vsix files'} for ${options.locale}`,
+      );
+    }
     const installed = seconds();
     server = await startCodeServer(serverOptions);
     browser = await launchBrowser();
