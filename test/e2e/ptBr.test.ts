@@ -92,6 +92,7 @@ describe('UI: the extension in Brazilian Portuguese', function () {
     );
     const rows = await wb.ui.treeRows();
     const text = rows.map((r) => `${r.label} ${r.description}`).join('\n');
+    assert.match(text, /^Fixados \(1\) 1 conectado$/m, 'one pinned client, in the singular');
     assert.deepStrictEqual(english(withoutData(text)), [], text);
     await wb.ui.screenshot('clients-pt-br');
   });

@@ -24,7 +24,7 @@ function typeWords(state: ClientState): string {
   if (state.clientType === 'other') {
     return state.node !== undefined ? plainText(state.node, 40) : vscode.l10n.t('other');
   }
-  return plainText(state.clientType, 30);
+  return state.clientType === 'application' ? vscode.l10n.t('application') : plainText(state.clientType, 30);
 }
 
 /** A record carried over the observing server's restart may be stale (platform-contract.md §7.2). */

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ClientState } from '../../core/clientState';
 import { clientLabel } from '../../core/clientWords';
+import { plural } from '../../core/l10n';
 import type { PresenceSnapshot } from '../../core/presence/presence';
 import { plainText } from '../../core/text';
 import { clientNodeId } from '../clients/clientNode';
@@ -103,7 +104,11 @@ export class PinnedGroupNode implements ClientsNode {
       link === 'connected'
         ? t.offline > 0
           ? vscode.l10n.t('{0} offline', t.offline)
-          : vscode.l10n.t('{0} connected', t.connected)
+          : plural(
+              t.connected,
+              vscode.l10n.t({ message: '{0} connected', args: [t.connected], comment: ['pinned clients, one'] }),
+              vscode.l10n.t('{0} connected', t.connected),
+            )
         : link === 'rejected' || link === 'unavailable' || link === 'closed'
           ? vscode.l10n.t('not watching')
           : vscode.l10n.t('watcher reconnecting');
