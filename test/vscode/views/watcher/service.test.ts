@@ -70,7 +70,12 @@ describe('Pinned-client watcher in the extension host', () => {
   it('heads the Clients tree with "Pinned", items marked pinned for the menus', async () => {
     const roots = await freshRoots(api);
     assert.strictEqual(label(roots[0]), 'Pinned (2)');
-    const pinned = await childrenOf(api, roots[0]);
+    // The rows draw the watcher's last frame; once in a full run they read 'unknown' just after the
+    // status bar's 2/2 (the watcher starting again after a platform change would do that): wait.
+    const pinned = await waitFor('both pinned rows connected', async () => {
+      const rows = await childrenOf(api, roots[0]);
+      return rows.every((r) => String(item(r).contextValue).includes(';connected;')) ? rows : undefined;
+    });
     assert.deepStrictEqual(pinned.map(label), ['w-sensor-7', 'w-valve-2']);
     assert.match(String(item(pinned[0]).contextValue), /^client;device;hasLog;connected;pinned$/);
   });
