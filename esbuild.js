@@ -10,6 +10,7 @@ const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 const bundleTrim = require('./scripts/bundle-trim');
+const bundleTrimExtension = require('./scripts/bundle-trim-extension');
 
 /** The sandbox's `import('./certs')` loads dist/sandbox-certs.js at run time instead of bundling it. */
 const certsChunk = {
@@ -55,7 +56,7 @@ const targets = {
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [bundleTrim],
+    plugins: [bundleTrim, bundleTrimExtension],
   },
   webview: {
     ...common,

@@ -1,5 +1,5 @@
 // An esbuild plugin that keeps out of the Node bundles what they never run, without losing a
-// feature (the figures: bench/README.md, "Bundle sizes"; the check: test/unit/scripts/bundleSizes.test.ts).
+// feature (the figures: bench/README.md, "Bundles"; the check: test/unit/scripts/bundleTrim.test.ts).
 // - readable-stream and string_decoder: mqtt.js and mqtt-packet each carry a copy of their own
 //   (a dev-only dependency hoists an old one); both are the streams of Node itself, which the
 //   bundles get instead.
@@ -12,9 +12,13 @@
 // - debug (and supports-color, ms through it): the libraries' DEBUG=… tracing to stderr, which no
 //   one reads in an extension host; the extension and the sandbox write their own logs. A logger
 //   that is never enabled takes its place.
+// - process-nextick-args and inherits: shims that, under Node, are process and util.inherits
+//   themselves; the bundles get those directly.
 const NODE_BUILTIN = { 'readable-stream': 'stream', string_decoder: 'string_decoder' };
 
 const STUBS = {
+  'process-nextick-args': 'module.exports = process;',
+  inherits: "module.exports = require('util').inherits;",
   'form-data': 'module.exports = globalThis.FormData;',
   'follow-redirects': "module.exports = { http: require('http'), https: require('https') };",
   'worker-timers':

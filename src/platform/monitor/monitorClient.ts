@@ -108,6 +108,8 @@ export class MonitorClient {
         clientId: this.clientId,
         username: options.apiKey,
         password: options.apiToken,
+        // 3.1.1, no `log`, no publishing: what dist/extension.js keeps of mqtt.js relies on it
+        // (scripts/bundle-trim-extension.js; test/unit/scripts/bundleTrimExtension.test.ts).
         protocolVersion: 4,
         clean: true,
         keepalive: options.keepaliveSeconds ?? 30,

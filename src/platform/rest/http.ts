@@ -71,6 +71,8 @@ export class Transport {
     };
     const credential = Buffer.from(`${options.apiKey}:${options.apiToken}`, 'utf8').toString('base64');
     this.axios = axios.create({
+      // Node's http and https, never the browser adapters (kept out of the bundle: scripts/bundle-trim-extension.js).
+      adapter: 'http',
       baseURL: options.baseUrl,
       timeout: options.timeoutMs,
       headers: { Accept: 'application/json', Authorization: `Basic ${credential}` },
