@@ -120,12 +120,23 @@ describe('features/watcher across a broker restart', function () {
       rest.dispose();
     }
 
-    // And live delivery goes on over the new link.
+    // And live delivery goes on over the new link, once every reconnect of it has been reconciled:
+    // a reconciliation still reading states would take the connect below as its own, not live.
+    await waitFor('a reconciliation for every reconnect', () => {
+      const reconnects = w!.links.slice(downAt).filter((l) => l === 'connected').length;
+      return w!.reconciled.length >= reconnects;
+    });
     const again = await connected(sandbox.device(blinker));
-    const back = await w.transition(
-      'blinker back, live',
-      (t) => t.clientId === blinker.clientId && t.change === 'reconnected' && t.event.source === 'monitor',
-    );
+    const back = await w
+      .transition(
+        'blinker back, live',
+        (t) => t.clientId === blinker.clientId && t.change === 'reconnected' && t.event.source === 'monitor',
+      )
+      .catch((error: unknown) => {
+        const seen = w!.transitions.filter((t) => t.clientId === blinker.clientId);
+        const said = seen.map((t) => `${t.change}/${t.event.source}`).join(', ');
+        throw new Error(`${(error as Error).message}; blinker's transitions: ${said}; links: ${w!.links.join(', ')}`);
+      });
     assert.equal(back.notify, 'quiet');
     await again.endAsync();
   });
