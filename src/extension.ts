@@ -10,6 +10,8 @@ import { generalCommands } from './views/commands/register';
 import { registerDebug } from './views/debug/register';
 import { deviceRegistrationCommands } from './views/register/register';
 import { localSandboxCommands, registerLocalSandbox } from './views/sandbox/register';
+import { ownSandboxDataDir, takeHandover } from './views/sandbox/handover';
+import { findKeptToken, sandboxDataDirs } from './features/localSandbox/keptToken';
 import { registerTimeline, timelineCommands } from './views/timeline/register';
 import { registerWatcher, watcherCommands } from './views/watcher/register';
 import { registerWatchedBrokers, watchBrokerCommands } from './views/watchBroker/register';
@@ -40,7 +42,12 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   // Words of the rooms that do not know VS Code, and the Intl locale, from the host's bundle.
   useLanguage(vscode.env.language, vscode.l10n.bundle);
   const log = createLog(context);
-  const platforms = new PlatformService(new TokenStore(context.secrets), log);
+  const keptTokenDirs = sandboxDataDirs([ownSandboxDataDir(context)]);
+  const platforms = new PlatformService(new TokenStore(context.secrets), log, (target) =>
+    findKeptToken(keptTokenDirs, target),
+  );
+  // Before the views ask for the platform: its status waits for npm start's handover.
+  takeHandover(context, platforms, log);
   const query = new QueryState(context.workspaceState);
   const actions = new ClientActions();
   context.subscriptions.push(platforms, query);

@@ -1,5 +1,5 @@
 // `npm start -- --check`: a person's first look, in headless Chromium: the workbench loads, the
-// IoT Connectivity view opens, and its tree shows the simulated fleet ("Connected (n)", n > 0).
+// IoT Connectivity view opens by itself, and its tree shows the simulated fleet ("Connected (n)", n > 0).
 import { launchBrowser, newWorkbenchPage } from '../vscode-web/browser';
 import { withDeadline } from '../vscode-web/waitFor';
 
@@ -22,8 +22,10 @@ export async function checkWorkbench(
     await page.goto(url);
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: WORKBENCH_MS });
     step('workbench loaded');
-    const entry = page.locator('.part.activitybar li.action-item a[aria-label^="IoT Connectivity"]');
-    await entry.first().click({ timeout: WORKBENCH_MS });
+    // Nobody clicks: the window opens on the IoT Connectivity view by itself.
+    await page
+      .locator('.part.sidebar .composite.title', { hasText: /IoT Connectivity/i })
+      .waitFor({ timeout: FLEET_MS });
     step('IoT Connectivity opened');
     const rows = page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
     const connected = rows.filter({ hasText: /^\s*Connected \(\d+\)\s*$/ });

@@ -4,11 +4,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BOOTSTRAP_ENV } from '../../src/features/localSandbox/bootstrap';
+import { SANDBOX_DATA_ENV } from '../../src/features/localSandbox/keptToken';
 import type { SandboxChild } from '../../src/features/localSandbox/child';
 import { startCodeServer, type CodeServer } from '../vscode-web/codeServer';
 import { projectRoot } from '../vscode-web/paths';
 import { workbenchUrl } from '../vscode-web/workbenchUrl';
 import { checkWorkbench } from './check';
+import { installByLocation } from './extensionEntry';
 import { desktopCode, openDesktop } from './desktop';
 import { ensureCodeServer } from './install';
 import { parseStartArgs, START_HELP, type StartOptions } from './options';
@@ -52,7 +54,8 @@ async function run(o: StartOptions, running: Running): Promise<number> {
   const { ready } = running.sandbox;
   writeProfile(paths, ready);
   await writeSampleProject(paths.workspace, ready, o.dataDir);
-  const env = { [BOOTSTRAP_ENV]: paths.bootstrapFile };
+  // The handover of the token, and where a browser without it is offered the sandbox's (with a question).
+  const env = { [BOOTSTRAP_ENV]: paths.bootstrapFile, [SANDBOX_DATA_ENV]: paths.sandboxData };
   if (code) {
     say(`opening the desktop VS Code (${code}) with its own profile in ${shown(paths.userDataDir)}`);
     const window = openDesktop(code, paths, env);
@@ -68,6 +71,7 @@ async function run(o: StartOptions, running: Running): Promise<number> {
     );
     return 0;
   }
+  installByLocation(paths.extensionsDir, projectRoot);
   const port = await preferredOrFree(o.port);
   if (port !== o.port) say(`port ${o.port} is taken: VS Code gets another free port`);
   running.server = await startCodeServer({
@@ -77,11 +81,7 @@ async function run(o: StartOptions, running: Running): Promise<number> {
     env,
     port,
   });
-  const url = workbenchUrl({
-    origin: running.server.origin,
-    folder: paths.workspace,
-    extensionDevelopmentPaths: [projectRoot],
-  });
+  const url = workbenchUrl({ origin: running.server.origin, folder: paths.workspace });
   if (o.check) {
     say(`VS Code server up in ${seconds()} s`);
     const result = await checkWorkbench(

@@ -1,5 +1,6 @@
 // What `npm start` prints: one `[start]` line per step, and when VS Code is up, how to reach it.
-// The API token is never printed (it reaches VS Code through the handover file only).
+// The API token is never printed (it reaches VS Code through the handover file, or from the sandbox's data
+// dir when a browser without it asks).
 import * as path from 'path';
 import type { ReadyInfo } from '../../src/core/readyInfo';
 import { projectRoot } from '../vscode-web/paths';
@@ -33,8 +34,9 @@ export function reportReady(r: ReadyReport): void {
       '',
       `From another machine, forward the port first: ssh -L ${r.port}:127.0.0.1:${r.port} <this machine>, then open ` +
         `the same URL there.`,
-      'In VS Code, click IoT Connectivity in the activity bar: the Clients view shows the simulated fleet.',
-      "The API token is handed over once per start into that browser's VS Code: for another browser, start again.",
+      'VS Code opens on the IoT Connectivity view: the Clients view shows the simulated fleet.',
+      "The API token is handed over once per start into that browser's VS Code. Another browser (or one whose site " +
+        "data was cleared) is offered the sandbox's token in the Clients view, after a question.",
       '',
       `Sandbox platform (org ${r.ready.org}): API ${r.ready.apiUrl}, MQTT ${r.ready.mqttUrl}, WebSocket ` +
         `${r.ready.wsUrl}`,

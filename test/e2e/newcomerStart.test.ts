@@ -3,42 +3,12 @@
 // until the Clients view shows the fleet, and stops everything; a second start keeps the fleet;
 // and in normal mode Ctrl-C (SIGINT) stops VS Code and the sandbox and exits 0.
 import * as assert from 'assert';
-import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { projectRoot, screenshotsDir } from '../../scripts/vscode-web/paths';
+import { screenshotsDir } from '../../scripts/vscode-web/paths';
 import { waitFor } from '../support/waitFor';
-
-const RUNNER = path.join(projectRoot, 'out', 'scripts', 'start', 'main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net
-      .createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-  });
-}
-
-interface Run {
-  readonly child: ChildProcess;
-  output(): string;
-  readonly exited: Promise<number | null>;
-}
-
-function runStart(args: string[]): Run {
-  let output = '';
-  const child = spawn(process.execPath, [RUNNER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-  return { child, output: () => output, exited };
-}
+import { freePort, RUNNER, runStart, type Run } from './harness/npmStart';
 
 async function answers(url: string): Promise<boolean> {
   return fetch(url, { signal: AbortSignal.timeout(2000) }).then(
@@ -106,7 +76,7 @@ describe('npm start (the runner in a real run, headless)', function () {
         /^IOT_CLIENT_ID=d:\w+:sample:sample-device-1$/m,
       );
       fs.mkdirSync(screenshotsDir, { recursive: true });
-      fs.copyFileSync(path.join(dataDir, 'check.png'), path.join(screenshotsDir, 'npm-start-first-screen.png'));
+      fs.copyFileSync(path.join(dataDir, 'check.png'), path.join(screenshotsDir, 'npm-start-check.png'));
     },
   );
 

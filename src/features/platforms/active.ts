@@ -14,8 +14,9 @@ export interface ActivePlatform {
   readonly proxy?: ProxySettings;
 }
 
-/** What would fix a problem: a command of this extension. */
-export type PlatformFix = 'connect' | 'setCredentials' | 'select';
+/** What would fix a problem: a command of this extension (`localToken`: Set Credentials, which offers the
+ *  token a local sandbox on this machine keeps). */
+export type PlatformFix = 'connect' | 'setCredentials' | 'select' | 'localToken';
 
 export type PlatformStatus =
   | { readonly kind: 'none' }

@@ -16,7 +16,9 @@ function inPrefix(host: string, rule: string): boolean {
   return Math.floor(ipv4Number(host) / size) === Math.floor(ipv4Number(base) / size);
 }
 
-function isLoopback(host: string): boolean {
+/** localhost, *.localhost, 127.0.0.0/8 or ::1 (a URL's hostname, IPv6 with or without brackets). */
+export function isLoopback(host: string): boolean {
+  if (host.startsWith('[') && host.endsWith(']')) return isLoopback(host.slice(1, -1));
   return (
     host === 'localhost' || host.endsWith('.localhost') || host === '::1' || (isIPv4(host) && host.startsWith('127.'))
   );

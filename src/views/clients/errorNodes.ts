@@ -13,6 +13,8 @@ import { OWN_CALL } from '../../shared/commands';
 export const FixCommand: Record<PlatformFix | 'retry' | 'enable' | 'settings', string> = {
   connect: 'iotConnectivity.connectPlatform',
   setCredentials: 'iotConnectivity.setCredentials',
+  // Set Credentials offers the kept token first, with a question (views/commands/platformCommands.ts).
+  localToken: 'iotConnectivity.setCredentials',
   select: 'iotConnectivity.selectPlatform',
   enable: 'iotConnectivity.enableClientState',
   retry: 'iotConnectivity.refresh',
@@ -28,6 +30,7 @@ function action(
   const [label, icon] = {
     connect: [vscode.l10n.t('Connect to Platform…'), 'plug'],
     setCredentials: [vscode.l10n.t('Set Credentials…'), 'key'],
+    localToken: [vscode.l10n.t("Use the Local Sandbox's Token…"), 'key'],
     select: [vscode.l10n.t('Select Platform…'), 'server-environment'],
     enable: [vscode.l10n.t('Enable Client Connection State API'), 'check'],
     retry: [vscode.l10n.t('Retry'), 'refresh'],
@@ -92,6 +95,7 @@ export function problemNodes(message: string, fix: PlatformFix, platformName: st
   const summary = {
     connect: vscode.l10n.t('Platform settings need attention'),
     setCredentials: vscode.l10n.t('Credentials needed'),
+    localToken: vscode.l10n.t('Credentials needed'),
     select: vscode.l10n.t('Platform not found'),
   }[fix];
   return [

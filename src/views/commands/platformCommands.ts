@@ -73,6 +73,8 @@ export async function setCredentials(deps: PlatformDeps, arg?: unknown, caller?:
   );
   if (!picked) return;
   const name = plainText(picked.name, 60);
+  const offer = await offerKeptToken(deps, picked);
+  if (offer === 'used' || offer === 'cancelled') return;
   const title = vscode.l10n.t('Set Credentials of {0}', name);
   const apiKey = await vscode.window.showInputBox({
     title,
@@ -121,6 +123,33 @@ export async function setCredentials(deps: PlatformDeps, arg?: unknown, caller?:
     if (choice !== save) return;
   }
   await deps.platforms.setCredentials(picked.name, apiKey.trim(), token);
+}
+
+/** A local sandbox's kept token for the platform, if there is one: used only if the person says so. */
+async function offerKeptToken(deps: PlatformDeps, picked: PlatformConfig): Promise<'used' | 'declined' | 'cancelled'> {
+  const kept = await deps.platforms.keptToken(picked);
+  if (!kept) return 'declined';
+  const use = vscode.l10n.t("Use the Sandbox's Token");
+  const other = vscode.l10n.t('Enter Other Credentials…');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      'Use the API token that the local sandbox on this computer keeps for platform "{0}"?',
+      plainText(picked.name, 60),
+    ),
+    {
+      modal: true,
+      detail:
+        vscode.l10n.t('It is read from {0} and kept in the secret storage of VS Code.', kept.file) +
+        `\n\n${destinationWords(destinationOf(picked))}`,
+    },
+    use,
+    other,
+  );
+  if (choice === undefined) return 'cancelled';
+  if (choice !== use) return 'declined';
+  deps.log.addSecret(picked.apiKey, kept.token);
+  await deps.platforms.setCredentials(picked.name, picked.apiKey, kept.token);
+  return 'used';
 }
 
 export async function removePlatform(deps: PlatformDeps, arg?: unknown): Promise<void> {

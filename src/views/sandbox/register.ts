@@ -1,16 +1,12 @@
-// Start/Stop Local Sandbox and the `npm start` handover, registered with the shared services.
+// Start/Stop Local Sandbox, registered with the shared services (npm start's handover: handover.ts).
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import { Command, type CommandHandlers } from '../../shared/commands';
-import { takeBootstrap } from '../../features/localSandbox/bootstrap';
 import { startLocalSandbox, stopLocalSandbox } from './commands';
+import { ownSandboxDataDir } from './handover';
 import { LocalSandbox } from './service';
-
-/** contributes.walkthroughs[0].id in package.json. */
-const WALKTHROUGH_ID = 'gettingStarted';
-const WALKTHROUGH_SHOWN = 'iotConnectivity.walkthroughShown';
 
 export interface LocalSandboxDeps {
   readonly log: Log;
@@ -21,19 +17,9 @@ export function registerLocalSandbox(context: vscode.ExtensionContext, deps: Loc
   const sandbox = new LocalSandbox({
     ...deps,
     cliPath: context.asAbsolutePath(path.join('dist', 'sandbox.js')),
-    dataDir: path.join(context.globalStorageUri.fsPath, 'sandbox'),
+    dataDir: ownSandboxDataDir(context),
   });
   context.subscriptions.push(sandbox);
-  // Launched by npm start: the first time, the walkthrough opens beside the fleet.
-  void takeBootstrap(deps.platforms, deps.log).then(async (taken) => {
-    if (!taken || context.globalState.get(WALKTHROUGH_SHOWN)) return;
-    await context.globalState.update(WALKTHROUGH_SHOWN, true);
-    await vscode.commands.executeCommand(
-      'workbench.action.openWalkthrough',
-      `${context.extension.id}#${WALKTHROUGH_ID}`,
-      true,
-    );
-  });
   return sandbox;
 }
 

@@ -24,6 +24,10 @@ import { messageOf } from '../../core/errors';
 import { DisposableStore } from '../../platform/events';
 import type { ProxySettings } from '../../platform/proxy/agents';
 import { onProxySettingsChanged, proxySettings } from '../proxySettings';
+import type { KeptToken, KeptTokenTarget } from '../../features/localSandbox/keptToken';
+
+/** The token a local sandbox on this machine keeps for a platform (features/localSandbox/keptToken.ts). */
+export type KeptTokenFinder = (target: KeptTokenTarget) => Promise<KeptToken | undefined>;
 
 export class PlatformService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -32,10 +36,13 @@ export class PlatformService implements vscode.Disposable {
   private current?: Promise<PlatformStatus>;
   private clients: PlatformRestClient[] = [];
   private readonly subscriptions = new DisposableStore();
+  /** npm start's handover while it is being taken: the status waits for it, so no row flashes. */
+  private handover?: Promise<unknown>;
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly log: Log,
+    private readonly findKept: KeptTokenFinder = () => Promise.resolve(undefined),
   ) {
     this.subscriptions.push(
       onSettingsChanged(PLATFORM_SETTINGS, () => this.invalidate()),
@@ -54,7 +61,24 @@ export class PlatformService implements vscode.Disposable {
   }
 
   status(): Promise<PlatformStatus> {
-    return (this.current ??= this.load());
+    return (this.current ??= this.handover ? this.handover.then(() => this.load()) : this.load());
+  }
+
+  /** The status waits for `handover` (npm start's, which sets the platform and its token) to settle. */
+  holdUntil(handover: Promise<unknown>): void {
+    const held = handover
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.handover === held) this.handover = undefined;
+      });
+    this.handover = held;
+    this.invalidate();
+  }
+
+  /** The token a local sandbox keeps for this platform, if it is one on this machine. */
+  keptToken(config: PlatformConfig): Promise<KeptToken | undefined> {
+    const resolved = resolvePlatform(config);
+    return resolved.ok ? this.findKept(resolved.platform) : Promise.resolve(undefined);
   }
 
   /** Adds or replaces a platform, stores its token and makes it the active one. */
@@ -128,6 +152,21 @@ export class PlatformService implements vscode.Disposable {
     const resolved = resolvePlatform(config);
     if (!resolved.ok) return { kind: 'problem', name, message: resolved.problem, fix: 'connect' };
     const stored = await this.tokens.get(name);
+    const fit = stored ? tokenFit(stored, resolved.platform) : undefined;
+    // A local sandbox on this machine that keeps this platform's token: offered (with a question).
+    const kept = !stored || !fit?.ok ? await this.findKept(resolved.platform) : undefined;
+    if (kept) {
+      return {
+        kind: 'problem',
+        name,
+        message: vscode.l10n.t(
+          'This VS Code has no API token for platform "{0}"; the local sandbox on this computer keeps it in {1}.',
+          shown,
+          kept.file,
+        ),
+        fix: 'localToken',
+      };
+    }
     if (!stored) {
       return {
         kind: 'problem',
@@ -136,8 +175,7 @@ export class PlatformService implements vscode.Disposable {
         fix: 'setCredentials',
       };
     }
-    const fit = tokenFit(stored, resolved.platform);
-    if (!fit.ok) {
+    if (fit && !fit.ok) {
       return {
         kind: 'problem',
         name,

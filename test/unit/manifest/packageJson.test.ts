@@ -114,12 +114,14 @@ describe('package.json lint', () => {
     }
   });
 
-  it('activates only by its views, commands, URIs, webviews, debugging and files that may hold client ids', () => {
-    // onDebug: a debug session's tracker must be there from its first message.
+  // onDebug: a debug session's tracker must be there from its first message. onStartupFinished: after
+  // start-up, never before it; the status bar shows the workspace's pinned clients from the start, and
+  // a window npm start opens shows the Clients view with the fleet.
+  it('activates after start-up, by its views, commands, URIs, webviews, debugging, files that may hold ids', () => {
     for (const event of manifest.activationEvents as string[]) {
       assert.match(
         event,
-        /^(onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.|onDebug$|onLanguage:[a-z]+$)/,
+        /^(onStartupFinished$|onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.|onDebug$|onLanguage:[a-z]+$)/,
         `activation event ${event} is not allowed`,
       );
     }
