@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
-/** Runs first, whatever the names of the others: it checks that nothing has activated the extension yet. */
+/** Runs first, whatever the names of the others: it checks that the extension activates by itself after start-up. */
 const FIRST = 'smoke.test.js';
 
 function testFiles(dir: string): string[] {

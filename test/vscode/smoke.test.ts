@@ -1,20 +1,20 @@
 // Proves the tests run inside a real VS Code extension host with this extension loaded from
-// its development path, activated lazily by its view or command, with its contributions live.
+// its development path, activated by itself once start-up has finished (onStartupFinished: the
+// status bar's pinned clients, npm start's first screen), with its contributions live.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
 import { ourExtension } from './support/index';
 
 describe('IoT Connectivity in a real VS Code extension host', () => {
-  it('is loaded but not active before its view or a command is used', () => {
-    // Activation only by the view and commands: a plain start must not activate it.
-    assert.strictEqual(ourExtension().isActive, false);
+  it('activates by itself after start-up, with no view, command or file of its own used', async () => {
+    // Nothing here opens a view, runs a command or opens a file: only onStartupFinished activates it.
+    await waitFor('the extension to be active', () => ourExtension().isActive, { timeoutMs: 20_000 });
   });
 
-  it('activates when the IoT Connectivity container is opened, showing the Clients view', async () => {
+  it('opens the IoT Connectivity container, showing the Clients view', async () => {
     // The container's command exists only if the running VS Code registered the contribution.
     await vscode.commands.executeCommand('workbench.view.extension.iotConnectivity');
-    await waitFor('the extension to be active', () => ourExtension().isActive, { timeoutMs: 10_000 });
     await vscode.commands.executeCommand('iotConnectivity.clients.focus');
   });
 
