@@ -1,6 +1,8 @@
 // Lint of package.json: every contributed command titled, in the "IoT Connectivity" category and
 // known to the code; every menu `when` reads only context keys that exist and compares them with
-// values that exist; activation only by the view, commands, URI and webview serializer; every
+// values that exist; commands that act on the active platform hidden from the palette until it is
+// ready; activation after start-up and by what may come before it (views, commands, URI, webview
+// serializer, debugging, files that may hold client ids); every
 // %key% localised in English and Brazilian Portuguese; settings as the code reads them.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -114,9 +116,11 @@ describe('package.json lint', () => {
     }
   });
 
-  // onDebug: a debug session's tracker must be there from its first message. onStartupFinished: after
-  // start-up, never before it; the status bar shows the workspace's pinned clients from the start, and
-  // a window npm start opens shows the Clients view with the fleet.
+  // onStartupFinished: after start-up, never before it; the status bar shows the workspace's pinned
+  // clients from the start, and a window npm start opens shows the Clients view with the fleet. The
+  // others may come before start-up has finished: onDebug, a debug session's tracker must be there
+  // from its first message; onLanguage, a file restored at start-up gets its lenses; onWebviewPanel,
+  // a timeline restored. Views and commands activate it by themselves (VS Code ^1.74).
   it('activates after start-up, by its views, commands, URIs, webviews, debugging, files that may hold ids', () => {
     for (const event of manifest.activationEvents as string[]) {
       assert.match(
@@ -124,6 +128,29 @@ describe('package.json lint', () => {
         /^(onStartupFinished$|onView:iotConnectivity\.|onCommand:iotConnectivity\.|onUri$|onWebviewPanel:iotConnectivity\.|onDebug$|onLanguage:[a-z]+$)/,
         `activation event ${event} is not allowed`,
       );
+    }
+  });
+
+  it('offers in the palette the commands that act on the active platform only once it is ready', () => {
+    // Each of these asks the active platform first; without one it could only say so.
+    const needReady: string[] = [
+      Command.queryClients,
+      Command.showClient,
+      Command.showTimeline,
+      Command.enableClientState,
+      Command.pinClient,
+      Command.unpinClient,
+      Command.showPinned,
+      Command.registerDevice,
+    ];
+    const palette = new Map(
+      ((contributes.menus.commandPalette ?? []) as { command: string; when?: string }[]).map((m) => [
+        m.command,
+        m.when,
+      ]),
+    );
+    for (const command of needReady) {
+      assert.strictEqual(palette.get(command), `${ContextKey.platformState} == ready`, command);
     }
   });
 
