@@ -41,7 +41,10 @@ describe('features/watcher: the pinned-client watcher against the sandbox', func
     );
     assert.equal(drop.notify, 'alert');
     assert.ok(drop.event.kind === 'disconnected');
-    assert.deepEqual([drop.event.closeCode, drop.event.cause, drop.event.source], [91, 'client', 'monitor']);
+    assert.deepEqual([drop.event.closeCode, drop.event.cause], [91, 'client']);
+    // From the monitor message, or, on a loaded machine, from the first read of the state API when
+    // its answer comes after the drop: the same facts either way.
+    assert.ok(['monitor', 'state'].includes(drop.event.source), drop.event.source);
     const model = w.status();
     assert.deepEqual(
       [model.kind, model.text, model.background],
