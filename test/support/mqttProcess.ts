@@ -18,6 +18,8 @@ export interface MqttProcessOptions {
   reconnectMs?: number;
   /** Start it as `sh -c 'node …; exit $?'`: the shell's child, the test's grandchild. */
   throughShell?: boolean;
+  /** The built program (default CHILD_JS; an extension host's working directory is not the project's). */
+  program?: string;
 }
 
 export interface MqttProcess {
@@ -43,13 +45,16 @@ export async function startMqttProcess(o: MqttProcessOptions): Promise<MqttProce
     IOTC_PASSWORD: o.password ?? '',
     IOTC_KEEPALIVE: String(o.keepAliveSeconds ?? 60),
     IOTC_RECONNECT_MS: String(o.reconnectMs ?? 0),
+    // In VS Code desktop's extension host, process.execPath is Electron.
+    ELECTRON_RUN_AS_NODE: '1',
   };
+  const program = o.program ?? CHILD_JS;
   const started = o.throughShell
-    ? spawn('/bin/sh', ['-c', '"$0" "$1" "$2"; exit $?', process.execPath, CHILD_JS, marker], {
+    ? spawn('/bin/sh', ['-c', '"$0" "$1" "$2"; exit $?', process.execPath, program, marker], {
         env,
         stdio: ['pipe', 'pipe', 'inherit'],
       })
-    : spawn(process.execPath, [CHILD_JS, marker], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+    : spawn(process.execPath, [program, marker], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
   const stop = async () => {
     started.stdin?.end();

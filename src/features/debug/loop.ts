@@ -10,6 +10,7 @@ import type { PlatformRestClient } from '../../platform/rest/client';
 import type { MonitorLease } from '../monitor/types';
 import { ConnectLedger, MAX_CLIENTS, type Drop } from './connects';
 import { keepAliveFactor } from './countdown';
+import { DuplicateDetective } from './detective';
 import { PauseKeeper, type KeepAliveRest, type KeeperPlatform } from './keeper';
 import { Ownership, type OwnedClient, type OwnershipOptions } from './ownership';
 import type { ProcessReader } from './processes';
@@ -55,6 +56,7 @@ export class DebugLoop {
   readonly ledger = new ConnectLedger();
   readonly ownership: Ownership;
   readonly keeper: PauseKeeper;
+  readonly detective: DuplicateDetective;
   private platform?: LoopPlatform;
   /** What `config/source` said of the active platform, once it answered. */
   private source?: { readonly kind: string; readonly canHold: boolean };
@@ -68,6 +70,11 @@ export class DebugLoop {
 
   constructor(private readonly o: LoopOptions) {
     this.ownership = new Ownership(this.sessions, this.ledger, o.reader, o);
+    this.detective = new DuplicateDetective(this.ledger, {
+      reader: o.reader,
+      localAddresses: o.localAddresses,
+      debuggedPids: () => this.sessions.live().flatMap((s) => [...s.pids.keys()]),
+    });
     this.keeper = new PauseKeeper({
       platform: () => this.keeperPlatform(),
       holdEnabled: o.holdEnabled,
@@ -172,6 +179,7 @@ export class DebugLoop {
     this.dropLease();
     this.subscriptions.forEach((s) => s.dispose());
     this.ownership.dispose();
+    this.detective.dispose();
     this.ledger.dispose();
     this.sessions.dispose();
     return released;

@@ -3,6 +3,7 @@
 // address:port with its command line and start time. Each answer carries why it may be empty.
 
 import {
+  commandLineOf,
   connectionsOf,
   descendantsOf,
   ownersOf,
@@ -29,6 +30,8 @@ export interface ProcessReader {
   ownersOf(local: Endpoint): Promise<ProcAnswer<ProcessFacts[]>>;
   /** Every process below these (themselves included). */
   descendantsOf(pids: readonly number[]): Promise<ProcAnswer<number[]>>;
+  /** A process's command line and start time; undefined when it is gone. */
+  facts(pid: number): Promise<ProcessFacts | undefined>;
 }
 
 export function procReader(o: ProcOptions = {}): ProcessReader {
@@ -42,8 +45,14 @@ export function procReader(o: ProcOptions = {}): ProcessReader {
     }
     return { value: [...all], reason: reasons.length > 0 ? reasons.join('; ') : undefined };
   };
+  const facts = async (pid: number): Promise<ProcessFacts | undefined> => {
+    const cmdline = await commandLineOf(pid, o);
+    if (cmdline.reason !== undefined && cmdline.value.length === 0) return undefined;
+    return { pid, cmdline: cmdline.value, startedAt: (await startTimeOf(pid, o)).value };
+  };
   return {
     descendantsOf: below,
+    facts,
     async connectionsBelow(pids) {
       const tree = await below(pids);
       const found = await connectionsOf(tree.value, o);

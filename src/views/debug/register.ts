@@ -14,6 +14,7 @@ import { onSettingsChanged, settings } from '../../vscode/settings';
 import { Setting } from '../../vscode/settingKeys';
 import type { ClientsView } from '../clients/register';
 import type { Watcher } from '../watcher/register';
+import { FindingNotifier } from './finding';
 import { DebugGroupNode } from './group';
 import { DebugNotices } from './notices';
 import { DebugRender } from './render';
@@ -33,6 +34,8 @@ export interface DebugView {
   readonly render: DebugRender;
   readonly statusBar: DebugStatusBar;
   readonly group: DebugGroupNode;
+  /** The duplicate client id detective's notifications. */
+  readonly findings: FindingNotifier;
 }
 
 /** Loopback and every address of this machine's interfaces, as brokers report them. */
@@ -59,6 +62,7 @@ export function registerDebug(context: vscode.ExtensionContext, deps: DebugDeps)
   const statusBar = new DebugStatusBar('iotConnectivity.clients.focus');
   const { provider } = deps.clients;
   const render = new DebugRender(loop, { group, statusBar, provider });
+  const findings = new FindingNotifier(loop.detective, deps.log);
   let active: unknown;
   const followPlatform = async () => {
     const status = await deps.platforms.status();
@@ -90,7 +94,8 @@ export function registerDebug(context: vscode.ExtensionContext, deps: DebugDeps)
     new DebugNotices(loop, deps.log),
     render,
     statusBar,
+    findings,
     { dispose: () => void loop.dispose() },
   );
-  return { loop, render, statusBar, group };
+  return { loop, render, statusBar, group, findings };
 }
