@@ -7,6 +7,7 @@ import { clientsViewCommands, registerClientsView } from './views/clients/regist
 import { ClientActions } from './views/commands/clientActions';
 import { registerIdsInCode } from './views/idsInCode/register';
 import { generalCommands } from './views/commands/register';
+import { registerDebugLaunch } from './views/debug/launch';
 import { registerDebug } from './views/debug/register';
 import { deviceRegistrationCommands } from './views/register/register';
 import { localSandboxCommands, registerLocalSandbox } from './views/sandbox/register';
@@ -18,6 +19,7 @@ import { registerWatchedBrokers, watchBrokerCommands } from './views/watchBroker
 import { registerCommands } from './vscode/commands';
 import { createLog } from './vscode/log';
 import { PlatformService } from './vscode/platforms/service';
+import { DeviceTokens } from './vscode/deviceTokens';
 import { TokenStore } from './vscode/secrets';
 
 /** What activate returns: the services, for sibling features and the extension-host tests. */
@@ -70,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
   // After its users (subscriptions are disposed in order): their leases go before the connection.
   context.subscriptions.push({ dispose: () => void monitors.dispose() });
   const sandbox = registerLocalSandbox(context, { log, platforms });
+  const deviceTokens = new DeviceTokens(context.secrets);
+  registerDebugLaunch(context, { platforms, sandbox, tokens: deviceTokens, log });
   const idsInCode = registerIdsInCode(context, { log, platforms, clients, watcher });
   const idAtCursor = () => idsInCode.idAtCursor();
   const brokers = registerWatchedBrokers(context, { log, platforms });
@@ -81,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): IotConnectivityApi {
       ...watcherCommands(watcher, { platforms, activeTimelineClient }),
       ...localSandboxCommands(sandbox),
       ...watchBrokerCommands(brokers, platforms),
-      ...deviceRegistrationCommands(context, { log, platforms }),
+      ...deviceRegistrationCommands(context, { log, platforms, tokens: deviceTokens }),
     }),
   );
   log.for('extension').info('activated');

@@ -14,6 +14,8 @@ import { onSettingsChanged, settings } from '../../vscode/settings';
 import { Setting } from '../../vscode/settingKeys';
 import type { ClientsView } from '../clients/register';
 import type { Watcher } from '../watcher/register';
+import { ConsoleLines } from '../../features/debug/consoleLines';
+import { DebugConsoleWriter } from './console';
 import { FindingNotifier } from './finding';
 import { DebugGroupNode } from './group';
 import { DebugNotices } from './notices';
@@ -63,6 +65,7 @@ export function registerDebug(context: vscode.ExtensionContext, deps: DebugDeps)
   const { provider } = deps.clients;
   const render = new DebugRender(loop, { group, statusBar, provider });
   const findings = new FindingNotifier(loop.detective, deps.log);
+  const consoleLines = new ConsoleLines(loop);
   let active: unknown;
   const followPlatform = async () => {
     const status = await deps.platforms.status();
@@ -95,6 +98,8 @@ export function registerDebug(context: vscode.ExtensionContext, deps: DebugDeps)
     render,
     statusBar,
     findings,
+    new DebugConsoleWriter(consoleLines, loop.sessions),
+    { dispose: () => consoleLines.dispose() },
     { dispose: () => void loop.dispose() },
   );
   return { loop, render, statusBar, group, findings };

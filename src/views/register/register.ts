@@ -5,10 +5,12 @@ import type { PlatformService } from '../../vscode/platforms/service';
 import { Command, type CommandHandlers } from '../../shared/commands';
 import { DeviceDocuments } from './documents';
 import { registerDevice } from './registerDevice';
+import type { DeviceTokens } from '../../vscode/deviceTokens';
 
 export interface DeviceRegistrationDeps {
   readonly log: Log;
   readonly platforms: PlatformService;
+  readonly tokens: DeviceTokens;
 }
 
 export function deviceRegistrationCommands(

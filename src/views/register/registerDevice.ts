@@ -17,11 +17,14 @@ import { inputStep, pickStep } from '../commands/multiStep';
 import { deviceDocument } from '../../features/register/document';
 import type { DeviceDocuments } from './documents';
 import { connectionFacts, DEVICE_USERNAME } from '../../features/register/facts';
+import type { DeviceTokens } from '../../vscode/deviceTokens';
 
 export interface RegisterDeviceDeps {
   readonly platforms: PlatformService;
   readonly log: Log;
   readonly documents: DeviceDocuments;
+  /** Where a device's token may be kept for debugging (a launch configuration naming the device). */
+  readonly tokens: DeviceTokens;
 }
 
 interface Target {
@@ -133,17 +136,28 @@ export async function registerDevice(deps: RegisterDeviceDeps, arg?: unknown): P
     token: created.authToken,
   });
   const uri = await deps.documents.show(clientId, deviceDocument({ platformName: platform.name, facts }));
-  offerPin(clientId);
+  offerPinAndKeep(clientId, () => deps.tokens.set(platform.name, clientId, created.authToken));
   return { clientId, typeId: created.typeId, deviceId: created.deviceId, uri: uri.toString() };
 }
 
-function offerPin(clientId: string): void {
+function offerPinAndKeep(clientId: string, keep: () => Promise<void>): void {
   const pin = vscode.l10n.t('Pin Device');
+  const keepToken = vscode.l10n.t('Keep Token for Debugging');
   const message = vscode.l10n.t(
     'Device {0} is registered. Its token is in the document that just opened and is shown only this once: copy it now.',
     plainText(clientId, 120),
   );
-  void vscode.window.showInformationMessage(message, pin).then((choice) => {
+  void vscode.window.showInformationMessage(message, pin, keepToken).then(async (choice) => {
     if (choice === pin) void executeCommand(Command.pinClient, clientId);
+    if (choice !== keepToken) return;
+    // For a launch configuration with "iotConnectivity": {"client": …}: the program gets it as IOT_PASSWORD.
+    await keep();
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'The token of {0} is kept in secret storage: a launch configuration that names the device in ' +
+          '"iotConnectivity.client" gives it to the program as IOT_PASSWORD.',
+        plainText(clientId, 120),
+      ),
+    );
   });
 }

@@ -29,6 +29,9 @@ export class LocalSandbox implements vscode.Disposable {
   private child?: SandboxChild;
   private stopping?: SandboxChild;
   private starting?: Promise<StartResult>;
+  private readonly stopEmitter = new vscode.EventEmitter<void>();
+  /** The sandbox this window ran has ended (stopped, or on its own). */
+  readonly onDidStop = this.stopEmitter.event;
 
   constructor(private readonly o: LocalSandboxOptions) {}
 
@@ -91,6 +94,7 @@ export class LocalSandbox implements vscode.Disposable {
     if (this.child !== child) return;
     this.child = undefined;
     const log = this.o.log.for('sandbox');
+    this.stopEmitter.fire();
     await this.setRunning(false);
     if (this.stopping === child) {
       log.info(`stopped (exit code ${code ?? 'none: killed'})`);
@@ -115,5 +119,6 @@ export class LocalSandbox implements vscode.Disposable {
   dispose(): void {
     // Not awaited: the window is going; SIGTERM lets the sandbox close its clients with 93.
     void this.child?.stop();
+    this.stopEmitter.dispose();
   }
 }

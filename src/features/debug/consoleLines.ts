@@ -1,0 +1,102 @@
+// What a debug session's Debug Console is told of its clients (issue 12 §7), as facts the view
+// words: each client's connects (the first once the session is known to own it), its drops with
+// the close code and — when its program was paused at the drop, or had resumed less than one
+// keep-alive window before — for how long it had been paused, and its keep-alive holds.
+
+import type { Disposable } from '../../platform/events';
+import { Emitter, type Listener } from '../../platform/events';
+import type { DebugLoop } from './loop';
+
+export type ConsoleFact =
+  | { readonly kind: 'connected'; readonly clientId: string; readonly endpoint?: string; readonly pid?: number }
+  | {
+      readonly kind: 'dropped';
+      readonly clientId: string;
+      readonly closeCode?: number;
+      /** How long its program had been paused when the broker dropped it (the pause may have just ended). */
+      readonly pausedSeconds?: number;
+    }
+  | { readonly kind: 'held' | 'released'; readonly clientId: string };
+
+export interface ConsoleLine {
+  /** The session family whose console it belongs to. */
+  readonly rootId: string;
+  readonly fact: ConsoleFact;
+}
+
+export class ConsoleLines {
+  private readonly emitter = new Emitter<{ line: ConsoleLine }>();
+  /** Clients announced per family. */
+  private readonly announced = new Map<string, Set<string>>();
+  private readonly held = new Set<string>();
+  private readonly subscriptions: Disposable[];
+
+  constructor(private readonly loop: DebugLoop) {
+    this.subscriptions = [
+      loop.ownership.on('changed', (rootId) => this.found(rootId)),
+      loop.sessions.on('finished', ({ root }) => this.announced.delete(root.id)),
+      loop.ledger.on('connected', (c) => {
+        const owner = loop.ownership.ownerOf(c.clientId);
+        if (c.retained || !owner || !this.announced.get(owner.rootId)?.has(c.clientId)) return;
+        const pid = owner.client.endpoint === c.endpoint ? owner.client.pid : undefined;
+        this.emit(owner.rootId, { kind: 'connected', clientId: c.clientId, endpoint: c.endpoint, pid });
+      }),
+      loop.ledger.on('dropped', (d) => {
+        const owner = loop.ownership.ownerOf(d.clientId);
+        if (!owner) return;
+        const at = d.time ?? d.receivedAt;
+        const pausedSeconds = this.pausedAt(owner.rootId, owner.client.sessionId, at, d.keepAliveSeconds);
+        this.emit(owner.rootId, { kind: 'dropped', clientId: d.clientId, closeCode: d.closeCode, pausedSeconds });
+      }),
+      loop.keeper.on('changed', (clientId) => {
+        const owner = loop.ownership.ownerOf(clientId);
+        const held = loop.keeper.kept(clientId)?.held === true;
+        if (held === this.held.has(clientId)) return;
+        if (held) this.held.add(clientId);
+        else this.held.delete(clientId);
+        if (owner) this.emit(owner.rootId, { kind: held ? 'held' : 'released', clientId });
+      }),
+    ];
+  }
+
+  on(name: 'line', listener: Listener<ConsoleLine>): Disposable {
+    return this.emitter.on(name, listener);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.emitter.clear();
+    this.announced.clear();
+  }
+
+  private found(rootId: string): void {
+    let told = this.announced.get(rootId);
+    for (const c of this.loop.ownership.of(rootId)) {
+      if (told?.has(c.clientId)) continue;
+      if (!told) this.announced.set(rootId, (told = new Set()));
+      told.add(c.clientId);
+      if (!this.loop.ledger.connection(c.clientId)) continue;
+      this.emit(rootId, { kind: 'connected', clientId: c.clientId, endpoint: c.endpoint, pid: c.pid });
+    }
+  }
+
+  /** Seconds paused at `at`: during a pause, or a pause that ended less than a keep-alive window before. */
+  private pausedAt(rootId: string, sessionId: string, at: number, keepAlive?: number): number | undefined {
+    const own = this.loop.sessions.get(sessionId);
+    const members = own && own.id !== rootId ? [own] : this.loop.sessions.family(rootId);
+    const slack = Math.max(1, keepAlive ?? 60) * 1500;
+    let best: number | undefined;
+    for (const s of members) {
+      for (const span of s.run.pauses()) {
+        if (span.from > at || (span.to !== undefined && at - span.to > slack)) continue;
+        const seconds = Math.round(((span.to !== undefined && span.to < at ? span.to : at) - span.from) / 1000);
+        best = Math.max(best ?? 0, seconds);
+      }
+    }
+    return best;
+  }
+
+  private emit(rootId: string, fact: ConsoleFact): void {
+    this.emitter.emit('line', { rootId, fact });
+  }
+}
