@@ -3,7 +3,10 @@
 // takeovers of one id within 60 s, between two or more address:port pairs, are one finding, told
 // once per episode (an episode ends after 60 s without a takeover). Each side is named by its
 // address:port and, where it is on this machine, by the process that holds (or held) it: /proc is
-// read at each of the id's connects while an episode is open, since a dropped side's socket is gone.
+// read at each of the id's connects while an episode is open, since a dropped side's socket is gone,
+// and again when the finding is made, since processes end and ports are reused meanwhile: the side
+// that holds the id is looked up afresh; any other is named only if the very process read at its
+// connect (same PID, same start) still runs. A race with /proc leaves a side unnamed, never wrong.
 
 import { Emitter, type Disposable, type Listener } from '../../platform/events';
 import type { ConnectLedger, Connection, Drop } from './connects';
@@ -63,7 +66,7 @@ export class DuplicateDetective {
   private readonly subscriptions: Disposable[];
 
   constructor(
-    ledger: ConnectLedger,
+    private readonly ledger: ConnectLedger,
     private readonly o: DetectiveOptions,
   ) {
     this.subscriptions = [
@@ -136,20 +139,24 @@ export class DuplicateDetective {
     const latest = e.takeovers[e.takeovers.length - 1];
     const firstAt = e.takeovers[0].at;
     const count = e.takeovers.length;
-    void this.sides(e.endpoints.slice().reverse(), latest.dropped).then((sides) =>
+    void this.sides(clientId, e, latest.dropped).then((sides) =>
       this.emitter.emit('finding', { clientId, takeovers: count, firstAt, lastAt: latest.at, lastTime: time, sides }),
     );
   }
 
-  /** The holder now, the side it took the id from, then the others; one side per process. */
-  private async sides(newestFirst: readonly string[], dropped: string | undefined): Promise<Side[]> {
+  /** The holder now, the side it took the id from, then the others; one side per process. Never rejects. */
+  private async sides(clientId: string, e: Episode, dropped: string | undefined): Promise<Side[]> {
+    const newestFirst = e.endpoints.slice().reverse();
     const order = [...new Set([newestFirst[0], dropped, ...newestFirst].filter((x): x is string => x !== undefined))];
-    const debugged = new Set((await this.o.reader.descendantsOf(this.o.debuggedPids())).value);
+    const [debugged, processes] = await Promise.all([
+      this.debuggedNow(),
+      Promise.all(order.map((endpoint) => this.processNow(clientId, e, endpoint))),
+    ]);
     const named: Side[] = [];
     const unnamed: Side[] = [];
-    for (const endpoint of order) {
-      const process = await this.within(this.processes.get(endpoint));
-      if (process && named.some((s) => s.process?.pid === process.pid)) continue;
+    order.forEach((endpoint, i) => {
+      const process = processes[i];
+      if (process && named.some((s) => s.process?.pid === process.pid)) return;
       const side = {
         endpoint,
         local: this.isLocal(endpoint),
@@ -157,19 +164,55 @@ export class DuplicateDetective {
         debugged: !!process && debugged.has(process.pid),
       };
       (process ? named : unnamed).push(side);
-    }
+    });
     // Processes name the sides; endpoints no process was found for only fill in up to two sides.
     const sides = [...named, ...unnamed.slice(0, Math.max(0, 2 - named.length))];
     return sides.sort((a, b) => order.indexOf(a.endpoint) - order.indexOf(b.endpoint)).slice(0, 4);
   }
 
-  private within(p: Promise<ProcessFacts | undefined> | undefined): Promise<ProcessFacts | undefined> {
+  private async debuggedNow(): Promise<Set<number>> {
+    const below = await this.within(Promise.resolve().then(() => this.o.reader.descendantsOf(this.o.debuggedPids())));
+    return new Set(below?.value);
+  }
+
+  /**
+   * The process behind an endpoint now: where the id is still connected from it, /proc is read
+   * again (its socket exists); the one read at its connect counts only while that very process runs.
+   */
+  private async processNow(clientId: string, e: Episode, endpoint: string): Promise<ProcessFacts | undefined> {
+    if (!this.isLocal(endpoint)) return undefined;
+    const live = this.ledger.connection(clientId)?.endpoint === endpoint;
+    const earlier = this.processes.get(endpoint);
+    const [fresh, same] = await Promise.all([
+      live ? this.within(this.lookup(e, endpoint)) : undefined,
+      this.within(earlier?.then((p) => p && this.stillRunning(p))),
+    ]);
+    return fresh ?? same;
+  }
+
+  /** The process again if it still runs and is the same one (a PID is reused once it ended). */
+  private async stillRunning(p: ProcessFacts): Promise<ProcessFacts | undefined> {
+    try {
+      const now = await this.o.reader.facts(p.pid);
+      if (!now) return undefined;
+      const same =
+        p.startedAt !== undefined
+          ? now.startedAt === p.startedAt
+          : now.startedAt === undefined && now.cmdline.join('\0') === p.cmdline.join('\0');
+      return same ? now : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A lookup's answer if it comes within the wait, else undefined; a failed one is undefined too. */
+  private within<T>(p: Promise<T | undefined> | undefined): Promise<T | undefined> {
     if (!p) return Promise.resolve(undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<undefined>(
       (resolve) => (timer = setTimeout(() => resolve(undefined), this.o.lookupWaitMs ?? 300)),
     );
-    return Promise.race([p, late]).finally(() => clearTimeout(timer));
+    return Promise.race([p.catch(() => undefined), late]).finally(() => clearTimeout(timer));
   }
 
   private async lookup(e: Episode, endpoint: string): Promise<ProcessFacts | undefined> {
@@ -186,7 +229,10 @@ export class DuplicateDetective {
           return await reader.facts(hit.pid);
         }
       }
-      const found = (await reader.ownersOf({ address, port })).value[0];
+      // One that ended while it was read has neither arguments nor a start time: it is no answer.
+      const found = (await reader.ownersOf({ address, port })).value.find(
+        (p) => p.cmdline.length > 0 || p.startedAt !== undefined,
+      );
       if (found) e.pids.add(found.pid);
       return found;
     } catch {
