@@ -5,9 +5,10 @@
 // medium that never makes links (the webview's textContent) takes plainLine, which keeps `<img` as sent.
 // This is not escaping: callers still escape for their medium (Markdown, HTML).
 
-// C0 and C1 control characters, DEL; replaced by a space so words stay apart.
+// C0 and C1 control characters, DEL, and the line and paragraph separators (U+2028, U+2029: a
+// renderer may break the line there); replaced by a space so words stay apart.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // Bidirectional marks, embeddings, overrides and isolates; dropped.
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 

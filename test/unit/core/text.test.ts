@@ -48,6 +48,7 @@ describe('core/text', () => {
   });
   it('replaces control characters and drops bidirectional overrides', () => {
     assert.equal(plainText('a\u0000b\nc\u009bd'), 'a b c d');
+    assert.equal(plainText('one\u2028[iot] forged\u2029line'), 'one [iot] forged line');
     assert.equal(plainText('\u202Eevil\u202C \u2066x\u2069\u200F'), 'evil x');
   });
   it('bounds the length with an ellipsis, without splitting a surrogate pair', () => {
