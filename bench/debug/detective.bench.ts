@@ -1,4 +1,4 @@
-// The duplicate client id detective (issue 12 §6): for each episode, two real device programs
+// The duplicate client id detective: for each episode, two real device programs
 // (mqtt.js, one process each, reconnecting after 1 s as mqtt.js does by default) share one client
 // id on the sandbox and take the session from each other (288); the detective hears the monitor
 // topics (a real shared monitor connection) and reads the real /proc. Recorded per episode: the

@@ -1,4 +1,4 @@
-// Device tokens kept for debugging (issue 12 §8): Register Device… offers to keep a new device's
+// Device tokens kept for debugging: Register Device… offers to keep a new device's
 // token so a launch configuration naming the device (`"iotConnectivity": {"client": …}`) can hand
 // it to the program. SecretStorage only, one key per platform and client id; never in settings.
 import type * as vscode from 'vscode';

@@ -1,11 +1,15 @@
-// What a debug session's Debug Console is told of its clients (issue 12 §7), as facts the view
+// What a debug session's Debug Console is told of its clients, as facts the view
 // words: each client's connects (the first once the session is known to own it), its drops with
 // the close code and — when its program was paused at the drop, or had resumed less than one
 // keep-alive window before — for how long it had been paused, and its keep-alive holds.
 
+import { clientLabel } from '../../core/clientWords';
+import { closeCodeInfo } from '../../core/closeCodes';
+import { plainText } from '../../core/text';
 import type { Disposable } from '../../platform/events';
 import { Emitter, type Listener } from '../../platform/events';
 import type { DebugLoop } from './loop';
+import { words, type Words } from './words';
 
 export type ConsoleFact =
   | { readonly kind: 'connected'; readonly clientId: string; readonly endpoint?: string; readonly pid?: number }
@@ -98,5 +102,33 @@ export class ConsoleLines {
 
   private emit(rootId: string, fact: ConsoleFact): void {
     this.emitter.emit('line', { rootId, fact });
+  }
+}
+
+/**
+ * A fact as one Debug Console line (`[iot] boiler-1 dropped: keep-alive timed out (160) after 47 s
+ * paused`): the client by its short name, everything from the broker made one plain line.
+ */
+export function consoleLineWords(f: ConsoleFact): Words {
+  const name = clientLabel(f.clientId);
+  switch (f.kind) {
+    case 'connected': {
+      if (f.endpoint === undefined) return words('consoleConnected', name);
+      const at = plainText(f.endpoint, 60);
+      return f.pid !== undefined
+        ? words('consoleConnectedFromProcess', name, at, f.pid)
+        : words('consoleConnectedFrom', name, at);
+    }
+    case 'dropped': {
+      if (f.closeCode === undefined) return words('consoleDisconnected', name);
+      const why = closeCodeInfo(f.closeCode)?.explanation ?? words('closed');
+      return f.pausedSeconds !== undefined
+        ? words('consoleDroppedPaused', name, why, f.closeCode, f.pausedSeconds)
+        : words('consoleDropped', name, why, f.closeCode);
+    }
+    case 'held':
+      return words('consoleHeld', name);
+    case 'released':
+      return words('consoleReleased', name);
   }
 }

@@ -1,4 +1,4 @@
-// The duplicate client id detective (issue 12 §6): two programs that use one client id take the
+// The duplicate client id detective: two programs that use one client id take the
 // session from each other (close code 288, platform-contract.md §4.1, §4.3) in a loop. Three or more
 // takeovers of one id within 60 s, between two or more address:port pairs, are one finding, told
 // once per episode (an episode ends after 60 s without a takeover). Each side is named by its

@@ -31,6 +31,15 @@ export const WORDS = {
     '({4} s × {5})',
   droppedResumedNoKeepAlive:
     '{0} was dropped for silence (160) {1} s after its program resumed from a pause of {3} s {2}',
+  consoleConnected: '[iot] {0} connected',
+  consoleConnectedFrom: '[iot] {0} connected from {1}',
+  consoleConnectedFromProcess: '[iot] {0} connected from {1} (process {2})',
+  consoleDisconnected: '[iot] {0} disconnected',
+  consoleDropped: '[iot] {0} dropped: {1} ({2})',
+  consoleDroppedPaused: '[iot] {0} dropped: {1} ({2}) after {3} s paused',
+  consoleHeld: '[iot] {0} keep-alive held while the program is paused',
+  consoleReleased: '[iot] {0} keep-alive hold released',
+  closed: 'closed',
 } as const;
 
 export type WordKey = keyof typeof WORDS;

@@ -1,5 +1,5 @@
-// A launch configuration that names a device (`"iotConnectivity": {"client": "d:org:type:id"}`,
-// issue 12 §8) gets the connection facts in its debuggee's environment: IOT_MQTT_URL,
+// A launch configuration that names a device (`"iotConnectivity": {"client": "d:org:type:id"}`)
+// gets the connection facts in its debuggee's environment: IOT_MQTT_URL,
 // IOT_CLIENT_ID, IOT_USERNAME, IOT_PASSWORD and IOT_CA_FILE, from the active platform and the
 // device token kept in SecretStorage (asked for once, and kept, when there is none). Done in
 // resolveDebugConfigurationWithSubstitutedVariables: VS Code runs the preLaunchTask (which may

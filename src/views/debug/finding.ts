@@ -1,4 +1,4 @@
-// The duplicate client id detective's finding as one notification (issue 12 §6): the client id, how
+// The duplicate client id detective's finding as one notification: the client id, how
 // often its two users took it from each other, and each side — its process (PID, command line as
 // plain text, whether it is the debugged program) where it is on this machine, else its address.
 // Actions: Show Timeline, Copy PID (of the side that is not being debugged, when there is one).

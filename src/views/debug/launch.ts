@@ -1,4 +1,4 @@
-// Starting the platform with the program (issue 12 §8): the "IoT Connectivity: Local Sandbox" task
+// Starting the platform with the program: the "IoT Connectivity: Local Sandbox" task
 // for `preLaunchTask`, and the device's connection in the environment of a launch configuration
 // that names one (every debug type).
 import * as vscode from 'vscode';

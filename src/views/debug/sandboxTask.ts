@@ -1,4 +1,4 @@
-// "IoT Connectivity: Local Sandbox" as a task (issue 12 §8): a background task that starts the
+// "IoT Connectivity: Local Sandbox" as a task: a background task that starts the
 // local sandbox (or finds it running) and stays running with it, so a launch configuration's
 // `preLaunchTask` can start the platform with the program. Its problem matcher
 // (`$iotConnectivity-sandbox`, package.json) begins at the `[iot-connectivity] starting` line and
