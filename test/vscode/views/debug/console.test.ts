@@ -1,7 +1,8 @@
 // The debug session's clients in its Debug Console, in a real extension host: js-debug runs a
 // device program that connects with mqtt.js to the sandbox; its connect, a takeover (288) by
 // another connection with its id, and its reconnect are written there as `[iot] …` lines (read
-// back with the console's own Copy All); the setting turns them off.
+// back with the console's own Copy All); the setting turns them off. A program paused at a
+// breakpoint past its keep-alive (2 s, no hold) gets its 160 written with how long it was paused.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { connect } from 'mqtt';
@@ -48,6 +49,7 @@ describe('Debug sessions: their clients in the Debug Console', function () {
     sessions.dispose();
     debuggee.dispose();
     await setSetting('debug.consoleLines', undefined);
+    await setSetting('debug.holdKeepAliveWhilePaused', undefined);
     await removeAllPlatforms(api);
     rest.dispose();
   });
@@ -67,16 +69,17 @@ describe('Debug sessions: their clients in the Debug Console', function () {
     await other.endAsync();
   }
 
+  const env = (reconnectMs: number) => ({
+    IOT_MQTT_URL: ready().mqttUrl,
+    IOT_CLIENT_ID: clientId,
+    IOT_USERNAME: 'use-token-auth',
+    IOT_PASSWORD: token,
+    KEEPALIVE: '2',
+    RECONNECT_MS: String(reconnectMs),
+  });
+
   it('writes the connect, a takeover and the reconnect', async () => {
-    const env = {
-      IOT_MQTT_URL: ready().mqttUrl,
-      IOT_CLIENT_ID: clientId,
-      IOT_USERNAME: 'use-token-auth',
-      IOT_PASSWORD: token,
-      KEEPALIVE: '2',
-      RECONNECT_MS: '500',
-    };
-    assert.ok(await vscode.debug.startDebugging(undefined, debuggee.configuration('boiler console', env)));
+    assert.ok(await vscode.debug.startDebugging(undefined, debuggee.configuration('boiler console', env(500))));
     const first = await debuggee.connected();
     const at = `${first.address}:${first.port}`;
     await consoleShows(
@@ -106,5 +109,32 @@ describe('Debug sessions: their clients in the Debug Console', function () {
     counting.dispose();
     const after = (await consoleText()).split('\n').filter((l) => l.startsWith('[iot]')).length;
     assert.strictEqual(after, before);
+  });
+
+  it('writes a drop that came while the program was paused, with how long it had been paused', async () => {
+    await sessions.stopAll();
+    await setSetting('debug.consoleLines', undefined);
+    await setSetting('debug.holdKeepAliveWhilePaused', false);
+    const paused = new Debuggee();
+    try {
+      paused.setBreakpoint();
+      assert.ok(await vscode.debug.startDebugging(undefined, paused.configuration('boiler paused', env(0))));
+      await paused.connected();
+      await waitFor(
+        'the client of the session',
+        () => api.debug.loop.ownership.ownerOf(clientId)?.client.how === 'pid',
+        {
+          timeoutMs: 20_000,
+        },
+      );
+      paused.pause();
+      await consoleShows(
+        'the drop while paused',
+        /\[iot\] boiler-1 dropped: keep-alive timed out \(160\) after [1-6] s paused/,
+      );
+    } finally {
+      await sessions.stopAll();
+      paused.dispose();
+    }
   });
 });
