@@ -86,7 +86,9 @@ describe('UI: one client id used by two programs, found while debugging', functi
       ['Show Timeline', 'Copy PID'],
     );
     await wb.ui.screenshot('debug-duplicate-finding');
-    // The Debug Console opened with the session (the panel below), where its lines are.
+    // The Debug Console opened with the session (the panel below), where its lines are; the
+    // notification, which covers their ends, is cleared first.
+    await wb.ui.runCommand('Notifications: Clear All Notifications');
     await wb.ui.waitVisible(
       wb.page.locator('.repl .monaco-list-row', { hasText: /\[iot\] boiler-1 dropped: .*\(288\)/ }).first(),
       'the takeover in the Debug Console',
