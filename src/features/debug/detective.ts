@@ -85,11 +85,16 @@ export class DuplicateDetective {
     return this.episodes.size;
   }
 
+  /** Forgets every episode (another platform: its ids and addresses are not this one's). */
+  clear(): void {
+    this.episodes.clear();
+    this.processes.clear();
+  }
+
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
     this.emitter.clear();
-    this.episodes.clear();
-    this.processes.clear();
+    this.clear();
   }
 
   private windowMs(): number {

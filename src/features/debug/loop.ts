@@ -149,6 +149,7 @@ export class DebugLoop {
     void this.keeper.resumed(this.pausedClients());
     this.dropLease();
     this.ledger.clear();
+    this.detective.clear();
     this.platform = platform;
     this.source = undefined;
     if (platform) {

@@ -58,6 +58,8 @@ class FakeProc {
   }
 }
 
+const procReaderFor = (proc: FakeProc) => procReader({ root: proc.root, platform: 'linux', littleEndian: true });
+
 /** A reader whose every answer can be awaited: the test changes /proc only once the connects' reads are over. */
 function tracked(reader: ProcessReader): ProcessReader & { settled(): Promise<void> } {
   const pending = new Set<Promise<unknown>>();
@@ -109,7 +111,7 @@ describe('features/debug/detective: /proc changing under a finding', () => {
 
   /** Programs 100 (a.js, debugged) and 101 (b.js) take the id from each other; `change` before the 3rd takeover. */
   async function episode(change: () => void): Promise<Finding> {
-    const reader = tracked(procReader({ root: proc.root, platform: 'linux', littleEndian: true }));
+    const reader = tracked(procReaderFor(proc));
     start(reader);
     proc.set(100, { cmdline: 'node a.js', start: 500, ports: [50001] });
     connect(50001);
@@ -172,6 +174,25 @@ describe('features/debug/detective: /proc changing under a finding', () => {
         ['127.0.0.1:50003', true, undefined, false],
       ],
     );
+  });
+
+  it('starts counting again once cleared (another platform)', async () => {
+    start(procReaderFor(proc), 20);
+    [50001, 50002].forEach(connect);
+    takeover(50001);
+    connect(50003);
+    takeover(50002);
+    detective.clear();
+    assert.strictEqual(detective.size, 0);
+    const clearedAt = clock;
+    for (const port of [50004, 50005, 50006]) {
+      connect(port);
+      takeover(port - 1);
+    }
+    const f = await waitFor('the finding', () => findings[0]);
+    assert.strictEqual(f.takeovers, 3);
+    assert.ok(f.firstAt > clearedAt, 'counted from the clear');
+    assert.strictEqual(findings.length, 1);
   });
 
   it('tells the finding, its sides unnamed, when every read fails or never answers', async () => {
