@@ -4,7 +4,7 @@
 // keep-alive window before — for how long it had been paused, and its keep-alive holds.
 
 import { clientLabel } from '../../core/clientWords';
-import { closeCodeInfo } from '../../core/closeCodes';
+import { closeExplanation } from '../../core/closeCodeWords';
 import { plainText } from '../../core/text';
 import type { Disposable } from '../../platform/events';
 import { Emitter, type Listener } from '../../platform/events';
@@ -121,7 +121,7 @@ export function consoleLineWords(f: ConsoleFact): Words {
     }
     case 'dropped': {
       if (f.closeCode === undefined) return words('consoleDisconnected', name);
-      const why = closeCodeInfo(f.closeCode)?.explanation ?? words('closed');
+      const why = closeExplanation(f.closeCode) ?? words('closed');
       return f.pausedSeconds !== undefined
         ? words('consoleDroppedPaused', name, why, f.closeCode, f.pausedSeconds)
         : words('consoleDropped', name, why, f.closeCode);
