@@ -82,13 +82,15 @@ export class SourceBoard {
     return this.diagnostics.has(code);
   }
 
-  setNodes(nodes: readonly string[]): void {
+  /** The running nodes now; says and returns which left and which came since the last call. */
+  setNodes(nodes: readonly string[]): { gone: string[]; came: string[] } {
     const next = [...nodes].sort();
     const gone = this.nodes.filter((n) => !next.includes(n));
     const came = next.filter((n) => !this.nodes.includes(n));
     if (gone.length > 0) this.log.warn(`node(s) left the cluster or went down: ${gone.join(', ')}`);
     if (came.length > 0 && this.nodes.length > 0) this.log.info(`node(s) joined or came back: ${came.join(', ')}`);
     this.nodes = next;
+    return { gone, came };
   }
 
   info(): SourceInfoWire {

@@ -1,7 +1,9 @@
 // The observed RabbitMQ, one node or a cluster (platform-contract.md §7): events and log lines over AMQP (feed.ts),
 // followed connection by connection (tracker.ts, causes.ts), and the management API's list read at the start,
-// after the AMQP connection comes back and after a node goes down (reconcile.ts). The running nodes are read again
-// every few seconds for config/source. The admin call closes a client through the management API with X-Reason.
+// after the AMQP connection comes back and after a node goes down or comes back (reconcile.ts): a short while after
+// the last log line about a node, and whenever the running nodes, read again every few seconds for config/source,
+// have lost one (a line not heard must not leave a killed node's clients connected). The admin call closes a client
+// through the management API with X-Reason.
 
 import * as fs from 'node:fs';
 import { BrokerCallError } from '../../http/context';
@@ -13,7 +15,7 @@ import { EVENT_EXCHANGE, LOG_EXCHANGE, openFeed, type Feed, type FeedMessage } f
 import { hasMqttListener, runningNodes } from './listing';
 import { readRabbitLog } from './logLines';
 import { management, ManagementError } from './management';
-import { LIST_LAG_MS, reconcile, type Why } from './reconcile';
+import { LIST_LAG_MS, reconcile } from './reconcile';
 import { RabbitTracker } from './tracker';
 
 export interface RabbitSourceOptions {
@@ -27,6 +29,9 @@ const REFUSED_RETRY_MS = 15_000;
 const NODES_EVERY_MS = 5000;
 /** After a node went down, its connections leave the list within a second (docs/brokers-observed.md). */
 const NODE_SETTLE_MS = 1500;
+
+/** Why the list is read, for the log. */
+type Why = 'start' | 'reconnect' | 'nodes';
 const READY_WAIT_MS = 15_000;
 export const ADMIN_REASON = 'closed through the platform server (POST /sandbox/clients/{clientId}/disconnect)';
 
@@ -49,12 +54,14 @@ export async function startRabbitSource(ctx: SourceContext, o: RabbitSourceOptio
     try {
       if (await hasMqttListener(api)) board.resolve(checks.MQTT_MISSING);
       else board.diagnose(checks.mqttMissing());
-      board.setNodes(await runningNodes(api));
-      const r = await reconcile({ api, tracker, recorder, store }, why);
+      const r = await reconcile({ api, tracker, recorder, store });
+      board.setNodes(r.nodes);
       board.connectedCount = tracker.conns.size;
       board.resolve(checks.MANAGEMENT_MISSING);
       board.problem(undefined);
-      log.info(`RabbitMQ lists ${r.listed} MQTT connection(s): ${r.added} not followed before, ${r.ended} gone`);
+      log.info(
+        `RabbitMQ lists ${r.listed} MQTT connection(s) (${why}): ${r.added} not followed before, ${r.ended} gone`,
+      );
     } catch (err) {
       const e = err as Error & { status?: number };
       if (e instanceof ManagementError && e.status === undefined) {
@@ -76,11 +83,12 @@ export async function startRabbitSource(ctx: SourceContext, o: RabbitSourceOptio
     log,
     api: () => api,
     count: (n) => (board.connectedCount = n),
-    nodeChanged: (kind, node) => {
-      if (nodeLook !== undefined) return;
+    // Lines about nodes come in bursts (down, then up again): one look, a short while after the last of them.
+    nodeChanged: () => {
+      clearTimeout(nodeLook);
       nodeLook = setTimeout(() => {
         nodeLook = undefined;
-        if (!closed) void look(kind === 'nodeDown' ? { kind: 'nodeDown', node } : { kind: 'reconnect' });
+        if (!closed) void look('nodes');
       }, NODE_SETTLE_MS);
     },
   });
@@ -113,7 +121,10 @@ export async function startRabbitSource(ctx: SourceContext, o: RabbitSourceOptio
       const f = feed;
       if (f !== undefined) {
         runningNodes(api).then(
-          (nodes) => board.setNodes(nodes),
+          (nodes) => {
+            // A node gone without a line heard about it (a killed node says nothing of its clients).
+            if (board.setNodes(nodes).gone.length > 0) void look('nodes');
+          },
           () => undefined,
         );
       }
@@ -123,7 +134,7 @@ export async function startRabbitSource(ctx: SourceContext, o: RabbitSourceOptio
             if (feed !== f || found.length === 0) return;
             sayMissing(f);
             // Events were not heard until now: the list tells what happened meanwhile.
-            if (found.includes(EVENT_EXCHANGE)) void look({ kind: 'reconnect' });
+            if (found.includes(EVENT_EXCHANGE)) void look('reconnect');
           },
           () => undefined,
         );
@@ -139,9 +150,9 @@ export async function startRabbitSource(ctx: SourceContext, o: RabbitSourceOptio
         sayMissing(feed);
         // What happened while the broker was not heard is not known until the list tells it.
         if (!first) store.carryStates();
-        void look({ kind: first ? 'start' : 'reconnect' });
+        void look(first ? 'start' : 'reconnect');
         // Connections made just before are listed only seconds later: look once more then.
-        if (!first) later(LIST_LAG_MS, () => void (feed !== undefined && look({ kind: 'reconnect' })));
+        if (!first) later(LIST_LAG_MS, () => void (feed !== undefined && look('reconnect')));
         first = false;
         const why = await feed.closed;
         feed = undefined;

@@ -1,22 +1,24 @@
-// After a time RabbitMQ was not observed (the server started, its AMQP connection came back) or a node went down,
-// the management API's list is the truth (platform-contract.md §7.2): a listed connection the server did not follow
-// is recorded (its connect time as the broker says); the same connection carried from before is live again; a
-// client the server had as connected and the broker no longer lists gets a Disconnect with no code and the reason
-// "disconnected while the broker was not observed" — or, when its node went down, "the node … went down".
-// A connection the broker made in the last seconds may not be listed yet (its statistics lag): it is left alone.
+// After a time RabbitMQ was not observed (the server started, its AMQP connection came back) or a node went down or
+// came back, the management API's list is the truth (platform-contract.md §7.2): a listed connection the server did
+// not follow is recorded (its connect time as the broker says); the same connection carried from before is live
+// again; a client the server had as connected and the broker no longer lists gets a Disconnect with no code and the
+// reason "disconnected while the broker was not observed" — or, when its node is not among the running nodes read
+// after the list, "the node … went down": a killed node's clients get no connection.closed event, so this is the
+// only place their end is told, and it must not hang on which log line asked for the look.
+// A connection the broker made in the last seconds may not be listed yet (its statistics lag): it is left alone,
+// unless its node is down. One whose connection.closed came and whose cause is still awaited (causes.ts) is left to
+// that close.
 
 import { toIso } from '../../../core/time';
 import type { ObservedRecorder } from '../observed/recorder';
 import type { SandboxStore } from '../../store/store';
-import { listMqttConnections } from './listing';
+import { listMqttConnections, runningNodes } from './listing';
 import type { Management } from './management';
 import type { RabbitTracker } from './tracker';
 
 export const NOT_OBSERVED = 'disconnected while the broker was not observed';
 /** A new connection is listed 2–5 s after its created event (docs/brokers-observed.md). */
 export const LIST_LAG_MS = 10_000;
-
-export type Why = { kind: 'start' } | { kind: 'reconnect' } | { kind: 'nodeDown'; node: string };
 
 export interface ReconcileDeps {
   api: Management;
@@ -25,15 +27,26 @@ export interface ReconcileDeps {
   store: SandboxStore;
 }
 
-export async function reconcile(d: ReconcileDeps, why: Why): Promise<{ listed: number; added: number; ended: number }> {
+export interface Reconciled {
+  listed: number;
+  added: number;
+  ended: number;
+  /** The running nodes, read after the list. */
+  nodes: string[];
+}
+
+export async function reconcile(d: ReconcileDeps): Promise<Reconciled> {
   const { tracker, recorder, store } = d;
   const closed = (tracker.closedWhileListing = new Set());
+  const started = Date.now();
   let listed: Awaited<ReturnType<typeof listMqttConnections>>;
   try {
     listed = await listMqttConnections(d.api);
   } finally {
     tracker.closedWhileListing = undefined;
   }
+  // Read after the list: a node not running now had its connections listed (or not) before it went down.
+  const nodes = await runningNodes(d.api);
   const now = Date.now();
   const listedIds = new Set<string>();
   let added = 0;
@@ -59,13 +72,17 @@ export async function reconcile(d: ReconcileDeps, why: Why): Promise<{ listed: n
     tracker.connect(c, now);
     added++;
   }
+  /** Down: a node the cluster does not run now, for a connection known before the list was asked for. */
+  const down = (node: string | undefined, learnedAt: number | undefined) =>
+    node !== undefined && nodes.length > 0 && !nodes.includes(node) && (learnedAt ?? 0) < started;
   let ended = 0;
   for (const clientId of recorder.connectedIds()) {
     if (listedIds.has(clientId)) continue;
     const name = recorder.connectionOf(clientId);
     const c = name !== undefined ? tracker.conns.get(name) : undefined;
-    const node = store.getState(clientId)?.node;
-    const nodeDown = why.kind === 'nodeDown' && node === why.node;
+    if (name !== undefined && name !== '' && c === undefined) continue; // its close came; its cause is awaited
+    const node = c?.node ?? store.getState(clientId)?.node;
+    const nodeDown = name !== undefined && down(node, c?.learnedAt);
     // Not listed yet, or gone: a connection of the last seconds is given time, unless its node is down.
     if (c !== undefined && now - c.learnedAt < LIST_LAG_MS && !nodeDown) continue;
     if (name !== undefined) tracker.conns.delete(name);
@@ -73,5 +90,7 @@ export async function reconcile(d: ReconcileDeps, why: Why): Promise<{ listed: n
     recorder.disconnected({ clientId, at: now, reason, ...(name !== undefined ? { connection: name } : {}) });
     ended++;
   }
-  return { listed: listed.size, added, ended };
+  // Connections of a node that is down and no client stands for (an older one of a takeover, one never named).
+  for (const [name, c] of tracker.conns) if (!listed.has(name) && down(c.node, c.learnedAt)) tracker.conns.delete(name);
+  return { listed: listed.size, added, ended, nodes };
 }
