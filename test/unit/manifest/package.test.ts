@@ -72,6 +72,9 @@ describe('package page (package.json, .vscodeignore, README)', () => {
       (await vsce.listFiles({ cwd: root, packageManager: NO_DEPENDENCIES })).map((f) => f.replace(/\\/g, '/')),
     );
     for (const file of [manifest.icon, 'CHANGELOG.md', 'LICENSE']) assert.ok(shipped.has(file), file);
+    const snippets = (manifest.contributes.snippets as { path: string }[]).map((s) => path.posix.normalize(s.path));
+    assert.ok(snippets.length > 0);
+    for (const file of snippets) assert.ok(shipped.has(file), `${file}: the snippets the manifest contributes`);
     assert.ok(![...shipped].some((f) => f.startsWith('docs/')), 'the images travel inside the README');
     assert.ok(![...shipped].some((f) => f.startsWith('src/') || f.startsWith('test/')), 'no sources in the .vsix');
   });
