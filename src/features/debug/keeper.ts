@@ -45,6 +45,8 @@ interface Entry {
   kept: Kept;
   platform: KeeperPlatform;
   renew?: ReturnType<typeof setInterval>;
+  /** When the last hold the platform granted ends (ms): a failed renewal is tried again until then. */
+  holdEnds?: number;
 }
 
 export class PauseKeeper {
@@ -114,6 +116,7 @@ export class PauseKeeper {
     const seconds = this.o.holdSeconds ?? 60;
     try {
       this.update(clientId, e, await e.platform.rest.holdKeepAlive(clientId, seconds));
+      e.holdEnds = Date.now() + seconds * 1000;
       if (this.entries.get(clientId) !== e) {
         // Resumed while the hold was on its way: let it go again.
         await e.platform.rest.releaseKeepAlive(clientId).catch(() => undefined);
@@ -130,9 +133,17 @@ export class PauseKeeper {
   }
 
   private async renew(clientId: string, e: Entry, seconds: number): Promise<void> {
+    const asked = Date.now();
     try {
       this.update(clientId, e, await e.platform.rest.holdKeepAlive(clientId, seconds));
+      e.holdEnds = asked + seconds * 1000;
     } catch (error) {
+      // One call lost (a reset connection, a busy platform) is tried again at the next turn while
+      // the last hold still runs; once it has ended, the client is no longer held.
+      if (Date.now() < (e.holdEnds ?? 0)) {
+        this.o.log.info(`debug: renewing the hold of ${clientId} failed, trying again: ${message(error)}`);
+        return;
+      }
       clearInterval(e.renew);
       e.renew = undefined;
       this.update(clientId, e, { keepAliveSeconds: e.kept.keepAliveSeconds ?? 0, held: false });

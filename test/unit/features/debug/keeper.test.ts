@@ -40,10 +40,12 @@ describe('features/debug/keeper: reading and holding a paused program’s keep-a
     return d.clientId;
   }
 
-  function keeper(o: { canHold?: boolean; hold?: () => boolean; sourceKind?: string } = {}) {
+  function keeper(
+    o: { canHold?: boolean; hold?: () => boolean; sourceKind?: string; rest?: KeeperPlatform['rest'] } = {},
+  ) {
     const platform: KeeperPlatform = {
       name: 'sandbox',
-      rest,
+      rest: o.rest ?? rest,
       sourceKind: o.sourceKind ?? 'sandbox',
       canHold: o.canHold ?? true,
     };
@@ -90,6 +92,29 @@ describe('features/debug/keeper: reading and holding a paused program’s keep-a
     assert.equal((await rest.getKeepAlive(id)).held, false);
     // Released: a silent client is dropped again within a window.
     await waitFor('the 160 after the release', () => !connected(id), { timeoutMs: 10_000 });
+  });
+
+  it('tries a failed renewal again while the last hold runs, and keeps holding', async () => {
+    const id = await silent();
+    let calls = 0;
+    // The real platform, but the first two renewals are lost on the way (a reset connection).
+    const flaky: KeeperPlatform['rest'] = {
+      getKeepAlive: (c) => rest.getKeepAlive(c),
+      releaseKeepAlive: (c) => rest.releaseKeepAlive(c),
+      holdKeepAlive: (c, seconds) =>
+        ++calls === 2 || calls === 3 ? Promise.reject(new Error('socket hang up')) : rest.holdKeepAlive(c, seconds),
+    };
+    const { k } = keeper({ rest: flaky });
+    const from = Date.now();
+    k.paused([id]);
+    await waitFor('held', () => k.kept(id)?.held);
+    await waitFor('3 × keep-alive to pass, connected all along', () => {
+      assert.ok(connected(id), `dropped after ${Date.now() - from} ms`);
+      return Date.now() - from > 6_500;
+    });
+    assert.ok(calls >= 5, `${calls} holds asked`);
+    assert.equal((await rest.getKeepAlive(id)).held, true);
+    assert.equal(k.kept(id)?.held, true);
   });
 
   it('holds or lets go of a paused client when the setting changes', async () => {
