@@ -94,7 +94,17 @@ describe('test support: RabbitMQ harness', function () {
     await node.destroy();
     node = undefined;
     assert.ok(!fs.existsSync(dir));
-    assert.ok((await canBind(ports.amqp)) && (await canBind(ports.dist)) && (await canBind(ports.mqtt)));
+    // Ports come free once the kernel has torn down the killed node's sockets: a moment, not at once.
+    const taken = async () => {
+      const named = Object.entries({ amqp: ports.amqp, dist: ports.dist, mqtt: ports.mqtt });
+      const free = await Promise.all(named.map(([, port]) => canBind(port)));
+      return named.filter((_, i) => !free[i]).map(([name, port]) => `${name} ${port}`);
+    };
+    await waitFor('the ports of the node to be free', async () => (await taken()).length === 0, {
+      timeoutMs: 15_000,
+    }).catch(async (error: unknown) =>
+      assert.fail(`${(error as Error).message}: still taken: ${(await taken()).join(', ')}`),
+    );
     if (!epmdBefore) assert.ok(!(await epmdListening()), 'the epmd the node started is ended with it');
   });
 
