@@ -16,7 +16,13 @@ import { MosquittoReader } from './reader';
 const RECONNECT_MS = 1000;
 /** After the broker turned the credentials down, try again this much less often. */
 const REFUSED_RECONNECT_MS = 15_000;
-const TOPICS = ['$SYS/broker/log/#', '$SYS/broker/clients/connected', '$SYS/broker/uptime', '$SYS/broker/version'];
+/** What the source subscribes to on the broker (the benchmarks' reference subscriber takes the same stream). */
+export const MOSQUITTO_TOPICS = [
+  '$SYS/broker/log/#',
+  '$SYS/broker/clients/connected',
+  '$SYS/broker/uptime',
+  '$SYS/broker/version',
+];
 
 export interface MosquittoSourceOptions {
   url: string;
@@ -123,7 +129,7 @@ export async function startMosquittoSource(ctx: SourceContext, o: MosquittoSourc
     client.options.reconnectPeriod = RECONNECT_MS;
     sysSeen = false;
     uptime = undefined;
-    client.subscribe(TOPICS, { qos: 0 }, (err) => {
+    client.subscribe(MOSQUITTO_TOPICS, { qos: 0 }, (err) => {
       if (err) log.warn(`subscribing to Mosquitto's $SYS topics failed: ${err.message}`);
     });
     if (lostAt !== undefined) void afterGap();
