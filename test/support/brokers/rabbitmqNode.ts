@@ -56,6 +56,9 @@ export interface RabbitNode {
   signal(signal: NodeJS.Signals): void;
 }
 
+/** Shell lines for rabbitmq-env.conf: the soft limit of open files up to 65,536, or as high as the hard one allows. */
+const RAISE_OPEN_FILES = 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true\n';
+
 function rabbitUser(): { uid: number; gid: number } {
   const user = systemUser('rabbitmq');
   if (!user) {
@@ -82,7 +85,10 @@ export function writeNodeFiles(f: RabbitNodeFiles): void {
   fs.mkdirSync(path.join(f.dir, 'log'), { recursive: true });
   fs.writeFileSync(path.join(f.dir, 'rabbit.conf'), rabbitConf(f), { mode: 0o600 });
   fs.writeFileSync(path.join(f.dir, 'plugins'), enabledPlugins());
-  fs.writeFileSync(path.join(f.dir, 'rabbitmq-env.conf'), '');
+  // rabbitmq-server runs the node through `su rabbitmq`, whose pam_limits gives it init's soft limit of open files
+  // (1024 here): past about a thousand connections a node cannot take more. The node's shell sources this file
+  // before it starts Erlang, so the node raises its soft limit up to the hard one.
+  fs.writeFileSync(path.join(f.dir, 'rabbitmq-env.conf'), RAISE_OPEN_FILES);
   chownTree(f.dir, user);
 }
 

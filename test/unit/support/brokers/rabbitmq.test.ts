@@ -42,6 +42,13 @@ interface ApiConnection {
   client_properties?: { client_id?: string };
 }
 
+/** The soft and hard limits of open files of process `pid` (Infinity for "unlimited"). */
+function openFiles(pid: number): [number, number] {
+  const line = /^Max open files\s+(\S+)\s+(\S+)/m.exec(fs.readFileSync(`/proc/${pid}/limits`, 'utf8'));
+  const n = (v: string | undefined) => (v === 'unlimited' ? Infinity : Number(v));
+  return [n(line?.[1]), n(line?.[2])];
+}
+
 describe('test support: RabbitMQ harness', function () {
   this.timeout(300_000);
   const clients: MqttClient[] = [];
@@ -83,6 +90,9 @@ describe('test support: RabbitMQ harness', function () {
       ),
     );
     const beam = node.beamPid();
+    // The node may hold many connections: its soft limit of open files is raised past su's 1024.
+    const [soft, hard] = openFiles(beam);
+    assert.strictEqual(soft, Math.min(hard, 65536), `the node's open files limit: soft ${soft}, hard ${hard}`);
     await node.stop();
     console.log(`      node graceful stop: ${node.stopMs} ms`);
     assert.ok(!processAlive(beam));
