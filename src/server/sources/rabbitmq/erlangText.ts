@@ -3,44 +3,47 @@
 // (<<"text">> or <<104,105>>), IP address tuples, the protocol tuple, and process ids. Pure,
 // linear-time readers; they return undefined for anything else.
 
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  b: '\b',
+  f: '\f',
+  e: '\u001b',
+  s: ' ',
+  d: '\u007f',
+};
+
 /**
- * Decodes a binary literal `<<"…">>` (its characters are bytes) or `<<1,2,3>>` into UTF-8 text; `at` is where `<<`
- * starts.
+ * Decodes a binary literal, `<<"…">>` or `<<1,2,3>>`, into text; `at` is where `<<` starts. `~p` quotes a binary
+ * whose bytes are all printable Latin-1 (the UTF-8 of "é" is 195,169: "Ã©") and lists the bytes of any other. The
+ * event exchange turns the printed characters back into bytes one for one (list_to_binary), so a header holds the
+ * binary's own bytes between the quotes, and the AMQP client has already decoded them as UTF-8: the quoted text is
+ * the id itself. Only the byte list still needs decoding.
  */
 export function readBinary(text: string, at = 0): { value: string; end: number } | undefined {
   if (!text.startsWith('<<', at)) return undefined;
   let i = at + 2;
-  const bytes: number[] = [];
   if (text[i] === '"') {
+    let value = '';
     for (i++; i < text.length && text[i] !== '"'; i++) {
-      let ch = text[i] as string;
+      const ch = text[i] as string;
       if (ch === '\\' && i + 1 < text.length) {
         const next = text[++i] as string;
-        ch =
-          (
-            { n: '\n', r: '\r', t: '\t', v: '\v', b: '\b', f: '\f', e: '\u001b', s: ' ', d: '\u007f' } as Record<
-              string,
-              string
-            >
-          )[next] ?? next;
-      }
-      const code = ch.codePointAt(0) ?? 0;
-      if (code > 255) {
-        // Not a byte: the text was written as Unicode already; keep it as it is.
-        bytes.push(...Buffer.from(ch, 'utf8'));
-        if (code > 0xffff) i++;
+        value += ESCAPES[next] ?? next;
       } else {
-        bytes.push(code);
+        value += ch;
       }
     }
     if (!text.startsWith('">>', i)) return undefined;
-    return { value: Buffer.from(bytes).toString('utf8'), end: i + 3 };
+    return { value, end: i + 3 };
   }
   const close = text.indexOf('>>', i);
   if (close < 0) return undefined;
   const list = text.slice(i, close).replace(/\s+/g, '');
   if (list !== '' && !/^\d{1,3}(,\d{1,3})*$/.test(list)) return undefined;
-  for (const n of list === '' ? [] : list.split(',')) bytes.push(Number(n) & 0xff);
+  const bytes = list === '' ? [] : list.split(',').map((n) => Number(n) & 0xff);
   return { value: Buffer.from(bytes).toString('utf8'), end: close + 2 };
 }
 

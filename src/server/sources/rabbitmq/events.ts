@@ -2,7 +2,7 @@
 // as a typed result, without I/O: routing key and headers in, connection created / closed /
 // authentication failure out (platform-contract.md §7.1). RabbitMQ 3.10's MQTT plugin runs every MQTT client on
 // an internal "direct" connection: its connection.created carries the client id only inside the
-// printed `variable_map` (`#{<<"client_id">> => <<"…">>}`, non-ASCII ids as byte lists), the
+// printed `variable_map` (`#{<<"client_id">> => <<"…">>}`, or a byte list, see readBinary), the
 // address as a printed tuple (`{127,0,0,1}`) and the protocol as `{'MQTT',"3.1.1"}`;
 // connection.closed carries only `name`, `node` and `pid`. Every other event is `other`.
 
