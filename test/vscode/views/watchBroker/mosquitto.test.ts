@@ -138,7 +138,7 @@ describe('Watching a Mosquitto in the extension host', function () {
     assert.ok(last?.kind === 'disconnected' && last.closeCode === 0 && last.cause === 'client', JSON.stringify(last));
   });
 
-  it('pins a client of any id: the status bar follows its drop, live', async () => {
+  it('pins a client of any id: the status bar follows its drop, live, with the cause', async () => {
     const bar = () => api.watcher.statusBar.item;
     assert.strictEqual(await vscode.commands.executeCommand('iotConnectivity.pinClient', HASH), true);
     await waitFor('the pinned client connected', () => bar().text === '$(plug) 1/1', { timeoutMs: 15_000 });
@@ -150,6 +150,9 @@ describe('Watching a Mosquitto in the extension host', function () {
     const [pinned] = api.watcher.service.snapshots();
     assert.strictEqual(pinned.clientId, HASH);
     assert.strictEqual(pinned.status, 'disconnected');
+    const last = pinned.lastDisconnect;
+    assert.ok(last?.closeCode === 91 && last.initiator === 'client' && last.cause === 'client', JSON.stringify(last));
+    assert.strictEqual(last.source, 'monitor', 'told live, by its monitor topic');
   });
 
   it('keeps the history over a restart of the server, its records "last known" until the broker tells', async () => {

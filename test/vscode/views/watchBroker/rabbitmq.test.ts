@@ -6,14 +6,17 @@ import * as fs from 'fs';
 import { connect, type MqttClient } from 'mqtt';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../../../src/extension';
+import { Command } from '../../../../src/shared/commands';
 import type { ClientsNode } from '../../../../src/views/clients/node';
 import { startRabbitNode, type StartedNode } from '../../../support/brokers/rabbitmq';
 import { waitFor } from '../../../support/waitFor';
 import { childrenOf, extensionApi, freshRoots, item, label, removeAllPlatforms, rootsWhen } from '../clients/fixture';
 
 const RABBITMQ_SERVER = '/usr/sbin/rabbitmq-server';
-// Not of the platform's form, with a slash. (An id with 'é' came out as U+FFFD through this path: reported.)
-const SENSOR = 'rabbit-sensor/7 +';
+// Not of the platform's form, with a slash and text beyond ASCII that RabbitMQ's event exchange prints quoted (they
+// came out as U+FFFD before the source read them as text).
+const SENSOR = 'rabbit-sensor/7 + é';
+const PINNED = 'pinned/café #1';
 /** A RabbitMQ node starts in 12–29 s on a busy 2-core machine (docs/brokers-observed.md). */
 const WAIT_MS = 60_000;
 
@@ -22,6 +25,7 @@ describe('Watching a RabbitMQ in the extension host', function () {
   let api: IotConnectivityApi;
   let node: StartedNode;
   let sensor: MqttClient | undefined;
+  let pinned: MqttClient | undefined;
 
   const rowOf = async (status: 'Connected' | 'Disconnected', id: string): Promise<ClientsNode | undefined> => {
     const g = (await freshRoots(api)).find((r) => label(r).startsWith(status));
@@ -65,7 +69,11 @@ describe('Watching a RabbitMQ in the extension host', function () {
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const s of api?.watcher.service.snapshots() ?? []) {
+      await vscode.commands.executeCommand(Command.unpinClient, s.clientId);
+    }
     await sensor?.endAsync(true).catch(() => undefined);
+    await pinned?.endAsync(true).catch(() => undefined);
     await api?.brokers.stopAll();
     if (api) await removeAllPlatforms(api);
     await node?.destroy();
@@ -115,5 +123,31 @@ describe('Watching a RabbitMQ in the extension host', function () {
     const gone = await rowWhen('Disconnected', SENSOR);
     assert.ok(String(item(gone).contextValue).startsWith('client;other;hasLog;disconnected'), item(gone).contextValue);
     assert.strictEqual(await rowOf('Connected', SENSOR), undefined);
+  });
+
+  it('pins a real client of RabbitMQ: the status bar follows its drop, live, with the cause', async () => {
+    pinned = connect(node.mqttUrl, { clientId: PINNED, reconnectPeriod: 0, keepalive: 30 });
+    pinned.on('error', () => undefined);
+    await new Promise<void>((resolve, reject) => pinned?.once('connect', () => resolve()).once('close', reject));
+    const bar = () => api.watcher.statusBar.item;
+    const tooltip = () => (bar().tooltip as vscode.MarkdownString | undefined)?.value ?? '';
+    assert.strictEqual(await vscode.commands.executeCommand(Command.pinClient, PINNED), true);
+    await waitFor('the pinned client connected', () => bar().text === '$(plug) 1/1', { timeoutMs: WAIT_MS });
+    assert.deepStrictEqual(
+      api.watcher.service.snapshots().map((s) => [s.clientId, s.status]),
+      [[PINNED, 'connected']],
+    );
+
+    // The socket goes without a DISCONNECT: RabbitMQ logs "peer closed TCP connection", joined as 91, by the client.
+    pinned.stream.destroy();
+    await waitFor('the pinned client offline', () => bar().text === `$(debug-disconnect) 1 offline: ${PINNED}`, {
+      timeoutMs: WAIT_MS,
+    });
+    const [snapshot] = api.watcher.service.snapshots();
+    assert.strictEqual(snapshot?.status, 'disconnected');
+    const last = snapshot.lastDisconnect;
+    assert.ok(last?.closeCode === 91 && last.initiator === 'client' && last.cause === 'client', JSON.stringify(last));
+    assert.strictEqual(last.source, 'monitor', 'told live, by its monitor topic');
+    await waitFor('the tooltip to give the cause', () => /client\\?, code 91/.test(tooltip()), { timeoutMs: WAIT_MS });
   });
 });
