@@ -1,6 +1,7 @@
-// What a debug session's Debug Console is told of its clients, as facts the view
-// words: each client's connects (the first once the session is known to own it), its drops with
-// the close code and — when its program was paused at the drop, or had resumed less than one
+// What a debug session's Debug Console is told of its clients, as facts the view words: each
+// client's connects (the first once the session is known to own it; one from a new port, and what
+// follows it, once the processes have been read again, so that its process is named), its drops
+// with the close code and — when its program was paused at the drop, or had resumed less than one
 // keep-alive window before — for how long it had been paused, and its keep-alive holds.
 
 import { clientLabel } from '../../core/clientWords';
@@ -28,29 +29,46 @@ export interface ConsoleLine {
   readonly fact: ConsoleFact;
 }
 
+/** A client's facts held back until the processes have been read after its connect from a new port. */
+interface Waiting {
+  readonly rootId: string;
+  readonly facts: ConsoleFact[];
+  /** The reading of the processes that had begun at its latest connect: the next one tells. */
+  after: number;
+}
+
 export class ConsoleLines {
   private readonly emitter = new Emitter<{ line: ConsoleLine }>();
   /** Clients announced per family. */
   private readonly announced = new Map<string, Set<string>>();
   private readonly held = new Set<string>();
+  private readonly waiting = new Map<string, Waiting>();
   private readonly subscriptions: Disposable[];
 
   constructor(private readonly loop: DebugLoop) {
     this.subscriptions = [
       loop.ownership.on('changed', (rootId) => this.found(rootId)),
-      loop.sessions.on('finished', ({ root }) => this.announced.delete(root.id)),
+      loop.ownership.on('read', (n) => this.read(n)),
+      loop.sessions.on('finished', ({ root }) => this.finished(root.id)),
       loop.ledger.on('connected', (c) => {
         const owner = loop.ownership.ownerOf(c.clientId);
         if (c.retained || !owner || !this.announced.get(owner.rootId)?.has(c.clientId)) return;
-        const pid = owner.client.endpoint === c.endpoint ? owner.client.pid : undefined;
-        this.emit(owner.rootId, { kind: 'connected', clientId: c.clientId, endpoint: c.endpoint, pid });
+        const fact: ConsoleFact = { kind: 'connected', clientId: c.clientId, endpoint: c.endpoint };
+        if (c.endpoint === undefined || owner.client.endpoint === c.endpoint) {
+          return this.tell(owner.rootId, { ...fact, pid: owner.client.pid });
+        }
+        // From a new port: which process holds it is known once the processes are read again.
+        const w = this.waiting.get(c.clientId) ?? { rootId: owner.rootId, facts: [], after: 0 };
+        w.facts.push(fact);
+        w.after = loop.ownership.readings;
+        this.waiting.set(c.clientId, w);
       }),
       loop.ledger.on('dropped', (d) => {
         const owner = loop.ownership.ownerOf(d.clientId);
         if (!owner) return;
         const at = d.time ?? d.receivedAt;
         const pausedSeconds = this.pausedAt(owner.rootId, owner.client.sessionId, at, d.keepAliveSeconds);
-        this.emit(owner.rootId, { kind: 'dropped', clientId: d.clientId, closeCode: d.closeCode, pausedSeconds });
+        this.tell(owner.rootId, { kind: 'dropped', clientId: d.clientId, closeCode: d.closeCode, pausedSeconds });
       }),
       loop.keeper.on('changed', (clientId) => {
         const owner = loop.ownership.ownerOf(clientId);
@@ -58,7 +76,7 @@ export class ConsoleLines {
         if (held === this.held.has(clientId)) return;
         if (held) this.held.add(clientId);
         else this.held.delete(clientId);
-        if (owner) this.emit(owner.rootId, { kind: held ? 'held' : 'released', clientId });
+        if (owner) this.tell(owner.rootId, { kind: held ? 'held' : 'released', clientId });
       }),
     ];
   }
@@ -71,6 +89,32 @@ export class ConsoleLines {
     this.subscriptions.forEach((s) => s.dispose());
     this.emitter.clear();
     this.announced.clear();
+    this.waiting.clear();
+  }
+
+  /** A client's fact now, or after those of it held back. */
+  private tell(rootId: string, fact: ConsoleFact): void {
+    const w = this.waiting.get(fact.clientId);
+    if (w) w.facts.push(fact);
+    else this.emit(rootId, fact);
+  }
+
+  /** A reading of the processes ended: connects before it are told, with their process where it holds them. */
+  private read(n: number): void {
+    for (const [clientId, w] of this.waiting) {
+      if (w.after >= n) continue;
+      this.waiting.delete(clientId);
+      const client = this.loop.ownership.ownerOf(clientId)?.client;
+      for (const f of w.facts) {
+        const mine = f.kind === 'connected' && client !== undefined && f.endpoint === client.endpoint;
+        this.emit(w.rootId, mine ? { ...f, pid: client.pid } : f);
+      }
+    }
+  }
+
+  private finished(rootId: string): void {
+    this.announced.delete(rootId);
+    for (const [clientId, w] of this.waiting) if (w.rootId === rootId) this.waiting.delete(clientId);
   }
 
   private found(rootId: string): void {

@@ -39,6 +39,8 @@ export interface OwnershipOptions {
 interface OwnershipEvents {
   /** The clients of this family changed. */
   changed: string;
+  /** A reading of the processes ended: its number (see `readings`). */
+  read: number;
 }
 
 export class Ownership {
@@ -50,6 +52,7 @@ export class Ownership {
   private running?: Promise<void>;
   private again = false;
   private disposed = false;
+  private started = 0;
 
   constructor(
     private readonly sessions: DebugSessions,
@@ -85,6 +88,11 @@ export class Ownership {
     return undefined;
   }
 
+  /** How many readings of the processes have begun; one numbered above it begins after now. */
+  get readings(): number {
+    return this.started;
+  }
+
   /** Reads the processes again soon (changes close together are read once). */
   schedule(): void {
     if (this.disposed) return;
@@ -100,8 +108,10 @@ export class Ownership {
       this.again = true;
       return this.running;
     }
+    const n = ++this.started;
     this.running = this.readAll().finally(() => {
       this.running = undefined;
+      if (!this.disposed) this.emitter.emit('read', n);
       if (this.again && !this.disposed) {
         this.again = false;
         void this.refresh();
