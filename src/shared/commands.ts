@@ -25,6 +25,7 @@ export const Command = {
   startLocalSandbox: 'iotConnectivity.startLocalSandbox',
   stopLocalSandbox: 'iotConnectivity.stopLocalSandbox',
   watchBroker: 'iotConnectivity.watchBroker',
+  watchBrokerAgain: 'iotConnectivity.watchBrokerAgain',
   registerDevice: 'iotConnectivity.registerDevice',
   pinClient: 'iotConnectivity.pinClient',
   unpinClient: 'iotConnectivity.unpinClient',
@@ -109,6 +110,9 @@ export interface CommandSignatures {
   [Command.stopLocalSandbox]: () => boolean;
   /** Asks which broker; undefined when the person backed out. Takes no argument (it asks for a password). */
   [Command.watchBroker]: () => WatchedBroker | undefined;
+  /** Starts the server watching the active platform's broker again (as after a restart of VS Code); undefined when
+   *  it runs already or the active platform is no watched broker's. Takes no argument. */
+  [Command.watchBrokerAgain]: () => WatchedBroker | undefined;
   /** With a target: registers it at once; with `ask: true`, asks the questions with it filled in. */
   [Command.registerDevice]: (target?: {
     readonly typeId: string;

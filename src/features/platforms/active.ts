@@ -15,8 +15,15 @@ export interface ActivePlatform {
 }
 
 /** What would fix a problem: a command of this extension (`localToken`: Set Credentials, which offers the
- *  token a local sandbox on this machine keeps). */
-export type PlatformFix = 'connect' | 'setCredentials' | 'select' | 'localToken';
+ *  token a local sandbox on this machine keeps; `watchAgain`: start the server watching the broker again, or
+ *  Watch a Broker… to change it). */
+export type PlatformFix = 'connect' | 'setCredentials' | 'select' | 'localToken' | 'watchAgain';
+
+/** A problem another feature knows of a platform (its server could not start), shown instead of its status. */
+export interface KnownProblem {
+  readonly message: string;
+  readonly fix: PlatformFix;
+}
 
 export type PlatformStatus =
   | { readonly kind: 'none' }

@@ -8,9 +8,9 @@ import { messageOf } from '../../core/errors';
 import { plainText } from '../../core/text';
 import type { ClientsNode } from './node';
 import { ActionNode, ErrorNode } from './simpleNodes';
-import { OWN_CALL } from '../../shared/commands';
+import { Command, OWN_CALL } from '../../shared/commands';
 
-export const FixCommand: Record<PlatformFix | 'retry' | 'enable' | 'settings', string> = {
+export const FixCommand: Record<PlatformFix | 'retry' | 'enable' | 'settings' | 'editWatch', string> = {
   connect: 'iotConnectivity.connectPlatform',
   setCredentials: 'iotConnectivity.setCredentials',
   // Set Credentials offers the kept token first, with a question (views/commands/platformCommands.ts).
@@ -19,6 +19,8 @@ export const FixCommand: Record<PlatformFix | 'retry' | 'enable' | 'settings', s
   enable: 'iotConnectivity.enableClientState',
   retry: 'iotConnectivity.refresh',
   settings: 'workbench.action.openSettings',
+  watchAgain: Command.watchBrokerAgain,
+  editWatch: Command.watchBroker,
 };
 
 function action(
@@ -35,6 +37,8 @@ function action(
     enable: [vscode.l10n.t('Enable Client Connection State API'), 'check'],
     retry: [vscode.l10n.t('Retry'), 'refresh'],
     settings: [vscode.l10n.t('Edit Platform Settings'), 'settings-gear'],
+    watchAgain: [vscode.l10n.t('Retry'), 'refresh'],
+    editWatch: [vscode.l10n.t('Watch a Broker… (another URL, user or password)'), 'edit'],
   }[fix];
   return new ActionNode(`${prefix}/action/${fix}`, parent, label, icon, {
     command: FixCommand[fix],
@@ -97,9 +101,15 @@ export function problemNodes(message: string, fix: PlatformFix, platformName: st
     setCredentials: vscode.l10n.t('Credentials needed'),
     localToken: vscode.l10n.t('Credentials needed'),
     select: vscode.l10n.t('Platform not found'),
+    watchAgain: vscode.l10n.t('The server watching the broker did not start'),
   }[fix];
+  const error = new ErrorNode('platform/error', undefined, message, undefined, summary);
+  // Both take no argument: they act on the active platform, or ask.
+  if (fix === 'watchAgain') {
+    return [error, action('platform', undefined, fix), action('platform', undefined, 'editWatch')];
+  }
   return [
-    new ErrorNode('platform/error', undefined, message, undefined, summary),
+    error,
     // OWN_CALL: the extension's own button, not asked about again (views/commands/outsideCall.ts).
     action('platform', undefined, fix, platformName ? [platformName, OWN_CALL] : []),
   ];

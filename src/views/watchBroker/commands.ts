@@ -45,6 +45,14 @@ export async function watchBroker(deps: WatchBrokerDeps): Promise<WatchedBroker 
   return { name, apiUrl: started.ready.apiUrl, mqttUrl: started.ready.mqttUrl, pid: started.pid };
 }
 
+/** Retry of the Clients tree (and the palette): the active platform's broker, watched again as it was. */
+export async function watchBrokerAgain(brokers: WatchedBrokers): Promise<WatchedBroker | undefined> {
+  const started = await brokers.resume('retry');
+  if (!started) return undefined;
+  void vscode.commands.executeCommand(CLIENTS_VIEW_COMMAND);
+  return { name: started.name, apiUrl: started.ready.apiUrl, mqttUrl: started.ready.mqttUrl, pid: started.pid };
+}
+
 async function choose(brokers: WatchedBrokers): Promise<Chosen | undefined> {
   const remembered = brokers.remembered();
   if (remembered.length > 0) {

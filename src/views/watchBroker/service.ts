@@ -6,13 +6,13 @@
 // The broker's password comes from and goes to secret storage; the command line that carries it
 // is never logged. Each server stops with the window (dispose, and child.ts on exit).
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ReadyInfo } from '../../core/readyInfo';
 import { startSandboxChild, type SandboxChild } from '../../features/localSandbox/child';
 import { localSandboxPlatform } from '../../features/localSandbox/platform';
 import { logSandboxLine } from '../../features/localSandbox/stderrLog';
 import { readRemembered, remember } from '../../features/watchBroker/remembered';
+import { observeDataDir } from '../../features/watchBroker/resume';
 import {
   brokerWhere,
   loggableArgs,
@@ -24,6 +24,7 @@ import {
 import type { Log } from '../../vscode/log';
 import type { PlatformService } from '../../vscode/platforms/service';
 import type { BrokerPasswords } from '../../vscode/secrets';
+import { BrokerResumer, type ResumeCause } from './resume';
 
 const REMEMBERED = 'iotConnectivity.watchedBrokers';
 /** The observing server waits for its broker's first answers (RabbitMQ: a snapshot of every connection). */
@@ -55,8 +56,24 @@ interface Running {
 
 export class WatchedBrokers implements vscode.Disposable {
   private readonly running = new Map<string, Running>();
+  private readonly resumer: BrokerResumer;
 
-  constructor(private readonly o: WatchedBrokersOptions) {}
+  constructor(private readonly o: WatchedBrokersOptions) {
+    this.resumer = new BrokerResumer(this, o.platforms, o.log.for('observe'));
+  }
+
+  /**
+   * Starts the server of the active platform's broker again when it does not run (resume.ts): at activation, when
+   * its platform is selected, and on Retry.
+   */
+  resume(cause: ResumeCause): Promise<WatchStarted | undefined> {
+    return this.resumer.resume(cause);
+  }
+
+  /** Where the server watching `target` keeps its data (global storage). */
+  dataDirOf(target: BrokerTarget): string {
+    return observeDataDir(this.o.storageDir, target);
+  }
 
   /** Brokers watched before, newest first (no secrets). */
   remembered(): BrokerTarget[] {
@@ -83,7 +100,7 @@ export class WatchedBrokers implements vscode.Disposable {
     const log = this.o.log.for('observe');
     if (password) this.o.log.addSecret(target.user ?? '', password);
     await this.stopKey(key);
-    const dataDir = path.join(this.o.storageDir, 'observe', key);
+    const dataDir = this.dataDirOf(target);
     await fs.promises.mkdir(dataDir, { recursive: true });
     const args = observerArgs(target, password, dataDir);
     log.info(`starting ${this.o.cliPath} ${loggableArgs(args).join(' ')}`);
@@ -96,16 +113,19 @@ export class WatchedBrokers implements vscode.Disposable {
     });
     this.o.log.addSecret(child.ready.apiKey, child.ready.apiToken);
     const running: Running = { child, name, stopping: false };
+    // Running from here on: saving the platform below makes it the active one, which resume.ts follows.
+    this.running.set(key, running);
     try {
       const { config, token } = localSandboxPlatform(child.ready, name);
+      this.o.platforms.setProblem(name, undefined);
       await this.o.platforms.save(config, token);
       await this.o.passwords.set(key, password);
       await this.o.memento.update(REMEMBERED, remember(this.remembered(), target));
     } catch (err) {
+      if (this.running.get(key) === running) this.running.delete(key);
       await child.stop();
       throw err;
     }
-    this.running.set(key, running);
     void child.exited.then((code) => this.ended(key, running, code));
     log.info(
       `watching ${brokerWhere(target)} (pid ${child.pid}): API ${child.ready.apiUrl}, MQTT ${child.ready.mqttUrl}, ` +
@@ -148,6 +168,7 @@ export class WatchedBrokers implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.resumer.dispose();
     // Not awaited: the window is going; SIGTERM lets each server write its data and end.
     for (const r of this.running.values()) {
       r.stopping = true;

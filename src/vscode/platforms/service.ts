@@ -18,7 +18,7 @@ import {
   type ResolvedPlatform,
 } from '../../features/platforms/config';
 import { tokenFit } from '../../features/platforms/tokenBinding';
-import type { PlatformStatus } from '../../features/platforms/active';
+import type { KnownProblem, PlatformStatus } from '../../features/platforms/active';
 import { plainText } from '../../core/text';
 import { messageOf } from '../../core/errors';
 import { DisposableStore } from '../../platform/events';
@@ -36,8 +36,11 @@ export class PlatformService implements vscode.Disposable {
   private current?: Promise<PlatformStatus>;
   private clients: PlatformRestClient[] = [];
   private readonly subscriptions = new DisposableStore();
-  /** npm start's handover while it is being taken: the status waits for it, so no row flashes. */
+  /** npm start's handover (and a watched broker's server starting again) while under way: the status waits for
+   *  them, so no row flashes. */
   private handover?: Promise<unknown>;
+  /** Problems other features know of a platform, by name (setProblem). */
+  private readonly known = new Map<string, KnownProblem>();
 
   constructor(
     private readonly tokens: TokenStore,
@@ -64,9 +67,10 @@ export class PlatformService implements vscode.Disposable {
     return (this.current ??= this.handover ? this.handover.then(() => this.load()) : this.load());
   }
 
-  /** The status waits for `handover` (npm start's, which sets the platform and its token) to settle. */
+  /** The status waits for `handover` (npm start's, which sets the platform and its token) to settle, and for any
+   *  held before. */
   holdUntil(handover: Promise<unknown>): void {
-    const held = handover
+    const held = Promise.all([this.handover, handover.catch(() => undefined)])
       .catch(() => undefined)
       .finally(() => {
         if (this.handover === held) this.handover = undefined;
@@ -121,6 +125,13 @@ export class PlatformService implements vscode.Disposable {
     this.invalidate();
   }
 
+  /** A problem of the platform `name` that its status says until cleared (undefined). */
+  setProblem(name: string, problem: KnownProblem | undefined): void {
+    if (problem) this.known.set(name, problem);
+    else if (!this.known.delete(name)) return;
+    this.invalidate();
+  }
+
   async select(name: string): Promise<void> {
     await updateUserSetting(Setting.activePlatform, name);
     this.invalidate();
@@ -151,6 +162,8 @@ export class PlatformService implements vscode.Disposable {
     }
     const resolved = resolvePlatform(config);
     if (!resolved.ok) return { kind: 'problem', name, message: resolved.problem, fix: 'connect' };
+    const known = this.known.get(name);
+    if (known) return { kind: 'problem', name, ...known };
     const stored = await this.tokens.get(name);
     const fit = stored ? tokenFit(stored, resolved.platform) : undefined;
     // A local sandbox on this machine that keeps this platform's token: offered (with a question).
