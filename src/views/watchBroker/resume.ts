@@ -12,6 +12,7 @@ import { keptTokenOf, serverAnswers, serverWords, watchedTargetOf } from '../../
 import { brokerWhere } from '../../features/watchBroker/target';
 import type { ComponentLog } from '../../platform/log';
 import type { PlatformService } from '../../vscode/platforms/service';
+import { settings } from '../../vscode/settings';
 import type { WatchedBrokers, WatchStarted } from './service';
 
 /** Why the server is started again. */
@@ -27,13 +28,14 @@ export class BrokerResumer implements vscode.Disposable {
     private readonly platforms: PlatformService,
     private readonly log: ComponentLog,
   ) {
-    this.lastActive = platforms.activeName();
-    // Selected (or made active by settings): only a change of the active platform, not every change of status.
+    this.lastActive = settings.activePlatform();
+    // Selected (Select Platform, or the setting): a change of the chosen platform, not every change of status, nor
+    // the first platform standing in when the chosen one was removed.
     this.subscription = platforms.onDidChange(() => {
-      const now = platforms.activeName();
+      const now = settings.activePlatform();
       if (now === this.lastActive) return;
       this.lastActive = now;
-      void this.resume('selected');
+      if (now !== undefined) void this.resume('selected');
     });
   }
 
@@ -55,21 +57,27 @@ export class BrokerResumer implements vscode.Disposable {
     const where = plainText(brokerWhere(target), 100);
     this.log.info(`starting the server watching ${where} again (${cause})`);
     const password = await this.brokers.storedPassword(target);
+    // Another platform chosen meanwhile (or this one removed): the start is given up, nothing is saved.
+    const elsewhere = new AbortController();
+    const follow = this.platforms.onDidChange(() => this.platforms.activeName() !== name && elsewhere.abort());
     try {
       return await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Window,
           title: vscode.l10n.t('Starting the server that watches {0} again…', where),
         },
-        () => this.brokers.start(target, password),
+        () => this.brokers.start(target, password, elsewhere.signal),
       );
     } catch (error) {
+      if (elsewhere.signal.aborted) return undefined;
       const words = plainText(serverWords(messageOf(error)), 500);
       this.log.error(`the server watching ${where} could not start again: ${words}`);
       const message = vscode.l10n.t('The server watching {0} could not start again: {1}', where, words);
       this.platforms.setProblem(name, { message, fix: 'watchAgain' });
       if (cause === 'retry') void vscode.window.showErrorMessage(message);
       return undefined;
+    } finally {
+      follow.dispose();
     }
   }
 
