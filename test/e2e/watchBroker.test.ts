@@ -1,10 +1,12 @@
 // "Watch a Broker…" as a person uses it, in a real VS Code against Debian's real Mosquitto: from the welcome, the
 // questions (the password in a password box), the server the extension runs, and the Clients view with the broker
 // at its head — its count beside the clients known (Mosquitto lists none: those connected before stay unknown
-// until they act), clients whose ids are not of the platform's form, a tooltip — then a second broker that does not
-// publish its log, shown as a problem row with the lines that fix it. Screenshots in
+// until they act), clients whose ids are not of the platform's form, a tooltip; after a reload of the window (a new
+// extension host) the server comes back by itself with the history recorded before — then a second broker that does
+// not publish its log, shown as a problem row with the lines that fix it. Screenshots in
 // test-results/screenshots/watch-*.png.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import { connect, type MqttClient } from 'mqtt';
 import { startMosquitto, type Mosquitto } from '../support/brokers/mosquitto';
 import { screenshotOnFailure } from './harness/failures';
@@ -14,6 +16,24 @@ import { startWorkbench, type Workbench } from './harness/workbench';
 const PASSWORD = 'w@tch me:1%';
 const BEFORE = ['boiler-room/1', 'boiler-room/2'];
 const AFTER = ['kitchen/sensor 7', 'plus+and#hash 🚀'];
+const RELOADED = 'after-reload/1';
+
+/** The server processes (dist/sandbox.js) observing the broker on `port`, by their command lines. */
+function observers(port: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        const i = args.indexOf('--observe-mosquitto');
+        return args.some((a) => a.endsWith('sandbox.js')) && i >= 0 && args[i + 1]?.endsWith(`@127.0.0.1:${port}`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 async function answer(ui: Ui, prompt: RegExp, value: string): Promise<void> {
   const widget = ui.page.locator('.quick-input-widget');
@@ -130,6 +150,40 @@ describe('UI: Watch a Broker… against a real Mosquitto', function () {
     await wb.page.mouse.move(0, 0);
   });
 
+  it('comes back by itself after the window reloads: the history kept, a new client seen live', async () => {
+    const before = observers(broker.port);
+    assert.strictEqual(before.length, 1, `one server watches the broker: ${before.join(', ')}`);
+    await wb.ui.runCommand('Developer: Reload Window');
+    await wb.ui.waitVisible(
+      wb.page.locator('.monaco-workbench .part.statusbar'),
+      'the workbench after the reload',
+      60_000,
+    );
+    // A new extension host: the server of the last one ended with it, and the activation started it again.
+    await wb.ui.waitUntil(
+      'a new server watching the broker, the old one gone',
+      async () => {
+        const now = observers(broker.port);
+        return now.length === 1 && now[0] !== before[0];
+      },
+      60_000,
+    );
+    const head = `Mosquitto ${broker.url}`;
+    await wb.ui.treeRow(head);
+    // The clients of before the reload are carried: the server cannot know what they did meanwhile.
+    await refreshUntil(wb.ui, head, "5 connected (broker's count), 2 known");
+    await wb.ui.treeRow(AFTER[0]);
+    assert.match(
+      (await wb.ui.treeRows()).find((r) => r.label === AFTER[0])?.description ?? '',
+      /last known, may be stale/,
+    );
+    await device(RELOADED);
+    await refreshUntil(wb.ui, head, "6 connected (broker's count), 3 known");
+    await wb.ui.treeRow(RELOADED);
+    assert.match((await wb.ui.treeRows()).find((r) => r.label === RELOADED)?.description ?? '', /^other · active /);
+    await wb.ui.screenshot('watch-5-reloaded');
+  });
+
   it('watches a second broker that does not publish its log: a problem row with the lines that fix it', async () => {
     await wb.ui.runCommand('IoT Connectivity: Watch a Broker…');
     await choose(wb.ui, /Another broker/);
@@ -143,6 +197,6 @@ describe('UI: Watch a Broker… against a real Mosquitto', function () {
     await wb.ui.treeRow('connection_messages true');
     const problem = (await wb.ui.treeRows()).find((r) => /does not publish its log/.test(r.label));
     assert.ok(problem, 'the problem row');
-    await wb.ui.screenshot('watch-5-problem');
+    await wb.ui.screenshot('watch-6-problem');
   });
 });
