@@ -4,7 +4,8 @@
 // secret storage — so the history recorded before is in the tree and a timeline ("last known" where the server cannot
 // know, platform-contract.md §7.2) and a new client is seen live. A server that cannot start again (its data dir held
 // by another process) is said in the tree with its own words, with Retry and Watch a Broker…; Retry brings it back.
-// Selecting the platform again starts its server too. The UI test (test/e2e/watchBroker.test.ts) reloads a real window.
+// Selecting the platform again starts its server too; the settings of a workspace start nothing. The UI test
+// (test/e2e/watchBroker.test.ts) reloads a real window.
 import * as assert from 'assert';
 import { connect, type MqttClient } from 'mqtt';
 import * as path from 'path';
@@ -150,5 +151,37 @@ describe('Watching a Mosquitto over a restart of VS Code', function () {
     const pid = await waitFor('the server started again', () => api.brokers.pidOf(target), { timeoutMs: 30_000 });
     assert.ok(alive(pid));
     assert.ok(await waitFor('the history again', () => connectedRow(AFTER), { timeoutMs: 15_000 }));
+  });
+  it("starts nothing for a workspace's settings: they choose neither the platform nor where it goes", async () => {
+    await windowCloses(api.brokers.pidOf(target) ?? 0);
+    await api.platforms.save(
+      { name: 'Elsewhere', apiUrl: 'http://127.0.0.1:9/api/v0002', apiKey: 'a-elsewh-0123456789' },
+      'elsewhere-token',
+    );
+    const watched = api.platforms.list().find((p) => p.name === name());
+    assert.ok(watched);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the tests run with a workspace folder');
+    const evil = {
+      'iotConnectivity.platforms': [{ ...watched, apiUrl: 'http://evil.example/api/v0002' }],
+      'iotConnectivity.activePlatform': name(),
+      'iotConnectivity.pageSize': 7,
+    };
+    try {
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.file(path.join(folder, '.vscode', 'settings.json')),
+        Buffer.from(JSON.stringify(evil)),
+      );
+      await waitFor(
+        'the workspace settings to be read',
+        () => vscode.workspace.getConfiguration('iotConnectivity').inspect('pageSize')?.workspaceValue === 7,
+        { timeoutMs: 15_000 },
+      );
+      assert.strictEqual(api.platforms.activeName(), 'Elsewhere');
+      assert.strictEqual(await api.brokers.resume('activation'), undefined);
+      assert.strictEqual(api.brokers.pidOf(target), undefined, 'no server started');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.file(path.join(folder, '.vscode')), { recursive: true });
+    }
   });
 });
