@@ -7,7 +7,9 @@
 // only place their end is told, and it must not hang on which log line asked for the look.
 // A connection the broker made in the last seconds may not be listed yet (its statistics lag): it is left alone,
 // unless its node is down. One whose connection.closed came and whose cause is still awaited (causes.ts) is left to
-// that close.
+// that close. A connection the broker no longer lists that no client stands for (the older side of a takeover or a
+// client's earlier connection, closed while the broker was not observed) is dropped, so that config/source's
+// connectedCount is the broker's count again.
 
 import { toIso } from '../../../core/time';
 import type { ObservedRecorder } from '../observed/recorder';
@@ -40,13 +42,14 @@ export async function reconcile(d: ReconcileDeps): Promise<Reconciled> {
   const closed = (tracker.closedWhileListing = new Set());
   const started = Date.now();
   let listed: Awaited<ReturnType<typeof listMqttConnections>>;
+  let nodes: string[];
   try {
     listed = await listMqttConnections(d.api);
+    // Read after the list: a node not running now had its connections listed (or not) before it went down.
+    nodes = await runningNodes(d.api);
   } finally {
-    tracker.closedWhileListing = undefined;
+    tracker.closedWhileListing = undefined; // a close heard until the list is applied is newer than the list
   }
-  // Read after the list: a node not running now had its connections listed (or not) before it went down.
-  const nodes = await runningNodes(d.api);
   const now = Date.now();
   const listedIds = new Set<string>();
   let added = 0;
@@ -90,7 +93,10 @@ export async function reconcile(d: ReconcileDeps): Promise<Reconciled> {
     recorder.disconnected({ clientId, at: now, reason, ...(name !== undefined ? { connection: name } : {}) });
     ended++;
   }
-  // Connections of a node that is down and no client stands for (an older one of a takeover, one never named).
-  for (const [name, c] of tracker.conns) if (!listed.has(name) && down(c.node, c.learnedAt)) tracker.conns.delete(name);
+  // Connections no client stands for (an older one of a takeover, one never named) that the broker no longer lists:
+  // their close was not heard. They are not counted (config/source.connectedCount) once the list would show them.
+  const stale = (c: { node?: string; learnedAt: number }) =>
+    started - c.learnedAt >= LIST_LAG_MS || down(c.node, c.learnedAt);
+  for (const [name, c] of tracker.conns) if (!listed.has(name) && stale(c)) tracker.conns.delete(name);
   return { listed: listed.size, added, ended, nodes };
 }
