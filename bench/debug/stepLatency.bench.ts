@@ -18,7 +18,7 @@ import { startSandbox } from '../../scripts/sandboxProcess';
 import { messageOf } from '../../src/core/errors';
 import type { ReadyInfo } from '../../src/core/readyInfo';
 import { PlatformRestClient } from '../../src/platform';
-import { load, machine, percentile } from '../sandbox/support/report';
+import { load, machine, percentile, summarise } from '../sandbox/support/report';
 import { messages, send, type FromHost, type Mode, type StepTimes } from './stepWire';
 
 const MODES: readonly Mode[] = ['on', 'off'];
@@ -75,17 +75,11 @@ function writeProbeExtension(runDir: string): void {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
 }
 
+/** The report's summary (n, p50, p99, max) with p95 and the mean beside it. */
 function stats(values: readonly number[]) {
   const s = [...values].sort((a, b) => a - b);
   const r = (v: number) => +v.toFixed(2);
-  return {
-    n: s.length,
-    p50: r(percentile(s, 50)),
-    p95: r(percentile(s, 95)),
-    p99: r(percentile(s, 99)),
-    max: r(s[s.length - 1]),
-    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
-  };
+  return { ...summarise(s), p95: r(percentile(s, 95)), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
 }
 
 /** Ends a debuggee a crashed host left running (its pid file; only if it is still that program). */

@@ -6,19 +6,11 @@ import * as path from 'path';
 import { connect } from 'mqtt';
 import { startSandboxChild, type SandboxChild } from '../../../../src/features/localSandbox/child';
 import { waitFor } from '../../../support/waitFor';
+import { pidAlive } from '../../../support/brokers/processes';
 
 const root = path.resolve(__dirname, '../../../../..');
 const cliPath = path.join(root, 'dist', 'sandbox.js');
 const FREE_PORTS = ['--http-port', '0', '--mqtt-port', '0', '--ws-port', '0'];
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('localSandbox/child: the sandbox CLI as a child process', function () {
   this.timeout(30_000);
@@ -50,7 +42,7 @@ describe('localSandbox/child: the sandbox CLI as a child process', function () {
     await child.stop();
     assert.strictEqual(await child.exited, 0);
     assert.strictEqual(child.running, false);
-    assert.strictEqual(alive(pid), false);
+    assert.strictEqual(pidAlive(pid), false);
     await closed;
     assert.ok(
       lines.some((l) => /SIGTERM: closing every client with 93/.test(l)),
@@ -73,7 +65,7 @@ describe('localSandbox/child: the sandbox CLI as a child process', function () {
       /not its ready line/,
     );
     assert.ok(pid > 0);
-    assert.strictEqual(alive(pid), false);
+    assert.strictEqual(pidAlive(pid), false);
   });
 
   it('is ended when the start is cancelled', async () => {
@@ -95,6 +87,6 @@ describe('localSandbox/child: the sandbox CLI as a child process', function () {
     assert.strictEqual(orphan.status, 0, orphan.stderr);
     const pid = Number(orphan.stdout.trim());
     assert.ok(pid > 0);
-    return waitFor(`the sandbox (pid ${pid}) to be gone`, () => !alive(pid), { timeoutMs: 5000 });
+    return waitFor(`the sandbox (pid ${pid}) to be gone`, () => !pidAlive(pid), { timeoutMs: 5000 });
   });
 });

@@ -9,15 +9,7 @@ import type { StartedSandbox } from '../../../../src/shared/commands';
 import { LOCAL_SANDBOX_PLATFORM } from '../../../../src/features/localSandbox/platform';
 import { waitFor } from '../../../support/waitFor';
 import { extensionApi, label, removeAllPlatforms, rootsWhen } from '../clients/fixture';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { pidAlive } from '../../../support/brokers/processes';
 
 async function activeCredentials(
   api: IotConnectivityApi,
@@ -51,7 +43,7 @@ describe('Start/Stop Local Sandbox', function () {
       });
       assert.ok(first, 'the command returned nothing (see the log for its error)');
       assert.strictEqual(first.alreadyRunning, false);
-      assert.ok(first.pid > 0 && first.pid !== process.pid && alive(first.pid), 'a live child process');
+      assert.ok(first.pid > 0 && first.pid !== process.pid && pidAlive(first.pid), 'a live child process');
       assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+\/api\/v0002$/);
 
       assert.strictEqual(api.platforms.activeName(), LOCAL_SANDBOX_PLATFORM);
@@ -92,7 +84,7 @@ describe('Start/Stop Local Sandbox', function () {
 
   it('Stop ends the process; its API stops answering; the platform stays for the next start', async () => {
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('iotConnectivity.stopLocalSandbox'), true);
-    await waitFor(`the sandbox process ${first.pid} to be gone`, () => !alive(first.pid), { timeoutMs: 10_000 });
+    await waitFor(`the sandbox process ${first.pid} to be gone`, () => !pidAlive(first.pid), { timeoutMs: 10_000 });
     await assert.rejects(fetch(`${first.apiUrl}/config/clientstate`));
     assert.ok(api.platforms.list().some((p) => p.name === LOCAL_SANDBOX_PLATFORM));
     assert.strictEqual(

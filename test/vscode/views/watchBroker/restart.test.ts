@@ -19,20 +19,12 @@ import { startMosquitto, type Mosquitto } from '../../../support/brokers/mosquit
 import { waitFor } from '../../../support/waitFor';
 import { ourExtension } from '../../support/index';
 import { childrenOf, extensionApi, freshRoots, item, label, removeAllPlatforms, rootsWhen } from '../clients/fixture';
+import { pidAlive } from '../../../support/brokers/processes';
 
 const WATCHER = 'watcher';
 const PASSWORD = 'r3start:me%20@';
 const BEFORE = 'before-restart/1';
 const AFTER = 'after-restart 🚀';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('Watching a Mosquitto over a restart of VS Code', function () {
   this.timeout(120_000);
@@ -57,7 +49,7 @@ describe('Watching a Mosquitto over a restart of VS Code', function () {
   /** What deactivation does to the servers of the window (dispose: SIGTERM), awaited. */
   const windowCloses = async (pid: number) => {
     assert.strictEqual(await api.brokers.stopAll(), 1);
-    await waitFor(`the server ${pid} gone`, () => !alive(pid));
+    await waitFor(`the server ${pid} gone`, () => !pidAlive(pid));
   };
 
   before(async () => {
@@ -85,7 +77,7 @@ describe('Watching a Mosquitto over a restart of VS Code', function () {
     // The path activate() runs (register.ts), in a window whose platform is the watched broker's.
     const again = await api.brokers.resume('activation');
     assert.ok(again, 'the server started again');
-    assert.ok(alive(again.pid) && again.pid !== first.pid, `a new server process (${first.pid} → ${again.pid})`);
+    assert.ok(pidAlive(again.pid) && again.pid !== first.pid, `a new server process (${first.pid} → ${again.pid})`);
     assert.strictEqual(again.dataDir, first.dataDir, 'the same data dir in global storage');
     assert.strictEqual(api.brokers.pidOf(target), again.pid);
     const status = await api.platforms.status();
@@ -136,7 +128,7 @@ describe('Watching a Mosquitto over a restart of VS Code', function () {
     await blocker.stop();
     const back = (await vscode.commands.executeCommand(retry.command.command, ...(retry.command.arguments ?? []))) as
       { pid: number } | undefined;
-    assert.ok(back && alive(back.pid), 'Retry started it');
+    assert.ok(back && pidAlive(back.pid), 'Retry started it');
     assert.ok(await waitFor('the history again', () => connectedRow(BEFORE), { timeoutMs: 15_000 }));
   });
 
@@ -149,7 +141,7 @@ describe('Watching a Mosquitto over a restart of VS Code', function () {
     assert.strictEqual(api.brokers.pidOf(target), undefined, 'another platform active: nothing started');
     await api.platforms.select(name());
     const pid = await waitFor('the server started again', () => api.brokers.pidOf(target), { timeoutMs: 30_000 });
-    assert.ok(alive(pid));
+    assert.ok(pidAlive(pid));
     assert.ok(await waitFor('the history again', () => connectedRow(AFTER), { timeoutMs: 15_000 }));
   });
   it("starts nothing for a workspace's settings: they choose neither the platform nor where it goes", async () => {
