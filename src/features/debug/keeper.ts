@@ -2,7 +2,9 @@
 // it tells one (the sandbox's `keepalive` call, platform-contract.md §8), and — where the platform
 // can hold (`capabilities.holdKeepAlive`) and the person wants it — a hold for as long as the
 // program stays paused, released when it runs again or its session ends. Holds are short and
-// renewed, so a window that goes away mid-pause leaves nothing held for long.
+// renewed, so a window that goes away mid-pause leaves nothing held for long. A step is a run of
+// a few milliseconds between two pauses: what was kept is kept through it (a moment's grace), so
+// stepping costs no call to the platform, and a hold outlives a real run by that moment only.
 
 import { Emitter, type Disposable, type Listener } from '../../platform/events';
 import type { PlatformLog } from '../../platform/log';
@@ -39,6 +41,10 @@ export interface KeeperOptions {
   /** Each hold's length; renewed before it ends (default 60 s, renewed every 20 s). */
   holdSeconds?: number;
   renewMs?: number;
+  /** How long a program that runs again keeps what was kept, for a step to stop again (default 1 s). */
+  graceMs?: number;
+  /** A deadline read before a step is read again this long after it stops (default 250 ms). */
+  rereadMs?: number;
 }
 
 interface Entry {
@@ -47,6 +53,9 @@ interface Entry {
   renew?: ReturnType<typeof setInterval>;
   /** When the last hold the platform granted ends (ms): a failed renewal is tried again until then. */
   holdEnds?: number;
+  /** Its program runs again: let go when this fires, unless it pauses before. */
+  grace?: ReturnType<typeof setTimeout>;
+  reread?: ReturnType<typeof setTimeout>;
 }
 
 export class PauseKeeper {
@@ -68,6 +77,7 @@ export class PauseKeeper {
 
   /** These clients' program paused: read their deadline, and hold them where possible. */
   paused(clientIds: readonly string[]): void {
+    for (const id of clientIds) this.pausedAgain(id);
     const platform = this.o.platform();
     const fresh = clientIds.filter((id) => !this.entries.has(id));
     if (!platform || fresh.length === 0) return;
@@ -80,7 +90,19 @@ export class PauseKeeper {
     for (const id of fresh) void (hold ? this.hold(id) : this.read(id));
   }
 
-  /** Their program runs again (or its session ended): release what is held. */
+  /** Their program runs again: what is held is released unless it pauses again within the grace. */
+  running(clientIds: readonly string[]): void {
+    const ms = this.o.graceMs ?? 1_000;
+    for (const id of clientIds) {
+      const e = this.entries.get(id);
+      if (!e || e.grace) continue;
+      clearTimeout(e.reread);
+      e.reread = undefined;
+      e.grace = setTimeout(() => void this.release(id), ms);
+    }
+  }
+
+  /** Their session ended, or the platform changed: release what is held now. */
   resumed(clientIds: readonly string[]): Promise<void> {
     return Promise.all(clientIds.map((id) => this.release(id))).then(() => undefined);
   }
@@ -88,6 +110,7 @@ export class PauseKeeper {
   /** The setting changed: clients paused now are held, or let go but still counted down. */
   holdSettingChanged(): void {
     for (const [id, e] of this.entries) {
+      if (e.grace) continue;
       const hold = e.platform.canHold && this.o.holdEnabled();
       if (hold && !e.kept.held) void this.hold(id);
       else if (!hold && (e.kept.held || e.renew)) void this.unhold(id, e);
@@ -98,6 +121,21 @@ export class PauseKeeper {
   dispose(): Promise<void> {
     this.emitter.clear();
     return this.resumed([...this.entries.keys()]);
+  }
+
+  /** Paused again within the grace after a step: kept as it was; a deadline is read again soon. */
+  private pausedAgain(clientId: string): void {
+    const e = this.entries.get(clientId);
+    if (!e?.grace) return;
+    clearTimeout(e.grace);
+    e.grace = undefined;
+    if (e.kept.held || e.renew) return;
+    // The program may have pinged while it ran: until read again, the earlier deadline is a bound.
+    clearTimeout(e.reread);
+    e.reread = setTimeout(() => {
+      e.reread = undefined;
+      void this.read(clientId);
+    }, this.o.rereadMs ?? 250);
   }
 
   private async read(clientId: string): Promise<void> {
@@ -168,6 +206,8 @@ export class PauseKeeper {
     if (!e) return;
     this.entries.delete(clientId);
     clearInterval(e.renew);
+    clearTimeout(e.grace);
+    clearTimeout(e.reread);
     this.emitter.emit('changed', clientId);
     if (!e.kept.held) return;
     try {

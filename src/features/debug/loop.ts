@@ -218,7 +218,8 @@ export class DebugLoop {
       .filter((c) => this.isPaused(root.id, c) === (e.change === 'paused'))
       .map((c) => c.clientId);
     if (e.change === 'paused') this.keeper.paused(affected);
-    else void this.keeper.resumed(affected);
+    else if (e.session.run.ended) void this.keeper.resumed(affected);
+    else this.keeper.running(affected);
   }
 
   /** A client found while its program is already paused joins the pause. */

@@ -41,7 +41,14 @@ describe('features/debug/keeper: reading and holding a paused program’s keep-a
   }
 
   function keeper(
-    o: { canHold?: boolean; hold?: () => boolean; sourceKind?: string; rest?: KeeperPlatform['rest'] } = {},
+    o: {
+      canHold?: boolean;
+      hold?: () => boolean;
+      sourceKind?: string;
+      rest?: KeeperPlatform['rest'];
+      graceMs?: number;
+      rereadMs?: number;
+    } = {},
   ) {
     const platform: KeeperPlatform = {
       name: 'sandbox',
@@ -56,10 +63,23 @@ describe('features/debug/keeper: reading and holding a paused program’s keep-a
       log: silentLog,
       holdSeconds: 2,
       renewMs: 500,
+      graceMs: o.graceMs,
+      rereadMs: o.rereadMs,
     });
     k.on('notHeld', (e) => notHeld.push(`${e.reason}: ${e.clientIds.join(',')}`));
     keepers.push(k);
     return { k, notHeld };
+  }
+
+  /** The real platform, counting the calls made to it. */
+  function counting() {
+    const calls = { get: 0, hold: 0, release: 0 };
+    const counted: KeeperPlatform['rest'] = {
+      getKeepAlive: (c) => (calls.get++, rest.getKeepAlive(c)),
+      holdKeepAlive: (c, seconds) => (calls.hold++, rest.holdKeepAlive(c, seconds)),
+      releaseKeepAlive: (c) => (calls.release++, rest.releaseKeepAlive(c)),
+    };
+    return { calls, counted };
   }
 
   const connected = (id: string) => sandbox.store.getState(id)?.connectionStatus === 'connected';
@@ -151,5 +171,65 @@ describe('features/debug/keeper: reading and holding a paused program’s keep-a
     await k.resumed([id]);
     assert.equal(k.size, 0);
     sandbox = await startTestSandbox();
+  });
+
+  it('keeps a hold through steps (no call while stepping), released once the program runs on', async () => {
+    const id = await silent();
+    const { calls, counted } = counting();
+    const { k } = keeper({ rest: counted, graceMs: 400 });
+    k.paused([id]);
+    await waitFor('held', () => k.kept(id)?.held);
+    const changes: string[] = [];
+    k.on('changed', (c) => changes.push(c));
+    const holdsBefore = calls.hold;
+    for (let step = 0; step < 20; step++) {
+      k.running([id]);
+      await new Promise((resolve) => setTimeout(resolve, 5)); // the program runs a few milliseconds
+      k.paused([id]);
+      assert.equal(k.kept(id)?.held, true);
+    }
+    assert.deepEqual(calls, { get: 0, hold: calls.hold, release: 0 });
+    assert.ok(calls.hold - holdsBefore <= 1, `${calls.hold - holdsBefore} holds asked while stepping`);
+    assert.deepEqual(changes, [], 'nothing to redraw or write to the Debug Console while stepping');
+    assert.equal((await rest.getKeepAlive(id)).held, true);
+
+    const ran = Date.now();
+    k.running([id]);
+    await waitFor('released after the grace', () => calls.release === 1 && k.kept(id) === undefined);
+    assert.ok(Date.now() - ran >= 390, `released ${Date.now() - ran} ms after it ran`);
+    await waitFor('released by the sandbox', async () => !(await rest.getKeepAlive(id)).held);
+    await waitFor('the 160 after the release', () => !connected(id), { timeoutMs: 10_000 });
+  });
+
+  it('reads the deadline again shortly after a step, not at once: the earlier one stands meanwhile', async () => {
+    const id = await silent();
+    const raw = raws[raws.length - 1];
+    const { calls, counted } = counting();
+    const { k } = keeper({ rest: counted, hold: () => false, graceMs: 1_000, rereadMs: 300 });
+    k.paused([id]);
+    const first = await waitFor('the deadline', () => k.kept(id)?.deadline);
+    k.running([id]);
+    raw.send({ cmd: 'pingreq' }); // the program pinged while it ran: its deadline moves on
+    await raw.next('pingresp');
+    k.paused([id]);
+    assert.equal(k.kept(id)?.deadline, first, 'the earlier deadline, a bound, until read again');
+    assert.equal(calls.get, 1);
+    const later = await waitFor('read again, later', () => {
+      const d = k.kept(id)?.deadline;
+      return d !== undefined && d > first ? d : undefined;
+    });
+    assert.equal(calls.get, 2);
+    assert.equal(later, (await rest.getKeepAlive(id)).deadline);
+  });
+
+  it('releases at once when the session ends, even within the grace', async () => {
+    const id = await silent();
+    const { k } = keeper({ graceMs: 60_000 });
+    k.paused([id]);
+    await waitFor('held', () => k.kept(id)?.held);
+    k.running([id]);
+    await k.resumed([id]);
+    assert.equal(k.size, 0);
+    assert.equal((await rest.getKeepAlive(id)).held, false);
   });
 });
