@@ -140,7 +140,7 @@ describe('Debug sessions: a paused program’s keep-alive counted down, explaine
     timeline.dispose();
   });
 
-  it('holds the paused client past 3 × its keep-alive ("held"), and releases it on continue', async () => {
+  it('holds the paused client past 3 × its keep-alive ("held"), through steps, released on continue', async () => {
     await setSetting('debug.holdKeepAliveWhilePaused', true);
     const child = await pausedProgram('boiler held');
     const pausedAt = Date.now();
@@ -156,6 +156,27 @@ describe('Debug sessions: a paused program’s keep-alive counted down, explaine
       },
       { timeoutMs: 20_000, intervalMs: 500 },
     );
+    // Stepping: each `next` runs the program for a moment and stops it again. The hold is kept
+    // through each step; nothing is released, held again, or redrawn for it.
+    const { threads } = (await child.customRequest('threads')) as { threads: { id: number }[] };
+    let stops = 0;
+    let changes = 0;
+    const listening = [
+      api.debug.loop.sessions.on('run', (e) => void (e.change === 'paused' && stops++)),
+      api.debug.loop.keeper.on('changed', () => void changes++),
+    ];
+    try {
+      for (let step = 1; step <= 2; step++) {
+        await child.customRequest('next', { threadId: threads[0].id });
+        await waitFor(`step ${step} to stop`, () => stops === step, { timeoutMs: 10_000 });
+        assert.strictEqual(api.debug.loop.keeper.kept(clientId)?.held, true, `held after step ${step}`);
+      }
+    } finally {
+      listening.forEach((l) => l.dispose());
+    }
+    assert.strictEqual(changes, 0, 'the keeper changed nothing while stepping');
+    assert.ok((await rest.getKeepAlive(clientId)).held, 'still held by the sandbox after the steps');
+    await waitFor('"held" in the status bar after the steps', () => bar().text === '$(debug-pause) boiler-2 held');
     await resume(child);
     await waitFor('the hold released', async () => !(await rest.getKeepAlive(clientId)).held);
     assert.strictEqual(api.debug.loop.keeper.size, 0);
