@@ -44,9 +44,11 @@ export async function listenMqtt(
 ): Promise<Listener> {
   const transport: Transport = { port, secure: material !== undefined, websocket: false };
   const onSocket = (socket: net.Socket) => accept(socket, socket, transport);
+  // No Nagle: a monitor message is one small write that must leave at once, not wait for the ACK
+  // of the one before (which the subscriber's delayed ACK holds up to 40 ms).
   const server = material
-    ? tls.createServer({ cert: material.cert, key: material.key }, onSocket)
-    : net.createServer(onSocket);
+    ? tls.createServer({ cert: material.cert, key: material.key, noDelay: true }, onSocket)
+    : net.createServer({ noDelay: true }, onSocket);
   server.on('tlsClientError', (err: Error, socket: tls.TLSSocket) =>
     log.info(`TLS handshake from ${socket.remoteAddress ?? 'unknown'} failed: ${err.message}`),
   );
@@ -61,7 +63,9 @@ export async function listenWebSocket(
   material?: TlsMaterial,
 ): Promise<Listener> {
   const transport: Transport = { port, secure: material !== undefined, websocket: true };
-  const server = material ? https.createServer({ cert: material.cert, key: material.key }) : http.createServer();
+  const server = material
+    ? https.createServer({ cert: material.cert, key: material.key, noDelay: true })
+    : http.createServer({ noDelay: true });
   server.on('request', (_req, res: http.ServerResponse) => {
     res.writeHead(426, { 'content-type': 'text/plain; charset=utf-8', upgrade: 'websocket' });
     res.end('MQTT over WebSocket: open a WebSocket at /mqtt\n');

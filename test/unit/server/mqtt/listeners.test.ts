@@ -3,10 +3,12 @@
 // an 'error' event would end the whole sandbox.
 
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
 import WebSocket from 'ws';
 import { listenMqtt, listenWebSocket, type Accept, type Listener } from '../../../../src/server/mqtt/listeners';
 import { memoryLogger } from '../../../../src/server/log';
+import { ensureTlsMaterial } from '../../../../src/server/tls';
 import { nextEvent, waitFor } from '../../../support/waitFor';
 
 function emfile(): NodeJS.ErrnoException {
@@ -55,5 +57,30 @@ describe('sandbox broker: listeners keep serving after an error', () => {
       ws.on('error', () => {});
       await nextEvent(ws, 'close');
     });
+  });
+});
+
+describe('sandbox broker: listeners send each packet at once', () => {
+  const accept: Accept = (conn) => conn.destroy();
+  const listeners: Listener[] = [];
+  afterEach(async () => Promise.all(listeners.splice(0).map((l) => l.close())));
+
+  // Nagle's algorithm holds a small write until the last one is acknowledged; a subscriber's
+  // delayed ACK then holds a monitor message up to 40 ms. Every listener turns it off.
+  it('turns off Nagle on MQTT over TCP, TLS and WebSocket', async () => {
+    const log = memoryLogger();
+    const material = await ensureTlsMaterial({ hosts: ['127.0.0.1'] });
+    try {
+      const { cert, key } = material;
+      listeners.push(
+        await listenMqtt('127.0.0.1', 0, accept, log),
+        await listenMqtt('127.0.0.1', 0, accept, log, { cert, key }),
+        await listenWebSocket('127.0.0.1', 0, accept, log),
+        await listenWebSocket('127.0.0.1', 0, accept, log, { cert, key }),
+      );
+      for (const l of listeners) assert.equal((l.server as net.Server & { noDelay?: boolean }).noDelay, true);
+    } finally {
+      if (material.tempDir) fs.rmSync(material.tempDir, { recursive: true, force: true });
+    }
   });
 });
