@@ -1,6 +1,8 @@
 // The debug sessions' clients on screen: every change of the loop schedules one render, which
 // takes the rows once (features/debug/rows) and draws the tree group and the status-bar item from
-// them; while any client's program is paused, a render every second counts down.
+// them; while any client's program is paused, a render every second counts down. A program that
+// runs again is drawn running a moment later: a step stops it again before, so stepping neither
+// flickers the status bar nor draws anything while the adapter is at work.
 import * as vscode from 'vscode';
 import { anyCountdown, familyRows, type FamilyRow } from '../../features/debug/rows';
 import type { DebugLoop } from '../../features/debug/loop';
@@ -10,6 +12,8 @@ import type { DebugStatusBar } from './statusBar';
 
 const FRAME_MS = 100;
 const TICK_MS = 1_000;
+/** How long after a program runs again it is drawn running (a step is over well before). */
+const RUNNING_AFTER_MS = 300;
 
 export interface DebugRenderTargets {
   readonly group: DebugGroupNode;
@@ -32,7 +36,7 @@ export class DebugRender implements vscode.Disposable {
   ) {
     const schedule = () => this.schedule();
     this.subscriptions = [
-      loop.sessions.on('run', schedule),
+      loop.sessions.on('run', (e) => this.schedule(e.change === 'resumed' ? RUNNING_AFTER_MS : 0)),
       loop.sessions.on('changed', schedule),
       loop.ownership.on('changed', schedule),
       loop.keeper.on('changed', schedule),
@@ -58,14 +62,15 @@ export class DebugRender implements vscode.Disposable {
     return rows;
   }
 
-  private schedule(): void {
+  /** One render at most every frame, and not before `delayMs`; one already on its way takes this change. */
+  private schedule(delayMs = 0): void {
     if (this.timer !== undefined) return;
     this.timer = setTimeout(
       () => {
         this.timer = undefined;
         this.render();
       },
-      Math.max(0, this.last + FRAME_MS - Date.now()),
+      Math.max(delayMs, this.last + FRAME_MS - Date.now()),
     );
   }
 
