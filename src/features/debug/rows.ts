@@ -71,7 +71,10 @@ export function familyRows(loop: DebugLoop, now: number): FamilyRow[] {
   return rows;
 }
 
-/** Whether anything shown counts down (the views then redraw every second). */
+/** Countdowns whose words change with the clock; `held` and `noKeepAlive` read the same each second. */
+const TICKING: ReadonlySet<Countdown['kind']> = new Set(['exact', 'bound', 'unknown']);
+
+/** Whether anything shown counts down (the views then redraw every second; not for held clients only). */
 export function anyCountdown(rows: readonly FamilyRow[]): boolean {
-  return rows.some((f) => f.clients.some((c) => c.pause !== undefined));
+  return rows.some((f) => f.clients.some((c) => c.pause !== undefined && TICKING.has(c.pause.countdown.kind)));
 }

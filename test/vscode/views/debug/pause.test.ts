@@ -147,6 +147,9 @@ describe('Debug sessions: a paused program’s keep-alive counted down, explaine
     await waitFor('"held" in the status bar', () => bar().text === '$(debug-pause) boiler-2 held');
     assert.strictEqual(bar().backgroundColor, undefined);
     assert.match(String((await row()).description), /^held · process \d+$/);
+    // Held, the rows read the same each second: nothing is redrawn for the clock.
+    let renders = 0;
+    const counting = api.debug.render.onDidRender(() => renders++);
     await waitFor(
       '3 × keep-alive paused, connected and held all along',
       async () => {
@@ -156,6 +159,8 @@ describe('Debug sessions: a paused program’s keep-alive counted down, explaine
       },
       { timeoutMs: 20_000, intervalMs: 500 },
     );
+    counting.dispose();
+    assert.ok(renders <= 1, `${renders} renders while held`);
     // Stepping: each `next` runs the program for a moment and stops it again. The hold is kept
     // through each step; nothing is released, held again, or redrawn for it.
     const { threads } = (await child.customRequest('threads')) as { threads: { id: number }[] };
