@@ -3,7 +3,7 @@
 
 import { HELP, parseCliArgs, type CliCommand } from './cliArgs';
 import { startSandbox } from './index';
-import { stderrLogger } from './log';
+import { flushStderr, stderrLogger } from './log';
 import { SandboxOptionError } from './options';
 import { startFleet } from './sources/sandbox/simulator';
 import { messageOf } from '../core/errors';
@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
+  flushStderr();
   process.stderr.write(`sandbox: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

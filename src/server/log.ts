@@ -9,9 +9,38 @@ export interface Logger {
   child(component: string): Logger;
 }
 
+// stderr on a pipe is written synchronously, one system call per write: an observed broker's burst of events would
+// pay one per line on the path to the monitor messages. The lines of one turn of the event loop go out in one write,
+// right after it; whatever is left is written when the process exits.
+let pending: string[] = [];
+let flushing = false;
+let onExit = false;
+
+/** Writes the lines not written yet, now. */
+export function flushStderr(): void {
+  if (pending.length === 0) return;
+  const text = pending.join('');
+  pending = [];
+  process.stderr.write(text);
+}
+
+function writeLine(text: string): void {
+  pending.push(text);
+  if (!onExit) {
+    onExit = true;
+    process.on('exit', flushStderr);
+  }
+  if (flushing) return;
+  flushing = true;
+  setImmediate(() => {
+    flushing = false;
+    flushStderr();
+  });
+}
+
 export function stderrLogger(component = 'sandbox'): Logger {
   const line = (level: string, message: string) =>
-    process.stderr.write(`${new Date().toISOString()} ${level} [${component}] ${message}\n`);
+    writeLine(`${new Date().toISOString()} ${level} [${component}] ${message}\n`);
   return {
     info: (m) => line('info', m),
     warn: (m) => line('warn', m),
