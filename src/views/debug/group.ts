@@ -94,7 +94,8 @@ class FamilyNode implements ClientsNode {
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.family.clients.some((c) => c.pause) ? 'debug-pause' : 'debug-alt');
-    item.description = vscode.l10n.t('{0} clients', this.family.clients.length);
+    const n = this.family.clients.length;
+    item.description = n === 1 ? vscode.l10n.t('1 client') : vscode.l10n.t('{0} clients', n);
     item.contextValue = 'group;debugSession';
     return item;
   }

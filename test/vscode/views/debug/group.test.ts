@@ -70,6 +70,7 @@ describe('Debug sessions: their clients in the tree and the status bar', functio
       const r = await freshRoots(api);
       return label(r[0]) === 'Debug Session: boiler firmware' ? r : undefined;
     });
+    assert.strictEqual(item(roots[0]).description, '1 client');
     const rows = await childrenOf(api, roots[0]);
     assert.deepStrictEqual(rows.map(label), ['boiler-1']);
     assert.strictEqual(item(rows[0]).description, `connected · process ${where.pid}`);
