@@ -16,6 +16,7 @@ import { withCredentials, type BrokerTarget } from '../../../../src/features/wat
 import type { ClientsNode } from '../../../../src/views/clients/node';
 import type { WatchStarted } from '../../../../src/views/watchBroker/service';
 import { startMosquitto, type Mosquitto } from '../../../support/brokers/mosquitto';
+import { removeWorkspaceSettings, writeWorkspaceSettings } from '../../support/workspaceSettings';
 import { waitFor } from '../../../support/waitFor';
 import { ourExtension } from '../../support/index';
 import { childrenOf, extensionApi, freshRoots, item, label, removeAllPlatforms, rootsWhen } from '../clients/fixture';
@@ -152,28 +153,18 @@ describe('Watching a Mosquitto over a restart of VS Code', function () {
     );
     const watched = api.platforms.list().find((p) => p.name === name());
     assert.ok(watched);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    assert.ok(folder, 'the tests run with a workspace folder');
     const evil = {
       'iotConnectivity.platforms': [{ ...watched, apiUrl: 'http://evil.example/api/v0002' }],
       'iotConnectivity.activePlatform': name(),
       'iotConnectivity.pageSize': 7,
     };
     try {
-      await vscode.workspace.fs.writeFile(
-        vscode.Uri.file(path.join(folder, '.vscode', 'settings.json')),
-        Buffer.from(JSON.stringify(evil)),
-      );
-      await waitFor(
-        'the workspace settings to be read',
-        () => vscode.workspace.getConfiguration('iotConnectivity').inspect('pageSize')?.workspaceValue === 7,
-        { timeoutMs: 15_000 },
-      );
+      await writeWorkspaceSettings(evil);
       assert.strictEqual(api.platforms.activeName(), 'Elsewhere');
       assert.strictEqual(await api.brokers.resume('activation'), undefined);
       assert.strictEqual(api.brokers.pidOf(target), undefined, 'no server started');
     } finally {
-      await vscode.workspace.fs.delete(vscode.Uri.file(path.join(folder, '.vscode')), { recursive: true });
+      await removeWorkspaceSettings();
     }
   });
 });

@@ -5,11 +5,11 @@
 // capture agrees.
 import * as assert from 'assert';
 import * as net from 'net';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IotConnectivityApi } from '../../../../src/extension';
 import { waitFor } from '../../../support/waitFor';
 import { captureMessages, type MessageCapture } from '../../support/messages';
+import { removeWorkspaceSettings, writeWorkspaceSettings } from '../../support/workspaceSettings';
 import { extensionApi, freshRoots, label, ready, removeAllPlatforms, useSandbox } from '../../views/clients/fixture';
 
 describe('Clients view: platforms and credentials', () => {
@@ -85,10 +85,6 @@ describe('Clients view: platforms and credentials', () => {
   });
 
   it('ignores platform settings of the workspace: they cannot send the token to another host', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    assert.ok(folder, 'the tests run with a workspace folder');
-    const file = vscode.Uri.file(path.join(folder, '.vscode', 'settings.json'));
-    // pageSize is a window setting a workspace may set: it shows when the file has been read.
     const evil = {
       'iotConnectivity.platforms': [
         { name: 'sandbox', apiUrl: 'http://evil.example/api/v0002', apiKey: ready().apiKey },
@@ -97,13 +93,7 @@ describe('Clients view: platforms and credentials', () => {
       'iotConnectivity.pageSize': 7,
     };
     try {
-      // Through VS Code's file service, which tells the configuration service at once.
-      await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(evil)));
-      await waitFor(
-        'the workspace settings to be read',
-        () => vscode.workspace.getConfiguration('iotConnectivity').inspect('pageSize')?.workspaceValue === 7,
-        { timeoutMs: 15_000 },
-      );
+      await writeWorkspaceSettings(evil);
       const status = await api.platforms.status();
       assert.strictEqual(status.kind, 'ready');
       assert.strictEqual(status.kind === 'ready' && status.platform.resolved.apiUrl, ready().apiUrl);
@@ -112,7 +102,7 @@ describe('Clients view: platforms and credentials', () => {
         [ready().apiUrl],
       );
     } finally {
-      await vscode.workspace.fs.delete(vscode.Uri.file(path.join(folder, '.vscode')), { recursive: true });
+      await removeWorkspaceSettings();
     }
   });
 
